@@ -1,0 +1,43 @@
+"""The one error tree of positions.
+
+Library code builds a message and raises one of these; only the CLI turns them into
+``click.ClickException`` so that a user sees one line and a non-zero exit, never a traceback.
+
+Messages name the file (and line or byte offset where known) first:
+``"corpus/a.txt: invalid UTF-8 at byte 1042"``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PositionsError",
+    "SourceError",
+    "DateError",
+    "LexiconError",
+    "GoldError",
+    "StoreError",
+]
+
+
+class PositionsError(Exception):
+    """Base of every error positions raises on purpose."""
+
+
+class SourceError(PositionsError, ValueError):
+    """An input file cannot be read as an article (empty, binary, bad encoding, bad layout)."""
+
+
+class DateError(SourceError):
+    """An article's date is missing, ambiguous or invalid."""
+
+
+class LexiconError(PositionsError, ValueError):
+    """A lexicon file is invalid."""
+
+
+class GoldError(PositionsError, ValueError):
+    """A gold annotation file is invalid."""
+
+
+class StoreError(PositionsError, RuntimeError):
+    """The SQLite store cannot be opened or is in an unexpected state."""

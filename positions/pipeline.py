@@ -1,0 +1,72 @@
+"""The pipeline in one place: article → statements → markers → :class:`Analysis`.
+
+Stages stay pure functions in their own modules; this module only composes them, so that
+the CLI, the store and the reports all analyse an article the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+
+import attrs
+
+from .errors import PositionsError
+from .model import Analysis, Article, Statement
+from .text import TextView, view
+
+__all__ = ["analyze", "analyze_corpus", "attach_markers"]
+
+
+def attach_markers(statements: Sequence[Statement], markers: Sequence) -> tuple[Statement, ...]:
+    """Give each statement the markers whose span lies inside one of its content parts."""
+    out = []
+    for st in statements:
+        parts = st.parts or (st.span,)
+        mine = tuple(m for m in markers if any(p.contains(m.span) for p in parts))
+        out.append(attrs.evolve(st, markers=mine))
+    return tuple(out)
+
+
+def analyze(
+    article: Article,
+    *,
+    lexicon=None,
+    gazetteer=None,
+    text_view: Optional[TextView] = None,
+) -> Analysis:
+    """Find the statements of ``article`` and the lexicon's markers in them.
+
+    ``lexicon`` and ``gazetteer`` default to the bundled ones.
+    """
+    from .actors import load_gazetteer
+    from .attribution import extract_statements
+    from .lexicon import load_lexicon, match_concepts
+
+    tv = text_view or view(article.text, article.body)
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    statements = extract_statements(article, gazetteer=gazetteer, text_view=tv)
+    markers = match_concepts(article, lexicon, text_view=tv)
+    return Analysis(article, attach_markers(statements, markers), tuple(markers))
+
+
+def analyze_corpus(
+    articles: Iterable[Article],
+    *,
+    lexicon=None,
+    gazetteer=None,
+    on_error: Optional[Callable[[Article, PositionsError], None]] = None,
+) -> Iterator[Analysis]:
+    """Analyse articles one by one (lazily), loading the lexicon and gazetteer once."""
+    from .actors import load_gazetteer
+    from .lexicon import load_lexicon
+
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    for article in articles:
+        try:
+            yield analyze(article, lexicon=lexicon, gazetteer=gazetteer)
+        except PositionsError as exc:
+            if on_error is None:
+                raise
+            on_error(article, exc)

@@ -1,0 +1,230 @@
+"""Corpora: files, directories and globs of mixed articles, read lazily and in a fixed order.
+
+A directory is walked recursively in sorted order; hidden files and directories,
+``corpus.toml`` and ``README*`` are not articles, and files with other suffixes than
+:data:`TEXT_SUFFIXES` and the export suffixes are left alone. A file named explicitly is read
+whatever its suffix (as plain text unless it is an export).
+
+Articles are yielded one at a time: a corpus is never held in memory at once.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
+
+from ..errors import PositionsError, SourceError
+from ..model import Article
+from .decoding import MAX_ARTICLE_BYTES, read_text
+from .manifest import MANIFEST_NAME, Manifest, load_manifest
+from .plain import text_article
+from .tabular import TABLE_SUFFIXES, iter_csv, iter_jsonl
+from .ungdc import ungdc_article, ungdc_name
+
+__all__ = [
+    "TEXT_SUFFIXES",
+    "read_article",
+    "iter_articles",
+    "bundled_corpus",
+    "is_article_file",
+]
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+_MARKDOWN = (".md", ".markdown")
+_GLOB_CHARS = frozenset("*?[")
+
+PathLike = Union[str, "os.PathLike[str]"]
+OnError = Optional[Callable[[str, PositionsError], None]]
+
+
+def is_article_file(name: str) -> bool:
+    """Whether a directory walk reads the file ``name`` (a base name).
+
+    >>> [is_article_file(n) for n in ("a.txt", "corpus.toml", "README.md", ".x.txt", "g.json")]
+    [True, False, False, False, False]
+    """
+    if name.startswith(".") or name == MANIFEST_NAME or name.upper().startswith("README"):
+        return False
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix in TEXT_SUFFIXES or suffix in TABLE_SUFFIXES
+
+
+def _one_article(
+    path: str,
+    manifest: Optional[Manifest],
+    year: Optional[int],
+    max_bytes: int,
+) -> Article:
+    text = read_text(path, max_bytes=max_bytes)
+    name = os.path.basename(path)
+    entry: Mapping[str, Any] = manifest.entry(name) if manifest else {}
+    defaults: Mapping[str, Any] = manifest.defaults if manifest else {}
+    if ungdc_name(path) is not None:
+        return ungdc_article(path, text, entry=entry, defaults=defaults, year=year)
+    markdown = os.path.splitext(name)[1].lower() in _MARKDOWN
+    return text_article(path, text, entry=entry, defaults=defaults, year=year, markdown=markdown)
+
+
+def _manifest_beside(path: str) -> Optional[Manifest]:
+    candidate = os.path.join(os.path.dirname(path), MANIFEST_NAME)
+    return load_manifest(candidate) if os.path.isfile(candidate) else None
+
+
+def read_article(
+    path: PathLike,
+    *,
+    year: Optional[int] = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Article:
+    """Read the one article in ``path`` (a text, Markdown or UNGDC file).
+
+    The ``corpus.toml`` beside the file, if any, gives or overrides its metadata; ``year``
+    completes a dateline without a year when nothing else does. Raises
+    :class:`~positions.errors.SourceError` (or its subclass ``DateError``) naming the file.
+
+    >>> a = read_article(bundled_corpus()[0] / "000_1792fb935fd71937.txt")
+    >>> a.source, a.place, a.date.iso(), str(a.date_from)
+    ('TASS', 'Seoul', '2021-12-23', 'dateline+manifest_year')
+    """
+    name = os.fspath(path)
+    if os.path.splitext(name)[1].lower() in TABLE_SUFFIXES:
+        raise SourceError(f"{name}: an export holds many articles; read it with iter_articles")
+    return _one_article(name, _manifest_beside(name), year, max_bytes)
+
+
+class _Run:
+    """One pass over a corpus: the options, the manifests seen so far, the error callback."""
+
+    def __init__(
+        self,
+        year: Optional[int],
+        columns: Optional[Mapping[str, str]],
+        on_error: OnError,
+        max_bytes: int,
+    ) -> None:
+        self.year = year
+        self.columns = columns
+        self.on_error = on_error
+        self.max_bytes = max_bytes
+        self.manifests: dict[str, Optional[Manifest]] = {}
+
+    def report(self, path: str, exc: PositionsError) -> None:
+        if self.on_error is None:
+            raise exc
+        self.on_error(path, exc)
+
+    def manifest(self, directory: str, *, check_missing: bool = False) -> Optional[Manifest]:
+        key = os.path.normpath(directory)
+        if key in self.manifests:
+            return self.manifests[key]
+        candidate = os.path.join(directory, MANIFEST_NAME)
+        manifest: Optional[Manifest] = None
+        if os.path.isfile(candidate):
+            try:
+                manifest = load_manifest(candidate)
+            except PositionsError as exc:
+                # The directory is still read, without the manifest: its files then carry
+                # only what they say themselves (and the run ends with an error status).
+                self.report(candidate, exc)
+            if manifest is not None and check_missing:
+                missing = manifest.missing(directory)
+                if missing:
+                    names = ", ".join(missing)
+                    self.report(candidate, SourceError(f"{candidate}: names files that are not there: {names}"))
+        self.manifests[key] = manifest
+        return manifest
+
+    def file(self, path: str) -> Iterator[Article]:
+        try:
+            manifest = self.manifest(os.path.dirname(path) or ".")
+            if os.path.isfile(path) and os.path.getsize(path) == 0:
+                raise SourceError(f"{path}: empty file")
+            suffix = os.path.splitext(path)[1].lower()
+            kind = TABLE_SUFFIXES.get(suffix)
+            if kind is None:
+                yield _one_article(path, manifest, self.year, self.max_bytes)
+                return
+            name = os.path.basename(path)
+            reader = iter_jsonl if kind == "jsonl" else iter_csv
+            yield from reader(
+                path,
+                columns=self.columns,
+                entry=manifest.entry(name) if manifest else {},
+                defaults=manifest.defaults if manifest else {},
+                year=self.year,
+                on_error=self.on_error,
+            )
+        except PositionsError as exc:
+            self.report(path, exc)
+
+    def directory(self, root: str) -> Iterator[Article]:
+        def walk_error(err: OSError) -> None:
+            where = err.filename or root
+            self.report(where, SourceError(f"{where}: cannot read: {err.strerror or err}"))
+
+        for dirpath, dirnames, filenames in os.walk(root, onerror=walk_error):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
+            self.manifest(dirpath, check_missing=True)
+            for name in sorted(filenames):
+                if is_article_file(name):
+                    yield from self.file(os.path.join(dirpath, name))
+
+    def path(self, given: str) -> Iterator[Article]:
+        if os.path.isdir(given):
+            yield from self.directory(given)
+        elif os.path.exists(given):
+            yield from self.file(given)
+        elif _GLOB_CHARS & set(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            wanted = [m for m in matches if os.path.isdir(m) or is_article_file(os.path.basename(m))]
+            if not wanted:
+                what = "no files match" if not matches else "no article files match"
+                self.report(given, SourceError(f"{given}: {what}"))
+            for match in wanted:
+                yield from (self.directory(match) if os.path.isdir(match) else self.file(match))
+        else:
+            self.report(given, SourceError(f"{given}: no such file or directory"))
+
+
+def iter_articles(
+    paths: Union[PathLike, Iterable[PathLike]],
+    *,
+    year: Optional[int] = None,
+    columns: Optional[Mapping[str, str]] = None,
+    on_error: OnError = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Iterator[Article]:
+    """Read the articles of files, directories and globs, one at a time, in a fixed order.
+
+    ``year`` completes datelines without a year where no manifest does; ``columns`` maps
+    export fields to column names (see :func:`positions.sources.tabular.column_names`).
+    With ``on_error(path, error)``, a file or row that cannot be read is reported and the
+    rest is read; without it the first error is raised.
+
+    >>> seeds = bundled_corpus()[0]
+    >>> [a.path.endswith("000_1792fb935fd71937.txt") for a in iter_articles([seeds])]
+    [True]
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    run = _Run(year, columns, on_error, max_bytes)
+    for given in paths:
+        yield from run.path(os.fspath(given))
+
+
+def bundled_corpus() -> list[Path]:
+    """The sample corpus shipped with positions: the seed and the Korean Peninsula series.
+
+    Found as package data (``positions/_corpus/seeds`` and ``positions/_corpus/korea``) in
+    an installed wheel, else as ``seeds/`` and ``fixtures/korea/`` of the source tree.
+    """
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "_corpus"
+    if packaged.is_dir():
+        candidates = [packaged / "seeds", packaged / "korea"]
+    else:
+        root = package.parent
+        candidates = [root / "seeds", root / "fixtures" / "korea"]
+    return [c for c in candidates if c.is_dir()]

@@ -1,0 +1,72 @@
+"""Plain-text and Markdown articles: optional front matter, an optional wire dateline, the story.
+
+The text is kept exactly as decoded; the body span starts after the front matter, a leading
+Markdown heading (which becomes the title) and the dateline, and ends before trailing white
+space.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Optional
+
+from ..errors import SourceError
+from ..model import Article, DateSource, Span
+from .datelines import body_start, parse_dateline
+from .frontmatter import split_front_matter
+from .metadata import assemble, check_fields
+
+__all__ = ["text_article"]
+
+
+_HEADING = re.compile(r"#[ \t]+(?P<title>[^\r\n]*?)[ \t#]*(?:\r?\n|$)")
+
+
+def text_article(
+    path: str,
+    text: str,
+    *,
+    entry: Mapping[str, Any] = {},
+    defaults: Mapping[str, Any] = {},
+    year: Optional[int] = None,
+    markdown: bool = False,
+) -> Article:
+    """The article in a plain-text or Markdown file: front matter, dateline, body.
+
+    ``entry`` and ``defaults`` come from the manifest of the file's directory.
+
+    >>> a = text_article("a.txt", "SEOUL (Reuters) - Talks resumed.\\n")
+    >>> a.place, a.source, a.body_text, a.layout
+    ('Seoul', 'Reuters', 'Talks resumed.', 'text')
+    """
+    fm = split_front_matter(text, path)
+    own: dict[str, Any] = {}
+    pos = 0
+    if fm is not None:
+        own = check_fields(fm.fields, f"{path}: front matter")
+        pos = fm.body_start
+    pos = body_start(text, pos)
+    if markdown:
+        heading = _HEADING.match(text, pos)
+        if heading is not None:
+            own.setdefault("title", heading.group("title"))
+            pos = body_start(text, heading.end())
+    dateline = parse_dateline(text, pos)
+    if dateline is not None:
+        pos = body_start(text, dateline.span.end)
+    end = len(text.rstrip())
+    if end <= pos:
+        after = "dateline" if dateline else "front matter" if fm else "heading"
+        raise SourceError(f"{path}: no text after the {after}")
+    return assemble(
+        path=path,
+        text=text,
+        body=Span(pos, end),
+        layout="front_matter" if fm is not None else "text",
+        own=own,
+        own_from=DateSource.FRONT_MATTER,
+        dateline=dateline,
+        entry=entry,
+        defaults=defaults,
+        year=year,
+    )

@@ -30,7 +30,7 @@ import attrs
 from ..model import Span
 from .dates import MONTH_PATTERN, month_number
 
-__all__ = ["Dateline", "parse_dateline", "body_start"]
+__all__ = ["Dateline", "parse_dateline", "body_start", "place_name"]
 
 
 @attrs.frozen
@@ -83,8 +83,12 @@ _LEADING = re.compile(r"[\ufeff\s]*")
 _AFTER = re.compile(r"(?=\s|$)")
 
 
-def _place_name(raw: str) -> str:
-    """``SEOUL`` → ``Seoul``, ``ST. PETERSBURG`` → ``St. Petersburg``; title case is kept."""
+def place_name(raw: str) -> str:
+    """A place as positions shows it: capitals become title case, other spellings stay.
+
+    >>> place_name("SEOUL"), place_name("ST. PETERSBURG"), place_name("Pyongyang")
+    ('Seoul', 'St. Petersburg', 'Pyongyang')
+    """
     if raw != raw.upper():
         return raw
     return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in raw.split(" "))
@@ -108,7 +112,7 @@ def parse_dateline(text: str, start: int = 0) -> Optional[Dateline]:
         year = g.get("year")
         return Dateline(
             span=Span(m.start(), m.end()),
-            place=_place_name(g["place"]),
+            place=place_name(g["place"]),
             source=g.get("outlet"),
             month=month_number(mon) if mon else None,
             day=int(day) if day else None,

@@ -9,6 +9,8 @@ PartialDate(year=2021, month=12, day=23)
 '2021-12'
 >>> weekday_mismatch("He said on Thursday.", PartialDate(2021, 12, 23)) is None
 True
+>>> weekday_mismatch("He said on Thursday.", PartialDate(2021, 12, 25))
+"the text says 'on Thursday' but 2021-12-25 was a Saturday"
 """
 
 from __future__ import annotations
@@ -114,26 +116,35 @@ def _checked(year: int, month: Optional[int] = None, day: Optional[int] = None) 
         raise ValueError(f"invalid date {'-'.join(parts)}: no such day") from None
 
 
-_WEEKDAY_RE = re.compile(r"\b[Oo]n (" + "|".join(WEEKDAYS) + r")\b")
+# A weekday in the lead names the day of the event ("on Thursday", AP's "said Thursday"),
+# unless it points elsewhere in time ("last Monday", "by Friday").
+_WEEKDAY_RE = re.compile(
+    r"(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<!\bby )(?<!until )(?<!since )(?<!before )(?<!after )"
+    r"\b(?:[Oo]n )?(" + "|".join(WEEKDAYS) + r")\b"
+)
 
 
 def weekday_mismatch(text: str, date: PartialDate) -> Optional[str]:
-    """Say so when the first "on <weekday>" of ``text`` is not the weekday of ``date``.
+    """Say so when the first weekday named in ``text`` fits neither ``date`` nor the day before.
 
     Wire stories name the day of the event in their lead ("said in an interview with TASS
-    on Thursday"); a mismatch most often means a wrong year or a wrong dateline.
-    Returns None when the date is not known to the day, the text names no weekday, or
-    they agree.
+    on Thursday"). The event may be a day older than the dateline (a story filed the next
+    morning, or across time zones), so the day before is accepted too; anything else most
+    often means a wrong year or a wrong dateline. Returns None when the date is not known to
+    the day, the text names no weekday, or they agree.
 
-    >>> weekday_mismatch("Kulik said on Thursday.", PartialDate(2022, 12, 23))
-    "the text says 'on Thursday' but 2022-12-23 was a Friday"
+    >>> weekday_mismatch("Kulik said on Thursday.", PartialDate(2021, 12, 23)) is None
+    True
+    >>> weekday_mismatch("Kulik said on Thursday.", PartialDate(2020, 12, 23))
+    "the text says 'on Thursday' but 2020-12-23 was a Wednesday"
     """
     if date.day is None:
         return None
     m = _WEEKDAY_RE.search(text)
     if m is None:
         return None
-    actual = WEEKDAYS[date.first_day().weekday()]
-    if m.group(1) == actual:
+    weekday = date.first_day().weekday()
+    named = WEEKDAYS.index(m.group(1))
+    if named in (weekday, (weekday - 1) % 7):
         return None
-    return f"the text says {m.group(0)!r} but {date.iso()} was a {actual}"
+    return f"the text says {m.group(0)!r} but {date.iso()} was a {WEEKDAYS[weekday]}"

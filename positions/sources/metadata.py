@@ -23,7 +23,7 @@ from ..model import Article, DateSource, PartialDate, Span
 from .dates import parse_date, weekday_mismatch
 from .decoding import article_id
 from .manifest import check_country
-from .datelines import Dateline
+from .datelines import Dateline, place_name
 
 __all__ = ["check_fields", "assemble", "STRING_FIELDS"]
 
@@ -158,6 +158,8 @@ def assemble(
         values[key] = next(
             (layer[key] for layer in (entry, own, derived, defaults) if layer.get(key)), None
         )
+    if values["place"]:
+        values["place"] = place_name(values["place"])  # "BEIJING" in a manifest, as a dateline
     if date is not None:
         body_text = body.slice(text)[:_LEAD]
         mismatch = weekday_mismatch(body_text, date)

@@ -1,0 +1,145 @@
+"""``positions articles``: list what was read, so the metadata can be checked first."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+import click
+
+from ..errors import PositionsError, SourceError
+from ..model import Article
+from ..sources import bundled_corpus, iter_articles
+from ..text import view
+from . import main
+from ._options import corpus_argument, format_option, year_option
+
+COLUMNS = ("id", "date", "precision", "date_from", "source", "place", "country", "words", "path", "title")
+_WIDE = 24  # source and place are cut to this width in the text table (JSON has them whole)
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """What ``positions articles --format json`` says about one article."""
+    date = article.date
+    return {
+        "id": article.id,
+        "path": article.path,
+        "source": article.source,
+        "place": article.place,
+        "date": date.iso() if date else None,
+        "date_precision": date.precision.value if date else None,
+        "date_from": article.date_from.value if article.date_from else None,
+        "country": article.country,
+        "title": article.title,
+        "url": article.url,
+        "language": article.language,
+        "layout": article.layout,
+        "words": view(article.text, article.body).words(),
+        "dateline": article.dateline.as_list() if article.dateline else None,
+        "body": article.body.as_list(),
+        "warnings": list(article.warnings),
+    }
+
+
+def _cell(value: Optional[object], width: Optional[int] = None) -> str:
+    text = "-" if value is None or value == "" else str(value)
+    if width is not None and len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+def _table(records: list[dict[str, Any]]) -> str:
+    rows = [list(COLUMNS)]
+    for r in records:
+        rows.append(
+            [
+                _cell(r["id"]),
+                _cell(r["date"]),
+                _cell(r["date_precision"]),
+                _cell(r["date_from"]),
+                _cell(r["source"], _WIDE),
+                _cell(r["place"], _WIDE),
+                _cell(r["country"]),
+                _cell(r["words"]),
+                _cell(r["path"]),
+                _cell(r["title"]),
+            ]
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS) - 1)]
+    lines = []
+    for row in rows:
+        cells = [
+            row[i].rjust(widths[i]) if COLUMNS[i] == "words" else row[i].ljust(widths[i])
+            for i in range(len(COLUMNS) - 1)
+        ]
+        lines.append("  ".join(cells + [row[-1]]).rstrip())
+    return "\n".join(lines)
+
+
+def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        field, sep, name = value.partition("=")
+        if not sep or not field or not name:
+            raise click.BadParameter(f"{value!r} is not FIELD=COLUMN", param_hint="--column")
+        out[field.strip()] = name.strip()
+    return out
+
+
+@main.command()
+@corpus_argument
+@format_option()
+@year_option
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Column of a JSONL/CSV export that holds a field (text, date, source, title, url, "
+    "place, language, country), e.g. --column text=body. Repeatable.",
+)
+@click.pass_context
+def articles(
+    ctx: click.Context, corpus: tuple[str, ...], fmt: str, year: Optional[int], columns: tuple[str, ...]
+) -> None:
+    """List the articles of CORPUS with the metadata positions found for them.
+
+    One row per article: id (content hash), date with its precision (day, month, year) and
+    provenance (front_matter, manifest, dateline, dateline+manifest_year,
+    dateline+option_year, column, file_name, option), source, place, country (where the
+    layout or the manifest says whose document it is), words of the body, path and title.
+    CORPUS is any number of files, directories and globs; with none, the bundled sample
+    corpus is listed.
+
+    A file (or export row) that cannot be read is reported on stderr as one line,
+    "positions: <path>: <problem>", and the rest is read; the exit status is then 1.
+    Warnings (a weekday that does not fit the date) go to stderr too and do not change it.
+
+    \b
+    Example:
+        positions articles
+        positions articles corpus/ 'more/*.md' --year 2021
+        positions articles export.csv --column text=body --format json
+    """
+    mapping = _column_mapping(columns)
+    paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
+    if not paths:
+        raise SourceError("no CORPUS given and no bundled sample corpus found")
+    failed = 0
+
+    def report(path: str, exc: PositionsError) -> None:
+        nonlocal failed
+        failed += 1
+        click.echo(f"positions: {exc}", err=True)
+
+    records = []
+    for article in iter_articles(paths, year=year, columns=mapping or None, on_error=report):
+        for warning in article.warnings:
+            click.echo(f"positions: {article.path}: warning: {warning}", err=True)
+        records.append(article_record(article))
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    else:
+        click.echo(_table(records))
+    if failed:
+        ctx.exit(1)

@@ -1,0 +1,488 @@
+"""Statements: find every quote and reported statement, and attribute it.
+
+The stage reads an article's normalized :class:`~positions.text.TextView` and returns
+:class:`~positions.model.Statement` records whose spans point into the original text::
+
+    >>> from positions.model import Article, Span
+    >>> t = '"We are ready," the minister said.'
+    >>> [s.text for s in extract_statements(Article("a", "a.txt", t, Span(0, len(t))))]
+    ['We are ready']
+
+How it works (see ``docs/attribution.md``): quotes are paired (:mod:`.quotes`), their
+contents masked, and the text cut into *frames* (sentences whose boundaries ignore quoted
+text). In each frame a reporting cue (:mod:`.cues`) with a speaker phrase on one side
+(:mod:`.speakers`) splits the frame into attribution and content; the content is a quote
+(``direct``), a quote introduced by "that" or partly quoted (``mixed``), or plain text
+(``reported``). Frames of quoted text alone continue the previous speaker. Speakers are
+then resolved in reading order and holders decided per content sentence (:mod:`.holders`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import attrs
+
+from ..actors import Gazetteer, default_gazetteer
+from ..model import Article, Span, Speaker, Statement
+from ..text import ABBREVIATIONS, TextView, view
+from .cues import ADVERBIAL_RE, CUE_RE, INVERTIBLE, OBJECT_CUES
+from .holders import holders_of
+from .quotes import Quote, find_quotes, mask_quotes
+from .speakers import Resolver, SpeakerRef, parse_speaker
+from .transcripts import transcript_drafts
+
+__all__ = ["extract_statements", "Draft"]
+
+
+@attrs.define
+class Draft:
+    """A statement before its speaker is resolved (normalized coordinates)."""
+
+    parts: list[Span]
+    kind: str
+    ref: Optional[SpeakerRef]
+    cue: Optional[Span]
+    quote_ids: tuple[int, ...] = ()
+    note: Optional[str] = None
+
+
+_BOUNDARY_RE = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+_WORDS_RE = re.compile(r"[A-Za-z0-9]+")
+_ADDING_RE = re.compile(r",\s+(?:and\s+)?adding(?:\s+that)?\s+")
+_THAT_RE = re.compile(r"\bthat\s+")
+_OBJECT_RE = re.compile(
+    r"\s+(?:reporters|journalists|the press|the media|lawmakers|parliament|him|her|them|"
+    r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
+)
+_INVERTED_CUT_RE = re.compile(
+    r"\s+(?:on|at|during|after|before|when|while|in\s+(?:an?|the|his|her|its|a)\b|to\s+(?:reporters|journalists)|via)\b.*$",
+    re.S,
+)
+_TRIM_END = " \t\n,;:"
+_MASK = "Q"
+
+
+def extract_statements(
+    article: Article,
+    *,
+    gazetteer: Optional[Gazetteer] = None,
+    text_view: Optional[TextView] = None,
+) -> tuple[Statement, ...]:
+    """Every statement of ``article``, in text order, with speaker, country and holders."""
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    if article.layout == "ungdc" and article.country:
+        return (_document(article),)
+    tv = text_view if text_view is not None else view(article.text, article.body)
+    drafts = _drafts(article, tv, gz)
+    statements = _resolve(article, tv, gz, drafts)
+    if not statements and article.country:
+        return (_document(article),)
+    return statements
+
+
+def _document(article: Article) -> Statement:
+    body = article.body
+    text = body.slice(article.text)
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    span = Span(body.start + lead, max(body.start + lead, body.end - trail))
+    return Statement(
+        article=article.id,
+        span=span,
+        text=span.slice(article.text),
+        kind="document",
+        speaker=Speaker(country=article.country, organization=article.source),
+        country=article.country,
+        holders=(article.country,),
+        evidence=(f"the whole document is {article.country}'s (from its {article.layout} metadata)",),
+        parts=(span,),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Frames and drafts
+
+
+def _drafts(article: Article, tv: TextView, gz: Gazetteer) -> list[Draft]:
+    text = tv.text
+    paragraphs = list(tv.paragraphs)
+    transcript, paragraphs = transcript_drafts(text, paragraphs, gz)
+    orig = article.text
+    norm = tv.norm
+
+    def original_char(pos: int) -> str:
+        o = norm.to_original(pos)
+        return orig[o] if o < len(orig) else '"'
+
+    quotes = find_quotes(text, paragraphs, original_char=original_char)
+    masked = _mask(text, quotes)
+    part_owner: dict[int, int] = {}  # part start → quote index
+    for qi, q in enumerate(quotes):
+        for p in q.parts:
+            part_owner[p.start] = qi
+    parts_sorted = sorted(part_owner)
+    drafts: list[Draft] = list(transcript)
+    for para in paragraphs:
+        for a, b in _frames(masked, para):
+            d = _frame_drafts(text, masked, a, b, quotes, part_owner, parts_sorted, gz)
+            drafts.extend(d)
+    drafts.sort(key=lambda d: d.parts[0].start)
+    return _merge_quotes(drafts, quotes)
+
+
+def _mask(text: str, quotes: list[Quote]) -> str:
+    """Quote contents become ``Q`` runs; a final sentence mark stays, so frames end there."""
+    out = []
+    pos = 0
+    for q in quotes:
+        for p in q.parts:
+            out.append(text[pos : p.start])
+            n = p.end - p.start
+            last = text[p.end - 1]
+            if last in ".!?":
+                out.append(_MASK * (n - 1) + last)
+            else:
+                out.append(_MASK * n)
+            pos = p.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _frames(masked: str, para: Span) -> list[tuple[int, int]]:
+    out = []
+    start = para.start
+    for m in _BOUNDARY_RE.finditer(masked, para.start, para.end):
+        dot = m.start()
+        w = dot
+        while w > start and not masked[w - 1].isspace():
+            w -= 1
+        word = masked[w:dot].lower().lstrip("\"'(")
+        if masked[dot] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+        while start < para.end and masked[start].isspace():
+            start += 1
+    if start < para.end:
+        out.append((start, para.end))
+    return out
+
+
+def _quotes_in(a: int, b: int, parts_sorted: list[int], part_owner: dict[int, int], quotes: list[Quote]):
+    import bisect
+
+    i = bisect.bisect_left(parts_sorted, a)
+    out = []
+    while i < len(parts_sorted) and parts_sorted[i] < b:
+        qi = part_owner[parts_sorted[i]]
+        for p in quotes[qi].parts:
+            if p.start == parts_sorted[i]:
+                out.append((qi, p))
+        i += 1
+    return out
+
+
+def _frame_drafts(text, masked, a, b, quotes, part_owner, parts_sorted, gz) -> list[Draft]:
+    qs = _quotes_in(a, b, parts_sorted, part_owner, quotes)
+    cues = list(CUE_RE.finditer(masked, a, b))
+    if not cues:
+        if qs and _only_punct(masked, a, b, qs):
+            return [Draft([p for _, p in qs], "direct", None, None, tuple(qi for qi, _ in qs))]
+        return []
+    for cue in cues:
+        got = _attribute(text, masked, a, b, cue, qs, gz)
+        if got:
+            return got
+    if qs and _only_punct(masked, a, b, qs):
+        return [Draft([p for _, p in qs], "direct", None, None, tuple(qi for qi, _ in qs))]
+    return []
+
+
+def _only_punct(masked: str, a: int, b: int, qs) -> bool:
+    pos = a
+    for _, p in qs:
+        if _WORDS_RE.search(masked, pos, p.start):
+            return False
+        pos = p.end
+    return not _WORDS_RE.search(masked, pos, b)
+
+
+def _left_boundary(masked: str, a: int, cs: int) -> int:
+    """Start of the clause that ends at the cue: after the last comma, colon, semicolon or
+    closing quote mark before it (or the frame start)."""
+    i = cs
+    while i > a:
+        c = masked[i - 1]
+        if c in ",;:\"(":
+            return i
+        i -= 1
+    return a
+
+
+def _attribute(text, masked, a, b, cue, qs, gz) -> list[Draft]:
+    cs, ce = cue.span()
+    form = re.sub(r"\s+", " ", cue.group(0))
+    cue_span = Span(cs, ce)
+    end = b
+    while end > a and masked[end - 1] in " .!?\n":
+        end -= 1
+    if form == "according to":
+        comma = masked.find(",", ce, end)
+        if cs == _skip_space_left(masked, a, cs) and comma != -1:  # "According to X, CONTENT"
+            ref = parse_speaker(masked[ce:comma], gz)
+            if ref is None:
+                return []
+            return _content_drafts(text, masked, comma + 1, end, ref, cue_span, qs, lead=True, gz=gz)
+        if masked[_skip_space_left(masked, a, cs) - 1 : cs].strip() == ",":  # "CONTENT, according to X."
+            ref = parse_speaker(masked[ce:end], gz)
+            if ref is None:
+                return []
+            return _content_drafts(text, masked, a, _skip_space_left(masked, a, cs) - 1, ref, cue_span, qs, lead=False, gz=gz)
+        return []
+
+    # Leading: the speaker phrase runs from the frame start to the cue.
+    if not _has_quote(masked, a, cs):
+        ref = parse_speaker(masked[a:cs], gz)
+        if ref is not None:
+            start = _content_start(masked, ce, end, form)
+            if start is None:
+                return []
+            return _content_drafts(text, masked, start, end, ref, cue_span, qs, lead=True, gz=gz)
+
+    # Trailing: CONTENT, SPEAKER CUE [adverbials] / CONTENT, CUE SPEAKER.
+    lb = _left_boundary(masked, a, cs)
+    content_end = lb - 1 if lb > a else a
+    while content_end > a and masked[content_end - 1] in " \t":
+        content_end -= 1
+    if content_end <= a or not _WORDS_RE.search(masked, a, content_end):
+        return []
+    phrase = masked[lb:cs]
+    rest_start = ce
+    if phrase.strip():
+        ref = parse_speaker(phrase, gz)
+    elif form in INVERTIBLE:
+        tail = masked[ce:end]
+        add = _ADDING_RE.search(tail)
+        q2 = tail.find('"')
+        cut = min(x for x in (add.start() if add else len(tail), q2 if q2 != -1 else len(tail), len(tail)))
+        cand = tail[:cut]
+        ref = parse_speaker(_INVERTED_CUT_RE.sub("", cand), gz)
+        rest_start = ce + len(_INVERTED_CUT_RE.sub("", cand))
+    else:
+        return []
+    if ref is None:
+        return []
+    # Content before the attribution; the remainder may add a statement or a second part.
+    content_end_q = content_end
+    if masked[content_end_q - 1 : content_end_q] == '"':
+        content_end_q = content_end_q  # closing mark kept: _content_drafts trims marks
+    drafts = _content_drafts(text, masked, a, content_end_q, ref, cue_span, qs, lead=False, gz=gz)
+    if not drafts:
+        return []
+    rest = masked[rest_start:end]
+    add = _ADDING_RE.search(rest)
+    if add:
+        s2 = rest_start + add.end()
+        extra = _content_drafts(text, masked, s2, end, ref, Span(rest_start + add.start() + 1, rest_start + add.end()), qs, lead=True, gz=gz)
+        for d in extra:
+            d.note = "continues the attribution before it ('adding')"
+        drafts.extend(extra)
+        return drafts
+    q2 = [(qi, p) for qi, p in qs if p.start >= rest_start]
+    if q2 and drafts[0].kind == "direct" and not _WORDS_RE.search(masked, rest_start, q2[0][1].start - 1):
+        # A split quote: '"X," she said, "Y."' is one statement with two parts.
+        drafts[0].parts.extend(p for _, p in q2)
+        drafts[0].quote_ids = drafts[0].quote_ids + tuple(qi for qi, _ in q2)
+    return drafts
+
+
+def _skip_space_left(masked: str, a: int, pos: int) -> int:
+    while pos > a and masked[pos - 1] in " \t":
+        pos -= 1
+    return pos
+
+
+def _has_quote(masked: str, a: int, b: int) -> bool:
+    return masked.find('"', a, b) != -1
+
+
+def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
+    """Where the content of a leading attribution starts, after the cue's adverbials."""
+    pos = ce
+    if form in ("told", "tells"):
+        m = _OBJECT_RE.match(masked, pos, end)
+        if m:
+            pos = m.end()
+    window = masked[pos : min(end, pos + 160)]
+    m = _THAT_RE.search(window)
+    if m and not _has_quote(window, 0, m.start()) and (not window[: m.start()].strip() or ADVERBIAL_RE.fullmatch(window[: m.start()].rstrip())):
+        return pos + m.end()
+    stripped = window.lstrip()
+    if stripped[:1] in (":", ","):
+        return pos + (len(window) - len(stripped)) + 1
+    if not window.strip(" .!?"):
+        return None
+    if ADVERBIAL_RE.fullmatch(masked[pos:end]):
+        return None
+    if form in ("said", "says", "say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed"):
+        return pos
+    return None
+
+
+def _content_drafts(text, masked, s, e, ref, cue, qs, *, lead, gz) -> list[Draft]:
+    """Drafts for content ``[s, e)``: a whole quote is direct (mixed after "that"), a partly
+    quoted content is mixed, unquoted content is reported."""
+    while s < e and masked[s] in " \t\n":
+        s += 1
+    while e > s and masked[e - 1] in _TRIM_END + ".":
+        e -= 1
+    if e <= s:
+        return []
+    inside = [(qi, p) for qi, p in qs if s <= p.start and p.end <= e + 1]
+    if inside:
+        first, last = inside[0][1], inside[-1][1]
+        outside = _WORDS_RE.search(masked, s, first.start) or _WORDS_RE.search(masked, last.end, e)
+        if not outside and len(inside) == 1:
+            qi, p = inside[0]
+            kind = "mixed" if (lead and masked[max(0, s - 5) : s].strip().endswith("that")) else "direct"
+            part = _trim_part(text, p)
+            return [Draft([part], kind, ref, cue, (qi,))] if part else []
+        if not outside:
+            parts = [_trim_part(text, p) for _, p in inside]
+            return [Draft([p for p in parts if p], "direct", ref, cue, tuple(qi for qi, _ in inside))]
+        part = _trim_part(text, Span(s, e))
+        return [Draft([part], "mixed", ref, cue, tuple(qi for qi, _ in inside))] if part else []
+    if len(_WORDS_RE.findall(masked, s, e)) < 3:
+        return []
+    add = _ADDING_RE.search(masked, s, e) if lead else None
+    if add:
+        first = _trim_part(text, Span(s, add.start()))
+        second = _trim_part(text, Span(add.end(), e))
+        out = [Draft([first], "reported", ref, cue)] if first else []
+        if second:
+            out.append(Draft([second], "reported", ref, Span(add.start() + 1, add.end()), note="continues the attribution before it ('adding')"))
+        return out
+    part = _trim_part(text, Span(s, e))
+    return [Draft([part], "reported", ref, cue)] if part else []
+
+
+def _trim_part(text: str, p: Span) -> Optional[Span]:
+    s, e = p.start, p.end
+    while s < e and text[s] in " \t\n":
+        s += 1
+    while e > s and text[e - 1] in _TRIM_END:
+        e -= 1
+    if e > s and text[e - 1] == "." and not text[s:e - 1].rstrip().endswith(("U.S", "U.N")):
+        e -= 1
+    return Span(s, e) if e > s else None
+
+
+def _merge_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+    """Join drafts that share a multi-paragraph quote; give every draft of a quote all its
+    parts."""
+    by_quote: dict[int, Draft] = {}
+    out: list[Draft] = []
+    for d in drafts:
+        owner = next((by_quote[q] for q in d.quote_ids if q in by_quote and len(quotes[q].parts) > 1), None)
+        if owner is not None:
+            if owner.ref is None and d.ref is not None:
+                owner.ref, owner.cue, owner.kind = d.ref, d.cue, d.kind
+            for p in d.parts:
+                if p not in owner.parts:
+                    owner.parts.append(p)
+            continue
+        out.append(d)
+        for q in d.quote_ids:
+            by_quote.setdefault(q, d)
+    for d in out:
+        d.parts.sort()
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Resolution: speakers, countries, holders
+
+
+def _outlet_country(article: Article, gz: Gazetteer) -> Optional[str]:
+    if article.source:
+        hit = gz.lookup(article.source)
+        if hit and hit[0] == "institution":
+            return gz._country_of_hit(hit)
+    return None
+
+
+def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft]) -> tuple[Statement, ...]:
+    res = Resolver(gz, article.date)
+    outlet = _outlet_country(article, gz)
+    text = tv.text
+    out: list[Statement] = []
+    prev_speaker: Optional[Speaker] = None
+    prev_end = -1
+    prev_para = -1
+    last_pos = tv.body.start
+    for d in drafts:
+        _note_names(res, text, last_pos, d.parts[0].start, gz)
+        last_pos = d.parts[-1].end
+        evidence: list[str] = []
+        if d.ref is None:
+            para = _para_index(tv, d.parts[0].start)
+            if prev_speaker is None or para - prev_para > 1 or len(_WORDS_RE.findall(text, d.parts[0].start, d.parts[-1].end)) < 4:
+                continue
+            speaker = prev_speaker
+            evidence.append(f"unattributed quote → {speaker.label()}, the speaker of the statement before it")
+        else:
+            speaker, why = res.resolve(d.ref)
+            if why:
+                evidence.append(why)
+        if d.note:
+            evidence.append(d.note)
+        country = speaker.country
+        if country is None and outlet and (speaker.organization or speaker.role):
+            country = outlet
+            speaker = attrs.evolve(speaker, country=outlet)
+            evidence.append(f"'{speaker.organization or speaker.role}' names no country; taken as the outlet's ({article.source} → {outlet})")
+        parts = tuple(tv.to_original(p) for p in d.parts)
+        span = Span(parts[0].start, parts[-1].end)
+        texts = [p.slice(article.text) for p in parts]
+        content = " ".join(texts)
+        holders = holders_of(" ".join(p.slice(text) for p in d.parts), country, gz)
+        cue = tv.to_original(d.cue) if d.cue else None
+        out.append(
+            Statement(
+                article=article.id,
+                span=span,
+                text=content,
+                kind=d.kind,
+                speaker=speaker,
+                country=country,
+                holders=holders,
+                cue=cue,
+                evidence=tuple(evidence),
+                parts=parts,
+            )
+        )
+        prev_speaker = speaker
+        prev_end = d.parts[-1].end
+        prev_para = _para_index(tv, prev_end)
+    return tuple(out)
+
+
+def _para_index(tv: TextView, pos: int) -> int:
+    import bisect
+
+    return bisect.bisect_right([p.start for p in tv.paragraphs], pos) - 1
+
+
+_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-z]+)?\b")
+
+
+def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer) -> None:
+    """Remember persons named in narration, so a later surname can be resolved."""
+    if b <= a:
+        return
+    for m in gz.mentions(text, a, b):
+        if m.kind == "person":
+            p = gz.persons[m.key]
+            res.note_person(p.name, Speaker(p.name, p.role_on(res.date), p.country))

@@ -1,0 +1,142 @@
+"""``positions extract``: the statements of articles, who made them and whose position they state."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+import click
+
+from ..errors import LexiconError, PositionsError
+from ..model import Article, Statement
+from . import main
+from ._options import actors_option, format_option, lexicon_option, year_option
+
+_FIRST_WORDS = 60
+
+
+def statement_record(article: Article, st: Statement) -> dict[str, Any]:
+    """What ``positions extract --format json`` says about one statement."""
+    sp = st.speaker
+    return {
+        "article": article.path,
+        "text": st.text,
+        "span": st.span.as_list(),
+        "parts": [p.as_list() for p in st.parts],
+        "kind": st.kind,
+        "speaker": sp.label() if sp else None,
+        "speaker_name": sp.name if sp else None,
+        "speaker_role": sp.role if sp else None,
+        "speaker_organization": sp.organization if sp else None,
+        "country": st.country,
+        "holders": list(st.holders),
+        "cue": st.cue.as_list() if st.cue else None,
+        "cue_text": st.cue.slice(article.text) if st.cue else None,
+        "evidence": list(st.evidence),
+        "markers": [
+            {
+                "concept": m.concept,
+                "surface": m.surface,
+                "polarity": m.polarity,
+                "span": m.span.as_list(),
+                "in_scope": m.in_scope,
+            }
+            for m in st.markers
+        ],
+    }
+
+
+def _analyzer(lexicon_path: Optional[str], gazetteer):
+    """Statements with markers when a lexicon is usable; without markers (and a warning)
+    when the bundled one is not, so extraction never depends on the lexicon stage."""
+    from ..attribution import extract_statements
+
+    try:
+        from ..lexicon import load_lexicon
+        from ..pipeline import analyze
+    except ImportError:  # pragma: no cover - the lexicon stage is part of the package
+        return lambda a: extract_statements(a, gazetteer=gazetteer)
+    try:
+        lexicon = load_lexicon(lexicon_path) if lexicon_path else load_lexicon()
+    except LexiconError:
+        if lexicon_path:
+            raise
+        click.echo("warning: the bundled lexicon is not usable; statements have no markers", err=True)
+        return lambda a: extract_statements(a, gazetteer=gazetteer)
+    return lambda a: analyze(a, lexicon=lexicon, gazetteer=gazetteer).statements
+
+
+def _row(article: Article, st: Statement) -> list[str]:
+    words = " ".join(st.text.split())
+    if len(words) > _FIRST_WORDS:
+        words = words[: _FIRST_WORDS - 1].rstrip() + "…"
+    return [
+        st.speaker.label() if st.speaker else "?",
+        st.country or "-",
+        ",".join(st.holders) or "-",
+        st.kind,
+        words,
+    ]
+
+
+def _table(rows: list[tuple[str, list[str]]]) -> str:
+    head = ["speaker", "country", "holders", "kind", "text"]
+    lines = []
+    cells = [head] + [r for _, r in rows]
+    widths = [min(28, max(len(c[i]) for c in cells)) for i in range(4)]
+    current = None
+    for path, r in rows:
+        if path != current:
+            if current is not None:
+                lines.append("")
+            lines.append(path)
+            lines.append("  " + "  ".join(h.ljust(widths[i]) for i, h in enumerate(head[:4])) + "  " + head[4])
+            current = path
+        fixed = [(c if len(c) <= widths[i] else c[: widths[i] - 1] + "…").ljust(widths[i]) for i, c in enumerate(r[:4])]
+        lines.append(("  " + "  ".join(fixed) + "  " + r[4]).rstrip())
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@format_option()
+@lexicon_option
+@actors_option
+@year_option
+def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actors_paths: tuple[str, ...], year: Optional[int]) -> None:
+    """Find the statements in FILES: speaker, country, holders, kind and text.
+
+    A file that cannot be read is reported on stderr and the rest are read.
+
+    \b
+    Example:
+        positions extract seeds/000_1792fb935fd71937.txt
+        positions extract --format json fixtures/korea/*.txt
+    """
+    from ..actors import load_gazetteer
+    from ..sources import iter_articles
+
+    gazetteer = load_gazetteer(actors_paths)
+    run = _analyzer(lexicon_path, gazetteer)
+    failed: list[str] = []
+
+    def on_error(path: str, exc: PositionsError) -> None:
+        failed.append(path)
+        click.echo(f"error: {exc}", err=True)
+
+    records: list[dict[str, Any]] = []
+    rows: list[tuple[str, list[str]]] = []
+    for article in iter_articles(list(files), year=year, on_error=on_error):
+        for st in run(article):
+            if fmt == "json":
+                records.append(statement_record(article, st))
+            else:
+                rows.append((article.path, _row(article, st)))
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif rows:
+        click.echo(_table(rows))
+    else:
+        click.echo("no statements found")
+    if failed:
+        raise SystemExit(1)

@@ -3,7 +3,7 @@
 >>> t = "---\\ntitle: Talks\\ndate: 2021-12-23\\n---\\nSEOUL (Reuters) - Talks resumed."
 >>> fm = split_front_matter(t, "a.md")
 >>> fm.fields, fm.body_start, fm.kind
-({'title': 'Talks', 'date': datetime.date(2021, 12, 23)}, 38, 'yaml')
+({'title': 'Talks', 'date': '2021-12-23'}, 38, 'yaml')
 >>> split_front_matter("No front matter.", "a.md") is None
 True
 """
@@ -25,6 +25,17 @@ FIELDS = ("date", "source", "title", "url", "language", "place", "country")
 """The front matter keys positions reads; others (tags, author ...) are ignored."""
 
 _FENCES = {"---": "yaml", "+++": "toml"}
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as written, so that one parser (``parse_date``) reads
+    every date and an impossible one ("2021-02-30") is an error naming the file."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _OPEN = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*\r?\n")
 
 
@@ -57,12 +68,14 @@ def split_front_matter(text: str, name: str) -> Optional[FrontMatter]:
     first_line = 2  # the block's first line in the file
     if kind == "yaml":
         try:
-            data = yaml.safe_load(block)
+            data = yaml.load(block, Loader=_Loader)  # noqa: S506 (a SafeLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             where = f":{first_line + mark.line}" if mark is not None else ""
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise SourceError(f"{name}{where}: malformed YAML front matter: {problem}") from None
+        except (ValueError, TypeError) as exc:  # an explicit tag such as !!timestamp
+            raise SourceError(f"{name}: malformed YAML front matter: {exc}") from None
     else:
         try:
             data = tomllib.loads(block)

@@ -111,7 +111,7 @@ def iter_jsonl(
                 if not line.strip():
                     continue
                 try:
-                    row = json.loads(line)
+                    row = json.loads(line.rstrip("\r\n"))
                 except json.JSONDecodeError as exc:
                     raise SourceError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from None
                 if not isinstance(row, dict):

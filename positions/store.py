@@ -175,7 +175,6 @@ BUSY_TIMEOUT_MS = 120_000
 """How long a writer waits for another one (``PRAGMA busy_timeout``)."""
 
 MANIFEST = "corpus.toml"
-_NOT_ARTICLES = {"corpus.toml", "readme.md"}
 
 # --------------------------------------------------------------------------------------
 # Results
@@ -222,18 +221,31 @@ class StoreStats:
 # Files and fingerprints
 
 
-def corpus_files(paths: Iterable[PathLike]) -> list[Path]:
-    """The input files named by ``paths`` (files, directories, globs), in a stable order.
+def corpus_files(
+    paths: Iterable[PathLike],
+    *,
+    on_error: Optional[Callable[[str, PositionsError], None]] = None,
+) -> list[Path]:
+    """The input files named by ``paths`` (files, directories, globs), in reading order.
 
-    Directories are walked recursively in name order; hidden entries, ``corpus.toml`` and
-    ``README.md`` are not articles. A path naming nothing raises :class:`SourceError`.
-    Duplicates (the same file reached twice) are dropped.
+    The rules are those of :func:`positions.sources.iter_articles`: directories are walked
+    recursively in sorted order, keeping the files :func:`~positions.sources.is_article_file`
+    accepts; a file named explicitly is kept whatever its suffix. A path naming nothing, and
+    a manifest naming files that are not there, are reported to ``on_error`` (raised without
+    it). The same file reached twice is kept once.
 
     >>> corpus_files([])
     []
     """
+    from .sources import is_article_file
+
     out: list[Path] = []
     seen: set[str] = set()
+
+    def report(where: str, exc: PositionsError) -> None:
+        if on_error is None:
+            raise exc
+        on_error(where, exc)
 
     def add(p: Path) -> None:
         key = os.path.realpath(p)
@@ -241,39 +253,52 @@ def corpus_files(paths: Iterable[PathLike]) -> list[Path]:
             seen.add(key)
             out.append(p)
 
+    def walk(root: str) -> None:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(
+                d for d in dirnames if not d.startswith(".") and d != "__pycache__"
+            )
+            _check_manifest(dirpath, report)
+            for name in sorted(filenames):
+                if is_article_file(name):
+                    add(Path(dirpath, name))
+
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for f in _walk(p):
-                add(f)
-        elif p.is_file():
-            add(p)
-        elif glob.has_magic(str(raw)):
-            hits = sorted(glob.glob(str(raw), recursive=True))
-            files = [Path(h) for h in hits if Path(h).is_file() and _is_article(Path(h))]
-            for h in hits:
-                if Path(h).is_dir():
-                    files.extend(_walk(Path(h)))
-            if not files:
-                raise SourceError(f"{raw}: no files match")
-            for f in files:
-                add(f)
+        given = os.fspath(raw)
+        if os.path.isdir(given):
+            walk(given)
+        elif os.path.exists(given):
+            add(Path(given))
+        elif glob.has_magic(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            wanted = [
+                m for m in matches if os.path.isdir(m) or is_article_file(os.path.basename(m))
+            ]
+            if not wanted:
+                what = "no files match" if not matches else "no article files match"
+                report(given, SourceError(f"{given}: {what}"))
+            for m in wanted:
+                walk(m) if os.path.isdir(m) else add(Path(m))
         else:
-            raise SourceError(f"{raw}: no such file or directory")
+            report(given, SourceError(f"{given}: no such file or directory"))
     return out
 
 
-def _is_article(p: Path) -> bool:
-    return not p.name.startswith(".") and p.name.lower() not in _NOT_ARTICLES
+def _check_manifest(directory: str, report: Callable[[str, PositionsError], None]) -> None:
+    """Report a manifest that names missing files (a manifest that does not load is reported
+    by the reader, with the files it concerns)."""
+    from .sources import load_manifest
 
-
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            f = Path(dirpath) / name
-            if _is_article(f):
-                yield f
+    candidate = os.path.join(directory, MANIFEST)
+    if not os.path.isfile(candidate):
+        return
+    try:
+        missing = load_manifest(candidate).missing(directory)
+    except PositionsError:
+        return
+    if missing:
+        names = ", ".join(missing)
+        report(candidate, SourceError(f"{candidate}: names files that are not there: {names}"))
 
 
 def _sha256_file(path: Path) -> str:
@@ -307,19 +332,21 @@ def _bundled(name: str) -> Optional[Path]:
 
 
 def analyzer_fingerprint(lexicon: Optional[PathLike] = None) -> str:
-    """Say what an analysis depends on: the positions version, the lexicon and the actors
-    gazetteer (by content hash). A store re-analyses a file read under another fingerprint.
+    """Say what an analysis depends on: the positions version, the lexicon (id, version and
+    content hash) and the bundled actors gazetteer. A store re-analyses a file that was read
+    under another fingerprint. Loading the lexicon here also rejects a bad one up front.
 
     >>> analyzer_fingerprint().startswith("positions ")
     True
     """
     from . import __version__
+    from .lexicon import load_lexicon
 
-    lex = Path(lexicon) if lexicon is not None else _bundled("lexicons/korean_peninsula.toml")
+    lex = load_lexicon(None if lexicon is None else str(lexicon))
+    source = Path(lex.path) if lex.path else _bundled("lexicons/korean_peninsula.toml")
+    digest = _sha256_file(source)[:16] if source is not None and source.is_file() else "?"
+    parts = [f"positions {__version__}", f"lexicon {lex.id} {lex.version} sha256:{digest}"]
     actors = _bundled("actors.toml")
-    parts = [f"positions {__version__}"]
-    if lex is not None and lex.is_file():
-        parts.append(f"lexicon {lex.name} sha256:{_sha256_file(lex)[:16]}")
     if actors is not None:
         parts.append(f"actors sha256:{_sha256_file(actors)[:16]}")
     return "; ".join(parts)
@@ -696,8 +723,15 @@ class Store:
             analyze = PipelineAnalyzer(None if lexicon is None else str(lexicon))
         fingerprint = getattr(analyze, "fingerprint", None) or _qualname(analyze)
         settings = f"{fingerprint}; year={year}"
-        files = corpus_files(paths)
         counts: collections.Counter[str] = collections.Counter()
+
+        def path_error(where: str, exc: PositionsError) -> None:
+            counts["failed"] += 1
+            if on_error is None:
+                raise exc
+            on_error(where, exc)
+
+        files = corpus_files(paths, on_error=path_error)
         self._conn.execute(
             "INSERT INTO meta (key, value) VALUES ('settings', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -1003,10 +1037,12 @@ class _FileWriter:
             self.open = False
 
 
-def _read_default(path: Path, *, year: Optional[int], on_error: Callable) -> Iterable[Article]:
+def _read_default(
+    paths: Iterable[str], *, year: Optional[int], on_error: Callable
+) -> Iterable[Article]:
     from .sources import iter_articles
 
-    return iter_articles([path], year=year, on_error=on_error)
+    return iter_articles(paths, year=year, on_error=on_error)
 
 
 def _events(
@@ -1017,39 +1053,45 @@ def _events(
     read: Callable[..., Iterable[Article]],
 ) -> Iterator[tuple]:
     """The work, as a flat stream: per file ``skip``, or ``begin``, its ``article``s and
-    ``error``s, ``end``. Articles are read lazily, one file at a time."""
+    ``error``s, ``end``.
+
+    One reader run reads all the files to do (so that it loads each manifest once); it
+    pulls them lazily from a generator that decides, file by file, whether a file is to be
+    read at all, and notes in ``side`` where one file ends and the next begins.
+    """
+    side: collections.deque[tuple] = collections.deque()
     manifests: dict[str, str] = {}
-    for f in files:
-        key = os.path.realpath(f)
-        try:
-            st = f.stat()
-            hash_ = file_hash(f, _manifests=manifests)
-        except OSError as exc:
-            yield ("begin", key, "", 0, 0)
-            yield ("error", str(f), SourceError(f"{f}: cannot read ({exc.strerror})"))
-            yield ("end",)
-            continue
-        row = conn.execute(
-            "SELECT hash, settings, status FROM files WHERE path = ?", (key,)
-        ).fetchone()
-        if row is not None and tuple(row) == (hash_, settings, "ok"):
-            yield ("skip", key)
-            continue
-        yield ("begin", key, hash_, st.st_mtime_ns, st.st_size)
-        pending: list[tuple] = []
 
-        def on_error(where: object, exc: PositionsError, pending: list = pending) -> None:
-            pending.append(("error", str(where), exc))
+    def todo() -> Iterator[str]:
+        for f in files:
+            key = os.path.realpath(f)
+            try:
+                st = f.stat()
+                hash_ = file_hash(f, _manifests=manifests)
+            except OSError as exc:
+                side.append(("begin", key, "", 0, 0))
+                side.append(("error", str(f), SourceError(f"{f}: cannot read: {exc.strerror}")))
+                side.append(("end",))
+                continue
+            row = conn.execute(
+                "SELECT hash, settings, status FROM files WHERE path = ?", (key,)
+            ).fetchone()
+            if row is not None and tuple(row) == (hash_, settings, "ok"):
+                side.append(("skip", key))
+                continue
+            side.append(("begin", key, hash_, st.st_mtime_ns, st.st_size))
+            yield str(f)
+            side.append(("end",))
 
-        try:
-            for article in read(f, year=year, on_error=on_error):
-                yield from pending
-                pending.clear()
-                yield ("article", article)
-        except PositionsError as exc:
-            pending.append(("error", str(f), exc))
-        yield from pending
-        yield ("end",)
+    def on_error(where: object, exc: PositionsError) -> None:
+        side.append(("error", str(where), exc))
+
+    for article in read(todo(), year=year, on_error=on_error):
+        while side:
+            yield side.popleft()
+        yield ("article", article)
+    while side:
+        yield side.popleft()
 
 
 def _analyse_one(analyze: Callable[[Article], Analysis], article: Article) -> tuple:

@@ -1,0 +1,174 @@
+"""``positions ingest``: exact output, exit status, and the store's content afterwards.
+
+Most tests swap the pipeline for the deterministic fake of ``test_store`` (so that they pin
+the command, not the extraction); one runs the real pipeline over the bundled corpus.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Optional
+
+import attrs
+import pytest
+from click.testing import CliRunner
+from test_store import fake_analyze
+
+from positions import store as store_mod
+from positions.cli import main
+from positions.model import Analysis, Article
+from positions.store import open_store
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@attrs.frozen
+class FakePipeline:
+    """Stands in for ``PipelineAnalyzer``; the lexicon path is its whole fingerprint."""
+
+    lexicon: Optional[str] = None
+
+    @property
+    def fingerprint(self) -> str:
+        return f"fake {Path(self.lexicon).name if self.lexicon else 'bundled'}"
+
+    def __call__(self, article: Article) -> Analysis:
+        return fake_analyze(article)
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    monkeypatch.setattr(store_mod, "PipelineAnalyzer", FakePipeline)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "a.txt").write_text("RUS backs a phased approach. CHN agrees. Nothing else.\n")
+    (d / "corpus.toml").write_text('[articles."a.txt"]\ndate = "2019-03-01"\n')
+    (d / "b.md").write_text(
+        "---\ndate: 2021-12-23\nsource: TASS\n---\nRUS wants dialogue. USA keeps sanctions.\n"
+    )
+    (d / "rows.jsonl").write_text(
+        '{"date": "2020", "text": "KOR calls for dialogue."}\n'
+        '{"date": "2018-06", "text": "PRK talks of phased steps."}\n'
+    )
+    return d
+
+
+def test_ingest_then_again(runner, fake, corpus, tmp_path):
+    db = tmp_path / "c.db"
+    r = runner.invoke(main, ["ingest", str(corpus), "--db", str(db)])
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout == (
+        f"{db}: 3 files: 3 read (0 replaced), 0 unchanged, 0 failed;"
+        " the store holds 4 articles, 7 statements, 5 markers\n"
+    )
+    with open_store(db) as s:
+        got = list(s.analyses())
+        assert [a.article.date.iso() for a in got] == [
+            "2018-06",
+            "2019-03-01",
+            "2020",
+            "2021-12-23",
+        ]
+        assert got[3].article.source == "TASS"
+        assert s.stats().settings == ("fake bundled; year=None",)
+    r = runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--jobs", "2"])
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout.startswith(f"{db}: 3 files: 0 read (0 replaced), 3 unchanged, 0 failed;")
+
+
+def test_jobs_give_the_same_store(runner, fake, corpus, tmp_path):
+    for jobs in ("1", "2"):
+        r = runner.invoke(
+            main, ["ingest", str(corpus), "--db", str(tmp_path / f"{jobs}.db"), "-j", jobs]
+        )
+        assert r.exit_code == 0, r.output
+    dumps = []
+    for jobs in ("1", "2"):
+        with open_store(tmp_path / f"{jobs}.db") as s:
+            dumps.append(list(s.analyses()))
+    assert dumps[0] == dumps[1] and len(dumps[0]) == 4
+
+
+def test_another_lexicon_re_analyses(runner, fake, corpus, tmp_path):
+    db = tmp_path / "c.db"
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text("# a lexicon\n")
+    runner.invoke(main, ["ingest", str(corpus), "--db", str(db)])
+    r = runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--lexicon", str(lexicon)])
+    assert r.exit_code == 0
+    assert r.stdout.startswith(f"{db}: 3 files: 3 read (3 replaced), 0 unchanged, 0 failed;")
+    with open_store(db) as s:
+        assert s.stats().settings == ("fake mine.toml; year=None",)
+
+
+def test_bad_files_are_one_line_each_and_exit_1(runner, fake, corpus, tmp_path):
+    (corpus / "empty.txt").write_text("")
+    with (corpus / "rows.jsonl").open("a") as fh:
+        fh.write("{not json\n")
+    db = tmp_path / "c.db"
+    r = runner.invoke(main, ["ingest", str(corpus), str(tmp_path / "nope"), "--db", str(db)])
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"positions: {tmp_path / 'nope'}: no such file or directory\n"
+        f"positions: {corpus / 'empty.txt'}: empty file\n"
+        f"positions: {corpus / 'rows.jsonl'}#3: invalid JSON: Expecting property name enclosed"
+        " in double quotes (column 2)\n"
+    )
+    assert r.stdout == (
+        f"{db}: 5 files: 2 read (0 replaced), 0 unchanged, 3 failed;"
+        " the store holds 4 articles, 7 statements, 5 markers\n"
+    )
+    with open_store(db) as s:
+        assert [Path(p).name for p, _ in s.file_errors()] == ["empty.txt", "rows.jsonl"]
+
+
+def test_store_errors_are_one_line(runner, tmp_path):
+    bad = tmp_path / "x.db"
+    bad.write_text("not a database, just text " * 40)
+    r = runner.invoke(main, ["ingest", str(tmp_path), "--db", str(bad)])
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {bad}: not a positions store")
+    assert r.stderr.count("\n") == 1
+    r = runner.invoke(main, ["ingest", "--db", str(tmp_path / "no" / "dir.db")])
+    assert (r.exit_code, r.stderr) == (
+        1,
+        f"Error: {tmp_path / 'no' / 'dir.db'}: directory {tmp_path / 'no'} does not exist\n",
+    )
+
+
+def test_help_has_an_example(runner):
+    r = runner.invoke(main, ["ingest", "--help"])
+    assert r.exit_code == 0
+    assert "  Example:\n      positions ingest corpus/ --db corpus.db --jobs 4\n" in r.stdout
+
+
+def test_real_pipeline_over_the_bundled_corpus(runner, tmp_path):
+    """The store gives back exactly what the pipeline makes in memory."""
+    from positions.pipeline import analyze_corpus
+    from positions.sources import bundled_corpus, iter_articles
+
+    db = tmp_path / "s.db"
+    r = runner.invoke(main, ["ingest", "--db", str(db), "--jobs", "2"])
+    assert (r.exit_code, r.stderr) == (0, ""), r.output
+    in_memory = sorted(
+        analyze_corpus(iter_articles(bundled_corpus())),
+        key=lambda a: (
+            a.article.date is None,
+            a.article.date.iso() if a.article.date else "",
+            a.article.path,
+        ),
+    )
+    with open_store(db) as s:
+        assert list(s.analyses()) == in_memory
+        assert s.stats().settings[0].startswith("positions 0.1.0; lexicon korean_peninsula ")
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()

@@ -26,7 +26,7 @@ import attrs
 
 from ..actors import Gazetteer, default_gazetteer
 from ..model import Article, Span, Speaker, Statement
-from ..text import ABBREVIATIONS, TextView, view
+from ..text import ABBREVIATIONS, TextView, normalize, paragraph_spans
 from .cues import ADVERBIAL_RE, CUE_RE, INVERTIBLE, OBJECT_CUES
 from .holders import holders_of
 from .quotes import Quote, find_quotes, mask_quotes
@@ -74,12 +74,20 @@ def extract_statements(
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     if article.layout == "ungdc" and article.country:
         return (_document(article),)
-    tv = text_view if text_view is not None else view(article.text, article.body)
+    tv = text_view if text_view is not None else _light_view(article)
     drafts = _drafts(article, tv, gz)
     statements = _resolve(article, tv, gz, drafts)
     if not statements and article.country:
         return (_document(article),)
     return statements
+
+
+def _light_view(article: Article) -> TextView:
+    """The normalized text and paragraphs of an article, without Punkt sentences: this
+    stage cuts its own frames, and skipping Punkt keeps it fast on huge paragraphs."""
+    norm = normalize(article.text)
+    nbody = norm.span_to_normalized(article.body)
+    return TextView(norm, nbody, tuple(paragraph_spans(norm.text, nbody)), ())
 
 
 def _document(article: Article) -> Statement:
@@ -189,15 +197,21 @@ def _frame_drafts(text, masked, a, b, quotes, part_owner, parts_sorted, gz) -> l
     cues = list(CUE_RE.finditer(masked, a, b))
     if not cues:
         if qs and _only_punct(masked, a, b, qs):
-            return [Draft([p for _, p in qs], "direct", None, None, tuple(qi for qi, _ in qs))]
+            return _bare(text, qs)
         return []
     for cue in cues:
         got = _attribute(text, masked, a, b, cue, qs, gz)
         if got:
             return got
     if qs and _only_punct(masked, a, b, qs):
-        return [Draft([p for _, p in qs], "direct", None, None, tuple(qi for qi, _ in qs))]
+        return _bare(text, qs)
     return []
+
+
+def _bare(text: str, qs) -> list[Draft]:
+    """A frame of quoted text alone: a quote waiting for its speaker."""
+    parts = [t for t in (_trim_part(text, p) for _, p in qs) if t]
+    return [Draft(parts, "direct", None, None, tuple(qi for qi, _ in qs))] if parts else []
 
 
 def _only_punct(masked: str, a: int, b: int, qs) -> bool:
@@ -224,6 +238,8 @@ def _left_boundary(masked: str, a: int, cs: int) -> int:
 def _attribute(text, masked, a, b, cue, qs, gz) -> list[Draft]:
     cs, ce = cue.span()
     form = re.sub(r"\s+", " ", cue.group(0))
+    if form == "According to":
+        form = "according to"
     cue_span = Span(cs, ce)
     end = b
     while end > a and masked[end - 1] in " .!?\n":
@@ -293,7 +309,7 @@ def _attribute(text, masked, a, b, cue, qs, gz) -> list[Draft]:
     q2 = [(qi, p) for qi, p in qs if p.start >= rest_start]
     if q2 and drafts[0].kind == "direct" and not _WORDS_RE.search(masked, rest_start, q2[0][1].start - 1):
         # A split quote: '"X," she said, "Y."' is one statement with two parts.
-        drafts[0].parts.extend(p for _, p in q2)
+        drafts[0].parts.extend(t for t in (_trim_part(text, p) for _, p in q2) if t)
         drafts[0].quote_ids = drafts[0].quote_ids + tuple(qi for qi, _ in q2)
     return drafts
 
@@ -374,9 +390,17 @@ def _trim_part(text: str, p: Span) -> Optional[Span]:
         s += 1
     while e > s and text[e - 1] in _TRIM_END:
         e -= 1
-    if e > s and text[e - 1] == "." and not text[s:e - 1].rstrip().endswith(("U.S", "U.N")):
-        e -= 1
     return Span(s, e) if e > s else None
+
+
+def _drop_final_period(text: str, p: Span) -> Span:
+    """A statement's text ends before its final period (not an abbreviation's)."""
+    e = p.end
+    if e - 1 > p.start and text[e - 1] == "." and not text[p.start : e - 1].endswith(("U.S", "U.N", "a.m", "p.m")):
+        e -= 1
+        while e > p.start and text[e - 1] in _TRIM_END:
+            e -= 1
+    return Span(p.start, e)
 
 
 def _merge_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
@@ -443,11 +467,12 @@ def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft])
             country = outlet
             speaker = attrs.evolve(speaker, country=outlet)
             evidence.append(f"'{speaker.organization or speaker.role}' names no country; taken as the outlet's ({article.source} → {outlet})")
-        parts = tuple(tv.to_original(p) for p in d.parts)
+        norm_parts = d.parts[:-1] + [_drop_final_period(text, d.parts[-1])]
+        parts = tuple(tv.to_original(p) for p in norm_parts)
         span = Span(parts[0].start, parts[-1].end)
         texts = [p.slice(article.text) for p in parts]
         content = " ".join(texts)
-        holders = holders_of(" ".join(p.slice(text) for p in d.parts), country, gz)
+        holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz)
         cue = tv.to_original(d.cue) if d.cue else None
         out.append(
             Statement(
@@ -485,4 +510,6 @@ def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer) -> None
     for m in gz.mentions(text, a, b):
         if m.kind == "person":
             p = gz.persons[m.key]
-            res.note_person(p.name, Speaker(p.name, p.role_on(res.date), p.country))
+            sp = Speaker(p.name, p.role_on(res.date), p.country)
+            res.note_person(p.name, sp)
+            res.history.append((sp, p.gender))  # a narrated person can be "he" or "the minister" later

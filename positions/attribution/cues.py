@@ -73,7 +73,9 @@ OBJECT_CUES = frozenset("told tells urged urges warned warns reminded".split())
 
 _forms = sorted({f for forms in CUES.values() for f in forms}, key=lambda s: (-len(s), s))
 CUE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _forms) + r")(?![\w-])"
+    r"(?<![\w-])(?:[Aa]ccording\s+to|"
+    + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _forms)
+    + r")(?![\w-])"
 )
 """Every cue form, longest first; case-sensitive lower case ("Said" at a sentence start is
 rare in news and usually a name)."""

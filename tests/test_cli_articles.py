@@ -22,7 +22,9 @@ def runner():
 
 
 def test_text_table(runner):
-    result = runner.invoke(main, ["articles", str(MIXED / "tass.txt"), str(MIXED / "CHN_74_2019.txt")])
+    result = runner.invoke(
+        main, ["articles", str(MIXED / "tass.txt"), str(MIXED / "CHN_74_2019.txt")]
+    )
     assert result.exit_code == 0, result.output
     t, c = str(MIXED / "tass.txt"), str(MIXED / "CHN_74_2019.txt")
     w = max(len(t), len(c))
@@ -78,11 +80,26 @@ def test_year_option_and_columns(runner, tmp_path):
     (tmp_path / "kcna.txt").write_text("PYONGYANG, September 20 (KCNA) -- A spokesman said.\n")
     (tmp_path / "e.csv").write_text("body,when\nTalks.,2020-05\n")
     result = runner.invoke(
-        main, ["articles", "--format", "json", "--year", "2005", "--column", "text=body", "--column", "date=when", str(tmp_path)]
+        main,
+        [
+            "articles",
+            "--format",
+            "json",
+            "--year",
+            "2005",
+            "--column",
+            "text=body",
+            "--column",
+            "date=when",
+            str(tmp_path),
+        ],
     )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    assert [(r["date"], r["date_from"]) for r in rows] == [("2020-05", "column"), ("2005-09-20", "dateline+option_year")]
+    assert [(r["date"], r["date_from"]) for r in rows] == [
+        ("2020-05", "column"),
+        ("2005-09-20", "dateline+option_year"),
+    ]
 
 
 def test_bad_column_option(runner):

@@ -50,9 +50,33 @@ def test_article_id_is_the_first_16_hex_digits_of_sha256():
 
 DATELINES = [
     # text, dateline as written, place, source, month, day, year
-    ("SEOUL, December 23. /TASS/. Moscow is ready", "SEOUL, December 23. /TASS/.", "Seoul", "TASS", 12, 23, None),
-    ("SEOUL (Reuters) - South Korea said", "SEOUL (Reuters) -", "Seoul", "Reuters", None, None, None),
-    ("BEIJING, Oct. 8 (Xinhua) -- China said", "BEIJING, Oct. 8 (Xinhua) --", "Beijing", "Xinhua", 10, 8, None),
+    (
+        "SEOUL, December 23. /TASS/. Moscow is ready",
+        "SEOUL, December 23. /TASS/.",
+        "Seoul",
+        "TASS",
+        12,
+        23,
+        None,
+    ),
+    (
+        "SEOUL (Reuters) - South Korea said",
+        "SEOUL (Reuters) -",
+        "Seoul",
+        "Reuters",
+        None,
+        None,
+        None,
+    ),
+    (
+        "BEIJING, Oct. 8 (Xinhua) -- China said",
+        "BEIJING, Oct. 8 (Xinhua) --",
+        "Beijing",
+        "Xinhua",
+        10,
+        8,
+        None,
+    ),
     (
         "PYONGYANG, September 20 (KCNA) -- A spokesman",
         "PYONGYANG, September 20 (KCNA) --",
@@ -62,18 +86,98 @@ DATELINES = [
         20,
         None,
     ),
-    ("Pyongyang, September 20 (KCNA) -- A spokesman", "Pyongyang, September 20 (KCNA) --", "Pyongyang", "KCNA", 9, 20, None),
+    (
+        "Pyongyang, September 20 (KCNA) -- A spokesman",
+        "Pyongyang, September 20 (KCNA) --",
+        "Pyongyang",
+        "KCNA",
+        9,
+        20,
+        None,
+    ),
     ("TOKYO, Kyodo -- Japan decided", "TOKYO, Kyodo --", "Tokyo", "Kyodo", None, None, None),
-    ("SEOUL, March 5 (Yonhap) -- South Korea", "SEOUL, March 5 (Yonhap) --", "Seoul", "Yonhap", 3, 5, None),
-    ("SEOUL, Feb. 25 (Yonhap) -- President Roh", "SEOUL, Feb. 25 (Yonhap) --", "Seoul", "Yonhap", 2, 25, None),
-    ("BEIJING, Oct. 8, 2019 (Xinhua) -- China", "BEIJING, Oct. 8, 2019 (Xinhua) --", "Beijing", "Xinhua", 10, 8, 2019),
-    ("MOSCOW, December 23, 2021. /TASS/. Russia", "MOSCOW, December 23, 2021. /TASS/.", "Moscow", "TASS", 12, 23, 2021),
-    ("SEOUL, South Korea (AP) \u2014 North Korea", "SEOUL, South Korea (AP) \u2014", "Seoul", "AP", None, None, None),
-    ("SEOUL, 23 December (Yonhap) -- Talks", "SEOUL, 23 December (Yonhap) --", "Seoul", "Yonhap", 12, 23, None),
-    ("UNITED NATIONS, June 12 (Xinhua) -- The UN", "UNITED NATIONS, June 12 (Xinhua) --", "United Nations", "Xinhua", 6, 12, None),
-    ("ST. PETERSBURG, Sept. 3 (Reuters) - Putin", "ST. PETERSBURG, Sept. 3 (Reuters) -", "St. Petersburg", "Reuters", 9, 3, None),
+    (
+        "SEOUL, March 5 (Yonhap) -- South Korea",
+        "SEOUL, March 5 (Yonhap) --",
+        "Seoul",
+        "Yonhap",
+        3,
+        5,
+        None,
+    ),
+    (
+        "SEOUL, Feb. 25 (Yonhap) -- President Roh",
+        "SEOUL, Feb. 25 (Yonhap) --",
+        "Seoul",
+        "Yonhap",
+        2,
+        25,
+        None,
+    ),
+    (
+        "BEIJING, Oct. 8, 2019 (Xinhua) -- China",
+        "BEIJING, Oct. 8, 2019 (Xinhua) --",
+        "Beijing",
+        "Xinhua",
+        10,
+        8,
+        2019,
+    ),
+    (
+        "MOSCOW, December 23, 2021. /TASS/. Russia",
+        "MOSCOW, December 23, 2021. /TASS/.",
+        "Moscow",
+        "TASS",
+        12,
+        23,
+        2021,
+    ),
+    (
+        "SEOUL, South Korea (AP) \u2014 North Korea",
+        "SEOUL, South Korea (AP) \u2014",
+        "Seoul",
+        "AP",
+        None,
+        None,
+        None,
+    ),
+    (
+        "SEOUL, 23 December (Yonhap) -- Talks",
+        "SEOUL, 23 December (Yonhap) --",
+        "Seoul",
+        "Yonhap",
+        12,
+        23,
+        None,
+    ),
+    (
+        "UNITED NATIONS, June 12 (Xinhua) -- The UN",
+        "UNITED NATIONS, June 12 (Xinhua) --",
+        "United Nations",
+        "Xinhua",
+        6,
+        12,
+        None,
+    ),
+    (
+        "ST. PETERSBURG, Sept. 3 (Reuters) - Putin",
+        "ST. PETERSBURG, Sept. 3 (Reuters) -",
+        "St. Petersburg",
+        "Reuters",
+        9,
+        3,
+        None,
+    ),
     ("SEOUL, Dec. 23 -- Officials said", "SEOUL, Dec. 23 --", "Seoul", None, 12, 23, None),
-    ("\ufeff  SEOUL (Reuters) \u2013 Talks", "SEOUL (Reuters) \u2013", "Seoul", "Reuters", None, None, None),
+    (
+        "\ufeff  SEOUL (Reuters) \u2013 Talks",
+        "SEOUL (Reuters) \u2013",
+        "Seoul",
+        "Reuters",
+        None,
+        None,
+        None,
+    ),
 ]
 
 
@@ -100,7 +204,9 @@ def test_text_without_a_dateline(text):
     assert parse_dateline(text) is None
 
 
-MONTH_NAMES = "January February March April May June July August September October November December".split()
+MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()
+)
 
 
 @given(
@@ -164,8 +270,14 @@ def test_weekday_check():
     d = PartialDate(2021, 12, 23)  # a Thursday
     assert weekday_mismatch("said on Thursday.", d) is None
     assert weekday_mismatch("said on Wednesday.", d) is None  # the day before: yesterday's news
-    assert weekday_mismatch("said on Friday.", d) == "the text says 'on Friday' but 2021-12-23 was a Thursday"
-    assert weekday_mismatch("said Monday that", d) == "the text says 'Monday' but 2021-12-23 was a Thursday"
+    assert (
+        weekday_mismatch("said on Friday.", d)
+        == "the text says 'on Friday' but 2021-12-23 was a Thursday"
+    )
+    assert (
+        weekday_mismatch("said Monday that", d)
+        == "the text says 'Monday' but 2021-12-23 was a Thursday"
+    )
     assert weekday_mismatch("agreed last Monday.", d) is None
     assert weekday_mismatch("said on Friday.", PartialDate(2021, 12)) is None
     assert weekday_mismatch("no weekday here", d) is None
@@ -241,7 +353,10 @@ def test_plain_dateline_with_an_impossible_day(tmp_path):
     path = write(tmp_path / "a.txt", "SEOUL, February 29. /TASS/. Talks.\n")
     with pytest.raises(DateError) as info:
         read_article(path, year=2021)
-    assert str(info.value) == f"{path}: the dateline 'SEOUL, February 29. /TASS/.' is not a date in 2021"
+    assert (
+        str(info.value)
+        == f"{path}: the dateline 'SEOUL, February 29. /TASS/.' is not a date in 2021"
+    )
     assert read_article(path, year=2020).date == PartialDate(2020, 2, 29)
 
 
@@ -316,14 +431,19 @@ def test_front_matter_then_dateline(tmp_path):
     path = write(tmp_path / "a.md", text)
     a = read_article(path)
     assert (a.source, a.place, a.date, a.date_from) == (
-        "Yonhap", "Seoul", PartialDate(2003, 2, 25), DateSource.FRONT_MATTER
+        "Yonhap",
+        "Seoul",
+        PartialDate(2003, 2, 25),
+        DateSource.FRONT_MATTER,
     )
     assert a.dateline.slice(text) == "SEOUL, Feb. 25 (Yonhap) --"
     assert a.body_text == "Roh took office."
 
 
 def test_front_matter_date_disagreeing_with_the_dateline_warns(tmp_path):
-    path = write(tmp_path / "a.md", "---\ndate: 2003-02-26\n---\nSEOUL, Feb. 25 (Yonhap) -- Talks.\n")
+    path = write(
+        tmp_path / "a.md", "---\ndate: 2003-02-26\n---\nSEOUL, Feb. 25 (Yonhap) -- Talks.\n"
+    )
     assert read_article(path).warnings == (
         "the dateline says 'February 25' but the date is 2003-02-26 (from front_matter)",
     )
@@ -397,7 +517,9 @@ def test_jsonl_rows():
 
 def test_csv_rows_with_column_names():
     path = str(MIXED / "export.csv")
-    rows = list(iter_articles([path], columns={"text": "body", "date": "published", "title": "headline"}))
+    rows = list(
+        iter_articles([path], columns={"text": "body", "date": "published", "title": "headline"})
+    )
     t1 = "TOKYO, Kyodo -- The envoy arrived, officials said."
     t2 = "The ministers met in Seoul."
     assert rows == [
@@ -433,7 +555,11 @@ def test_csv_rows_with_column_names():
 def test_csv_with_bom_tabs_and_multiline_cells(tmp_path):
     path = write(tmp_path / "e.tsv", '\ufefftext\tdate\n"Line one.\nLine two."\t2020-01-02\n')
     (a,) = iter_articles([path])
-    assert (a.text, a.date, a.path) == ("Line one.\nLine two.", PartialDate(2020, 1, 2), path + "#1")
+    assert (a.text, a.date, a.path) == (
+        "Line one.\nLine two.",
+        PartialDate(2020, 1, 2),
+        path + "#1",
+    )
 
 
 def test_unknown_column_field():
@@ -452,7 +578,13 @@ def test_read_article_refuses_an_export():
 
 def summary(articles):
     return [
-        (os.path.relpath(a.path, MIXED), a.source, a.place, a.date.iso() if a.date else None, str(a.date_from))
+        (
+            os.path.relpath(a.path, MIXED),
+            a.source,
+            a.place,
+            a.date.iso() if a.date else None,
+            str(a.date_from),
+        )
         for a in articles
     ]
 
@@ -495,14 +627,25 @@ def test_directory_is_read_lazily():
 
 
 def test_manifest_defaults_and_overrides(tmp_path):
-    write(tmp_path / "corpus.toml", '[defaults]\nsource = "TASS"\nyear = 2007\n\n[articles."b.txt"]\ndate = "2007-03"\nplace = "MOSCOW"\ncountry = "rus"\n')
+    write(
+        tmp_path / "corpus.toml",
+        '[defaults]\nsource = "TASS"\nyear = 2007\n\n[articles."b.txt"]\ndate = "2007-03"\nplace = "MOSCOW"\ncountry = "rus"\n',
+    )
     write(tmp_path / "a.txt", "MOSCOW, February 14. /TASS/. Lavrov said.\n")
     write(tmp_path / "b.txt", "Lavrov said.\n")
     write(tmp_path / "c.txt", "SEOUL (Reuters) - Lavrov said.\n")
     a, b, c = iter_articles([tmp_path])
-    assert (a.source, a.date, a.date_from) == ("TASS", PartialDate(2007, 2, 14), DateSource.DATELINE_MANIFEST_YEAR)
+    assert (a.source, a.date, a.date_from) == (
+        "TASS",
+        PartialDate(2007, 2, 14),
+        DateSource.DATELINE_MANIFEST_YEAR,
+    )
     assert (b.source, b.place, b.country, b.date, b.date_from) == (
-        "TASS", "Moscow", "RUS", PartialDate(2007, 3), DateSource.MANIFEST
+        "TASS",
+        "Moscow",
+        "RUS",
+        PartialDate(2007, 3),
+        DateSource.MANIFEST,
     )
     # the dateline's outlet is more specific than the directory's default
     assert (c.source, c.date, c.date_from) == ("Reuters", PartialDate(2007), DateSource.MANIFEST)
@@ -521,11 +664,26 @@ def test_manifest_naming_a_missing_file_is_reported(tmp_path):
     "body,message",
     [
         ("[defaults\n", ":1: invalid TOML: Expected ']' at the end of a table declaration"),
-        ('[defaults]\nyaer = 2021\n', ": [defaults]: unknown key 'yaer' (known: source, place, date, year, title, url, language, country, note)"),
-        ('[articles."a.txt"]\ndate = "soon"\n', ': [articles."a.txt"]: unknown date \'soon\' (use YYYY, YYYY-MM or YYYY-MM-DD)'),
-        ('[articles."a.txt"]\ncountry = "Russia"\n', ": [articles.\"a.txt\"]: country must be an ISO 3166 alpha-3 code such as 'RUS', not 'Russia'"),
-        ('[articles."a.txt"]\ndate = 2021-12-23\nyear = 2020\n', ': [articles."a.txt"]: date 2021-12-23 and year 2020 disagree'),
-        ("[sources]\n", ': unknown table [sources] (a manifest has [defaults] and [articles."<file name>"])'),
+        (
+            "[defaults]\nyaer = 2021\n",
+            ": [defaults]: unknown key 'yaer' (known: source, place, date, year, title, url, language, country, note)",
+        ),
+        (
+            '[articles."a.txt"]\ndate = "soon"\n',
+            ": [articles.\"a.txt\"]: unknown date 'soon' (use YYYY, YYYY-MM or YYYY-MM-DD)",
+        ),
+        (
+            '[articles."a.txt"]\ncountry = "Russia"\n',
+            ": [articles.\"a.txt\"]: country must be an ISO 3166 alpha-3 code such as 'RUS', not 'Russia'",
+        ),
+        (
+            '[articles."a.txt"]\ndate = 2021-12-23\nyear = 2020\n',
+            ': [articles."a.txt"]: date 2021-12-23 and year 2020 disagree',
+        ),
+        (
+            "[sources]\n",
+            ': unknown table [sources] (a manifest has [defaults] and [articles."<file name>"])',
+        ),
     ],
 )
 def test_invalid_manifest_is_reported_and_the_directory_still_read(tmp_path, body, message):
@@ -541,7 +699,12 @@ def test_invalid_manifest_is_reported_and_the_directory_still_read(tmp_path, bod
 
 def test_missing_path_and_empty_glob_are_reported(tmp_path):
     errors = []
-    list(iter_articles([str(tmp_path / "nope"), str(tmp_path / "*.txt")], on_error=lambda p, e: errors.append(str(e))))
+    list(
+        iter_articles(
+            [str(tmp_path / "nope"), str(tmp_path / "*.txt")],
+            on_error=lambda p, e: errors.append(str(e)),
+        )
+    )
     assert errors == [
         f"{tmp_path / 'nope'}: no such file or directory",
         f"{tmp_path / '*.txt'}: no files match",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -49,7 +48,9 @@ def test_binary_file(tmp_path):
 
 def test_invalid_utf8_names_the_byte_offset_and_line(tmp_path):
     path = write_bytes(tmp_path / "a.txt", "Talks.\nThe caf".encode() + b"\xe9 was closed.\n")
-    assert error_of(path) == f"{path}: invalid UTF-8 at byte 14 (line 2): 0xe9; save the file as UTF-8"
+    assert (
+        error_of(path) == f"{path}: invalid UTF-8 at byte 14 (line 2): 0xe9; save the file as UTF-8"
+    )
 
 
 def test_utf16_with_bom_is_decoded(tmp_path):
@@ -64,7 +65,9 @@ def test_a_50_mb_file_is_refused_without_being_read(tmp_path, monkeypatch):
         fh.truncate(50 * 1024 * 1024)  # sparse: costs nothing to make
     opened = []
     real_open = open
-    monkeypatch.setattr("builtins.open", lambda p, *a, **k: opened.append(p) or real_open(p, *a, **k))
+    monkeypatch.setattr(
+        "builtins.open", lambda p, *a, **k: opened.append(p) or real_open(p, *a, **k)
+    )
     assert error_of(path) == (
         f"{path}: 52,428,800 bytes is too large for one article (limit 20,000,000);"
         " split it, or export it as JSONL (one article per line)"
@@ -84,7 +87,7 @@ def test_a_50_mb_export_is_read_row_by_row_in_little_memory(tmp_path):
     count = 0
     tracemalloc.start()
     try:
-        for article in iter_articles([path]):
+        for _article in iter_articles([path]):
             count += 1
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -95,7 +98,10 @@ def test_a_50_mb_export_is_read_row_by_row_in_little_memory(tmp_path):
 
 def test_malformed_yaml_front_matter_names_the_line(tmp_path):
     path = write_bytes(tmp_path / "a.md", b"---\ntitle: Talks\ndate: [2021\n---\nBody.\n")
-    assert error_of(path) == f"{path}:4: malformed YAML front matter: expected ',' or ']', but got '<stream end>'"
+    assert (
+        error_of(path)
+        == f"{path}:4: malformed YAML front matter: expected ',' or ']', but got '<stream end>'"
+    )
 
 
 def test_malformed_toml_front_matter_names_the_line(tmp_path):
@@ -194,7 +200,14 @@ def test_in_a_directory_bad_files_are_reported_and_the_rest_read(tmp_path):
     errors = []
     arts = list(iter_articles([tmp_path], on_error=lambda p, e: errors.append(os.path.basename(p))))
     assert [os.path.basename(a.path) for a in arts] == ["c-good.txt", "h-good.md"]
-    assert errors == ["a-empty.txt", "b-binary.txt", "d-latin1.txt", "e-front.md", "f-noyear.txt", "g-huge.txt"]
+    assert errors == [
+        "a-empty.txt",
+        "b-binary.txt",
+        "d-latin1.txt",
+        "e-front.md",
+        "f-noyear.txt",
+        "g-huge.txt",
+    ]
 
 
 def test_without_on_error_the_first_error_is_raised(tmp_path):

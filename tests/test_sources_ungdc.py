@@ -30,7 +30,9 @@ def test_all_371_speeches_are_read(speeches):
 
 def test_country_and_year_come_from_the_file_name(speeches):
     for a in speeches:
-        country, session, year = re.fullmatch(r"([A-Z]{3})_(\d+)_(\d{4})\.txt", Path(a.path).name).groups()
+        country, session, year = re.fullmatch(
+            r"([A-Z]{3})_(\d+)_(\d{4})\.txt", Path(a.path).name
+        ).groups()
         assert a.country == country
         assert a.date.year == int(year) and a.date.precision == DatePrecision.YEAR
         assert a.date_from == DateSource.FILE_NAME

@@ -14,7 +14,18 @@ from ..text import view
 from . import main
 from ._options import corpus_argument, format_option, year_option
 
-COLUMNS = ("id", "date", "precision", "date_from", "source", "place", "country", "words", "path", "title")
+COLUMNS = (
+    "id",
+    "date",
+    "precision",
+    "date_from",
+    "source",
+    "place",
+    "country",
+    "words",
+    "path",
+    "title",
+)
 _WIDE = 24  # source and place are cut to this width in the text table (JSON has them whole)
 
 
@@ -100,7 +111,11 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
 )
 @click.pass_context
 def articles(
-    ctx: click.Context, corpus: tuple[str, ...], fmt: str, year: Optional[int], columns: tuple[str, ...]
+    ctx: click.Context,
+    corpus: tuple[str, ...],
+    fmt: str,
+    year: Optional[int],
+    columns: tuple[str, ...],
 ) -> None:
     """List the articles of CORPUS with the metadata positions found for them.
 

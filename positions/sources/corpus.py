@@ -132,7 +132,10 @@ class _Run:
                 missing = manifest.missing(directory)
                 if missing:
                     names = ", ".join(missing)
-                    self.report(candidate, SourceError(f"{candidate}: names files that are not there: {names}"))
+                    self.report(
+                        candidate,
+                        SourceError(f"{candidate}: names files that are not there: {names}"),
+                    )
         self.manifests[key] = manifest
         return manifest
 
@@ -165,7 +168,9 @@ class _Run:
             self.report(where, SourceError(f"{where}: cannot read: {err.strerror or err}"))
 
         for dirpath, dirnames, filenames in os.walk(root, onerror=walk_error):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
+            dirnames[:] = sorted(
+                d for d in dirnames if not d.startswith(".") and d != "__pycache__"
+            )
             self.manifest(dirpath, check_missing=True)
             for name in sorted(filenames):
                 if is_article_file(name):
@@ -178,7 +183,9 @@ class _Run:
             yield from self.file(given)
         elif _GLOB_CHARS & set(given):
             matches = sorted(glob.glob(given, recursive=True))
-            wanted = [m for m in matches if os.path.isdir(m) or is_article_file(os.path.basename(m))]
+            wanted = [
+                m for m in matches if os.path.isdir(m) or is_article_file(os.path.basename(m))
+            ]
             if not wanted:
                 what = "no files match" if not matches else "no article files match"
                 self.report(given, SourceError(f"{given}: {what}"))

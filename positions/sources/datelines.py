@@ -53,7 +53,8 @@ _UPPER_PLACE = r"[A-Z][A-Z'.\-]*[A-Z.](?:[ ][A-Z][A-Z'.\-]*[A-Z.]){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _DATE = (
-    rf"(?:(?P<mon1>{MONTH_PATTERN})[ ]+(?P<day1>{_DAY})|(?P<day2>{_DAY})[ ]+(?P<mon2>{MONTH_PATTERN}))"
+    rf"(?:(?P<mon1>{MONTH_PATTERN})[ ]+(?P<day1>{_DAY})"
+    rf"|(?P<day2>{_DAY})[ ]+(?P<mon2>{MONTH_PATTERN}))"
     r"(?:,?[ ]+(?P<year>1[89][0-9]{2}|2[0-9]{3}))?"
 )
 _DASH = r"(?:--|[-\u2013\u2014\u2015])"
@@ -63,7 +64,8 @@ _REGION = r"(?P<region>(?!" + MONTH_PATTERN + r"[ ])[A-Z][a-z]+(?:[ ][A-Z][a-z]+
 _FORMS = [
     # SEOUL, December 23. /TASS/.
     re.compile(
-        rf"(?P<place>{_UPPER_PLACE}),[ ]+{_DATE}\.?[ ]*/(?P<outlet>[A-Z][A-Za-z\-]*(?:[ ][A-Z][A-Za-z\-]*)?)/\.?"
+        rf"(?P<place>{_UPPER_PLACE}),[ ]+{_DATE}\.?[ ]*"
+        r"/(?P<outlet>[A-Z][A-Za-z\-]*(?:[ ][A-Z][A-Za-z\-]*)?)/\.?"
     ),
     # BEIJING, Oct. 8 (Xinhua) -- · Pyongyang, September 20 (KCNA) --
     re.compile(
@@ -73,7 +75,8 @@ _FORMS = [
     re.compile(rf"(?P<place>{_UPPER_PLACE})(?:,[ ]+{_REGION})?[ ]+{_PAREN_OUTLET}[ ]*{_DASH}"),
     # TOKYO, Kyodo --
     re.compile(
-        rf"(?P<place>{_UPPER_PLACE}),[ ]+(?P<outlet>(?!{MONTH_PATTERN}[ ])[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+)?)[ ]*{_DASH}"
+        rf"(?P<place>{_UPPER_PLACE}),[ ]+"
+        rf"(?P<outlet>(?!{MONTH_PATTERN}[ ])[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+)?)[ ]*{_DASH}"
     ),
     # SEOUL, Dec. 23 --
     re.compile(rf"(?P<place>{_UPPER_PLACE}),[ ]+{_DATE}[ ]*{_DASH}"),
@@ -124,4 +127,3 @@ def parse_dateline(text: str, start: int = 0) -> Optional[Dateline]:
 def body_start(text: str, pos: int) -> int:
     """The first position at or after ``pos`` that is not white space (or a BOM)."""
     return _LEADING.match(text, pos).end()
-

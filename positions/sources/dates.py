@@ -56,9 +56,14 @@ def month_number(name: str) -> Optional[int]:
     return MONTHS.get(name.strip().rstrip(".").lower())
 
 
-_ISO_RE = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?)?")
+_ISO_RE = re.compile(
+    r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?)?"
+)
 _DMY_RE = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN})\s*,?\s+(\d{{4}})", re.IGNORECASE)
-_MDY_RE = re.compile(rf"({MONTH_PATTERN})\s+(\d{{1,2}})\s*,\s*(\d{{4}})|({MONTH_PATTERN})\s+(\d{{1,2}})\s+(\d{{4}})", re.IGNORECASE)
+_MDY_RE = re.compile(
+    rf"({MONTH_PATTERN})\s+(\d{{1,2}})\s*,\s*(\d{{4}})|({MONTH_PATTERN})\s+(\d{{1,2}})\s+(\d{{4}})",
+    re.IGNORECASE,
+)
 _MY_RE = re.compile(rf"({MONTH_PATTERN})\s*,?\s+(\d{{4}})", re.IGNORECASE)
 
 DateValue = Union[str, int, _dt.date, _dt.datetime, PartialDate]
@@ -119,7 +124,8 @@ def _checked(year: int, month: Optional[int] = None, day: Optional[int] = None) 
 # A weekday in the lead names the day of the event ("on Thursday", AP's "said Thursday"),
 # unless it points elsewhere in time ("last Monday", "by Friday").
 _WEEKDAY_RE = re.compile(
-    r"(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<!\bby )(?<!until )(?<!since )(?<!before )(?<!after )"
+    r"(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<!\bby )"
+    r"(?<!until )(?<!since )(?<!before )(?<!after )"
     r"\b(?:[Oo]n )?(" + "|".join(WEEKDAYS) + r")\b"
 )
 

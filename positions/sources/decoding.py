@@ -54,10 +54,10 @@ def decode_text(data: bytes, name: str, *, base_offset: int = 0, base_line: int 
     ``base_offset``/``base_line`` place ``data`` in a larger file (a row of an export), so
     that the error names the byte offset and line in the file.
 
-    >>> decode_text(b"caf\\xe9", "a.txt")
+    >>> decode_text(b"caf\\xe9", "a.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    positions.errors.SourceError: a.txt: invalid UTF-8 at byte 3 (line 1): 0xe9; save the file as UTF-8
+    positions.errors.SourceError: a.txt: invalid UTF-8 at byte 3 (line 1): 0xe9; save the file ...
     """
     for bom, codec in _UTF16_BOMS.items():
         if data.startswith(bom) and base_offset == 0:

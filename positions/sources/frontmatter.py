@@ -87,7 +87,9 @@ def split_front_matter(text: str, name: str) -> Optional[FrontMatter]:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        msg = f"{name}:{first_line}: front matter must be a table of keys, not {type(data).__name__}"
+        msg = (
+            f"{name}:{first_line}: front matter must be a table of keys, not {type(data).__name__}"
+        )
         raise SourceError(msg)
     fields = {str(k).lower(): v for k, v in data.items() if str(k).lower() in FIELDS}
     return FrontMatter(fields, kind, end.end())

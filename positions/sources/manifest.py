@@ -39,7 +39,8 @@ _COUNTRY_RE = re.compile(r"[A-Za-z]{3}")
 class Manifest:
     """A loaded manifest: ``defaults`` and per-file ``articles`` entries, values checked.
 
-    In the entries, ``date`` is a :class:`~positions.model.PartialDate` and ``country`` is upper case.
+    In the entries, ``date`` is a :class:`~positions.model.PartialDate` and ``country`` is
+    upper case.
     """
 
     path: str
@@ -58,7 +59,9 @@ class Manifest:
 def check_country(value: Any, where: str) -> str:
     """An ISO alpha-3 code in upper case, or :class:`SourceError` naming ``where``."""
     if not isinstance(value, str) or not _COUNTRY_RE.fullmatch(value):
-        raise SourceError(f"{where}: country must be an ISO 3166 alpha-3 code such as 'RUS', not {value!r}")
+        raise SourceError(
+            f"{where}: country must be an ISO 3166 alpha-3 code such as 'RUS', not {value!r}"
+        )
     return value.upper()
 
 
@@ -109,12 +112,13 @@ def load_manifest(path: str | os.PathLike[str]) -> Manifest:
         raise SourceError(f"{name}{where}: invalid TOML: {problem}") from None
     for key in sorted(data):
         if key not in ("defaults", "articles"):
-            msg = f"{name}: unknown table [{key}] (a manifest has [defaults] and [articles.\"<file name>\"])"
+            tables = '[defaults] and [articles."<file name>"]'
+            msg = f"{name}: unknown table [{key}] (a manifest has {tables})"
             raise SourceError(msg)
     defaults = _entry(data.get("defaults", {}), f"{name}: [defaults]")
     raw_articles = data.get("articles", {})
     if not isinstance(raw_articles, dict):
-        raise SourceError(f"{name}: articles must be tables [articles.\"<file name>\"]")
+        raise SourceError(f'{name}: articles must be tables [articles."<file name>"]')
     articles = {
         fname: _entry(raw, f"{name}: [articles.{_toml_key(fname)}]")
         for fname, raw in sorted(raw_articles.items())
@@ -130,4 +134,3 @@ def manifest_for(file_path: str | os.PathLike[str]) -> Optional[Manifest]:
     """The manifest of the directory that holds ``file_path``, or None."""
     candidate = os.path.join(os.path.dirname(os.fspath(file_path)), MANIFEST_NAME)
     return load_manifest(candidate) if os.path.isfile(candidate) else None
-

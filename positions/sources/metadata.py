@@ -96,10 +96,14 @@ def _resolve_date(
         if explicit is not None:
             date = explicit[0]
             said = _day_label(dateline.month, dateline.day)
-            if (date.month is not None and date.month != dateline.month) or (
-                date.day is not None and dateline.day is not None and date.day != dateline.day
-            ) or (dateline.year is not None and dateline.year != date.year):
-                warnings.append(f"the dateline says {said!r} but the date is {date.iso()} (from {explicit[1]})")
+            if (
+                (date.month is not None and date.month != dateline.month)
+                or (date.day is not None and dateline.day is not None and date.day != dateline.day)
+                or (dateline.year is not None and dateline.year != date.year)
+            ):
+                warnings.append(
+                    f"the dateline says {said!r} but the date is {date.iso()} (from {explicit[1]})"
+                )
             return explicit
         if dateline.year is not None:
             y, src = dateline.year, DateSource.DATELINE
@@ -110,7 +114,9 @@ def _resolve_date(
         elif year is not None:
             y, src = year, DateSource.DATELINE_OPTION_YEAR
         else:
-            raise DateError(f"{path}: the dateline {label!r} gives no year; {_year_hint(path, layout)}")
+            raise DateError(
+                f"{path}: the dateline {label!r} gives no year; {_year_hint(path, layout)}"
+            )
         try:
             return PartialDate(y, dateline.month, dateline.day), src
         except ValueError:

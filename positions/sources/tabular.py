@@ -39,7 +39,9 @@ def column_names(columns: Optional[Mapping[str, str]] = None) -> dict[str, str]:
     names = {f: f for f in FIELDS}
     for key, value in (columns or {}).items():
         if key not in names:
-            raise SourceError(f"unknown field {key!r} in the column names (known: {', '.join(FIELDS)})")
+            raise SourceError(
+                f"unknown field {key!r} in the column names (known: {', '.join(FIELDS)})"
+            )
         names[key] = value
     return names
 
@@ -113,9 +115,13 @@ def iter_jsonl(
                 try:
                     row = json.loads(line.rstrip("\r\n"))
                 except json.JSONDecodeError as exc:
-                    raise SourceError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+                    raise SourceError(
+                        f"{where}: invalid JSON: {exc.msg} (column {exc.colno})"
+                    ) from None
                 if not isinstance(row, dict):
-                    raise SourceError(f"{where}: a row must be a JSON object, not {type(row).__name__}")
+                    raise SourceError(
+                        f"{where}: a row must be a JSON object, not {type(row).__name__}"
+                    )
                 yield _row_article(where, row, names, "jsonl", entry, defaults, year)
             except PositionsError as exc:
                 _report(on_error, where, exc)
@@ -165,7 +171,9 @@ def iter_csv(
             except StopIteration:
                 break
             except csv.Error as exc:
-                raise SourceError(f"{path}: malformed CSV at line {reader.line_num}: {exc}") from None
+                raise SourceError(
+                    f"{path}: malformed CSV at line {reader.line_num}: {exc}"
+                ) from None
             if not cells or cells == [""]:
                 continue
             number += 1
@@ -174,7 +182,7 @@ def iter_csv(
                 if len(cells) > len(header):
                     msg = f"{where}: {len(cells)} cells but the header has {len(header)} columns"
                     raise SourceError(msg)
-                row = dict(zip(header, cells))
+                row = dict(zip(header, cells))  # noqa: B905 (a short row lacks its last cells)
                 yield _row_article(where, row, names, "csv", entry, defaults, year)
             except PositionsError as exc:
                 _report(on_error, where, exc)
@@ -185,5 +193,3 @@ def _open(path: str):
         return open(path, "rb")
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-

@@ -55,7 +55,9 @@ def ungdc_article(
     country, session, file_year = parsed
     warnings = []
     if file_year != 1945 + session:
-        warnings.append(f"session {session} was held in {1945 + session}, the file name says {file_year}")
+        warnings.append(
+            f"session {session} was held in {1945 + session}, the file name says {file_year}"
+        )
     start = body_start(text, 0)
     end = len(text.rstrip())
     if end <= start:

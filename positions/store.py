@@ -33,6 +33,11 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import attrs
 
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
 from .errors import PositionsError, SourceError, StoreError
 from .model import (
     Analysis,
@@ -334,18 +339,23 @@ def _bundled(name: str) -> Optional[Path]:
 def analyzer_fingerprint(lexicon: Optional[PathLike] = None) -> str:
     """Say what an analysis depends on: the positions version, the lexicon (id, version and
     content hash) and the bundled actors gazetteer. A store re-analyses a file that was read
-    under another fingerprint. Loading the lexicon here also rejects a bad one up front.
+    under another fingerprint. Cheap: the lexicon is read, not compiled.
 
     >>> analyzer_fingerprint().startswith("positions ")
     True
     """
     from . import __version__
-    from .lexicon import load_lexicon
 
-    lex = load_lexicon(None if lexicon is None else str(lexicon))
-    source = Path(lex.path) if lex.path else _bundled("lexicons/korean_peninsula.toml")
-    digest = _sha256_file(source)[:16] if source is not None and source.is_file() else "?"
-    parts = [f"positions {__version__}", f"lexicon {lex.id} {lex.version} sha256:{digest}"]
+    source = Path(lexicon) if lexicon is not None else _bundled("lexicons/korean_peninsula.toml")
+    parts = [f"positions {__version__}"]
+    if source is not None and source.is_file():
+        try:
+            with open(source, "rb") as fh:
+                head = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError):
+            head = {}  # the lexicon loader will say what is wrong with it
+        ident = f"{head.get('id', source.stem)} {head.get('version', '?')}"
+        parts.append(f"lexicon {ident} sha256:{_sha256_file(source)[:16]}")
     actors = _bundled("actors.toml")
     if actors is not None:
         parts.append(f"actors sha256:{_sha256_file(actors)[:16]}")
@@ -367,7 +377,15 @@ class PipelineAnalyzer:
     def fingerprint(self) -> str:
         return analyzer_fingerprint(self.lexicon)
 
+    def prepare(self) -> None:
+        """Load (and so check) the lexicon and gazetteer now: a bad lexicon is then one
+        error before the ingest starts, not one per article."""
+        self._loaded()
+
     def __call__(self, article: Article) -> Analysis:
+        return self._loaded()(article)
+
+    def _loaded(self) -> Callable[[Article], Analysis]:
         fn = _LOADED.get(self.lexicon)
         if fn is None:
             import functools
@@ -380,7 +398,7 @@ class PipelineAnalyzer:
                 analyze, lexicon=load_lexicon(self.lexicon), gazetteer=load_gazetteer()
             )
             _LOADED[self.lexicon] = fn
-        return fn(article)
+        return fn
 
 
 # --------------------------------------------------------------------------------------
@@ -715,7 +733,8 @@ class Store:
         here must be picklable for ``jobs > 1`` and may carry a ``fingerprint`` attribute
         (else its qualified name stands for it). ``read(path, *, year, on_error)`` yields the
         articles of one file (default: :func:`positions.sources.iter_articles`).
-        ``on_error(path, error)`` hears of each bad file or row and the run goes on; without
+        If ``analyze`` has a ``prepare()`` method, it is called before the first file is
+        analysed. ``on_error(path, error)`` hears of each bad file or row and the run goes on; without
         it the first error is raised (files already written stay). ``progress(done, total)``
         is called after each file.
         """
@@ -741,10 +760,14 @@ class Store:
         writer: Optional[_FileWriter] = None
         errors: list[str] = []
         done = 0
+        prepared = False
         try:
             for ev in _analysed(events, analyze, jobs):
                 kind = ev[0]
                 if kind == "begin":
+                    if not prepared:  # the first file to analyse: check the analyzer now
+                        getattr(analyze, "prepare", lambda: None)()
+                        prepared = True
                     _, key, hash_, mtime_ns, size = ev
                     writer = _FileWriter(self._conn, key, hash_, settings, mtime_ns, size)
                     errors = []

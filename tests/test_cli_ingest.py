@@ -172,3 +172,14 @@ def test_real_pipeline_over_the_bundled_corpus(runner, tmp_path):
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
+
+
+def test_a_bad_lexicon_is_one_error_before_anything_is_written(runner, corpus, tmp_path):
+    lexicon = tmp_path / "bad.toml"
+    lexicon.write_text('id = "mine"\nversion = "1"\n[[concepts\n')
+    db = tmp_path / "c.db"
+    r = runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--lexicon", str(lexicon)])
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {lexicon}") and r.stderr.count("\n") == 1
+    with open_store(db) as s:
+        assert s.stats().files == 0

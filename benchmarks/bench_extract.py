@@ -1,0 +1,54 @@
+"""Words per second of statement extraction, over the UNGDC speeches and the sample corpus.
+
+Run: ``python benchmarks/bench_extract.py``. Reading files is not timed; normalization is
+(extract_statements builds its own view), so the figure is what a user of the library gets.
+UNGDC speeches are timed twice: as `document` statements (their layout) and with the full
+quote and reported-speech rules run over their text, which is the demanding figure.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import attrs
+
+from positions.actors import load_gazetteer
+from positions.attribution import extract_statements
+from positions.sources import bundled_corpus, iter_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+UNGDC = ROOT.parent / "shared" / "corpora" / "ungdc"
+_WORD = re.compile(r"\w+")
+
+
+def _bench(label: str, articles: list) -> None:
+    gz = load_gazetteer()
+    words = sum(len(_WORD.findall(a.body_text)) for a in articles)
+    t0 = time.perf_counter()
+    n = 0
+    for a in articles:
+        n += len(extract_statements(a, gazetteer=gz))
+    dt = time.perf_counter() - t0
+    print(
+        f"{label:<40} {len(articles):>4} articles {words:>9,} words {n:>6} statements {dt:7.2f} s {words / dt:>10,.0f} words/s"
+    )
+
+
+def main() -> int:
+    sample = list(iter_articles(bundled_corpus(), on_error=lambda p, e: None))
+    _bench("sample corpus", sample)
+    if UNGDC.is_dir():
+        speeches = list(iter_articles([UNGDC], on_error=lambda p, e: None))
+        _bench("UNGDC speeches (document statements)", speeches)
+        full = [attrs.evolve(a, layout="text", country=None) for a in speeches]
+        _bench("UNGDC speeches (full rules)", full)
+    else:
+        print(f"UNGDC corpus not found at {UNGDC}; skipped", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,164 @@
+"""Polarity: is a concept affirmed or negated where it is mentioned?
+
+The rules (``docs/lexicons.md`` gives their limits):
+
+1. Look back from the first word of the match to the start of its clause: the sentence
+   start, a clause punctuation mark (``, ; : ( ) --``) or a clause-opening word (but,
+   however, whereas, while, although, though, yet, that, which, who, because, since,
+   unless, until, when, if, so), and at most 8 words.
+2. In that window, cues count where they stand close enough to the match.
+   *Negators*: ``not``, ``never``, ``cannot``, any ``n't`` word, ``nor``, ``without``
+   (8 words), ``neither`` (10); ``no``, ``none``, ``nothing`` (4 words).
+   *Rejections*: ``reject*``, ``oppos*``, ``refus*``, ``abandon*``, ``boycott*``
+   (6 words); ``suspend*``, ``halt*``, ``against``, ``so-called`` (3 words); the phrases
+   ``instead of``, ``rather than``, ``lack of``, ``absence of``, ``far from`` (6 words).
+3. Affirming phrases are not cues: "no alternative to", "no other way/option/choice",
+   "not only", "not just", "no doubt", "no one", "cannot but", "no less than", "cannot
+   replace", "no substitute for".
+4. Negators flip one another ("cannot be solved without dialogue" affirms dialogue;
+   "does not oppose dialogue" too); rejections count once however many there are ("rejects
+   the so-called CVID" negates CVID).
+5. After the match and at most two more words of its noun phrase: a copula and a dismissive word ("is meaningless",
+   "is insulting", "is unacceptable" ...), or an auxiliary, ``not`` and a verb ("sanctions
+   alone would not solve ...", "sanctions will not be eased") negate it; "is not a
+   reward" (``not`` and a noun phrase) does not.
+
+>>> from positions.model import Span
+>>> t = "We do not accept a phased approach."
+>>> negation_cue(t, Span(0, len(t)), t.index("phased"))
+Span(start=6, end=9)
+>>> t = "There is no alternative to a phased approach."
+>>> negation_cue(t, Span(0, len(t)), t.index("phased")) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Span
+from ..text import token_spans
+
+__all__ = ["negation_cue", "MAX_WINDOW"]
+
+MAX_WINDOW = 8
+_BOUNDARY_PUNCT = frozenset(", ; : ( ) -- . ! ? [ ]".split())
+_BOUNDARY_WORDS = frozenset(
+    "but however whereas while although though yet that which who whom whose because since "
+    "unless until when if so".split()
+)
+_NEGATORS = {"not": 8, "never": 8, "cannot": 8, "nor": 8, "neither": 10, "without": 8,
+             "no": 4, "none": 4, "nothing": 4}  # fmt: skip
+_REJECTIONS = {"against": 3, "so-called": 3}
+_REJECT_RE = re.compile(r"^(?:(?P<far>reject|oppos|refus|abandon|boycott)|(?P<near>suspend|halt))\w*$")
+_PHRASES = {("instead", "of"): 6, ("rather", "than"): 6, ("lack", "of"): 6,
+            ("absence", "of"): 6, ("far", "from"): 6}  # fmt: skip
+# Phrases that hold a cue but affirm what follows.
+_AFFIRMERS: tuple[tuple[str, ...], ...] = (
+    ("no", "alternative"),
+    ("no", "other", "alternative"),
+    ("no", "other", "way"),
+    ("no", "other", "option"),
+    ("no", "other", "choice"),
+    ("no", "other", "path"),
+    ("no", "doubt"),
+    ("no", "one"),
+    ("no", "less"),
+    ("no", "matter"),
+    ("not", "only"),
+    ("not", "just"),
+    ("not", "least"),
+    ("nothing", "but"),
+    ("cannot", "but"),
+    ("no", "substitute"),
+    ("cannot", "replace"),
+    ("can't", "replace"),
+    ("not", "replace"),
+)
+_COPULAS = frozenset("is are was were be been remains remain seems".split())
+_AUXILIARIES = _COPULAS | frozenset("will would can could should must may might do does did has have had shall".split())
+_DISMISSALS = frozenset(
+    "meaningless unacceptable insulting irrelevant useless pointless futile counterproductive "
+    "unrealistic doomed worthless".split()
+)
+_NOT_VERB_STOP = frozenset("a an the any only just enough our their its his her my your this that".split())
+
+
+def negation_cue(text: str, sentence: Span, start: int, end: Optional[int] = None) -> Optional[Span]:
+    """The span of the negation cue governing a match ``[start, end)`` (None: affirmed).
+
+    ``text`` is the normalized text and ``sentence`` the span of the sentence holding the
+    match, in the same coordinates. With ``end``, what follows the match is read too.
+    """
+    before = _cue_before(text, sentence, start)
+    after = _cue_after(text, sentence, end) if end is not None else None
+    if before and after:
+        return None  # "not ... is meaningless": two negations
+    return before or after
+
+
+def _cue_after(text: str, sentence: Span, end: int) -> Optional[Span]:
+    toks = token_spans(text, Span(end, sentence.end))[:6]
+    words = [(t.slice(text).casefold(), t) for t in toks]
+    k = 0  # skip the rest of the noun phrase ("approach", "alone"): at most two words
+    while k < 2 and k < len(words) and words[k][0].isalpha() and words[k][0] not in _AUXILIARIES:
+        k += 1
+    if k + 1 >= len(words) or words[k][0] not in _AUXILIARIES:
+        return None
+    first, span = words[k + 1]
+    if words[k][0] in _COPULAS and first in _DISMISSALS:
+        return span
+    if first in ("not", "never") and k + 2 < len(words):
+        nxt = words[k + 2][0]
+        if nxt.isalpha() and nxt not in _NOT_VERB_STOP:
+            return span
+    if first.endswith("n't") and words[k][0] not in _COPULAS:
+        return span
+    return None
+
+
+def _cue_before(text: str, sentence: Span, start: int) -> Optional[Span]:
+    toks = token_spans(text, Span(sentence.start, start))
+    window: list[tuple[str, Span]] = []  # words only, nearest last
+    for tok in reversed(toks):
+        piece = tok.slice(text).casefold()
+        if piece in _BOUNDARY_PUNCT or piece in _BOUNDARY_WORDS:
+            break
+        if not any(c.isalnum() for c in piece):
+            continue  # quotes and the like
+        window.append((piece, tok))
+        if len(window) >= MAX_WINDOW:
+            break
+    window.reverse()
+    words = [w for w, _ in window]
+    n = len(words)
+    negators: list[Span] = []
+    rejections: list[Span] = []
+    k = 0
+    while k < n:
+        affirmer = next((a for a in _AFFIRMERS if tuple(words[k : k + len(a)]) == a), None)
+        if affirmer:
+            k += len(affirmer)
+            continue
+        distance = n - k  # 1: the word right before the match
+        phrase = tuple(words[k : k + 2])
+        if phrase in _PHRASES:
+            if distance <= _PHRASES[phrase] + 1:
+                rejections.append(Span(window[k][1].start, window[k + 1][1].end))
+            k += 2
+            continue
+        w = words[k]
+        reach = _NEGATORS.get(w, 8 if w.endswith("n't") else None)
+        if reach is not None and distance <= reach:
+            negators.append(window[k][1])
+        else:
+            m = _REJECT_RE.match(w)
+            reach = _REJECTIONS.get(w) or (6 if m and m.group("far") else 3 if m else None)
+            if reach is not None and distance <= reach:
+                rejections.append(window[k][1])
+        k += 1
+    flips = len(negators) + (1 if rejections else 0)
+    if flips % 2 == 0:
+        return None
+    return max(negators + rejections, key=lambda s: s.start)

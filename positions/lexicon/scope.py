@@ -1,0 +1,95 @@
+"""Issue scope: which sentences of an article are about the lexicon's issue.
+
+A passage about the issue starts at a sentence holding a scope match (Korea, DPRK, six-party
+talks ...), or up to ``sentences_before`` sentences earlier in the same paragraph, and runs to
+the end of that paragraph and ``sentences_after`` sentences beyond (so that "We support
+dialogue." right after a Korea paragraph counts, while a Middle East sentence that opens a
+paragraph ending on Korea does not). With ``Scope.lead``, an article whose title or first paragraph holds a
+scope match is in scope throughout: a news story about the issue is about it everywhere.
+The lead is the first paragraph, and the second where the first is a headline. Scope
+matches that name the article's own country (``Scope.self_names``, e.g. the DPRK in a
+DPRK speech) do not count: a country naming itself is not a mention of the issue.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..model import Article, Span
+from ..text import TextView
+from .load import Lexicon
+from .matcher import Matcher
+from .tokens import Word, words_of
+
+__all__ = ["in_scope_sentences", "scope_hits"]
+
+
+def scope_hits(lexicon: Lexicon, words: Sequence[Word], country: Optional[str] = None) -> list[Span]:
+    """Spans (in the words' coordinates) of scope matches, without the country's self-names."""
+    if lexicon.scope_matcher is None:
+        return []
+    hits = [Span(words[h.start].span.start, words[h.end - 1].span.end) for h in lexicon.scope_matcher.find(words)]
+    if country and hits:
+        selfm: Optional[Matcher] = dict(lexicon.self_matchers).get(country)
+        if selfm is not None:
+            own = [Span(words[h.start].span.start, words[h.end - 1].span.end) for h in selfm.find(words)]
+            hits = [s for s in hits if not any(o.contains(s) for o in own)]
+    return hits
+
+
+def in_scope_sentences(
+    article: Article,
+    lexicon: Lexicon,
+    tv: TextView,
+    sentence_words: Sequence[Sequence[Word]],
+) -> list[bool]:
+    """One flag per sentence of ``tv``: is it inside a passage about the issue?"""
+    n = len(tv.sentences)
+    if lexicon.scope_matcher is None:
+        return [True] * n
+    scope = lexicon.scope
+    if scope.lead:
+        if article.title and scope_hits(lexicon, words_of(article.title), article.country):
+            return [True] * n
+    hit_sentence = [bool(scope_hits(lexicon, ws, article.country)) for ws in sentence_words]
+    para_of = _paragraph_index(tv)
+    if scope.lead and n and any(h for h, p in zip(hit_sentence, para_of) if p in _lead(tv, para_of)):
+        return [True] * n
+    flags = [False] * n
+    ends: dict[int, int] = {}  # paragraph -> index of its last sentence
+    for i, p in enumerate(para_of):
+        ends[p] = i
+    for i, hit in enumerate(hit_sentence):
+        if not hit:
+            continue
+        p = para_of[i]
+        first = i
+        while first > 0 and para_of[first - 1] == p and i - first < scope.sentences_before:
+            first -= 1
+        last = min(n - 1, ends[p] + scope.sentences_after)
+        for k in range(first, last + 1):
+            flags[k] = True
+    return flags
+
+
+def _lead(tv: TextView, para_of: Sequence[int]) -> set[int]:
+    """The lead: the first paragraph, and the next one too where the first is a headline
+    (no sentence-final punctuation, as a press-conference title or a heading)."""
+    first = para_of[0]
+    if not tv.paragraphs[first].slice(tv.text).rstrip().endswith(_SENTENCE_END):
+        return {first, first + 1}
+    return {first}
+
+
+_SENTENCE_END = tuple(".!?\"'):")
+
+
+def _paragraph_index(tv: TextView) -> list[int]:
+    out = []
+    p = 0
+    paras = tv.paragraphs
+    for s in tv.sentences:
+        while p + 1 < len(paras) and s.start >= paras[p].end:
+            p += 1
+        out.append(p)
+    return out

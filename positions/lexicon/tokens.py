@@ -1,0 +1,247 @@
+"""Word tokens for matching: each keeps its span and its forms at every normalization level.
+
+A lexicon pattern and a text are both turned into :class:`Word` s by the same rules, so that
+a pattern written one way matches the other ways without being listed:
+
+=================  =====================================================================
+level / step       what it folds
+=================  =====================================================================
+``abbreviation``   dots inside abbreviations: ``D.P.R.K.`` = ``DPRK``
+``possessive``     a final ``'s`` or ``'``: ``Korea's`` = ``Korea``
+``hyphen-split``   a hyphenated word is its parts: ``step-by-step`` = ``step by step``
+``hyphen-join``    a lowercase prefix joins its word: ``co-operation`` = ``cooperation``
+``case``           case folding: ``Step`` = ``step``
+``spelling``       British to American: ``synchronised`` = ``synchronized``
+``stem``           Snowball English stems: ``talks`` = ``talk``
+=================  =====================================================================
+
+>>> [w.stem for w in words_of("Step-by-step talks")]
+['step', 'by', 'step', 'talk']
+>>> spelling("normalisation"), spelling("programme"), spelling("promise")
+('normalization', 'program', 'promise')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable, Optional
+
+import attrs
+from nltk.stem.snowball import SnowballStemmer
+
+from ..model import Span
+from ..text import token_spans
+
+__all__ = ["Word", "words_of", "spelling", "stem", "fold", "TOKEN_STEPS", "HYPHEN_PREFIXES"]
+
+TOKEN_STEPS: tuple[str, ...] = (
+    "abbreviation",
+    "possessive",
+    "hyphen-split",
+    "hyphen-join",
+    "case",
+    "spelling",
+    "stem",
+)
+"""Token-level steps, in the order they apply (after the text steps of ``positions.text``)."""
+
+HYPHEN_PREFIXES: frozenset[str] = frozenset(
+    "co non re pre de anti counter multi inter intra post semi sub trans".split()
+)
+"""Prefixes written both hyphenated and closed ("co-operation", "cooperation"): a
+hyphenated word whose first part is one of these, followed by a lowercase part, is one word."""
+
+_STEMMER = SnowballStemmer("english")
+
+# British -> American, whole words (after case folding). Rules below cover -ise/-isation,
+# -yse, -our and -tre; this list covers what the rules cannot.
+_SPELLING_WORDS: dict[str, str] = {
+    "programme": "program", "programmes": "programs", "programmed": "programmed",
+    "defence": "defense", "defences": "defenses", "offence": "offense", "offences": "offenses",
+    "licence": "license", "pretence": "pretense",
+    "dialog": "dialogue", "dialogs": "dialogues", "catalog": "catalogue",
+    "judgement": "judgment", "judgements": "judgments",
+    "acknowledgement": "acknowledgment", "acknowledgements": "acknowledgments",
+    "ageing": "aging", "grey": "gray", "cheque": "check", "cheques": "checks",
+    "towards": "toward", "afterwards": "afterward", "whilst": "while", "amongst": "among",
+    "travelled": "traveled", "travelling": "traveling", "cancelled": "canceled",
+    "cancelling": "canceling", "labelled": "labeled", "labelling": "labeling",
+    "modelling": "modeling", "modelled": "modeled", "signalled": "signaled",
+    "signalling": "signaling", "fuelled": "fueled", "fuelling": "fueling",
+    "counselling": "counseling", "channelled": "channeled", "channelling": "channeling",
+    "levelled": "leveled", "totalling": "totaling", "enrol": "enroll", "fulfil": "fulfill",
+    "fulfils": "fulfills", "fulfilment": "fulfillment", "instil": "instill",
+    "enrolment": "enrollment", "tranquillity": "tranquility", "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers", "aluminium": "aluminum", "sceptical": "skeptical",
+    "tonne": "ton", "tonnes": "tons", "plough": "plow", "draught": "draft",
+}  # fmt: skip
+
+# Words spelled -ise in American English too (first letters up to and including "is").
+_ISE_KEEP = tuple(
+    """advertis advis apprais chastis circumcis compris compromis concis demis despis devis
+    disguis enterpris excis exercis expertis franchis improvis incis merchandis otherwis
+    prais precis premis promis rais repris revis supervis surpris televis treatis likewis
+    clockwis paradis sunris tortois porpois turquois""".split()
+)
+_ISE_RE = re.compile(r"^(?P<root>[a-z]{3,})is(?P<end>e|es|ed|ing|er|ers|ation|ations|ational)$")
+_YSE_RE = re.compile(r"^(?P<root>[a-z]*(?:anal|paral|catal|electrol|dial))ys(?P<end>e|es|ed|ing)$")
+_OUR_WORDS = tuple(
+    """behaviour colour endeavour favour flavour harbour honour humour labour neighbour
+    rigour rumour saviour splendour valour vapour vigour armour odour clamour candour
+    fervour parlour tumour""".split()
+)
+_TRE_WORDS = {
+    "centre": "center", "theatre": "theater", "metre": "meter", "litre": "liter",
+    "fibre": "fiber", "calibre": "caliber", "sombre": "somber", "spectre": "specter",
+    "lustre": "luster", "meagre": "meager", "sabre": "saber",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=65536)
+def spelling(word: str) -> str:
+    """The American spelling of a case-folded word (itself where no rule applies).
+
+    >>> spelling("synchronised"), spelling("organisations"), spelling("centres")
+    ('synchronized', 'organizations', 'centers')
+    """
+    if word in _SPELLING_WORDS:
+        return _SPELLING_WORDS[word]
+    m = _ISE_RE.match(word)
+    if m and not (m.group("root") + "is").endswith(_ISE_KEEP):
+        return f"{m.group('root')}iz{m.group('end')}"
+    m = _YSE_RE.match(word)
+    if m:
+        return f"{m.group('root')}yz{m.group('end')}"
+    for base in _OUR_WORDS:
+        if word.startswith(base):
+            return base[:-2] + "r" + word[len(base) :]
+    for base, american in _TRE_WORDS.items():
+        if word.startswith(base[:-2]) and word[len(base) - 2 :] in ("re", "res", "red", "ring"):
+            rest = word[len(base) - 2 :]
+            return american + {"re": "", "res": "s", "red": "ed", "ring": "ing"}[rest]
+    return word
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball English stem of an already spelled, case-folded word."""
+    return _STEMMER.stem(word)
+
+
+_DOTS_RE = re.compile(r"^(?:[^\W\d_]\.){2,}$")
+_POSSESSIVE_RE = re.compile(r"(?:'s|s')$|(?<=s)'$", re.IGNORECASE)
+
+
+def fold(piece: str) -> tuple[str, tuple[str, ...]]:
+    """Remove abbreviation dots and a possessive ending; return the piece and the steps used.
+
+    >>> fold("D.P.R.K."), fold("Korea's")
+    (('DPRK', ('abbreviation',)), ('Korea', ('possessive',)))
+    """
+    steps: list[str] = []
+    if _DOTS_RE.match(piece):
+        piece = piece.replace(".", "")
+        steps.append("abbreviation")
+    if "'" in piece and not piece.lower().endswith("n't"):
+        m = _POSSESSIVE_RE.search(piece)
+        if m and m.start() > 0:
+            # "countries'" keeps its plural s; "Korea's" loses 's
+            cut = m.start() + (1 if m.group(0) == "s'" else 0)
+            piece = piece[:cut]
+            steps.append("possessive")
+    return piece, tuple(steps)
+
+
+@attrs.frozen
+class Word:
+    """One matchable word: a text token, or one part of a hyphenated token.
+
+    ``plain`` is the word as written (abbreviation dots and possessive removed), ``lower``
+    its case-folded form, ``spelled`` its American spelling and ``stem`` its Snowball stem.
+    ``joiner`` is ``"-"`` where the word is joined to the next one by a hyphen or a dash with
+    no space, else ``" "``. ``split`` / ``joined`` say whether hyphen splitting or prefix
+    joining made it. ``span`` is in the coordinates of the text it was read from.
+    """
+
+    span: Span
+    plain: str
+    lower: str
+    spelled: str
+    stem: str
+    joiner: str = " "
+    steps: tuple[str, ...] = ()  # abbreviation / possessive / hyphen-join applied to it
+    index: int = 0  # position in its word list
+
+
+def _make(span: Span, piece: str, joiner: str, extra: tuple[str, ...] = ()) -> Optional[Word]:
+    plain, steps = fold(piece)
+    if not any(c.isalnum() for c in plain):
+        return None
+    lower = plain.casefold()
+    spelled = spelling(lower)
+    return Word(span, plain, lower, spelled, stem(spelled), joiner, steps + extra)
+
+
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
+    """The matchable words of ``text`` (within ``span``), punctuation left out.
+
+    Hyphenated tokens are split into their parts (each with its own span), except that a
+    lowercase prefix from :data:`HYPHEN_PREFIXES` joins the word it is written before. Two
+    tokens separated only by ``--`` (a folded en or em dash with no space around it, as in
+    ``step–by–step``) count as hyphen-joined.
+
+    >>> [(w.plain, w.joiner) for w in words_of("co-operation, step--by--step")]
+    [('cooperation', ' '), ('step', '-'), ('by', '-'), ('step', ' ')]
+    """
+    out: list[Word] = []
+    tokens = token_spans(text, span)
+    for k, tok in enumerate(tokens):
+        piece = tok.slice(text)
+        if piece in ("s", "S") and k and tokens[k - 1].end == tok.start and text[tok.start - 1] == "'":
+            continue  # the 's of "D.P.R.K.'s", which the tokenizer splits off
+        if not _WORD_CHAR_RE.search(piece):
+            if piece == "--" and out and out[-1].span.end == tok.start:
+                nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                if nxt is not None and nxt.start == tok.end and _WORD_CHAR_RE.search(nxt.slice(text)):
+                    out[-1] = attrs.evolve(out[-1], joiner="-")
+            continue
+        out.extend(_split_hyphens(tok, piece))
+    return [attrs.evolve(w, index=i) for i, w in enumerate(out)]
+
+
+def _split_hyphens(tok: Span, piece: str) -> Iterable[Word]:
+    if "-" not in piece.strip("-"):
+        w = _make(tok, piece, " ")
+        return [w] if w else []
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    for part in piece.split("-"):
+        parts.append((pos, part))
+        pos += len(part) + 1
+    # Join a lowercase prefix with a lowercase word: co-operation -> cooperation.
+    merged: list[tuple[int, int, str, bool]] = []  # start, end, text, joined
+    i = 0
+    while i < len(parts):
+        start, part = parts[i]
+        if (
+            i + 1 < len(parts)
+            and part.casefold() in HYPHEN_PREFIXES
+            and parts[i + 1][1][:1].islower()
+        ):
+            nstart, npart = parts[i + 1]
+            merged.append((start, nstart + len(npart), part + npart, True))
+            i += 2
+            continue
+        merged.append((start, start + len(part), part, False))
+        i += 1
+    out = []
+    for j, (s, e, text, joined) in enumerate(merged):
+        joiner = "-" if j + 1 < len(merged) else " "
+        w = _make(Span(tok.start + s, tok.start + e), text, joiner, ("hyphen-join",) if joined else ())
+        if w:
+            out.append(w)
+    return out

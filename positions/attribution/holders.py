@@ -45,7 +45,7 @@ def subject_countries(sentence: str, gz: Gazetteer) -> tuple[tuple[str, ...], in
 
     >>> from positions.actors import load_gazetteer
     >>> subject_countries("Russia and China had come up with a roadmap", load_gazetteer())
-    (('RUS', 'CHN'), 17)
+    (('RUS', 'CHN'), 16)
     """
     s = _INTRO_RE.sub("", sentence, count=1)
     offset = len(sentence) - len(s)

@@ -56,6 +56,11 @@ _PHRASE_WORDS = frozenset(
     north south un u.n. regular briefing daily central committee party people's news
     external relations policy chinese russian american japanese""".split()
 )
+_TITLE_WORDS = frozenset(
+    """the a an of to for at in on and foreign deputy vice senior first chief top nuclear special
+    defense defence national security affairs permanent state cabinet presidential press
+    unification interior prime trade finance general former acting""".split()
+)
 _ADVERBS = frozenset(
     "also further however then later earlier again separately meanwhile moreover but and "
     "while as in turn himself herself itself once now previously subsequently".split()
@@ -90,7 +95,7 @@ def _lower_role(words: list[str]) -> str:
     out = []
     for w in words:
         lw = w.lower()
-        if lw in ROLE_NOUNS or lw in _PHRASE_WORDS:
+        if lw in ROLE_NOUNS or lw in _TITLE_WORDS:
             out.append(lw)
         else:
             out.append(w)
@@ -162,6 +167,10 @@ def parse_speaker(
             office_country = c
             break
 
+    if person is None and appos and _is_name(appos):
+        # "The U.S. special envoy on North Korea, Stephen Bosworth": the name in apposition.
+        role = _role_from(words, gz)
+        return SpeakerRef(Speaker(appos.strip(), role, office_country, None), p)
     if person is not None:
         p_obj = gz.persons[person.key]
         role_words = head[: person.span.start].split()
@@ -223,6 +232,11 @@ def parse_speaker(
     if det in ("the", "this", "that") and not (institution and institution.kind == "institution" and office_country):
         return SpeakerRef(speaker, p, ref="nominal", cls=cls)
     return SpeakerRef(speaker, p, cls=cls)
+
+
+def _is_name(s: str) -> bool:
+    words = s.strip().split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and w.lower() not in ROLE_NOUNS for w in words)
 
 
 def _strip_det(s: str) -> str:
@@ -333,7 +347,7 @@ class Resolver:
         if ref.ref == "pronoun":
             for prev, gender in reversed(self.history):
                 if ref.gender in ("m", "f"):
-                    if prev.name is None or (gender and gender != ref.gender):
+                    if (prev.name is None and prev.role is None) or (gender and gender != ref.gender):
                         continue
                 elif ref.gender == "n":
                     if prev.name is not None:

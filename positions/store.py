@@ -110,7 +110,7 @@ CREATE TABLE articles (
     warnings TEXT NOT NULL,             -- JSON list of strings
     UNIQUE (file_pk, seq)
 );
-CREATE INDEX articles_order ON articles (date IS NULL, date, path, seq);
+CREATE INDEX articles_order ON articles (date IS NULL, date, path, file_pk, seq);
 CREATE INDEX articles_id ON articles (id);
 CREATE INDEX articles_country ON articles (country);
 CREATE TABLE statements (
@@ -731,10 +731,11 @@ class Store:
 
         ``analyze`` defaults to :class:`PipelineAnalyzer` with ``lexicon``; a callable given
         here must be picklable for ``jobs > 1`` and may carry a ``fingerprint`` attribute
-        (else its qualified name stands for it). ``read(path, *, year, on_error)`` yields the
-        articles of one file (default: :func:`positions.sources.iter_articles`).
-        If ``analyze`` has a ``prepare()`` method, it is called before the first file is
-        analysed. ``on_error(path, error)`` hears of each bad file or row and the run goes on; without
+        (else its qualified name stands for it) and a ``prepare()`` method (called before
+        the first file is analysed, so that a bad lexicon is one error up front).
+        ``read(paths, *, year, on_error)`` yields the articles of the files it pulls from
+        ``paths`` (default: :func:`positions.sources.iter_articles`).
+        ``on_error(path, error)`` hears of each bad file or row and the run goes on; without
         it the first error is raised (files already written stay). ``progress(done, total)``
         is called after each file.
         """
@@ -874,7 +875,7 @@ class Store:
             where.append(
                 "(country = ? OR EXISTS (SELECT 1 FROM statements s WHERE s.article_pk = a.pk"
                 " AND (s.country = ? OR EXISTS (SELECT 1 FROM holders h"
-                " WHERE h.statement_pk = s.pk AND h.country = ?))))"
+                " WHERE h.statement_pk = s.pk AND +h.country = ?))))"
             )
             args += [actor, actor, actor]
         sql = f"SELECT pk, {_ARTICLE_COLS} FROM articles a"

@@ -5,21 +5,25 @@ The rules (``docs/lexicons.md`` gives their limits):
 1. Look back from the first word of the match to the start of its clause: the sentence
    start, a clause punctuation mark (``, ; : ( ) --``) or a clause-opening word (but,
    however, whereas, while, although, though, yet, that, which, who, because, since,
-   unless, until, when, if, so), and at most 8 words.
+   unless, until, when, if, so), and at most 8 words. A "that" after believe, think,
+   accept, agree, consider, feel, expect or see does not end it ("we do not believe that
+   sanctions relief ...").
 2. In that window, cues count where they stand close enough to the match.
    *Negators*: ``not``, ``never``, ``cannot``, any ``n't`` word, ``nor``, ``without``
    (8 words), ``neither`` (10); ``no``, ``none``, ``nothing`` (4 words).
    *Rejections*: ``reject*``, ``oppos*``, ``refus*``, ``abandon*``, ``boycott*``
    (6 words); ``suspend*``, ``halt*``, ``against``, ``so-called`` (3 words); the phrases
-   ``instead of``, ``rather than``, ``lack of``, ``absence of``, ``far from`` (6 words).
+   ``instead of``, ``rather than``, ``lack of``, ``absence of``, ``far from``, ``no
+   intention`` (6 words).
 3. Affirming phrases are not cues: "no alternative to", "no other way/option/choice",
    "not only", "not just", "no doubt", "no one", "cannot but", "no less than", "cannot
    replace", "no substitute for".
 4. Negators flip one another ("cannot be solved without dialogue" affirms dialogue;
    "does not oppose dialogue" too); rejections count once however many there are ("rejects
    the so-called CVID" negates CVID).
-5. After the match and at most two more words of its noun phrase: a copula and a dismissive word ("is meaningless",
-   "is insulting", "is unacceptable" ...), or an auxiliary, ``not`` and a verb ("sanctions
+5. After the match and at most two more words of its noun phrase: an auxiliary and a
+   dismissive word ("is meaningless", "is insulting", "has (completely) exhausted itself",
+   "have failed" ...), or an auxiliary, ``not`` and a verb ("sanctions
    alone would not solve ...", "sanctions will not be eased") negate it; "is not a
    reward" (``not`` and a noun phrase) does not.
 
@@ -53,7 +57,9 @@ _NEGATORS = {"not": 8, "never": 8, "cannot": 8, "nor": 8, "neither": 10, "withou
 _REJECTIONS = {"against": 3, "so-called": 3}
 _REJECT_RE = re.compile(r"^(?:(?P<far>reject|oppos|refus|abandon|boycott)|(?P<near>suspend|halt))\w*$")
 _PHRASES = {("instead", "of"): 6, ("rather", "than"): 6, ("lack", "of"): 6,
-            ("absence", "of"): 6, ("far", "from"): 6}  # fmt: skip
+            ("absence", "of"): 6, ("far", "from"): 6, ("no", "intention"): 6}  # fmt: skip
+# "We do not believe that X": a that-clause after these verbs stays in the window.
+_THAT_VERBS = frozenset("believe think accept agree consider feel expect see".split())
 # Phrases that hold a cue but affirm what follows.
 _AFFIRMERS: tuple[tuple[str, ...], ...] = (
     ("no", "alternative"),
@@ -80,7 +86,7 @@ _COPULAS = frozenset("is are was were be been remains remain seems".split())
 _AUXILIARIES = _COPULAS | frozenset("will would can could should must may might do does did has have had shall".split())
 _DISMISSALS = frozenset(
     "meaningless unacceptable insulting irrelevant useless pointless futile counterproductive "
-    "unrealistic doomed worthless".split()
+    "unrealistic doomed worthless exhausted failed".split()
 )
 _NOT_VERB_STOP = frozenset("a an the any only just enough our their its his her my your this that".split())
 
@@ -107,7 +113,9 @@ def _cue_after(text: str, sentence: Span, end: int) -> Optional[Span]:
     if k + 1 >= len(words) or words[k][0] not in _AUXILIARIES:
         return None
     first, span = words[k + 1]
-    if words[k][0] in _COPULAS and first in _DISMISSALS:
+    if first.endswith("ly") and k + 2 < len(words):  # "has completely exhausted itself"
+        first, span = words[k + 2]
+    if first in _DISMISSALS:
         return span
     if first in ("not", "never") and k + 2 < len(words):
         nxt = words[k + 2][0]
@@ -121,8 +129,11 @@ def _cue_after(text: str, sentence: Span, end: int) -> Optional[Span]:
 def _cue_before(text: str, sentence: Span, start: int) -> Optional[Span]:
     toks = token_spans(text, Span(sentence.start, start))
     window: list[tuple[str, Span]] = []  # words only, nearest last
-    for tok in reversed(toks):
+    for j in range(len(toks) - 1, -1, -1):
+        tok = toks[j]
         piece = tok.slice(text).casefold()
+        if piece == "that" and j and toks[j - 1].slice(text).casefold() in _THAT_VERBS:
+            continue
         if piece in _BOUNDARY_PUNCT or piece in _BOUNDARY_WORDS:
             break
         if not any(c.isalnum() for c in piece):

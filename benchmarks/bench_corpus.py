@@ -16,6 +16,10 @@ so that its peak RSS (``getrusage``) is its own:
 - ``again``: a second ingest, where every file is unchanged and skipped.
 - ``read``: ``Store.analyses()`` over the whole store (what diff/timeline/report read).
 
+``--analyzer store-only`` replaces the pipeline by a trivial one (a statement per sentence,
+a marker per concept keyword), to measure the store itself at sizes where the real pipeline
+would take hours.
+
 Generated corpora are kept under ``--workdir`` (default: a ``positions-bench`` directory in
 the system temp dir) and reused by later runs.
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -46,11 +51,34 @@ def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
 
 
+class StoreOnly:
+    """A trivial analyzer: a statement per sentence of the body, a marker per keyword."""
+
+    fingerprint = "bench store-only 1"
+    _SENTENCE = re.compile(r"[^.!?\s][^.!?]*[.!?]")
+    _KEYWORD = re.compile(r"\b(dialogue|sanctions|denucleari[sz]ation|peace|phased)\b", re.I)
+
+    def __call__(self, article):
+        from positions.model import Analysis, Marker, Span, Statement
+        from positions.pipeline import attach_markers
+
+        text = article.text
+        markers = tuple(
+            Marker(m.group(1).lower(), m.group(0), m.group(0).lower(), Span(*m.span()))
+            for m in self._KEYWORD.finditer(text, article.body.start, article.body.end)
+        )
+        statements = tuple(
+            Statement(article.id, Span(*m.span()), m.group(0), "reported", parts=(Span(*m.span()),))
+            for m in self._SENTENCE.finditer(text, article.body.start, article.body.end)
+        )
+        return Analysis(article, attach_markers(statements, markers), markers)
+
+
 # ---------------------------------------------------------------------------------------
 # Child steps (run as ``bench_corpus.py --child STEP DB [PATHS...]``), each printing JSON
 
 
-def child_ingest(db: str, paths: list[str], jobs: int) -> dict:
+def child_ingest(db: str, paths: list[str], jobs: int, analyzer: str) -> dict:
     from positions.store import open_store
 
     marks: dict[str, float] = {}
@@ -68,7 +96,8 @@ def child_ingest(db: str, paths: list[str], jobs: int) -> dict:
 
     t = time.perf_counter()
     with open_store(db) as store:
-        r = store.ingest(paths, jobs=jobs, progress=progress, on_error=on_error)
+        analyze = StoreOnly() if analyzer == "store-only" else None
+        r = store.ingest(paths, jobs=jobs, progress=progress, on_error=on_error, analyze=analyze)
         stats = store.stats()
     return {
         "seconds": round(time.perf_counter() - t, 2),
@@ -137,13 +166,13 @@ def _generated(n: int, workdir: Path, seed: int) -> Path:
     return d
 
 
-def bench(name: str, paths: list[str], workdir: Path, jobs: int) -> None:
-    db = workdir / f"{name}.db"
+def bench(name: str, paths: list[str], workdir: Path, jobs: int, analyzer: str) -> None:
+    db = workdir / f"{name}-{analyzer}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    print(f"\n{name}", flush=True)
-    first = _run_child("ingest", str(db), str(jobs), *paths)
-    again = _run_child("ingest", str(db), str(jobs), *paths)
+    print(f"\n{name} (analyzer: {analyzer})", flush=True)
+    first = _run_child("ingest", str(db), str(jobs), analyzer, *paths)
+    again = _run_child("ingest", str(db), str(jobs), analyzer, *paths)
     read = _run_child("read", str(db))
     size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
     n = first["articles"]
@@ -174,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--child"]:
         step, db, *rest = argv[1:]
         if step == "ingest":
-            result = child_ingest(db, rest[1:], int(rest[0]))
+            result = child_ingest(db, rest[2:], int(rest[0]), rest[1])
         else:
             result = child_read(db)
         print(json.dumps(result))
@@ -184,19 +213,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-ungdc", action="store_true", help="skip the UNGDC corpus")
+    ap.add_argument(
+        "--analyzer",
+        choices=("pipeline", "store-only"),
+        default="pipeline",
+        help="the real pipeline, or a trivial analyzer that measures the store alone",
+    )
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "positions-bench")
     args = ap.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     print(f"positions store benchmark: jobs={args.jobs}, workdir {args.workdir}")
+    a = args.analyzer
     if not args.no_ungdc:
         if UNGDC.is_dir():
-            bench("ungdc", [str(UNGDC)], args.workdir, args.jobs)
+            bench("ungdc", [str(UNGDC)], args.workdir, args.jobs, a)
         else:
             print(f"\nungdc: skipped ({UNGDC} not found)")
     for n in sizes:
         corpus = _generated(n, args.workdir, args.seed)
-        bench(f"generated-{n}", [str(corpus)], args.workdir, args.jobs)
+        bench(f"generated-{n}", [str(corpus)], args.workdir, args.jobs, a)
     return 0
 
 

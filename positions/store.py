@@ -417,6 +417,10 @@ def _strs(values: Sequence[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
+def _tuple(raw: str) -> tuple:
+    return () if raw == "[]" else tuple(json.loads(raw))
+
+
 _ARTICLE_COLS = (
     "id, path, file_hash, text, body_start, body_end, source, place, date, date_from, title,"
     " url, language, country, layout, dateline_start, dateline_end, warnings"
@@ -461,7 +465,7 @@ def _article_from(r: Sequence[Any]) -> Article:
         country=r[13],
         layout=r[14],
         dateline=_span(r[15], r[16]),
-        warnings=tuple(json.loads(r[17])),
+        warnings=_tuple(r[17]),
     )
 
 
@@ -495,7 +499,7 @@ def _marker_from(r: Sequence[Any]) -> Marker:
         polarity=r[5],
         in_scope=bool(r[6]),
         pattern=r[7],
-        steps=tuple(json.loads(r[8])),
+        steps=_tuple(r[8]),
         negation=_span(r[9], r[10]),
     )
 
@@ -537,7 +541,7 @@ def _statement_from(r: Sequence[Any], holders: tuple[str, ...], markers: tuple[M
         country=r[10],
         holders=holders,
         cue=_span(r[11], r[12]),
-        evidence=tuple(json.loads(r[13])),
+        evidence=_tuple(r[13]),
         parts=tuple(Span(a, b) for a, b in json.loads(r[14])),
         markers=markers,
     )

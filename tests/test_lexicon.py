@@ -328,7 +328,7 @@ def test_scope_window_paragraph_and_following_sentences(lex):
         ("phased", 1, False),  # Middle East
         ("dialogue", 2, True),
         ("phased", 2, True),  # Korea paragraph
-        ("phased", 4, False),  # three sentences after the Korea paragraph ended
+        ("phased", 4, False),  # four sentences after the Korea sentence
     ]
 
 

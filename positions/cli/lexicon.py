@@ -68,6 +68,7 @@ def show(lexicon_path: Optional[str], fmt: str) -> None:
                 "sentences_before": lex.scope.sentences_before,
                 "sentences_after": lex.scope.sentences_after,
                 "lead": lex.scope.lead,
+                "except": list(lex.scope.exceptions),
                 "self": {iso: list(ps) for iso, ps in lex.scope.self_names},
             },
             "concepts": [

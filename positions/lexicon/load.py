@@ -38,7 +38,7 @@ __all__ = [
 BUNDLED_LEXICON = "korean_peninsula.toml"
 
 _TOP_KEYS = ("id", "title", "version", "description", "scope", "concepts")
-_SCOPE_KEYS = ("patterns", "sentences_before", "sentences_after", "lead", "self")
+_SCOPE_KEYS = ("patterns", "except", "sentences_before", "sentences_after", "lead", "self")
 _CONCEPT_KEYS = ("id", "label", "description", "patterns", "supersedes")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
@@ -60,9 +60,8 @@ class Concept:
 class Scope:
     """What marks a passage as being about the lexicon's issue, and how far that reaches.
 
-    A passage is in scope from a sentence holding a scope match (or ``sentences_before``
-    sentences earlier in its paragraph) to the end of its paragraph, and ``sentences_after``
-    sentences beyond.
+    A passage is in scope from ``sentences_before`` sentences before a sentence holding a
+    scope match to ``sentences_after`` sentences after it.
     With ``lead``, an article whose title or first paragraph holds a scope match is in
     scope throughout. ``self_names`` maps a country (ISO alpha-3) to patterns that name the
     country itself: they are not scope matches in that country's own documents. A lexicon
@@ -71,9 +70,10 @@ class Scope:
 
     patterns: tuple[str, ...] = ()
     sentences_before: int = 0
-    sentences_after: int = 2
+    sentences_after: int = 3
     lead: bool = True
     self_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exceptions: tuple[str, ...] = ()  # patterns that veto the scope matches of their sentence
 
 
 @attrs.frozen
@@ -91,6 +91,7 @@ class Lexicon:
     matcher: Matcher = attrs.field(default=None, repr=False, eq=False)
     scope_matcher: Optional[Matcher] = attrs.field(default=None, repr=False, eq=False)
     self_matchers: tuple[tuple[str, Matcher], ...] = attrs.field(default=(), repr=False, eq=False)
+    except_matcher: Optional[Matcher] = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def concept_ids(self) -> tuple[str, ...]:
@@ -218,7 +219,7 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
             value = ""
         strings[key] = value
 
-    scope, scope_patterns, self_patterns = _build_scope(data.get("scope", {}), lines, bad)
+    scope, scope_patterns, self_patterns, except_patterns = _build_scope(data.get("scope", {}), lines, bad)
     concepts: list[Concept] = []
     compiled: list[Pattern] = []
     raw_concepts = data.get("concepts")
@@ -289,8 +290,10 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
         return None, problems
     scope_matcher = Matcher(scope_patterns) if scope_patterns else None
     self_matchers = tuple((iso, Matcher(ps)) for iso, ps in self_patterns)
+    except_matcher = Matcher(except_patterns) if except_patterns else None
     lex = Lexicon(lex_id, strings["title"] or lex_id, strings["version"], tuple(concepts), scope,
-                  strings["description"], path, tuple(compiled), Matcher(compiled), scope_matcher, self_matchers)
+                  strings["description"], path, tuple(compiled), Matcher(compiled), scope_matcher, self_matchers,
+                  except_matcher)
     return lex, []
 
 
@@ -298,26 +301,31 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _build_scope(raw: Any, lines: _Lines, bad) -> tuple[Scope, list[Pattern], list[tuple[str, list[Pattern]]]]:
+def _build_scope(raw: Any, lines: _Lines, bad):
     start = lines.find(r"^\s*\[scope\]")
     if not isinstance(raw, dict):
         bad(start, "'scope' must be a table")
-        return Scope(), [], []
+        return Scope(), [], [], []
     for key in raw:
         if key not in _SCOPE_KEYS:
             bad(lines.key(key, start), f"unknown key {key!r} in [scope] (known: {', '.join(_SCOPE_KEYS)})")
-    compiled: list[Pattern] = []
-    pats = raw.get("patterns", [])
-    if not isinstance(pats, list):
-        bad(lines.key("patterns", start), "[scope] 'patterns' must be a list of strings")
-        pats = []
-    for ptext in pats:
-        try:
-            compiled.append(compile_pattern(str(ptext), "scope"))
-        except PatternError as exc:
-            bad(lines.string(str(ptext), start, None), f"scope pattern {_short(str(ptext))!r}: {exc}")
+    lists: dict[str, tuple[list, list[Pattern]]] = {}
+    for key in ("patterns", "except"):
+        pats = raw.get(key, [])
+        if not isinstance(pats, list):
+            bad(lines.key(key, start), f"[scope] {key!r} must be a list of strings")
+            pats = []
+        compiled: list[Pattern] = []
+        for ptext in pats:
+            try:
+                compiled.append(compile_pattern(str(ptext), "scope"))
+            except PatternError as exc:
+                bad(lines.string(str(ptext), start, None), f"scope {key} {_short(str(ptext))!r}: {exc}")
+        lists[key] = (pats, compiled)
+    pats, compiled = lists["patterns"]
+    excepts, except_compiled = lists["except"]
     numbers = {}
-    for key, default in (("sentences_before", 0), ("sentences_after", 2)):
+    for key, default in (("sentences_before", 0), ("sentences_after", 3)):
         value = raw.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_WINDOW_SENTENCES:
             bad(lines.key(key, start), f"[scope] {key!r} must be a whole number 0 to {MAX_WINDOW_SENTENCES}")
@@ -346,5 +354,6 @@ def _build_scope(raw: Any, lines: _Lines, bad) -> tuple[Scope, list[Pattern], li
                 bad(lines.string(str(ptext), start, None), f"[scope.self] {iso}: pattern {_short(str(ptext))!r}: {exc}")
         self_names.append((iso, tuple(str(p) for p in names)))
         self_compiled.append((iso, ps))
-    scope = Scope(tuple(str(p) for p in pats), numbers["sentences_before"], numbers["sentences_after"], lead, tuple(self_names))
-    return scope, compiled, self_compiled
+    scope = Scope(tuple(str(p) for p in pats), numbers["sentences_before"], numbers["sentences_after"], lead,
+                  tuple(self_names), tuple(str(p) for p in excepts))
+    return scope, compiled, self_compiled, except_compiled

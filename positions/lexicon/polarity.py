@@ -17,7 +17,7 @@ The rules (``docs/lexicons.md`` gives their limits):
    intention`` (6 words).
 3. Affirming phrases are not cues: "no alternative to", "no other way/option/choice",
    "not only", "not just", "no doubt", "no one", "cannot but", "no less than", "cannot
-   replace", "no substitute for".
+   replace", "no substitute for", "not miss", "not lose".
 4. Negators flip one another ("cannot be solved without dialogue" affirms dialogue;
    "does not oppose dialogue" too); rejections count once however many there are ("rejects
    the so-called CVID" negates CVID).
@@ -81,6 +81,8 @@ _AFFIRMERS: tuple[tuple[str, ...], ...] = (
     ("cannot", "replace"),
     ("can't", "replace"),
     ("not", "replace"),
+    ("not", "miss"),
+    ("not", "lose"),
 )
 _COPULAS = frozenset("is are was were be been remains remain seems".split())
 _AUXILIARIES = _COPULAS | frozenset("will would can could should must may might do does did has have had shall".split())

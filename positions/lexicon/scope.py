@@ -1,10 +1,12 @@
 """Issue scope: which sentences of an article are about the lexicon's issue.
 
-A passage about the issue starts at a sentence holding a scope match (Korea, DPRK, six-party
-talks ...), or up to ``sentences_before`` sentences earlier in the same paragraph, and runs to
-the end of that paragraph and ``sentences_after`` sentences beyond (so that "We support
-dialogue." right after a Korea paragraph counts, while a Middle East sentence that opens a
-paragraph ending on Korea does not). With ``Scope.lead``, an article whose title or first paragraph holds a
+A passage about the issue is a sentence holding a scope match (Korea, DPRK, six-party
+talks ...) and the ``sentences_after`` sentences that follow it (3 by default, across
+paragraph ends: "We support dialogue." right after a Korea sentence counts), plus
+``sentences_before`` sentences before it (0 by default: speeches name the topic first, and a
+Middle East sentence just before a Korea sentence is not about Korea). Paragraphs are not
+used as the window because the paragraphs of UN verbatim records and wire copy often run
+several topics together. With ``Scope.lead``, an article whose title or first paragraph holds a
 scope match is in scope throughout: a news story about the issue is about it everywhere.
 The lead is the first paragraph, and the second where the first is a headline. Scope
 matches that name the article's own country (``Scope.self_names``, e.g. the DPRK in a
@@ -25,8 +27,11 @@ __all__ = ["in_scope_sentences", "scope_hits"]
 
 
 def scope_hits(lexicon: Lexicon, words: Sequence[Word], country: Optional[str] = None) -> list[Span]:
-    """Spans (in the words' coordinates) of scope matches, without the country's self-names."""
+    """Spans (in the words' coordinates) of scope matches, without the country's self-names;
+    none where the words hold an exception ("Crimea": "the peninsula" is not Korea there)."""
     if lexicon.scope_matcher is None:
+        return []
+    if lexicon.except_matcher is not None and next(iter(lexicon.except_matcher.find(words)), None):
         return []
     hits = [Span(words[h.start].span.start, words[h.end - 1].span.end) for h in lexicon.scope_matcher.find(words)]
     if country and hits:
@@ -56,19 +61,10 @@ def in_scope_sentences(
     if scope.lead and n and any(h for h, p in zip(hit_sentence, para_of) if p in _lead(tv, para_of)):
         return [True] * n
     flags = [False] * n
-    ends: dict[int, int] = {}  # paragraph -> index of its last sentence
-    for i, p in enumerate(para_of):
-        ends[p] = i
     for i, hit in enumerate(hit_sentence):
-        if not hit:
-            continue
-        p = para_of[i]
-        first = i
-        while first > 0 and para_of[first - 1] == p and i - first < scope.sentences_before:
-            first -= 1
-        last = min(n - 1, ends[p] + scope.sentences_after)
-        for k in range(first, last + 1):
-            flags[k] = True
+        if hit:
+            for k in range(max(0, i - scope.sentences_before), min(n, i + 1 + scope.sentences_after)):
+                flags[k] = True
     return flags
 
 

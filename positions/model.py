@@ -257,6 +257,7 @@ class Snapshot:
     statements: tuple[Statement, ...] = ()
     articles: tuple[str, ...] = ()  # article ids, in reading order
     markers: tuple[Marker, ...] = ()
+    paths: tuple[str, ...] = ()  # Article.path of each of ``articles`` (same order)
 
 
 @attrs.frozen

@@ -1,0 +1,201 @@
+"""Benchmark token diffs and `positions diff` on UN General Debate text.
+
+    python benchmarks/bench_diff.py            # token diffs, then `positions diff` over CHN
+    python benchmarks/bench_diff.py --country RUS --repeat 5
+
+Pairs (deterministic seeds): a 600-word stretch with about 10% of its words reworded, and a
+20,000-word stretch with about 5% changed, both cut from the UNGDC speeches at
+``../shared/corpora/ungdc`` (relative to the repository). For each pair it times:
+
+* ``diff_texts`` with each available engine (tokenize + diff + semantic cleanup + spans);
+* ``difflib.SequenceMatcher`` on the same token streams, and its edit cost against the
+  minimal one (tokens deleted + inserted; the minimum is diff-match-patch's raw script);
+* ``fast_diff_match_patch.diff`` directly on the characters of the texts, and on the
+  token-mapped characters;
+* the pure-Python ``diff-match-patch`` directly on the characters.
+
+Times are the best of ``--repeat`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import random
+import sys
+import time
+from pathlib import Path
+
+from diff_match_patch import diff_match_patch
+
+from positions import diff as pdiff
+
+ROOT = Path(__file__).resolve().parents[1]
+UNGDC = ROOT.parent / "shared" / "corpora" / "ungdc"
+
+
+def _words() -> list[str]:
+    files = sorted(UNGDC.glob("*.txt"))
+    if not files:
+        sys.exit(f"UNGDC corpus not found at {UNGDC}")
+    words: list[str] = []
+    for f in files:
+        words.extend(f.read_text(encoding="utf-8-sig", errors="replace").split())
+    return words
+
+
+def make_pair(words: list[str], n: int, rate: float, seed: int) -> tuple[str, str]:
+    """A stretch of ``n`` words and a copy with about ``rate`` of its words changed, in
+    runs of 1-4 words replaced, deleted or inserted (phrases, as rewording does)."""
+    rng = random.Random(seed)
+    start = rng.randrange(0, len(words) - n)
+    old = words[start : start + n]
+    new = list(old)
+    budget = int(n * rate)
+    while budget > 0:
+        k = min(rng.randint(1, 4), budget)
+        pos = rng.randrange(0, len(new))
+        filler = [rng.choice(words) for _ in range(k)]
+        r = rng.random()
+        if r < 0.6:
+            new[pos : pos + k] = filler
+        elif r < 0.8:
+            del new[pos : pos + k]
+        else:
+            new[pos:pos] = filler
+        budget -= k
+    return _wrap(old), _wrap(new)
+
+
+def _wrap(words: list[str]) -> str:
+    """Words into lines of about 80 characters, with a blank line every 120 words."""
+    lines, line, count = [], [], 0
+    for w in words:
+        line.append(w)
+        count += 1
+        if sum(map(len, line)) + len(line) > 80:
+            lines.append(" ".join(line))
+            line = []
+        if count % 120 == 0:
+            if line:
+                lines.append(" ".join(line))
+                line = []
+            lines.append("")
+    if line:
+        lines.append(" ".join(line))
+    return "\n".join(lines) + "\n"
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def fmt(t: float) -> str:
+    return f"{t * 1000:9.1f} ms"
+
+
+def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
+    items_a, items_b = pdiff._items(a), pdiff._items(b)
+    words = len(a.split())
+    print(f"\n{name}: {words} words, {len(a):,} chars, {len(items_a):,} items (tokens + spaces)")
+    results = {}
+    for engine in pdiff.available_engines():
+        t = best(
+            lambda: pdiff.diff_texts(a, b, engine=engine),
+            repeat if engine == "fast" else max(1, repeat // 3),
+        )
+        d = pdiff.diff_texts(a, b, engine=engine)
+        results[engine] = d
+        raw = pdiff.diff_texts(a, b, engine=engine, semantic=False)
+        print(f"  diff_texts engine={engine:<7}{fmt(t)}   cost {pdiff.edit_cost(d):,} "
+              f"(minimal script {pdiff.edit_cost(raw):,}), similarity {d.similarity}")  # fmt: skip
+    if len(results) == 2:
+        print(f"  engines agree: {results['fast'] == results['python']}")
+
+    def sm():
+        m = difflib.SequenceMatcher(None, items_a, items_b, autojunk=False)
+        return m.get_opcodes()
+
+    t = best(sm, max(1, repeat // 3))
+    cost = sum((i2 - i1) + (j2 - j1) for tag, i1, i2, j1, j2 in sm() if tag != "equal")
+    raw = pdiff.diff_texts(a, b, engine=pdiff.default_engine(), semantic=False)
+    print(
+        f"  difflib.SequenceMatcher   {fmt(t)}   cost {cost:,} (minimum {pdiff.edit_cost(raw):,})"
+    )
+    try:
+        import fast_diff_match_patch as fast
+    except ImportError:
+        print("  fast-diff-match-patch not installed")
+    else:
+        t = best(
+            lambda: fast.diff(
+                a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
+            ),
+            repeat,
+        )
+        print(f"  fast-dmp on characters    {fmt(t)}")
+        table = pdiff._Table()
+        ca = "".join(map(table.__getitem__, items_a))
+        cb = "".join(map(table.__getitem__, items_b))
+        t = best(
+            lambda: fast.diff(
+                ca, cb, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
+            ),
+            repeat,
+        )
+        print(f"  fast-dmp on token chars   {fmt(t)}")
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+
+    def pure():
+        d = dmp.diff_main(a, b, False)
+        dmp.diff_cleanupSemantic(d)
+
+    t = best(pure, 1)
+    print(f"  pure dmp on characters    {fmt(t)}")
+
+
+def bench_cli(country: str) -> None:
+    from click.testing import CliRunner
+
+    from positions.cli import main
+
+    files = sorted(str(p) for p in UNGDC.glob(f"{country}_*.txt"))
+    runner = CliRunner()
+    t0 = time.perf_counter()
+    result = runner.invoke(
+        main, ["diff", *files, "--actor", country, "--by", "article", "--format", "json"]
+    )
+    t = time.perf_counter() - t0
+    status = "ok" if result.exit_code == 0 else f"exit {result.exit_code}: {result.output[-300:]}"
+    print(
+        f"\npositions diff over {len(files)} {country} speeches (--by article, json): {t:.2f} s ({status})"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--country", default="CHN")
+    ap.add_argument("--no-cli", action="store_true")
+    args = ap.parse_args()
+    words = _words()
+    bench_pair(
+        "600-word pair, ~10% reworded", *make_pair(words, 600, 0.10, seed=600), repeat=args.repeat
+    )
+    bench_pair(
+        "20,000-word pair, ~5% changed",
+        *make_pair(words, 20_000, 0.05, seed=20_000),
+        repeat=args.repeat,
+    )
+    if not args.no_cli:
+        bench_cli(args.country)
+
+
+if __name__ == "__main__":
+    main()

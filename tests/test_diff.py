@@ -1,0 +1,306 @@
+"""Token diffs, engines, statement alignment and position diffs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from positions import diff as pdiff
+from positions.diff import align_statements, diff_snapshots, diff_texts
+from positions.model import Marker, Period, Snapshot, Span, Statement
+from positions.text import token_spans
+
+needs_fast = pytest.mark.skipif("fast" not in pdiff.available_engines(), reason="no fast-diff-match-patch")
+
+# Words, punctuation, whitespace of several kinds (blank lines, CRLF, tabs), curly quotes
+# and characters beyond the BMP, so that token mapping and offsets are exercised.
+_PIECES = st.sampled_from(
+    ["peace", "Peace", "step-by-step", "phased", "U.S.", "the", "Korea", "2,000", ",", ".",
+     "\u201cno\u201d", "-", "--", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\U0001f600", "x"]
+)  # fmt: skip
+TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+
+
+def _old(d):
+    return "".join(o.text for o in d.ops if o.op != "+")
+
+
+def _new(d):
+    return "".join(o.text for o in d.ops if o.op != "-")
+
+
+def _apply(old: str, d) -> str:
+    """Apply the operations to ``old`` using only their old spans and inserted texts."""
+    out = []
+    pos = 0
+    for o in d.ops:
+        assert o.old.start == pos
+        if o.op == "=":
+            out.append(old[o.old.start : o.old.end])
+        elif o.op == "+":
+            out.append(o.text)
+        pos = o.old.end
+    assert pos == len(old)
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS)
+def test_ops_reproduce_both_texts(a, b):
+    d = diff_texts(a, b)
+    assert _apply(a, d) == b
+    assert _old(d) == a
+    assert _new(d) == b
+    for o in d.ops:
+        assert o.old.slice(a) == (o.text if o.op != "+" else "")
+        assert o.new.slice(b) == (o.text if o.op != "-" else "")
+        assert o.text  # no empty operations
+    assert 0.0 <= d.similarity <= 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_text_against_itself_has_no_change(a):
+    d = diff_texts(a, a)
+    assert not d.changed
+    assert d.similarity == 1.0
+    assert [o.op for o in d.ops] == (["="] if a else [])
+
+
+@needs_fast
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, TEXTS, st.booleans())
+def test_fast_engine_matches_python_engine(a, b, semantic):
+    assert diff_texts(a, b, engine="fast", semantic=semantic) == diff_texts(
+        a, b, engine="python", semantic=semantic
+    )
+
+
+@needs_fast
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 30), max_size=120), st.lists(st.integers(0, 30), max_size=120))
+def test_engines_agree_on_token_strings(xs, ys):
+    # Longer token streams over a small vocabulary: many repeated tokens, many candidate
+    # alignments, where the two implementations could part ways.
+    a = " ".join(f"w{x}" for x in xs)
+    b = " ".join(f"w{y}" for y in ys)
+    assert diff_texts(a, b, engine="fast") == diff_texts(a, b, engine="python")
+
+
+def test_token_stream_is_the_projects_tokens_plus_whitespace():
+    text = "Step-by-step, the U.S. said: \u201cno\u201d\u20142,000 times.\r\n\r\nNext"
+    items = pdiff._items(text)
+    assert "".join(items) == text
+    words = [t for t in items if not t.isspace()]
+    assert words == [s.slice(text) for s in token_spans(text)]
+
+
+def test_reworded_phrase_reads_as_one_replacement():
+    a = "China supports a step-by-step and synchronized approach to the issue."
+    b = "China supports a phased and synchronized approach to resolve the issue."
+    d = diff_texts(a, b)
+    assert [(o.op, o.text) for o in d.ops] == [
+        ("=", "China supports a "),
+        ("-", "step-by-step"),
+        ("+", "phased"),
+        ("=", " and synchronized approach to "),
+        ("+", "resolve "),
+        ("=", "the issue."),
+    ]
+    assert d.similarity == round(2 * 10 / (11 + 12), 4)
+
+
+def test_semantic_cleanup_merges_coincidental_equalities():
+    a = "the parties should resume the talks at an early date"
+    b = "the parties should keep up the momentum of their dialogue"
+    raw = diff_texts(a, b, semantic=False)
+    clean = diff_texts(a, b)
+    # Raw: the shared "the" inside the reworded phrase is kept as an equality; cleaned,
+    # the whole phrase is one replacement.
+    assert any(o.op == "=" and o.text.strip() == "the" for o in raw.ops)
+    assert [o.op for o in clean.ops] == ["=", "-", "+"]
+    assert clean.ops[0].text == "the parties should "
+
+
+def test_whitespace_change_is_kept_but_does_not_disturb_alignment():
+    a = "denuclearization of the\nKorean Peninsula"
+    b = "denuclearization of the Korean Peninsula"
+    d = diff_texts(a, b)
+    assert [(o.op, o.text) for o in d.ops] == [
+        ("=", "denuclearization of the"),
+        ("-", "\n"),
+        ("+", " "),
+        ("=", "Korean Peninsula"),
+    ]
+    assert d.similarity == 1.0  # whitespace is not a token
+
+
+def test_spans_point_into_both_texts():
+    d = diff_texts("We back talks.", "We back direct talks.")
+    assert [(o.op, o.old.as_list(), o.new.as_list()) for o in d.ops] == [
+        ("=", [0, 8], [0, 8]),
+        ("+", [8, 8], [8, 15]),
+        ("=", [8, 14], [15, 21]),
+    ]
+
+
+def test_empty_sides():
+    assert diff_texts("", "").ops == ()
+    assert diff_texts("", "").similarity == 1.0
+    d = diff_texts("", "new words")
+    assert [(o.op, o.text) for o in d.ops] == [("+", "new words")]
+    assert d.similarity == 0.0
+
+
+def test_unknown_engine():
+    with pytest.raises(ValueError, match="unknown diff engine 'c'"):
+        diff_texts("a", "b", engine="c")
+
+
+def test_python_engine_used_without_fast(monkeypatch):
+    monkeypatch.setattr(pdiff, "_fast", None)
+    assert pdiff.available_engines() == ("python",)
+    assert pdiff.default_engine() == "python"
+    assert [o.op for o in diff_texts("a b", "a c").ops] == ["=", "-", "+"]
+    with pytest.raises(ValueError, match="needs fast-diff-match-patch"):
+        diff_texts("a", "b", engine="fast")
+
+
+def test_code_points_skip_surrogates():
+    seen = set()
+    for n in list(range(0, 200)) + list(range(pdiff._PUA_SIZE - 5, pdiff._PUA_SIZE + 60000, 97)):
+        ch = pdiff._code_point(n)
+        assert not 0xD800 <= ord(ch) <= 0xDFFF
+        seen.add(ch)
+    assert len(seen) == len(set(seen))
+
+
+def test_long_text_is_exact_not_timed_out():
+    words = [f"w{i % 997}" for i in range(6000)]
+    changed = list(words)
+    for k in range(0, 6000, 97):
+        changed[k] = "CHANGED"
+    a, b = " ".join(words), " ".join(changed)
+    d = diff_texts(a, b)
+    assert _apply(a, d) == b
+    assert sum(1 for o in d.ops if o.op == "+") == len(range(0, 6000, 97))
+
+
+# --------------------------------------------------------------------------------------
+# Alignment and position diffs
+
+
+def _marker(concept, surface, start, *, polarity="affirmed", in_scope=True, normalized=None):
+    return Marker(concept, surface, normalized or surface.lower(), Span(start, start + len(surface)),
+                  polarity=polarity, in_scope=in_scope)  # fmt: skip
+
+
+def _statement(text, *, article="a1", start=0, kind="reported", markers=(), country="RUS"):
+    return Statement(article, Span(start, start + len(text)), text, kind, country=country,
+                     holders=(country,), markers=tuple(markers))  # fmt: skip
+
+
+def _with_markers(text, start, specs, **kw):
+    """A statement whose markers are found by their surface in ``text``."""
+    markers = []
+    for concept, surface, *rest in specs:
+        pos = text.index(surface)
+        markers.append(_marker(concept, surface, start + pos, polarity=rest[0] if rest else "affirmed"))
+    return _statement(text, start=start, markers=markers, **kw)
+
+
+def test_alignment_pairs_by_concept_and_words():
+    old = [
+        _with_markers("Moscow backs a step-by-step approach.", 0, [("phased", "step-by-step")]),
+        _statement("The weather was fine in Seoul today.", start=50),
+    ]
+    new = [
+        _statement("Russia will host the next round of consultations.", article="a2", start=0),
+        _with_markers("Moscow backs a phased approach.", 60, [("phased", "phased")], article="a2"),
+    ]
+    pairs = align_statements(old, new)
+    assert [(p.old.text if p.old else None, p.new.text if p.new else None) for p in pairs] == [
+        (None, "Russia will host the next round of consultations."),
+        ("Moscow backs a step-by-step approach.", "Moscow backs a phased approach."),
+        ("The weather was fine in Seoul today.", None),
+    ]
+    matched = pairs[1]
+    assert matched.old_span == Span(0, 37) and matched.new_span == Span(60, 91)
+    assert matched.similarity == matched.diff.similarity == round(2 * 5 / 12, 4)
+    assert pairs[0].diff.ops[0].op == "+" and pairs[2].diff.ops[0].op == "-"
+
+
+def test_alignment_is_one_to_one_with_deterministic_ties():
+    same = "We call for dialogue."
+    old = [_statement(same, start=0), _statement(same, start=30)]
+    new = [_statement(same, start=0, article="a2")]
+    pairs = align_statements(old, new)
+    assert [(p.old_span, p.new_span) for p in pairs] == [
+        (Span(0, 21), Span(0, 21)),
+        (Span(30, 51), None),
+    ]
+
+
+DOC_OLD = (
+    "We welcome the new year.\n\n"
+    "On the Korean Peninsula, we support a dual-track approach and dialogue.\n\n"
+    "Climate change is a shared challenge for all nations."
+)
+DOC_NEW = (
+    "Climate change remains a shared challenge for all nations.\n\n"
+    "On the Korean Peninsula, we support a phased and synchronized approach and dialogue.\n\n"
+    "We thank the President."
+)
+
+
+def _doc(text, specs, article):
+    return _with_markers(text, 0, specs, kind="document", article=article, country="CHN")
+
+
+def test_documents_align_marked_paragraphs():
+    old = _doc(DOC_OLD, [("dual_track", "dual-track"), ("dialogue", "dialogue")], "y2018")
+    new = _doc(DOC_NEW, [("phased", "phased"), ("synchronized", "synchronized"), ("dialogue", "dialogue")], "y2019")
+    pairs = align_statements([old], [new])
+    assert len(pairs) == 1  # the unmarked paragraphs (climate, greetings) take no part
+    (p,) = pairs
+    assert p.old_span.slice(DOC_OLD).startswith("On the Korean Peninsula, we support a dual-track")
+    assert p.new_span.slice(DOC_NEW).startswith("On the Korean Peninsula, we support a phased")
+    ops = [(o.op, o.text) for o in p.diff.ops]
+    assert ("-", "dual-track") in ops and ("+", "phased and synchronized") in ops
+
+
+def test_diff_snapshots_concepts_shifts_and_flips():
+    old_st = _with_markers(
+        "Russia backs a step-by-step approach, dialogue and no sanctions relief now.", 0,
+        [("phased", "step-by-step"), ("dialogue", "dialogue"), ("sanctions_relief", "sanctions relief", "negated")],
+    )  # fmt: skip
+    new_st = _with_markers(
+        "Russia backs a phased approach, dialogue and sanctions relief, and a roadmap.", 0,
+        [("phased", "phased"), ("dialogue", "dialogue"), ("sanctions_relief", "sanctions relief"), ("roadmap", "roadmap")],
+        article="a2",
+    )  # fmt: skip
+    old = Snapshot("RUS", Period("year", "2018", "2018"), (old_st,), ("a1",), old_st.markers, ("a.txt",))
+    new = Snapshot("RUS", Period("year", "2019", "2019"), (new_st,), ("a2",), new_st.markers, ("b.txt",))
+    d = diff_snapshots(old, new)
+    assert d.actor == "RUS"
+    assert d.gained == ("roadmap",)
+    assert d.dropped == ()
+    assert d.kept == ("dialogue", "phased", "sanctions_relief")
+    assert [(s.concept, s.old, s.new) for s in d.shifts] == [("phased", ("step-by-step",), ("phased",))]
+    assert [(f.concept, f.old, f.new) for f in d.polarity_flips] == [("sanctions_relief", "negated", "affirmed")]
+    assert len(d.pairs) == 1 and d.pairs[0].old is old_st and d.pairs[0].new is new_st
+
+
+def test_out_of_scope_markers_do_not_count():
+    st1 = _statement("We discussed trade and dialogue.", markers=[_marker("dialogue", "dialogue", 23, in_scope=False)])
+    st2 = _statement("We discussed trade.", article="a2")
+    old = Snapshot("RUS", Period("year", "2018"), (st1,), ("a1",), st1.markers)
+    new = Snapshot("RUS", Period("year", "2019"), (st2,), ("a2",))
+    d = diff_snapshots(old, new)
+    assert (d.gained, d.dropped, d.kept) == ((), (), ())
+
+
+def test_concept_polarities_mixed():
+    ms = [_marker("cvid", "CVID", 0), _marker("cvid", "CVID", 10, polarity="negated")]
+    assert pdiff.concept_polarities(ms) == {"cvid": "mixed"}

@@ -336,10 +336,13 @@ def _bundled(name: str) -> Optional[Path]:
     return p if p.is_file() else None
 
 
-def analyzer_fingerprint(lexicon: Optional[PathLike] = None) -> str:
+def analyzer_fingerprint(
+    lexicon: Optional[PathLike] = None, actors: Sequence[PathLike] = ()
+) -> str:
     """Say what an analysis depends on: the positions version, the lexicon (id, version and
-    content hash) and the bundled actors gazetteer. A store re-analyses a file that was read
-    under another fingerprint. Cheap: the lexicon is read, not compiled.
+    content hash) and the actors gazetteer (the bundled one and any user files, by content
+    hash). A store re-analyses a file that was read under another fingerprint. Cheap: the
+    lexicon is read, not compiled.
 
     >>> analyzer_fingerprint().startswith("positions ")
     True
@@ -356,26 +359,32 @@ def analyzer_fingerprint(lexicon: Optional[PathLike] = None) -> str:
             head = {}  # the lexicon loader will say what is wrong with it
         ident = f"{head.get('id', source.stem)} {head.get('version', '?')}"
         parts.append(f"lexicon {ident} sha256:{_sha256_file(source)[:16]}")
-    actors = _bundled("actors.toml")
-    if actors is not None:
-        parts.append(f"actors sha256:{_sha256_file(actors)[:16]}")
+    files = [f for f in [_bundled("actors.toml"), *map(Path, actors)] if f is not None]
+    digests = [_sha256_file(f)[:16] for f in files if f.is_file()]
+    if digests:
+        parts.append("actors sha256:" + "+".join(digests))
     return "; ".join(parts)
 
 
-_LOADED: dict[Optional[str], Callable[[Article], Analysis]] = {}
+_LOADED: dict[tuple, Callable[[Article], Analysis]] = {}
 
 
 @attrs.frozen
 class PipelineAnalyzer:
-    """``positions.pipeline.analyze`` with a lexicon, loading lexicon and gazetteer once per
-    process. It pickles as its lexicon path only, so worker processes load their own copy.
+    """:func:`positions.pipeline.analyze` with a lexicon and extra actors files, loading
+    them once per process. It pickles as its paths only, so that worker processes load
+    their own copy.
+
+    >>> PipelineAnalyzer(actors=["mine.toml"]).actors
+    ('mine.toml',)
     """
 
     lexicon: Optional[str] = None
+    actors: tuple[str, ...] = attrs.field(default=(), converter=lambda v: tuple(map(str, v)))
 
     @property
     def fingerprint(self) -> str:
-        return analyzer_fingerprint(self.lexicon)
+        return analyzer_fingerprint(self.lexicon, self.actors)
 
     def prepare(self) -> None:
         """Load (and so check) the lexicon and gazetteer now: a bad lexicon is then one
@@ -386,7 +395,8 @@ class PipelineAnalyzer:
         return self._loaded()(article)
 
     def _loaded(self) -> Callable[[Article], Analysis]:
-        fn = _LOADED.get(self.lexicon)
+        key = (self.lexicon, self.actors)
+        fn = _LOADED.get(key)
         if fn is None:
             import functools
 
@@ -395,9 +405,9 @@ class PipelineAnalyzer:
             from .pipeline import analyze
 
             fn = functools.partial(
-                analyze, lexicon=load_lexicon(self.lexicon), gazetteer=load_gazetteer()
+                analyze, lexicon=load_lexicon(self.lexicon), gazetteer=load_gazetteer(self.actors)
             )
-            _LOADED[self.lexicon] = fn
+            _LOADED[key] = fn
         return fn
 
 
@@ -729,11 +739,13 @@ class Store:
         progress: Optional[Callable[[int, int], None]] = None,
         analyze: Optional[Callable[[Article], Analysis]] = None,
         lexicon: Optional[PathLike] = None,
+        actors: Sequence[PathLike] = (),
         read: Optional[Callable[..., Iterable[Article]]] = None,
     ) -> IngestResult:
         """Read, analyse and store the files of ``paths``; skip those already stored.
 
-        ``analyze`` defaults to :class:`PipelineAnalyzer` with ``lexicon``; a callable given
+        ``analyze`` defaults to :class:`PipelineAnalyzer` with ``lexicon`` and ``actors``
+        (extra gazetteer files); a callable given
         here must be picklable for ``jobs > 1`` and may carry a ``fingerprint`` attribute
         (else its qualified name stands for it) and a ``prepare()`` method (called before
         the first file is analysed, so that a bad lexicon is one error up front).
@@ -744,7 +756,7 @@ class Store:
         is called after each file.
         """
         if analyze is None:
-            analyze = PipelineAnalyzer(None if lexicon is None else str(lexicon))
+            analyze = PipelineAnalyzer(None if lexicon is None else str(lexicon), actors)
         fingerprint = getattr(analyze, "fingerprint", None) or _qualname(analyze)
         settings = f"{fingerprint}; year={year}"
         counts: collections.Counter[str] = collections.Counter()
@@ -1174,6 +1186,7 @@ def analyses_from(
     until: DateLike = None,
     year: Optional[int] = None,
     lexicon: Optional[PathLike] = None,
+    actors: Sequence[PathLike] = (),
     on_error: Optional[Callable[[str, PositionsError], None]] = None,
 ) -> Iterator[Analysis]:
     """Analyses from the store ``db`` when it is given, else from running the pipeline over
@@ -1192,7 +1205,8 @@ def analyses_from(
     since_key, until_key = _date_key(since), _date_key(until)
     paths = list(corpus) or bundled_corpus()
     err = (lambda where, exc: on_error(str(where), exc)) if on_error else None
-    analyze = PipelineAnalyzer(None if lexicon is None else str(lexicon))
+    analyze = PipelineAnalyzer(None if lexicon is None else str(lexicon), actors)
+    analyze.prepare()
     for article in iter_articles(paths, year=year, on_error=err):
         if not _in_period(article.date, since_key, until_key):
             continue

@@ -18,7 +18,7 @@ from test_store import fake_analyze
 from positions import store as store_mod
 from positions.cli import main
 from positions.model import Analysis, Article
-from positions.store import open_store
+from positions.store import analyses_from, open_store
 
 
 @pytest.fixture
@@ -31,10 +31,17 @@ class FakePipeline:
     """Stands in for ``PipelineAnalyzer``; the lexicon path is its whole fingerprint."""
 
     lexicon: Optional[str] = None
+    actors: tuple[str, ...] = ()
 
     @property
     def fingerprint(self) -> str:
-        return f"fake {Path(self.lexicon).name if self.lexicon else 'bundled'}"
+        names = [Path(p).name for p in self.actors]
+        return f"fake {Path(self.lexicon).name if self.lexicon else 'bundled'}" + "".join(
+            f" +{n}" for n in names
+        )
+
+    def prepare(self) -> None:
+        pass
 
     def __call__(self, article: Article) -> Analysis:
         return fake_analyze(article)
@@ -107,6 +114,32 @@ def test_another_lexicon_re_analyses(runner, fake, corpus, tmp_path):
     assert r.stdout.startswith(f"{db}: 3 files: 3 read (3 replaced), 0 unchanged, 0 failed;")
     with open_store(db) as s:
         assert s.stats().settings == ("fake mine.toml; year=None",)
+
+
+def test_actors_files_are_part_of_the_settings(runner, fake, corpus, tmp_path):
+    db = tmp_path / "c.db"
+    actors = tmp_path / "people.toml"
+    actors.write_text("")
+    runner.invoke(main, ["ingest", str(corpus), "--db", str(db)])
+    r = runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--actors-file", str(actors)])
+    assert r.stdout.startswith(f"{db}: 3 files: 3 read (3 replaced), 0 unchanged, 0 failed;")
+    with open_store(db) as s:
+        assert s.stats().settings == ("fake bundled +people.toml; year=None",)
+
+
+def test_analyses_from_a_corpus_filters_like_the_store(fake, corpus, tmp_path):
+    db = tmp_path / "c.db"
+    with open_store(db) as s:
+        s.ingest([corpus])
+    for kw in ({}, {"actor": "RUS"}, {"since": "2019", "until": "2020"}, {"actor": "KOR"}):
+        from_corpus = list(analyses_from([corpus], None, **kw))
+        from_store = list(analyses_from([], db, **kw))
+        key = lambda a: a.article.path  # noqa: E731
+        assert sorted(from_corpus, key=key) == sorted(from_store, key=key), kw
+    assert [a.article.path for a in analyses_from([corpus], None, actor="RUS")] == [
+        str(corpus / "a.txt"),
+        str(corpus / "b.md"),
+    ]
 
 
 def test_bad_files_are_one_line_each_and_exit_1(runner, fake, corpus, tmp_path):

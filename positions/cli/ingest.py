@@ -11,7 +11,7 @@ from ..errors import PositionsError, SourceError
 from ..sources import bundled_corpus
 from ..store import IngestResult, StoreStats, open_store
 from . import main
-from ._options import corpus_argument, lexicon_option, year_option
+from ._options import actors_option, corpus_argument, lexicon_option, year_option
 
 
 def summary(db: str, result: IngestResult, stats: StoreStats) -> str:
@@ -49,6 +49,7 @@ def summary(db: str, result: IngestResult, stats: StoreStats) -> str:
 )
 @year_option
 @lexicon_option
+@actors_option
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -57,13 +58,14 @@ def ingest(
     jobs: int,
     year: Optional[int],
     lexicon_path: Optional[str],
+    actors_paths: tuple[str, ...],
 ) -> None:
     """Read CORPUS into the SQLite store --db: articles, statements and markers, with spans.
 
     Incremental: a file whose content (and manifest) is unchanged since the last ingest
-    with the same lexicon and --year is skipped; a changed one is replaced. Each file is
-    written in one transaction, so an interrupted ingest keeps what it wrote and the next
-    one resumes. A file (or export row) that cannot be read or analysed is reported on
+    with the same lexicon, actors files and --year is skipped; a changed one is replaced.
+    Each file is written in one transaction, so an interrupted ingest keeps what it wrote
+    and the next one resumes. A file (or export row) that cannot be read or analysed is reported on
     stderr as one line, "positions: <path>: <problem>", and the rest is ingested; the exit
     status is then 1. With no CORPUS, the bundled sample corpus is ingested. Other
     commands read the store with --db.
@@ -106,6 +108,7 @@ def ingest(
                 on_error=report,
                 progress=progress if on_tty else None,
                 lexicon=lexicon_path,
+                actors=actors_paths,
             )
         finally:
             if bar is not None:

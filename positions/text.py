@@ -645,8 +645,8 @@ _PUNKT = PunktSentenceTokenizer(_PUNKT_PARAMS)
 _TOKEN_PATTERN = r"""(?x)
     (?:[A-Za-z]\.){2,}(?![A-Za-z])         # U.S., U.N., D.P.R.K.
   | \d+(?:[.,:]\d+)*                        # 2,000  3.5  10:30
-  | [^\W\d_][\u0300-\u036f]*(?:[^\W_][\u0300-\u036f]*)*
-    (?:['-](?:[^\W_][\u0300-\u036f]*)+)*   # words with inner hyphens or apostrophes
+  | [^\W\d_][\w\u0300-\u036f]*
+    (?:['-][\w\u0300-\u036f]+)*             # words (G20, Nguyễn) with inner hyphens or apostrophes
   | \w+                                     # anything else word-like
   | --|\.\.\.|[^\w\s]                       # dashes, ellipses, single punctuation
 """

@@ -69,6 +69,7 @@ def show(lexicon_path: Optional[str], fmt: str) -> None:
                 "sentences_after": lex.scope.sentences_after,
                 "lead": lex.scope.lead,
                 "except": list(lex.scope.exceptions),
+                "stop": list(lex.scope.stops),
                 "self": {iso: list(ps) for iso, ps in lex.scope.self_names},
             },
             "concepts": [

@@ -38,7 +38,7 @@ __all__ = [
 BUNDLED_LEXICON = "korean_peninsula.toml"
 
 _TOP_KEYS = ("id", "title", "version", "description", "scope", "concepts")
-_SCOPE_KEYS = ("patterns", "except", "sentences_before", "sentences_after", "lead", "self")
+_SCOPE_KEYS = ("patterns", "except", "stop", "sentences_before", "sentences_after", "lead", "self")
 _CONCEPT_KEYS = ("id", "label", "description", "patterns", "supersedes")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
@@ -64,8 +64,10 @@ class Scope:
     scope match to ``sentences_after`` sentences after it.
     With ``lead``, an article whose title or first paragraph holds a scope match is in
     scope throughout. ``self_names`` maps a country (ISO alpha-3) to patterns that name the
-    country itself: they are not scope matches in that country's own documents. A lexicon
-    with no scope patterns puts every passage in scope.
+    country itself: they are not scope matches in that country's own documents. A sentence
+    holding an ``exceptions`` pattern ("Crimea") has no scope match. A sentence holding a
+    ``stops`` pattern (another issue: "Iran", "Middle East") and no scope match ends a
+    passage. A lexicon with no scope patterns puts every passage in scope.
     """
 
     patterns: tuple[str, ...] = ()
@@ -74,6 +76,7 @@ class Scope:
     lead: bool = True
     self_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exceptions: tuple[str, ...] = ()  # patterns that veto the scope matches of their sentence
+    stops: tuple[str, ...] = ()  # other issues: a sentence naming one (and not this issue) ends a passage
 
 
 @attrs.frozen
@@ -92,6 +95,7 @@ class Lexicon:
     scope_matcher: Optional[Matcher] = attrs.field(default=None, repr=False, eq=False)
     self_matchers: tuple[tuple[str, Matcher], ...] = attrs.field(default=(), repr=False, eq=False)
     except_matcher: Optional[Matcher] = attrs.field(default=None, repr=False, eq=False)
+    stop_matcher: Optional[Matcher] = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def concept_ids(self) -> tuple[str, ...]:
@@ -219,7 +223,7 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
             value = ""
         strings[key] = value
 
-    scope, scope_patterns, self_patterns, except_patterns = _build_scope(data.get("scope", {}), lines, bad)
+    scope, scope_patterns, self_patterns, except_patterns, stop_patterns = _build_scope(data.get("scope", {}), lines, bad)
     concepts: list[Concept] = []
     compiled: list[Pattern] = []
     raw_concepts = data.get("concepts")
@@ -291,9 +295,10 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
     scope_matcher = Matcher(scope_patterns) if scope_patterns else None
     self_matchers = tuple((iso, Matcher(ps)) for iso, ps in self_patterns)
     except_matcher = Matcher(except_patterns) if except_patterns else None
+    stop_matcher = Matcher(stop_patterns) if stop_patterns else None
     lex = Lexicon(lex_id, strings["title"] or lex_id, strings["version"], tuple(concepts), scope,
                   strings["description"], path, tuple(compiled), Matcher(compiled), scope_matcher, self_matchers,
-                  except_matcher)
+                  except_matcher, stop_matcher)
     return lex, []
 
 
@@ -305,12 +310,12 @@ def _build_scope(raw: Any, lines: _Lines, bad):
     start = lines.find(r"^\s*\[scope\]")
     if not isinstance(raw, dict):
         bad(start, "'scope' must be a table")
-        return Scope(), [], [], []
+        return Scope(), [], [], [], []
     for key in raw:
         if key not in _SCOPE_KEYS:
             bad(lines.key(key, start), f"unknown key {key!r} in [scope] (known: {', '.join(_SCOPE_KEYS)})")
     lists: dict[str, tuple[list, list[Pattern]]] = {}
-    for key in ("patterns", "except"):
+    for key in ("patterns", "except", "stop"):
         pats = raw.get(key, [])
         if not isinstance(pats, list):
             bad(lines.key(key, start), f"[scope] {key!r} must be a list of strings")
@@ -324,6 +329,7 @@ def _build_scope(raw: Any, lines: _Lines, bad):
         lists[key] = (pats, compiled)
     pats, compiled = lists["patterns"]
     excepts, except_compiled = lists["except"]
+    stops, stop_compiled = lists["stop"]
     numbers = {}
     for key, default in (("sentences_before", 0), ("sentences_after", 3)):
         value = raw.get(key, default)
@@ -355,5 +361,5 @@ def _build_scope(raw: Any, lines: _Lines, bad):
         self_names.append((iso, tuple(str(p) for p in names)))
         self_compiled.append((iso, ps))
     scope = Scope(tuple(str(p) for p in pats), numbers["sentences_before"], numbers["sentences_after"], lead,
-                  tuple(self_names), tuple(str(p) for p in excepts))
-    return scope, compiled, self_compiled, except_compiled
+                  tuple(self_names), tuple(str(p) for p in excepts), tuple(str(p) for p in stops))
+    return scope, compiled, self_compiled, except_compiled, stop_compiled

@@ -17,7 +17,7 @@ The rules (``docs/lexicons.md`` gives their limits):
    intention`` (6 words).
 3. Affirming phrases are not cues: "no alternative to", "no other way/option/choice",
    "not only", "not just", "no doubt", "no one", "cannot but", "no less than", "cannot
-   replace", "no substitute for", "not miss", "not lose".
+   replace", "no substitute for", "not miss", "not lose", "not altered", "not changed".
 4. Negators flip one another ("cannot be solved without dialogue" affirms dialogue;
    "does not oppose dialogue" too); rejections count once however many there are ("rejects
    the so-called CVID" negates CVID).
@@ -82,6 +82,10 @@ _AFFIRMERS: tuple[tuple[str, ...], ...] = (
     ("can't", "replace"),
     ("not", "replace"),
     ("not", "miss"),
+    ("not", "altered"),
+    ("not", "changed"),
+    ("not", "change"),
+    ("not", "wavered"),
     ("not", "lose"),
 )
 _COPULAS = frozenset("is are was were be been remains remain seems".split())

@@ -4,7 +4,8 @@ A passage about the issue is a sentence holding a scope match (Korea, DPRK, six-
 talks ...) and the ``sentences_after`` sentences that follow it (3 by default, across
 paragraph ends: "We support dialogue." right after a Korea sentence counts), plus
 ``sentences_before`` sentences before it (0 by default: speeches name the topic first, and a
-Middle East sentence just before a Korea sentence is not about Korea). Paragraphs are not
+Middle East sentence just before a Korea sentence is not about Korea). A sentence that names
+another issue (``Scope.stops``: Iran, the Middle East ...) and not this one ends a passage. Paragraphs are not
 used as the window because the paragraphs of UN verbatim records and wire copy often run
 several topics together. With ``Scope.lead``, an article whose title or first paragraph holds a
 scope match is in scope throughout: a news story about the issue is about it everywhere.
@@ -60,11 +61,24 @@ def in_scope_sentences(
     para_of = _paragraph_index(tv)
     if scope.lead and n and any(h for h, p in zip(hit_sentence, para_of) if p in _lead(tv, para_of)):
         return [True] * n
+    stop = lexicon.stop_matcher
+    stopped = [
+        not hit and stop is not None and next(iter(stop.find(ws)), None) is not None
+        for hit, ws in zip(hit_sentence, sentence_words)
+    ]
     flags = [False] * n
     for i, hit in enumerate(hit_sentence):
-        if hit:
-            for k in range(max(0, i - scope.sentences_before), min(n, i + 1 + scope.sentences_after)):
-                flags[k] = True
+        if not hit:
+            continue
+        for k in range(i - 1, max(-1, i - 1 - scope.sentences_before), -1):
+            if stopped[k]:
+                break
+            flags[k] = True
+        flags[i] = True
+        for k in range(i + 1, min(n, i + 1 + scope.sentences_after)):
+            if stopped[k]:
+                break
+            flags[k] = True
     return flags
 
 

@@ -213,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-ungdc", action="store_true", help="skip the UNGDC corpus")
+    ap.add_argument("--ungdc", type=Path, default=UNGDC, help=f"UNGDC directory ({UNGDC})")
     ap.add_argument(
         "--analyzer",
         choices=("pipeline", "store-only"),
@@ -226,10 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"positions store benchmark: jobs={args.jobs}, workdir {args.workdir}")
     a = args.analyzer
     if not args.no_ungdc:
-        if UNGDC.is_dir():
-            bench("ungdc", [str(UNGDC)], args.workdir, args.jobs, a)
+        if args.ungdc.is_dir():
+            bench("ungdc", [str(args.ungdc)], args.workdir, args.jobs, a)
         else:
-            print(f"\nungdc: skipped ({UNGDC} not found)")
+            print(f"\nungdc: skipped ({args.ungdc} not found)")
     for n in sizes:
         corpus = _generated(n, args.workdir, args.seed)
         bench(f"generated-{n}", [str(corpus)], args.workdir, args.jobs, a)

@@ -227,7 +227,7 @@ class StoreStats:
 
 
 def corpus_files(
-    paths: Iterable[PathLike],
+    paths: Union[PathLike, Iterable[PathLike]],
     *,
     on_error: Optional[Callable[[str, PositionsError], None]] = None,
 ) -> list[Path]:
@@ -244,6 +244,8 @@ def corpus_files(
     """
     from .sources import is_article_file
 
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     out: list[Path] = []
     seen: set[str] = set()
 
@@ -731,7 +733,7 @@ class Store:
 
     def ingest(
         self,
-        paths: Iterable[PathLike],
+        paths: Union[PathLike, Iterable[PathLike]],
         *,
         year: Optional[int] = None,
         jobs: int = 1,

@@ -737,3 +737,40 @@ def test_two_ingests_at_once_neither_corrupt_nor_duplicate(tmp_path):
     assert count(db, "SELECT count(*) FROM (SELECT DISTINCT path FROM articles)") == 110
     with open_store(db) as s:
         assert list(s.analyses()) == expected([corpus])
+
+
+def test_a_single_path_is_not_iterated_character_by_character(tmp_path, corpus):
+    with open_store(tmp_path / "s.db") as s:
+        assert ingest(s, str(corpus)).read == 5
+
+
+_bounds = st.none() | st.sampled_from(
+    ["2019", "2020", "2021", "2019-06", "2020-01", "2020-12", "2020-06-15", "2021-02-28"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(since=_bounds, until=_bounds)
+def test_period_filter_in_sql_is_the_python_one(since, until):
+    dates = [
+        None,
+        "2019",
+        "2019-06",
+        "2019-06-30",
+        "2020",
+        "2020-06",
+        "2020-06-15",
+        "2020-12-31",
+        "2021",
+        "2021-02-28",
+    ]
+    with tempfile.TemporaryDirectory() as d, open_store(Path(d) / "s.db") as s:
+        if not s.stats().articles:
+            s.put(
+                [fake_analyze(_article(f"p{i}", "RUS.", dt)) for i, dt in enumerate(dates)],
+                file="f",
+                file_hash="h",
+            )
+        got = [a.path for a in s.articles(since=since, until=until)]
+        want = [a.path for a in s.articles() if store_mod._in_period(a.date, since, until)]
+    assert got == want

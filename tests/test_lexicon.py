@@ -212,7 +212,7 @@ def test_prefix_hyphen_joins():
     lexi = lexicon_from_patterns(("cooperation",))
     (m,) = match_text("Co-operation matters.", lexi)
     assert m.steps == ("hyphen-join", "case")
-    assert [w.plain for w in words_of("inter-Korean co-operation")] == ["inter", "Korean", "cooperation"]
+    assert [w.plain for w in words_of("inter-Korean co-operation")] == ["interKorean", "cooperation"]
 
 
 def test_quotes_step_is_reported():

@@ -12,7 +12,9 @@ The rules (``docs/lexicons.md`` gives their limits):
    *Negators*: ``not``, ``never``, ``cannot``, any ``n't`` word, ``nor``, ``without``
    (8 words), ``neither`` (10); ``no``, ``none``, ``nothing`` (4 words).
    *Rejections*: ``reject*``, ``oppos*``, ``refus*``, ``abandon*``, ``boycott*``
-   (6 words); ``suspend*``, ``halt*``, ``against``, ``so-called`` (3 words); the phrases
+   (6 words); ``suspend*``, ``halt*``, ``against``, ``so-called`` (3 words); the dismissive
+   modifiers groundless, illegal, illegitimate, unjust, unlawful, unilateral, brigandish,
+   hostile (2 words: "illegitimate sanctions"); the phrases
    ``instead of``, ``rather than``, ``lack of``, ``absence of``, ``far from``, ``no
    intention`` (6 words).
 3. Affirming phrases are not cues: "no alternative to", "no other way/option/choice",
@@ -55,6 +57,10 @@ _BOUNDARY_WORDS = frozenset(
 _NEGATORS = {"not": 8, "never": 8, "cannot": 8, "nor": 8, "neither": 10, "without": 8,
              "no": 4, "none": 4, "nothing": 4}  # fmt: skip
 _REJECTIONS = {"against": 3, "so-called": 3}
+# Dismissive modifiers right before a concept ("illegitimate sanctions", "groundless pressure").
+_REJECTIONS.update(
+    dict.fromkeys("groundless illegal illegitimate unjust unlawful unilateral brigandish hostile".split(), 2)
+)
 _REJECT_RE = re.compile(r"^(?:(?P<far>reject|oppos|refus|abandon|boycott)|(?P<near>suspend|halt))\w*$")
 _PHRASES = {("instead", "of"): 6, ("rather", "than"): 6, ("lack", "of"): 6,
             ("absence", "of"): 6, ("far", "from"): 6, ("no", "intention"): 6}  # fmt: skip

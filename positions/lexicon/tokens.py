@@ -50,7 +50,8 @@ HYPHEN_PREFIXES: frozenset[str] = frozenset(
     "co non re pre de anti counter multi inter intra post semi sub trans".split()
 )
 """Prefixes written both hyphenated and closed ("co-operation", "cooperation"): a
-hyphenated word whose first part is one of these, followed by a lowercase part, is one word."""
+hyphenated word whose first part is one of these, followed by letters, is one word
+("inter-Korean" is "interkorean" in a pattern and in a text alike)."""
 
 _STEMMER = SnowballStemmer("english")
 
@@ -190,7 +191,7 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
     """The matchable words of ``text`` (within ``span``), punctuation left out.
 
     Hyphenated tokens are split into their parts (each with its own span), except that a
-    lowercase prefix from :data:`HYPHEN_PREFIXES` joins the word it is written before. Two
+    prefix from :data:`HYPHEN_PREFIXES` joins the word it is written before. Two
     tokens separated only by ``--`` (a folded en or em dash with no space around it, as in
     ``step–by–step``) count as hyphen-joined.
 
@@ -222,7 +223,7 @@ def _split_hyphens(tok: Span, piece: str) -> Iterable[Word]:
     for part in piece.split("-"):
         parts.append((pos, part))
         pos += len(part) + 1
-    # Join a lowercase prefix with a lowercase word: co-operation -> cooperation.
+    # Join a prefix with its word: co-operation -> cooperation.
     merged: list[tuple[int, int, str, bool]] = []  # start, end, text, joined
     i = 0
     while i < len(parts):
@@ -230,7 +231,7 @@ def _split_hyphens(tok: Span, piece: str) -> Iterable[Word]:
         if (
             i + 1 < len(parts)
             and part.casefold() in HYPHEN_PREFIXES
-            and parts[i + 1][1][:1].islower()
+            and parts[i + 1][1][:1].isalpha()
         ):
             nstart, npart = parts[i + 1]
             merged.append((start, nstart + len(npart), part + npart, True))

@@ -304,3 +304,24 @@ def test_out_of_scope_markers_do_not_count():
 def test_concept_polarities_mixed():
     ms = [_marker("cvid", "CVID", 0), _marker("cvid", "CVID", 10, polarity="negated")]
     assert pdiff.concept_polarities(ms) == {"cvid": "mixed"}
+
+
+@needs_fast
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("abcde \n"), max_size=80).map("".join),
+       st.lists(st.sampled_from("abcde \n"), max_size=80).map("".join))  # fmt: skip
+def test_fast_engines_own_semantic_cleanup_matches_pythons(a, b):
+    # diff_texts runs the pure-Python cleanup after either engine; this shows the C++ port's
+    # own cleanup would give the same, so the choice costs nothing in fidelity.
+    import fast_diff_match_patch
+    from diff_match_patch import diff_match_patch
+
+    table = pdiff._Table()
+    ca = "".join(table[ch] for ch in a)
+    cb = "".join(table[ch] for ch in b)
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    ours = dmp.diff_main(ca, cb, False)
+    dmp.diff_cleanupSemantic(ours)
+    theirs = fast_diff_match_patch.diff(ca, cb, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)
+    assert [({-1: "-", 0: "=", 1: "+"}[o], t) for o, t in ours] == list(theirs)

@@ -1,0 +1,193 @@
+"""``positions diff``: how an actor's wording changed, concept by concept and word by word."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+import click
+
+from ..errors import PositionsError, SourceError
+from ..model import Analysis, PartialDate, PositionDiff
+from . import main
+from ._options import FORMATS_REPORT, actors_option, format_option, lexicon_option, year_option
+
+
+def _date(value: Optional[str], option: str) -> Optional[PartialDate]:
+    if value is None:
+        return None
+    try:
+        return PartialDate.from_iso(value)
+    except ValueError as exc:
+        raise click.ClickException(f"invalid {option} date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD ({exc})") from None
+
+
+def _is_file_pair(paths: tuple[str, ...]) -> bool:
+    return len(paths) == 2 and all(p == "-" or os.path.isfile(p) for p in paths)
+
+
+def _read_stdin(year: Optional[int]):
+    from ..sources.decoding import decode_text
+    from ..sources.plain import text_article
+
+    data = click.get_binary_stream("stdin").read()
+    return text_article("-", decode_text(data, "-"), year=year)
+
+
+def _read_pair(paths: tuple[str, str], year: Optional[int]):
+    from ..sources import read_article
+
+    if paths == ("-", "-"):
+        raise click.ClickException("only one of OLD and NEW can be '-' (stdin)")
+    return [_read_stdin(year) if p == "-" else read_article(p, year=year) for p in paths]
+
+
+def _pair_diffs(analyses: list[Analysis], role: str, concept: Optional[str], actor: Optional[str], engine) -> list[PositionDiff]:
+    from ..diff import diff_snapshots
+    from ..track import actors, snapshots
+
+    old, new = analyses
+    found_old, found_new = actors([old], role=role), actors([new], role=role)
+    common = [a for a in found_old if a in found_new]
+    if not common:
+        raise click.ClickException(
+            f"{old.article.path} and {new.article.path}: no actor has statements in both "
+            f"(old: {', '.join(found_old) or 'none'}; new: {', '.join(found_new) or 'none'})"
+        )
+    diffs = []
+    for a in common:
+        (so,) = snapshots([old], a, by="article", role=role, concept=concept) or (None,)
+        (sn,) = snapshots([new], a, by="article", role=role, concept=concept) or (None,)
+        if so is not None and sn is not None:
+            diffs.append(diff_snapshots(so, sn, engine=engine))
+    return diffs
+
+
+def _corpus_diffs(
+    analyses: list[Analysis],
+    actor: Optional[str],
+    by: str,
+    role: str,
+    since: Optional[PartialDate],
+    until: Optional[PartialDate],
+    concept: Optional[str],
+    engine: Optional[str],
+) -> list[PositionDiff]:
+    from ..diff import diff_snapshots
+    from ..track import actors, snapshots, undated
+
+    found = actors(analyses, role=role)
+    if actor is not None:
+        if actor not in found:
+            raise click.ClickException(
+                f"unknown actor {actor!r}: no statement in the corpus has it as {role} "
+                f"(found: {', '.join(found) or 'none'})"
+            )
+        wanted = [actor]
+    else:
+        wanted = found
+    if by != "article":
+        missing = undated(analyses)
+        if missing:
+            click.echo(f"warning: {len(missing)} article(s) without a date left out of --by {by}: "
+                       f"{', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}", err=True)  # fmt: skip
+    diffs = []
+    for a in wanted:
+        snaps = snapshots(analyses, a, by=by, role=role, since=since, until=until, concept=concept)
+        if len(snaps) < 2 and actor is not None:
+            periods = ", ".join(s.period.label or s.period.key for s in snaps) or "none"
+            click.echo(f"{a}: fewer than two periods to compare (periods: {periods})", err=True)
+        diffs.extend(diff_snapshots(o, n, engine=engine) for o, n in zip(snaps, snaps[1:]))
+    return diffs
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, path_type=str), metavar="[OLD NEW | CORPUS...]")
+@click.option("--actor", default=None, help="ISO alpha-3 code of the country to follow (default: every actor).")
+@click.option("--by", type=click.Choice(["article", "day", "month", "year"]), default=None,
+              help="Period of a snapshot (corpus form; default: year).")  # fmt: skip
+@click.option("--from", "since", default=None, metavar="DATE", help="First date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "until", default=None, metavar="DATE", help="Last date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--concept", default=None, metavar="ID", help="Only statements with this concept.")
+@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
+              help="Follow the statements the actor holds, or those its people speak.")  # fmt: skip
+@click.option("--engine", type=click.Choice(["fast", "python"]), default=None,
+              help="Diff engine (default: fast when fast-diff-match-patch is installed).")  # fmt: skip
+@format_option(FORMATS_REPORT)
+@lexicon_option
+@actors_option
+@year_option
+def diff(
+    paths: tuple[str, ...],
+    actor: Optional[str],
+    by: Optional[str],
+    since: Optional[str],
+    until: Optional[str],
+    concept: Optional[str],
+    role: str,
+    engine: Optional[str],
+    fmt: str,
+    lexicon_path: Optional[str],
+    actors_paths: tuple[str, ...],
+    year: Optional[int],
+) -> None:
+    """Show how positions changed: concepts gained, dropped, kept, reworded or flipped, then
+    the word-level diff of each statement against its most similar predecessor.
+
+    Two forms. `positions diff OLD NEW` (exactly two files, `-` for stdin, and none of
+    --actor/--by/--from/--to) compares every actor found in both. Otherwise the arguments are
+    a CORPUS (files, directories, globs; none: the bundled sample corpus) and each actor's
+    snapshots, one per period, are compared each with the one before.
+
+    \b
+    Example:
+        positions diff --actor RUS --by year
+        positions diff CHN_73_2018.txt CHN_74_2019.txt --format html > chn.html
+        positions diff corpus/ --actor CHN --from 2017 --to 2019 --concept phased
+    """
+    from ..actors import load_gazetteer
+    from ..lexicon import load_lexicon
+    from ..pipeline import analyze, analyze_corpus
+    from ..render import render_diffs
+    from ..sources import bundled_corpus, iter_articles
+
+    since_d, until_d = _date(since, "--from"), _date(until, "--to")
+    if since_d and until_d and since_d.first_day() > until_d.first_day():
+        raise click.ClickException(f"--from {since} is after --to {until}")
+    if actor is not None:
+        actor = actor.upper()
+        if len(actor) != 3 or not actor.isalpha():
+            raise click.ClickException(f"unknown actor {actor!r}: use an ISO alpha-3 code such as RUS")
+    lexicon = load_lexicon(lexicon_path) if lexicon_path else load_lexicon()
+    if concept is not None and concept not in lexicon.concept_ids:
+        raise click.ClickException(f"unknown concept {concept!r} (known: {', '.join(sorted(lexicon.concept_ids))})")
+    gazetteer = load_gazetteer(actors_paths)
+    pair_form = _is_file_pair(paths) and actor is None and by is None and since is None and until is None
+
+    if pair_form:
+        articles = _read_pair(paths, year)  # type: ignore[arg-type]
+        analyses = [analyze(a, lexicon=lexicon, gazetteer=gazetteer) for a in articles]
+        diffs = _pair_diffs(analyses, role, concept, actor, engine)
+    else:
+        if "-" in paths:
+            raise click.ClickException("'-' (stdin) only works in the two-file form: positions diff OLD NEW")
+        for p in paths:
+            if not any(ch in p for ch in "*?[") and not os.path.exists(p):
+                raise SourceError(f"{p}: no such file or directory")
+
+        def skip(path, exc: PositionsError) -> None:
+            click.echo(f"warning: skipped {exc}", err=True)
+
+        sources = list(paths) if paths else [str(p) for p in bundled_corpus()]
+        articles = iter_articles(sources, year=year, on_error=skip)
+        analyses = list(analyze_corpus(articles, lexicon=lexicon, gazetteer=gazetteer,
+                                       on_error=lambda a, e: skip(a.path, e)))  # fmt: skip
+        diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine)
+
+    if not diffs:
+        if fmt == "json":
+            click.echo("[]")
+        return
+    color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    click.echo(render_diffs(diffs, fmt, color=color), nl=False)

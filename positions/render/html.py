@@ -1,0 +1,57 @@
+"""Position diffs as one self-contained HTML page: inline CSS, no script, no external asset,
+every piece of article text escaped (Jinja2 with autoescaping), ``<del>``/``<ins>`` marks."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import jinja2
+
+from ..model import PositionDiff
+from ._display import concept_label, display_ops, location, period_label
+from .json import diff_record
+
+__all__ = ["render_diffs"]
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("positions.render", "templates"),
+    autoescape=True,
+    trim_blocks=False,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def _view(diff: PositionDiff) -> dict:
+    rec = diff_record(diff)
+    concepts = []
+    for name in ("gained", "dropped", "kept"):
+        if rec[name]:
+            side = "old" if name == "dropped" else "new"
+            concepts.append((name, [concept_label(diff, c, side, wording=name != 'kept') for c in rec[name]]))
+    pairs = []
+    for p in rec["pairs"]:
+        if p["old_text"] is None:
+            head = "new passage"
+        elif p["new_text"] is None:
+            head = "gone passage"
+        else:
+            head = f"similarity {p['similarity']:.2f}"
+        pairs.append({
+            "head": head,
+            "old_loc": location(p["old_article"], p["old_span"]),
+            "new_loc": location(p["new_article"], p["new_span"]),
+            "ops": display_ops(p["ops"]),
+        })  # fmt: skip
+    return {
+        "rec": rec,
+        "old_label": period_label(rec["old"]),
+        "new_label": period_label(rec["new"]),
+        "concepts": concepts,
+        "pairs": pairs,
+    }
+
+
+def render_diffs(diffs: Sequence[PositionDiff], *, title: str = "Position diff") -> str:
+    """The page, as a string."""
+    return _ENV.get_template("diff.html.j2").render(title=title, diffs=[_view(d) for d in diffs])

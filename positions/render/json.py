@@ -1,0 +1,91 @@
+"""Position diffs as JSON-ready dicts (the shape every other format renders from) and JSON.
+
+The shape, per diff::
+
+    {"actor": "RUS",
+     "old": {"kind": "year", "period": "2018", "label": "2018",
+             "articles": [{"id": "…", "path": "…"}]},
+     "new": {…},
+     "gained": ["roadmap"], "dropped": [], "kept": ["dialogue", "phased"],
+     "shifts": [{"concept": "phased", "old": ["step-by-step"], "new": ["phased"]}],
+     "polarity_flips": [{"concept": "sanctions_relief", "old": "negated", "new": "affirmed"}],
+     "pairs": [{"old_article": "a.txt", "new_article": "b.txt",
+                "old_text": "…", "new_text": "…", "old_span": [0, 37], "new_span": [60, 91],
+                "similarity": 0.4167, "ops": [["=", "Moscow backs a "], ["-", "…"], ["+", "…"]]}]}
+
+``old_article``/``new_article`` (the article paths) make each pair traceable when a period
+holds several articles; a new passage has ``null`` old fields, a gone one ``null`` new fields.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional, Sequence
+
+from ..model import PositionDiff, Snapshot, Span, Statement, StatementPair
+
+__all__ = ["diff_record", "snapshot_record", "render_diffs", "article_path"]
+
+
+def article_path(snapshot: Snapshot, article_id: str) -> str:
+    """The path of one of a snapshot's articles (its id when the path is not known)."""
+    for aid, path in zip(snapshot.articles, snapshot.paths):
+        if aid == article_id:
+            return path
+    return article_id
+
+
+def snapshot_record(snapshot: Snapshot) -> dict[str, Any]:
+    paths = list(snapshot.paths) + [None] * (len(snapshot.articles) - len(snapshot.paths))
+    return {
+        "kind": snapshot.period.kind,
+        "period": snapshot.period.key,
+        "label": snapshot.period.label or snapshot.period.key,
+        "articles": [{"id": a, "path": p} for a, p in zip(snapshot.articles, paths)],
+    }
+
+
+def passage_text(st: Optional[Statement], span: Optional[Span]) -> Optional[str]:
+    """The aligned passage of a statement: a slice of its text where the span lies in it."""
+    if st is None:
+        return None
+    if span is None or span == st.span or len(st.text) != len(st.span) or not st.span.contains(span):
+        return st.text
+    return span.shift(-st.span.start).slice(st.text)
+
+
+def pair_record(pair: StatementPair, old: Snapshot, new: Snapshot) -> dict[str, Any]:
+    old_span = pair.old_span or (pair.old.span if pair.old else None)
+    new_span = pair.new_span or (pair.new.span if pair.new else None)
+    return {
+        "old_article": article_path(old, pair.old.article) if pair.old else None,
+        "new_article": article_path(new, pair.new.article) if pair.new else None,
+        "old_text": passage_text(pair.old, old_span),
+        "new_text": passage_text(pair.new, new_span),
+        "old_span": old_span.as_list() if old_span else None,
+        "new_span": new_span.as_list() if new_span else None,
+        "similarity": round(pair.similarity, 4),
+        "ops": [[op.op, op.text] for op in pair.diff.ops] if pair.diff else [],
+    }
+
+
+def diff_record(diff: PositionDiff) -> dict[str, Any]:
+    """One :class:`PositionDiff` as plain data (lists and dicts, sorted as the diff is)."""
+    return {
+        "actor": diff.actor,
+        "old": snapshot_record(diff.old),
+        "new": snapshot_record(diff.new),
+        "gained": list(diff.gained),
+        "dropped": list(diff.dropped),
+        "kept": list(diff.kept),
+        "shifts": [{"concept": s.concept, "old": list(s.old), "new": list(s.new)} for s in diff.shifts],
+        "polarity_flips": [{"concept": f.concept, "old": f.old, "new": f.new} for f in diff.polarity_flips],
+        "pairs": [pair_record(p, diff.old, diff.new) for p in diff.pairs],
+    }
+
+
+def render_diffs(diffs: Sequence[PositionDiff]) -> str:
+    """JSON text: one object for one diff, an array for any other number."""
+    records = [diff_record(d) for d in diffs]
+    data: Any = records[0] if len(records) == 1 else records
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -610,6 +610,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    except sqlite3.OperationalError as exc:  # locked, read-only, cannot open
+        raise StoreError(f"{path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a positions store ({exc})") from exc
     if str(mode).lower() != "wal":
@@ -672,6 +674,9 @@ def open_store(path: PathLike, *, create: bool = True) -> "Store":
     conn = _connect(p)
     try:
         _migrate(conn, p)
+    except sqlite3.OperationalError as exc:  # locked, read-only, disk full
+        conn.close()
+        raise StoreError(f"{p}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{p}: not a positions store ({exc})") from exc
@@ -770,17 +775,17 @@ class Store:
             on_error(where, exc)
 
         files = corpus_files(paths, on_error=path_error)
-        self._conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('settings', ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (settings,),
-        )
         events = _events(self._conn, files, settings, year, read or _read_default)
         writer: Optional[_FileWriter] = None
         errors: list[str] = []
         done = 0
         prepared = False
         try:
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('settings', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (settings,),
+            )
             for ev in _analysed(events, analyze, jobs):
                 kind = ev[0]
                 if kind == "begin":
@@ -814,6 +819,10 @@ class Store:
                     done += 1
                     if progress is not None:
                         progress(done, len(files))
+        except sqlite3.Error as exc:  # locked past busy_timeout, disk full, I/O error
+            if writer is not None:
+                writer.abort()
+            raise StoreError(f"{self.path}: {exc}") from exc
         except BaseException:
             if writer is not None:
                 writer.abort()
@@ -1075,8 +1084,9 @@ class _FileWriter:
 
     def abort(self) -> None:
         if self.open:
-            self.conn.execute("ROLLBACK")
             self.open = False
+            if self.conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                self.conn.execute("ROLLBACK")
 
 
 def _read_default(

@@ -774,3 +774,19 @@ def test_period_filter_in_sql_is_the_python_one(since, until):
         got = [a.path for a in s.articles(since=since, until=until)]
         want = [a.path for a in s.articles() if store_mod._in_period(a.date, since, until)]
     assert got == want
+
+
+def test_a_store_locked_too_long_is_one_store_error(tmp_path, corpus, monkeypatch):
+    db = tmp_path / "s.db"
+    open_store(db).close()
+    monkeypatch.setattr(store_mod, "BUSY_TIMEOUT_MS", 50)
+    blocker = sqlite3.connect(db, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with open_store(db) as s:
+            with pytest.raises(StoreError, match=r"s\.db: database is locked"):
+                ingest(s, [corpus])
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    check_consistent(db)

@@ -1,0 +1,114 @@
+"""Renderers: golden files for every format, escaping, determinism.
+
+Regenerate the golden files (then read their diff before committing):
+
+    UPDATE_GOLDEN=1 pytest tests/test_render.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from positions.diff import diff_snapshots
+from positions.model import Marker, Period, Snapshot, Span, Statement
+from positions.render import FORMATS, render_diffs
+from positions.render.markdown import escape
+from positions.render.text import DEL, INS
+
+GOLDEN = Path(__file__).parent / "golden" / "diff"
+SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
+
+
+def _statement(article, start, text, specs, kind="reported"):
+    markers = []
+    for concept, surface, *rest in specs:
+        pos = text.index(surface)
+        markers.append(Marker(concept, surface, surface.lower().replace("-", " "), Span(start + pos, start + pos + len(surface)),
+                              polarity=rest[0] if rest else "affirmed"))  # fmt: skip
+    return Statement(article, Span(start, start + len(text)), text, kind, country="RUS", holders=("RUS",),
+                     markers=tuple(markers))  # fmt: skip
+
+
+def _snapshot(key, paths, statements):
+    markers = tuple(m for st in statements for m in st.markers)
+    return Snapshot("RUS", Period("year", key, key), tuple(statements), tuple(a for a, _ in paths), markers,
+                    tuple(p for _, p in paths))  # fmt: skip
+
+
+def sample_diffs():
+    old = _snapshot("2017", [("a1", "corpus/2017-tass.txt")], [
+        _statement("a1", 120, "Moscow backs a step-by-step approach & the <roadmap> with *no* sanctions relief.",
+                   [("phased", "step-by-step"), ("roadmap", "roadmap"), ("sanctions_relief", "sanctions relief", "negated")]),
+        _statement("a1", 400, "The talks in Beijing were useful.", [("dialogue", "talks")]),
+    ])  # fmt: skip
+    new = _snapshot("2018", [("b1", "corpus/2018-tass.txt"), ("b2", "corpus/2018-xinhua.txt")], [
+        _statement("b1", 80, "Moscow backs a phased approach & the <roadmap>, and sanctions relief.",
+                   [("phased", "phased"), ("roadmap", "roadmap"), ("sanctions_relief", "sanctions relief")]),
+        _statement("b2", 10, "Security guarantees for Pyongyang come first.", [("security_guarantees", "Security guarantees")]),
+    ])  # fmt: skip
+    newer = _snapshot("2019", [("c1", "corpus/2019-tass.txt")], [
+        _statement("c1", 0, "Security guarantees for Pyongyang\nmust come first.", [("security_guarantees", "Security guarantees")]),
+    ])  # fmt: skip
+    return [diff_snapshots(old, new), diff_snapshots(new, newer)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_golden(fmt):
+    out = render_diffs(sample_diffs(), fmt)
+    path = GOLDEN / f"sample.{SUFFIX[fmt]}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_same_input_same_bytes(fmt):
+    assert render_diffs(sample_diffs(), fmt).encode() == render_diffs(sample_diffs(), fmt).encode()
+
+
+def test_json_shape():
+    data = json.loads(render_diffs(sample_diffs(), "json"))
+    assert isinstance(data, list) and len(data) == 2
+    first = data[0]
+    assert list(first) == ["actor", "old", "new", "gained", "dropped", "kept", "shifts", "polarity_flips", "pairs"]
+    assert first["gained"] == ["security_guarantees"] and first["dropped"] == ["dialogue"]
+    assert first["shifts"] == [{"concept": "phased", "old": ["step-by-step"], "new": ["phased"]}]
+    assert first["polarity_flips"] == [{"concept": "sanctions_relief", "old": "negated", "new": "affirmed"}]
+    pair = first["pairs"][0]
+    assert set(pair) >= {"old_text", "new_text", "old_span", "new_span", "similarity", "ops"}
+    assert pair["old_span"] == [120, 120 + len(pair["old_text"])]
+    assert "".join(t for op, t in pair["ops"] if op != "-") == pair["new_text"]
+    single = json.loads(render_diffs(sample_diffs()[:1], "json"))
+    assert isinstance(single, dict) and single["actor"] == "RUS"
+
+
+def test_html_escapes_all_text_and_is_self_contained():
+    page = render_diffs(sample_diffs(), "html")
+    assert "<roadmap>" not in page and "&lt;roadmap&gt;" in page
+    assert "&amp;" in page
+    assert "<script" not in page and "http" not in page.replace("http-equiv", "")
+    assert "<del>" in page and "<ins>" in page
+
+
+def test_markdown_escapes_markup():
+    md = render_diffs(sample_diffs(), "markdown")
+    assert r"\*no\*" in md and r"\<roadmap\>" in md
+    assert "~~" in md and "**phased**" in md
+    assert escape("a_b") == r"a\_b"
+
+
+def test_text_colour():
+    plain = render_diffs(sample_diffs(), "text")
+    assert "\x1b" not in plain and "[-step-by-step-]" in plain and "{+phased+}" in plain
+    coloured = render_diffs(sample_diffs(), "text", color=True)
+    assert f"{DEL}step-by-step" in coloured and f"{INS}phased" in coloured
+
+
+def test_unknown_format():
+    with pytest.raises(ValueError, match="unknown format"):
+        render_diffs([], "pdf")

@@ -513,3 +513,24 @@ def test_sample_corpus_concepts_are_found(lex):
     tp, fp, fn = _gold_scores(lex)
     assert tp / (tp + fn) >= 0.95
     assert tp / (tp + fp) >= 0.90
+
+
+def test_scope_stops_at_another_issue(lex):
+    text = (
+        "Mr. President, welcome.\n\n"
+        "Japan seeks the denuclearization of the Korean peninsula. "
+        "Japan urges Iran to return to negotiations. "
+        "We want dialogue on trade."
+    )
+    assert [(m.concept, m.in_scope) for m in match_text(text, lex)] == [
+        ("denuclearization_peninsula", True),
+        ("dialogue", False),  # the Iran sentence ends the Korea passage
+        ("dialogue", False),
+    ]
+
+
+def test_scope_exception_cancels_a_scope_match(lex):
+    crimea = "Welcome.\n\nCrimea voted for the peninsula's reunification with Russia, and sanctions followed."
+    korea = "Peace on the peninsula needs sanctions relief."
+    assert [m.in_scope for m in match_text(crimea, lex)] == [False]
+    assert [m.in_scope for m in match_text(korea, lex)] == [True]

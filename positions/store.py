@@ -61,6 +61,7 @@ __all__ = [
     "analyzer_fingerprint",
     "PipelineAnalyzer",
     "corpus_files",
+    "iter_corpus_files",
     "file_hash",
 ]
 
@@ -242,25 +243,34 @@ def corpus_files(
     >>> corpus_files([])
     []
     """
+    out: list[Path] = []
+    seen: set[str] = set()
+    for f in iter_corpus_files(paths, on_error=on_error):
+        key = os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
+            out.append(Path(f))
+    return out
+
+
+def iter_corpus_files(
+    paths: Union[PathLike, Iterable[PathLike]],
+    *,
+    on_error: Optional[Callable[[str, PositionsError], None]] = None,
+) -> Iterator[str]:
+    """:func:`corpus_files`, lazily and without removing duplicates: nothing grows with the
+    corpus (a directory is listed one directory at a time)."""
     from .sources import is_article_file
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    out: list[Path] = []
-    seen: set[str] = set()
 
     def report(where: str, exc: PositionsError) -> None:
         if on_error is None:
             raise exc
         on_error(where, exc)
 
-    def add(p: Path) -> None:
-        key = os.path.realpath(p)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-
-    def walk(root: str) -> None:
+    def walk(root: str) -> Iterator[str]:
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(
                 d for d in dirnames if not d.startswith(".") and d != "__pycache__"
@@ -268,14 +278,14 @@ def corpus_files(
             _check_manifest(dirpath, report)
             for name in sorted(filenames):
                 if is_article_file(name):
-                    add(Path(dirpath, name))
+                    yield os.path.join(dirpath, name)
 
     for raw in paths:
         given = os.fspath(raw)
         if os.path.isdir(given):
-            walk(given)
+            yield from walk(given)
         elif os.path.exists(given):
-            add(Path(given))
+            yield given
         elif glob.has_magic(given):
             matches = sorted(glob.glob(given, recursive=True))
             wanted = [
@@ -285,10 +295,12 @@ def corpus_files(
                 what = "no files match" if not matches else "no article files match"
                 report(given, SourceError(f"{given}: {what}"))
             for m in wanted:
-                walk(m) if os.path.isdir(m) else add(Path(m))
+                if os.path.isdir(m):
+                    yield from walk(m)
+                else:
+                    yield m
         else:
             report(given, SourceError(f"{given}: no such file or directory"))
-    return out
 
 
 def _check_manifest(directory: str, report: Callable[[str, PositionsError], None]) -> None:
@@ -767,15 +779,16 @@ class Store:
         fingerprint = getattr(analyze, "fingerprint", None) or _qualname(analyze)
         settings = f"{fingerprint}; year={year}"
         counts: collections.Counter[str] = collections.Counter()
-
-        def path_error(where: str, exc: PositionsError) -> None:
-            counts["failed"] += 1
-            if on_error is None:
-                raise exc
-            on_error(where, exc)
-
-        files = corpus_files(paths, on_error=path_error)
-        events = _events(self._conn, files, settings, year, read or _read_default)
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        paths = list(paths)
+        # Files are listed lazily (nothing grows with the corpus); a progress bar needs their
+        # number first, which costs a second walk. A file reached twice is simply found
+        # unchanged the second time.
+        total = 0
+        if progress is not None:
+            total = sum(1 for _ in iter_corpus_files(paths, on_error=lambda *_: None))
+        events = _events(self._conn, paths, settings, year, read or _read_default)
         writer: Optional[_FileWriter] = None
         errors: list[str] = []
         done = 0
@@ -815,10 +828,15 @@ class Store:
                     writer = None
                 elif kind == "skip":
                     counts["skipped"] += 1
+                elif kind == "path_error":  # a CORPUS path naming nothing, a bad manifest
+                    counts["failed"] += 1
+                    if on_error is None:
+                        raise ev[2]
+                    on_error(ev[1], ev[2])
                 if kind in ("end", "skip"):
                     done += 1
                     if progress is not None:
-                        progress(done, len(files))
+                        progress(done, total)
         except sqlite3.Error as exc:  # locked past busy_timeout, disk full, I/O error
             if writer is not None:
                 writer.abort()
@@ -1099,13 +1117,13 @@ def _read_default(
 
 def _events(
     conn: sqlite3.Connection,
-    files: Sequence[Path],
+    paths: Sequence[PathLike],
     settings: str,
     year: Optional[int],
     read: Callable[..., Iterable[Article]],
 ) -> Iterator[tuple]:
     """The work, as a flat stream: per file ``skip``, or ``begin``, its ``article``s and
-    ``error``s, ``end``.
+    ``error``s, ``end``; and ``path_error`` for a path that names no file.
 
     One reader run reads all the files to do (so that it loads each manifest once); it
     pulls them lazily from a generator that decides, file by file, whether a file is to be
@@ -1114,11 +1132,14 @@ def _events(
     side: collections.deque[tuple] = collections.deque()
     manifests: dict[str, str] = {}
 
+    def path_error(where: str, exc: PositionsError) -> None:
+        side.append(("path_error", where, exc))
+
     def todo() -> Iterator[str]:
-        for f in files:
+        for f in iter_corpus_files(paths, on_error=path_error):
             key = os.path.realpath(f)
             try:
-                st = f.stat()
+                st = os.stat(f)
                 hash_ = file_hash(f, _manifests=manifests)
             except OSError as exc:
                 side.append(("begin", key, "", 0, 0))
@@ -1132,7 +1153,7 @@ def _events(
                 side.append(("skip", key))
                 continue
             side.append(("begin", key, hash_, st.st_mtime_ns, st.st_size))
-            yield str(f)
+            yield f
             side.append(("end",))
 
     def on_error(where: object, exc: PositionsError) -> None:

@@ -150,10 +150,10 @@ def test_bad_files_are_one_line_each_and_exit_1(runner, fake, corpus, tmp_path):
     r = runner.invoke(main, ["ingest", str(corpus), str(tmp_path / "nope"), "--db", str(db)])
     assert r.exit_code == 1
     assert r.stderr == (
-        f"positions: {tmp_path / 'nope'}: no such file or directory\n"
         f"positions: {corpus / 'empty.txt'}: empty file\n"
         f"positions: {corpus / 'rows.jsonl'}#3: invalid JSON: Expecting property name enclosed"
         " in double quotes (column 2)\n"
+        f"positions: {tmp_path / 'nope'}: no such file or directory\n"
     )
     assert r.stdout == (
         f"{db}: 5 files: 2 read (0 replaced), 0 unchanged, 3 failed;"

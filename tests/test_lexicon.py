@@ -534,3 +534,15 @@ def test_scope_exception_cancels_a_scope_match(lex):
     korea = "Peace on the peninsula needs sanctions relief."
     assert [m.in_scope for m in match_text(crimea, lex)] == [False]
     assert [m.in_scope for m in match_text(korea, lex)] == [True]
+
+
+def test_concept_except_phrases(lex):
+    assert concepts("On North Korea: sanctions are not an end in themselves.", lex) == []
+    assert concepts("On North Korea: sanctions must stay.", lex) == [("sanctions_pressure", "sanctions", "affirmed")]
+
+
+def test_negator_inside_a_gap(lex):
+    m = one("On North Korea: sanctions will not be eased.", lex, "sanctions_relief")
+    assert (m.surface, m.polarity) == ("sanctions will not be eased", "negated")
+    m = one("On North Korea: the door to dialogue is not closed.", lex, "dialogue")
+    assert m.polarity == "affirmed"

@@ -79,6 +79,7 @@ def show(lexicon_path: Optional[str], fmt: str) -> None:
                     "description": c.description,
                     "patterns": list(c.patterns),
                     "supersedes": list(c.supersedes),
+                    "except": list(c.exceptions),
                 }
                 for c in lex.concepts
             ],
@@ -96,4 +97,6 @@ def show(lexicon_path: Optional[str], fmt: str) -> None:
         if c.supersedes:
             lines.append(f"  supersedes: {', '.join(c.supersedes)}")
         lines.append("  " + " | ".join(c.patterns))
+        if c.exceptions:
+            lines.append("  except: " + " | ".join(c.exceptions))
     click.echo("\n".join(lines))

@@ -21,6 +21,7 @@ from ..model import Article, Marker, Span
 from ..text import STEPS, TextView, view
 from .load import (
     BUNDLED_LEXICON,
+    EXCEPT_SUFFIX,
     Concept,
     Lexicon,
     Scope,
@@ -65,7 +66,9 @@ def match_words(words: Sequence[Word], lexicon: Lexicon) -> list[Hit]:
     ``phased`` and ``synchronized``), except where a concept ``supersedes`` another: then a
     match of the superseded concept that overlaps one of the superseding is dropped ("ease
     sanctions" is ``sanctions_relief``, not also ``sanctions_pressure``). Within one concept
-    the longest match wins, then the earliest, then the pattern listed first.
+    the longest match wins, then the earliest, then the pattern listed first. A concept's
+    ``except`` phrases ("sanctions are not an end in themselves") remove its matches inside
+    them.
     """
     by_concept: dict[str, list[Hit]] = {}
     for h in lexicon.matcher.find(words):
@@ -77,6 +80,12 @@ def match_words(words: Sequence[Word], lexicon: Lexicon) -> list[Hit]:
             if all(h.end <= t.start or t.end <= h.start for t in taken):
                 taken.append(h)
         by_concept[cid] = taken
+    for cid in [c for c in by_concept if c.endswith(EXCEPT_SUFFIX)]:
+        blockers = by_concept.pop(cid)
+        own = cid[: -len(EXCEPT_SUFFIX)]
+        by_concept[own] = [
+            h for h in by_concept.get(own, []) if all(h.end <= b.start or b.end <= h.start for b in blockers)
+        ]
     for concept in lexicon.concepts:
         for loser in concept.supersedes:
             if concept.id in by_concept and loser in by_concept:
@@ -140,7 +149,9 @@ def _marker(article: Article, tv: TextView, sentence: Span, words: Sequence[Word
             pattern: Pattern, in_scope: bool) -> Marker:
     nspan = Span(words[h.start].span.start, words[h.end - 1].span.end)
     span = tv.to_original(nspan)
-    cue = negation_cue(tv.text, sentence, nspan.start, nspan.end)
+    matched = set(h.words)
+    skipped = tuple(words[i].span for i in range(h.start, h.end) if i not in matched)
+    cue = negation_cue(tv.text, sentence, nspan.start, nspan.end, skipped)
     steps = set(tv.norm.steps_in(nspan)) | _word_steps(words, h, pattern)
     return Marker(
         concept=pattern.concept,

@@ -39,7 +39,8 @@ BUNDLED_LEXICON = "korean_peninsula.toml"
 
 _TOP_KEYS = ("id", "title", "version", "description", "scope", "concepts")
 _SCOPE_KEYS = ("patterns", "except", "stop", "sentences_before", "sentences_after", "lead", "self")
-_CONCEPT_KEYS = ("id", "label", "description", "patterns", "supersedes")
+_CONCEPT_KEYS = ("id", "label", "description", "patterns", "supersedes", "except")
+EXCEPT_SUFFIX = "!except"  # concept id of the compiled ``except`` patterns of a concept
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 MAX_WINDOW_SENTENCES = 10
@@ -54,6 +55,7 @@ class Concept:
     description: str = ""
     patterns: tuple[str, ...] = ()
     supersedes: tuple[str, ...] = ()  # concepts whose overlapping matches this one's replace
+    exceptions: tuple[str, ...] = ()  # phrases in which this concept's words do not express it
 
 
 @attrs.frozen
@@ -257,32 +259,39 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
         if not isinstance(pats, list) or not pats:
             bad(lines.key("patterns", first, last), f"concept {cid!r}: 'patterns' must be a non-empty list of strings")
             pats = []
-        good: list[str] = []
-        for ptext in pats:
-            if not isinstance(ptext, str):
-                bad(lines.key("patterns", first, last), f"concept {cid!r}: pattern {ptext!r} is not a string")
-                continue
-            line = lines.string(ptext, first, last)
-            try:
-                pat = compile_pattern(ptext, cid)
-            except PatternError as exc:
-                bad(line, f"concept {cid!r}: pattern {_short(ptext)!r}: {exc}")
-                continue
-            sig = tuple(str(e) for e in pat.elements)
-            if sig in seen_patterns:
-                other_c, other_p = seen_patterns[sig]
-                where = "this concept" if other_c == cid else f"concept {other_c!r}"
-                bad(line, f"concept {cid!r}: pattern {ptext!r} matches the same words as {other_p!r} in {where}")
-                continue
-            seen_patterns[sig] = (cid, ptext)
-            good.append(ptext)
-            compiled.append(pat)
+        excepts = raw.get("except", [])
+        if not isinstance(excepts, list):
+            bad(lines.key("except", first, last), f"concept {cid!r}: 'except' must be a list of strings")
+            excepts = []
+        kept: dict[str, list[str]] = {"patterns": [], "except": []}
+        for key, texts, target in (("patterns", pats, cid), ("except", excepts, cid + EXCEPT_SUFFIX)):
+            for ptext in texts:
+                if not isinstance(ptext, str):
+                    bad(lines.key(key, first, last), f"concept {cid!r}: pattern {ptext!r} is not a string")
+                    continue
+                line = lines.string(ptext, first, last)
+                try:
+                    pat = compile_pattern(ptext, target)
+                except PatternError as exc:
+                    bad(line, f"concept {cid!r}: pattern {_short(ptext)!r}: {exc}")
+                    continue
+                sig = tuple(str(e) for e in pat.elements)
+                if sig in seen_patterns:
+                    other_c, other_p = seen_patterns[sig]
+                    where = "this concept" if other_c == cid else f"concept {other_c!r}"
+                    bad(line, f"concept {cid!r}: pattern {ptext!r} matches the same words as {other_p!r} in {where}")
+                    continue
+                seen_patterns[sig] = (cid, ptext)
+                kept[key].append(ptext)
+                compiled.append(pat)
+        good = kept["patterns"]
         sup = raw.get("supersedes", [])
         if not isinstance(sup, list) or not all(isinstance(x, str) for x in sup):
             bad(lines.key("supersedes", first, last), f"concept {cid!r}: 'supersedes' must be a list of concept ids")
             sup = []
         concepts.append(Concept(cid, label if isinstance(label, str) else cid,
-                                description if isinstance(description, str) else "", tuple(good), tuple(sup)))
+                                description if isinstance(description, str) else "", tuple(good), tuple(sup),
+                                tuple(kept["except"])))
     known = {c.id for c in concepts}
     for k, c in enumerate(concepts):
         for other in c.supersedes:

@@ -792,7 +792,6 @@ class Store:
         writer: Optional[_FileWriter] = None
         errors: list[str] = []
         done = 0
-        prepared = False
         try:
             self._conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('settings', ?)"
@@ -802,9 +801,6 @@ class Store:
             for ev in _analysed(events, analyze, jobs):
                 kind = ev[0]
                 if kind == "begin":
-                    if not prepared:  # the first file to analyse: check the analyzer now
-                        getattr(analyze, "prepare", lambda: None)()
-                        prepared = True
                     _, key, hash_, mtime_ns, size = ev
                     writer = _FileWriter(self._conn, key, hash_, settings, mtime_ns, size)
                     errors = []
@@ -1179,20 +1175,33 @@ def _analysed(events: Iterator[tuple], analyze: Callable, jobs: int) -> Iterator
 
     With ``jobs > 1`` articles go to a process pool through a bounded window of futures, so
     that memory stays flat however large the corpus, and results come back in input order,
-    so that the store is the same whatever ``jobs`` is.
+    so that the store is the same whatever ``jobs`` is. Before the first article,
+    ``analyze.prepare()`` (if any) runs, in a worker when there are workers: the parent, which
+    only reads and writes, never loads the lexicon.
     """
+    prepare = getattr(analyze, "prepare", None)
     if jobs <= 1:
         for ev in events:
-            yield _analyse_one(analyze, ev[1]) if ev[0] == "article" else ev
+            if ev[0] == "article":
+                if prepare is not None:
+                    prepare()
+                    prepare = None
+                yield _analyse_one(analyze, ev[1])
+            else:
+                yield ev
         return
     window = jobs * 8
     pending: collections.deque[Union[Future, tuple]] = collections.deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         try:
             for ev in events:
-                pending.append(
-                    pool.submit(_analyse_one, analyze, ev[1]) if ev[0] == "article" else ev
-                )
+                if ev[0] == "article":
+                    if prepare is not None:
+                        pool.submit(prepare).result()
+                        prepare = None
+                    pending.append(pool.submit(_analyse_one, analyze, ev[1]))
+                else:
+                    pending.append(ev)
                 while len(pending) > window or (pending and not isinstance(pending[0], Future)):
                     head = pending.popleft()
                     yield head.result() if isinstance(head, Future) else head

@@ -207,11 +207,13 @@ def test_real_pipeline_over_the_bundled_corpus(runner, tmp_path):
     conn.close()
 
 
-def test_a_bad_lexicon_is_one_error_before_anything_is_written(runner, corpus, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bad_lexicon_is_one_error_before_anything_is_written(runner, corpus, tmp_path, jobs):
     lexicon = tmp_path / "bad.toml"
     lexicon.write_text('id = "mine"\nversion = "1"\n[[concepts\n')
     db = tmp_path / "c.db"
-    r = runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--lexicon", str(lexicon)])
+    args = ["ingest", str(corpus), "--db", str(db), "--lexicon", str(lexicon), "-j", jobs]
+    r = runner.invoke(main, args)
     assert r.exit_code == 1
     assert r.stderr.startswith(f"Error: {lexicon}") and r.stderr.count("\n") == 1
     with open_store(db) as s:

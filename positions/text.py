@@ -311,14 +311,26 @@ def _form_counts(text: str, pairs: Sequence[tuple[str, str]]) -> tuple[dict, dic
     joined: Counter[str] = Counter()
     if len(need) > 64:  # many candidates: count every word once instead
         wanted = set(need)
-        for w, n in Counter(_WORD_RE.findall(text)).items():
-            if w.lower() in wanted:
-                joined[w.lower()] += n
+        for chunk in _chunks(text):  # not a list of every word of a 50 MB text at once
+            for w, n in Counter(_WORD_RE.findall(chunk)).items():
+                if w.lower() in wanted:
+                    joined[w.lower()] += n
     elif need:
         alternatives = "|".join(map(re.escape, need))
         pattern = re.compile(rf"(?<!{_LETTER})(?:{alternatives})(?!{_LETTER})", re.IGNORECASE)
         joined.update(w.lower() for w in pattern.findall(text))
     return dict(joined), dict(hyphenated)
+
+
+def _chunks(text: str, size: int = 1 << 20) -> Iterable[str]:
+    """``text`` in pieces of about ``size`` characters, cut at white space."""
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield text[pos:end]
+        pos = end
 
 
 def _step_whitespace(text: str) -> _StepResult:
@@ -653,7 +665,6 @@ _TOKEN_PATTERN = r"""(?x)
 _TOKENIZER = RegexpTokenizer(_TOKEN_PATTERN)
 _TOKEN_RE = re.compile(_TOKEN_PATTERN)
 
-_NEWLINE_ONLY_RE = re.compile(r"\n")
 # A line that ends one of these ways may end a paragraph of hard-wrapped text.
 _PARAGRAPH_END_RE = re.compile(r"""[.!?:;]["')\]]*\Z|[.!?]["')\]]*\s*\Z""")
 _FIRST_WORD_RE = re.compile(r"\S+")
@@ -673,70 +684,84 @@ def paragraph_spans(text: str, span: Optional[Span] = None) -> list[Span]:
     """
     if span is None:
         span = Span(0, len(text))
-    start = span.start
-    chunk = text[start : span.end]
-    lines = _split_keep(chunk, _NEWLINE_ONLY_RE)
-    width = _wrap_width([chunk[a:b] for a, b in lines])
+    width = _wrap_width(len(line.rstrip()) for line in _lines(text, span) if not line.isspace() and line)
     out: list[Span] = []
     cur: Optional[int] = None  # start of the paragraph being built
     last = 0  # end of its last non-blank line
-    for k, (a, b) in enumerate(lines):
-        line = chunk[a:b]
+    pos = span.start
+    for line in _lines(text, span):
+        a, b = pos, pos + len(line)
+        pos = b + 1
         stripped = line.strip()
         if not stripped:
             if cur is not None:
-                out.append(Span(start + cur, start + last))
+                out.append(Span(cur, last))
                 cur = None
             continue
         if cur is None:
             cur = a + (len(line) - len(line.lstrip()))
-        last = a + len(line.rstrip())
-        if not width or _ends_paragraph(stripped, len(line.rstrip()), width, chunk, lines, k):
-            out.append(Span(start + cur, start + last))
+        length = len(line.rstrip())
+        last = a + length
+        if not width or _ends_paragraph(stripped, length, width, text, b + 1, span.end):
+            out.append(Span(cur, last))
             cur = None
     if cur is not None:
-        out.append(Span(start + cur, start + last))
+        out.append(Span(cur, last))
     return out
 
 
-def _ends_paragraph(
-    stripped: str, length: int, width: int, chunk: str, lines: Sequence[tuple[int, int]], k: int
-) -> bool:
+def _lines(text: str, span: Span) -> Iterable[str]:
+    """The lines of ``span`` one at a time (no list of a 50 MB text's lines in memory)."""
+    pos, end = span.start, span.end
+    while True:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            yield text[pos:end]
+            return
+        yield text[pos:nl]
+        pos = nl + 1
+
+
+def _ends_paragraph(stripped: str, length: int, width: int, text: str, nxt: int, end: int) -> bool:
+    """Whether a line of hard-wrapped text ends its paragraph (``nxt``: where the next line
+    starts)."""
     if not _PARAGRAPH_END_RE.search(stripped):
         return False
     if length < 0.8 * width:
         return True
-    if k + 1 < len(lines):
-        m = _FIRST_WORD_RE.search(chunk, lines[k + 1][0], lines[k + 1][1])
+    if nxt < end:
+        nl = text.find("\n", nxt, end)
+        m = _FIRST_WORD_RE.search(text, nxt, end if nl < 0 else nl)
         if m and length + 1 + len(m.group(0)) <= width:
             return True
     return False
 
 
-def _split_keep(text: str, sep: re.Pattern[str]) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    for m in sep.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    return out
-
-
-def _wrap_width(lines: Sequence[str]) -> int:
-    """The wrap width of hard-wrapped text, or 0 where the text is not hard-wrapped."""
-    lengths = [len(s.rstrip()) for s in lines if s.strip()]
-    if len(lengths) < 6:
+def _wrap_width(lengths: Iterable[int]) -> int:
+    """The wrap width of hard-wrapped text (from the lengths of its non-blank lines), or 0
+    where the text is not hard-wrapped."""
+    counts = Counter(lengths)
+    n = sum(counts.values())
+    if n < 6:
         return 0
-    lengths.sort()
-    p90 = lengths[int(len(lengths) * 0.9) - 1]
+
+    def percentile(q: float) -> int:
+        rank = max(int(n * q) - 1, 0)
+        seen = 0
+        for length in sorted(counts):
+            seen += counts[length]
+            if seen > rank:
+                return length
+        return max(counts)
+
+    p90 = percentile(0.9)
     if p90 > 120:
         return 0
     # Hard-wrapped: most lines are within 25% of the 90th percentile.
-    near = sum(1 for n in lengths if n >= 0.75 * p90)
-    if near < 0.6 * len(lengths):
+    near = sum(c for length, c in counts.items() if length >= 0.75 * p90)
+    if near < 0.6 * n:
         return 0
-    return lengths[int(len(lengths) * 0.98) - 1]
+    return percentile(0.98)
 
 
 def sentence_spans(text: str, span: Optional[Span] = None) -> list[Span]:

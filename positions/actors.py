@@ -138,6 +138,7 @@ class Gazetteer:
     institutions: list[Institution] = attrs.field(factory=list)
     generic: list[Institution] = attrs.field(factory=list)
     persons: dict[str, Person] = attrs.field(factory=dict)
+    groups: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # "two Koreas" → (KOR, PRK)
     _index: dict[str, tuple[str, str]] = attrs.field(factory=dict, repr=False)
     _surnames: dict[str, list[str]] = attrs.field(factory=dict, repr=False)
     _mention_re: Optional[re.Pattern[str]] = attrs.field(default=None, repr=False)
@@ -234,6 +235,19 @@ class Gazetteer:
             return self.persons[full[0]]
         return None
 
+    def group(self, phrase: str) -> tuple[str, ...]:
+        """The member states of a named group of states ("the two Koreas", "all six
+        parties"), or ``()``.
+
+        >>> load_gazetteer().group("the two Koreas")
+        ('KOR', 'PRK')
+        """
+        key = " ".join(phrase.lower().split())
+        for det in ("the ", "all ", "both "):
+            if key.startswith(det):
+                key = key[len(det) :]
+        return self.groups.get(key, ())
+
     def office(self, name: str, date: Optional[PartialDate] = None) -> Optional[tuple[str, Optional[str]]]:
         """``(country, role on date)`` of a known person, or None."""
         p = self.person(name)
@@ -318,6 +332,12 @@ def _merge_file(gz: Gazetteer, data: dict, path: str) -> None:
                     kind=str(inst.get("kind", "institution")),
                 )
             )
+    groups = data.get("groups") or {}
+    if not isinstance(groups, dict):
+        raise ActorsError(f"{path}: groups must be a table")
+    for name, members in groups.items():
+        codes = _strs(members, f"{path}: groups.{name}")
+        gz.groups[" ".join(str(name).lower().split())] = codes
     for i, p in enumerate(data.get("persons") or []):
         where = f"{path}: persons[{i}]"
         if not isinstance(p, dict) or not p.get("name") or not p.get("country"):

@@ -87,21 +87,12 @@ HOLDERS = 0.92
 
 
 @pytest.mark.skipif(not FIXTURE_GOLD, reason="sample-corpus gold not present")
-@pytest.mark.xfail(strict=True, reason="below target on the sample corpus (see docs/attribution.md)")
 def test_sample_corpus_targets():
+    """Fails when extraction falls below the issue's targets on the sample corpus."""
     r = evaluate(FIXTURE_GOLD)
     assert r["statements"]["f1"] >= STATEMENT_F1
     assert r["country_accuracy"] >= COUNTRY
     assert r["holders_accuracy"] >= HOLDERS
-
-
-@pytest.mark.skipif(not FIXTURE_GOLD, reason="sample-corpus gold not present")
-def test_sample_corpus_floor():
-    """No regression below the figures reached so far."""
-    r = evaluate(FIXTURE_GOLD)
-    assert r["statements"]["f1"] >= 0.89
-    assert r["country_accuracy"] >= 0.94
-    assert r["holders_accuracy"] >= 0.90
 
 
 def test_extract_cli_json(runner):

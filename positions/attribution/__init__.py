@@ -28,7 +28,7 @@ from ..actors import Gazetteer, default_gazetteer
 from ..model import Article, Span, Speaker, Statement
 from ..text import ABBREVIATIONS, TextView, normalize, paragraph_spans
 from .cues import ADVERBIAL_RE, CUE_RE, INVERTIBLE, OBJECT_CUES
-from .holders import holders_of
+from .holders import LazyHolderContext, holders_of, subject_countries
 from .quotes import Quote, find_quotes, mask_quotes
 from .speakers import Resolver, SpeakerRef, parse_speaker
 from .transcripts import transcript_drafts
@@ -46,11 +46,21 @@ class Draft:
     cue: Optional[Span]
     quote_ids: tuple[int, ...] = ()
     note: Optional[str] = None
+    closing: bool = False  # the attribution follows the quote and ends its frame
 
 
 _BOUNDARY_RE = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 _WORDS_RE = re.compile(r"[A-Za-z0-9]+")
-_ADDING_RE = re.compile(r",\s+(?:and\s+)?adding(?:\s+that)?\s+")
+_PARTICIPLE_CUES = r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|reiterating|recalling)"
+_ADDING_RE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+")
+_CLAUSE_RE = re.compile(
+    r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
+    r"|,?\s+(?:and|but)\s+(?:(?:he|she|they|it|we|the\s+[a-z]+|[A-Z][\w-]+)\s+)?(?:also\s+|later\s+|further\s+)?"
+    r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
+    r"|,?\s+(?:and|but)\s+(?:also\s+)?that\s+"
+)
+"""Where a second clause under the same cue starts: "…, adding that B", "…, and he added that
+B", "said that A, but that B" (the annotation guidelines make each clause a statement)."""
 _THAT_RE = re.compile(r"\bthat\s+")
 _OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|the press|the media|lawmakers|parliament|him|her|them|"
@@ -61,6 +71,10 @@ _INVERTED_CUT_RE = re.compile(
     re.S,
 )
 _TRIM_END = " \t\n,;:"
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?\s*"
+    r"(?:\.\s*/[A-Z]+/\.|\([A-Za-z .]+\)\s*--?|--?)\s+"
+)
 _MASK = "Q"
 
 
@@ -72,14 +86,17 @@ def extract_statements(
 ) -> tuple[Statement, ...]:
     """Every statement of ``article``, in text order, with speaker, country and holders."""
     gz = gazetteer if gazetteer is not None else default_gazetteer()
-    if article.layout == "ungdc" and article.country:
-        return (_document(article),)
+    if article.country:
+        # An official document (UNGDC speech by layout, a manifest's `country`): one
+        # statement of that country, whatever cue words or scare quotes it contains.
+        if article.layout == "ungdc":
+            return (_document(article, (article.country,), ()),)
+        tv = text_view if text_view is not None else _light_view(article)
+        signatories, why = _signatories(tv, gz, article.country)
+        return (_document(article, signatories, why),)
     tv = text_view if text_view is not None else _light_view(article)
-    drafts = _drafts(article, tv, gz)
-    statements = _resolve(article, tv, gz, drafts)
-    if not statements and article.country:
-        return (_document(article),)
-    return statements
+    drafts, frames = _drafts(article, tv, gz)
+    return _resolve(article, tv, gz, drafts, frames)
 
 
 def _light_view(article: Article) -> TextView:
@@ -90,7 +107,56 @@ def _light_view(article: Article) -> TextView:
     return TextView(norm, nbody, tuple(paragraph_spans(norm.text, nbody)), ())
 
 
-def _document(article: Article) -> Statement:
+_OPENING_END_RE = re.compile(r"[.!?](?=\s+[\"(]?[A-Z0-9])")
+_LIST_ITEM_RE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*)*")
+_LIST_SEP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _opening_sentence(tv: TextView) -> str:
+    """The first sentence of the body (abbreviations such as "U.S." do not end it)."""
+    if not tv.paragraphs:
+        return ""
+    para = tv.paragraphs[0]
+    text = tv.text
+    for m in _OPENING_END_RE.finditer(text, para.start, para.end):
+        w = m.start()
+        while w > para.start and not text[w - 1].isspace():
+            w -= 1
+        word = text[w : m.start()].lower()
+        if word in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isalpha()):
+            continue
+        return text[para.start : m.end()]
+    return text[para.start : para.end]
+
+
+def _signatories(tv: TextView, gz: Gazetteer, country: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Whose document it is: its country, and the states its opening sentence names as its
+    subject ("The Russian Federation and the People's Republic of China …", "President X of
+    A and Chairman Y of B met …") or enumerates after "between"/"among" ("talks between
+    China, Japan, … and the United States"). A single-state document is its country's."""
+    sent = _opening_sentence(tv)
+    found, _ = subject_countries(sent, gz)
+    how = "named as the subject of its opening sentence"
+    if len(found) < 2:
+        found = ()
+        m = re.search(r"\b(?:between|among|amongst)\s+", sent)
+        if m:
+            items = []
+            for item in _LIST_SEP_RE.split(sent[m.end() :]):
+                lead = _LIST_ITEM_RE.match(item.strip())
+                code = gz.country_of(lead.group(0)) if lead else None
+                if code is None or (lead and gz.lookup(lead.group(0)) is None and len(gz.mentions(lead.group(0))) != 1):
+                    break
+                items.append(code)
+            found = tuple(dict.fromkeys(items)) if len(set(items)) >= 2 else ()
+            how = "enumerated in its opening sentence"
+    holders = tuple(dict.fromkeys((country, *found)))
+    if len(holders) < 2:
+        return (country,), ()
+    return holders, (f"signatories {', '.join(holders)}: {how}",)
+
+
+def _document(article: Article, holders: tuple[str, ...], why: tuple[str, ...]) -> Statement:
     body = article.body
     text = body.slice(article.text)
     lead = len(text) - len(text.lstrip())
@@ -103,8 +169,8 @@ def _document(article: Article) -> Statement:
         kind="document",
         speaker=Speaker(country=article.country, organization=article.source),
         country=article.country,
-        holders=(article.country,),
-        evidence=(f"the whole document is {article.country}'s (from its {article.layout} metadata)",),
+        holders=holders,
+        evidence=(f"the whole document is {article.country}'s (from its {'UNGDC layout' if article.layout == 'ungdc' else 'metadata'})", *why),
         parts=(span,),
     )
 
@@ -124,6 +190,10 @@ def _drafts(article: Article, tv: TextView, gz: Gazetteer) -> list[Draft]:
         o = norm.to_original(pos)
         return orig[o] if o < len(orig) else '"'
 
+    if paragraphs:
+        m = _DATELINE_RE.match(text, paragraphs[0].start, paragraphs[0].end)
+        if m:  # a wire dateline left in the body is nobody's words
+            paragraphs[0] = Span(m.end(), paragraphs[0].end)
     quotes = find_quotes(text, paragraphs, original_char=original_char)
     masked = _mask(text, quotes)
     part_owner: dict[int, int] = {}  # part start → quote index
@@ -132,12 +202,33 @@ def _drafts(article: Article, tv: TextView, gz: Gazetteer) -> list[Draft]:
             part_owner[p.start] = qi
     parts_sorted = sorted(part_owner)
     drafts: list[Draft] = list(transcript)
+    frames: list[tuple[int, int]] = []
     for para in paragraphs:
+        prev: list[Draft] = []
         for a, b in _frames(masked, para):
+            frames.append((a, b))
             d = _frame_drafts(text, masked, a, b, quotes, part_owner, parts_sorted, gz)
+            if _continues_split_quote(prev, d):
+                # '"A," she said. "B."': the quote after a closing attribution is its second part.
+                prev[-1].parts.extend(d[0].parts)
+                prev[-1].quote_ids += d[0].quote_ids
+                prev = []
+                continue
             drafts.extend(d)
+            prev = d
     drafts.sort(key=lambda d: d.parts[0].start)
-    return _merge_quotes(drafts, quotes)
+    return _merge_quotes(drafts, quotes), frames
+
+
+def _continues_split_quote(prev: list[Draft], cur: list[Draft]) -> bool:
+    return (
+        len(cur) == 1
+        and cur[0].ref is None
+        and bool(prev)
+        and prev[-1].kind == "direct"
+        and prev[-1].closing
+        and len(prev[-1].parts) == 1
+    )
 
 
 def _mask(text: str, quotes: list[Quote]) -> str:
@@ -199,6 +290,13 @@ def _frame_drafts(text, masked, a, b, quotes, part_owner, parts_sorted, gz) -> l
         if qs and _only_punct(masked, a, b, qs):
             return _bare(text, qs)
         return []
+    last = cues[-1]
+    if len(cues) > 1 and _ends_frame(masked, last.end(), b):
+        # The attribution that closes the sentence is the outer one ("Trump expressed his
+        # intention …, KCNA said."): try it before the cues inside the content.
+        got = _attribute(text, masked, a, b, last, qs, gz, trailing_only=True)
+        if got:
+            return got
     for cue in cues:
         got = _attribute(text, masked, a, b, cue, qs, gz)
         if got:
@@ -235,7 +333,43 @@ def _left_boundary(masked: str, a: int, cs: int) -> int:
     return a
 
 
-def _attribute(text, masked, a, b, cue, qs, gz) -> list[Draft]:
+_INTRO_FRAME_RE = re.compile(
+    r"(?:(?:Speaking|Asked|Talking|Writing|Responding|Replying|Commenting|Referring|Answering|"
+    r"Addressing|Interviewed|Questioned|Briefing|Reacting|Testifying|Appearing|Returning|"
+    r"Visiting|Meeting|Opening|Closing|Presenting|Introducing|Explaining)\b[^,;]*"
+    r"|(?i:At|In|On|During|After|Before|Following|Earlier|Later|Meanwhile|However|Separately|Also|"
+    r"Then|Now|Today|Yesterday|Last|This|For|Elsewhere|Still|But|And|Instead|Nonetheless|"
+    r"Nevertheless|Similarly|Likewise|Previously|Subsequently)\b[^,;]*),\s*"
+)
+"""An introductory phrase before a leading speaker ("Speaking to reporters …, ", "Asked
+whether …, ", "At the talks, ", "Earlier, in a speech …, "): neither speaker nor content."""
+_PARTICIPIAL_RE = re.compile(r"(?:Speaking|Asked|Talking|Writing|Responding|Replying|Commenting|Answering|Addressing|Interviewed|Questioned|Reacting|Testifying)\b")
+
+
+def _ends_frame(masked: str, pos: int, b: int) -> bool:
+    """Only adverbials (or nothing, or the object of "told") follow ``pos`` to the frame end."""
+    tail = masked[pos:b].rstrip(" .!?\n\"")
+    if not tail.strip():
+        return True
+    if '"' in tail:
+        return False
+    m = _OBJECT_RE.match(tail)
+    if m and (not tail[m.end() :].strip() or ADVERBIAL_RE.fullmatch(tail[m.end() :])):
+        return True
+    return bool(ADVERBIAL_RE.fullmatch(tail))
+
+
+def _skip_intro(masked: str, a: int, cs: int) -> int:
+    """Where a leading speaker phrase starts, after introductory phrases."""
+    pos = a
+    while True:
+        m = _INTRO_FRAME_RE.match(masked, pos, cs)
+        if not m or '"' in m.group(0):
+            return pos
+        pos = m.end()
+
+
+def _attribute(text, masked, a, b, cue, qs, gz, trailing_only=False) -> list[Draft]:
     cs, ce = cue.span()
     form = re.sub(r"\s+", " ", cue.group(0))
     if form == "According to":
@@ -258,9 +392,10 @@ def _attribute(text, masked, a, b, cue, qs, gz) -> list[Draft]:
             return _content_drafts(text, masked, a, _skip_space_left(masked, a, cs) - 1, ref, cue_span, qs, lead=False, gz=gz)
         return []
 
-    # Leading: the speaker phrase runs from the frame start to the cue.
-    if not _has_quote(masked, a, cs):
-        ref = parse_speaker(masked[a:cs], gz)
+    # Leading: the speaker phrase runs from the frame start (after introductory phrases)
+    # to the cue.
+    if not trailing_only and not _has_quote(masked, a, cs):
+        ref = parse_speaker(masked[_skip_intro(masked, a, cs) : cs], gz)
         if ref is not None:
             start = _content_start(masked, ce, end, form)
             if start is None:
@@ -274,6 +409,8 @@ def _attribute(text, masked, a, b, cue, qs, gz) -> list[Draft]:
         content_end -= 1
     if content_end <= a or not _WORDS_RE.search(masked, a, content_end):
         return []
+    if _PARTICIPIAL_RE.match(masked, a) and not _has_quote(masked, a, content_end):
+        return []  # "Speaking after the vote, X said": a frame, not content
     phrase = masked[lb:cs]
     rest_start = ce
     if phrase.strip():
@@ -311,6 +448,8 @@ def _attribute(text, masked, a, b, cue, qs, gz) -> list[Draft]:
         # A split quote: '"X," she said, "Y."' is one statement with two parts.
         drafts[0].parts.extend(t for t in (_trim_part(text, p) for _, p in q2) if t)
         drafts[0].quote_ids = drafts[0].quote_ids + tuple(qi for qi, _ in q2)
+    elif not q2 and _ends_frame(masked, rest_start, b):
+        drafts[-1].closing = True
     return drafts
 
 
@@ -348,8 +487,29 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
 
 
 def _content_drafts(text, masked, s, e, ref, cue, qs, *, lead, gz) -> list[Draft]:
-    """Drafts for content ``[s, e)``: a whole quote is direct (mixed after "that"), a partly
-    quoted content is mixed, unquoted content is reported."""
+    """Drafts for content ``[s, e)``, one per clause under the cue (see ``_CLAUSE_RE``)."""
+    out: list[Draft] = []
+    pos, seg_cue = s, cue
+    for m in _CLAUSE_RE.finditer(masked, s, e):
+        if not _WORDS_RE.search(masked, pos, m.start()):
+            continue
+        got = _content_one(text, masked, pos, m.start(), ref, seg_cue, qs, lead=lead or pos > s, gz=gz)
+        if pos > s:
+            for d in got:
+                d.note = "continues the attribution before it"
+        out.extend(got)
+        pos, seg_cue = m.end(), Span(m.start() + 1, m.end())
+    got = _content_one(text, masked, pos, e, ref, seg_cue, qs, lead=lead or pos > s, gz=gz)
+    if pos > s:
+        for d in got:
+            d.note = "continues the attribution before it"
+    out.extend(got)
+    return out
+
+
+def _content_one(text, masked, s, e, ref, cue, qs, *, lead, gz) -> list[Draft]:
+    """Drafts for one clause ``[s, e)``: a whole quote is direct (mixed after "that"), a
+    partly quoted content is mixed, unquoted content is reported."""
     while s < e and masked[s] in " \t\n":
         s += 1
     while e > s and masked[e - 1] in _TRIM_END + ".":
@@ -372,14 +532,6 @@ def _content_drafts(text, masked, s, e, ref, cue, qs, *, lead, gz) -> list[Draft
         return [Draft([part], "mixed", ref, cue, tuple(qi for qi, _ in inside))] if part else []
     if len(_WORDS_RE.findall(masked, s, e)) < 3:
         return []
-    add = _ADDING_RE.search(masked, s, e) if lead else None
-    if add:
-        first = _trim_part(text, Span(s, add.start()))
-        second = _trim_part(text, Span(add.end(), e))
-        out = [Draft([first], "reported", ref, cue)] if first else []
-        if second:
-            out.append(Draft([second], "reported", ref, Span(add.start() + 1, add.end()), note="continues the attribution before it ('adding')"))
-        return out
     part = _trim_part(text, Span(s, e))
     return [Draft([part], "reported", ref, cue)] if part else []
 
@@ -437,8 +589,9 @@ def _outlet_country(article: Article, gz: Gazetteer) -> Optional[str]:
     return None
 
 
-def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft]) -> tuple[Statement, ...]:
+def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], frames: list[tuple[int, int]]) -> tuple[Statement, ...]:
     res = Resolver(gz, article.date)
+    ctx = LazyHolderContext(tv.text, frames, gz)
     outlet = _outlet_country(article, gz)
     text = tv.text
     out: list[Statement] = []
@@ -457,7 +610,11 @@ def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft])
             speaker = prev_speaker
             evidence.append(f"unattributed quote → {speaker.label()}, the speaker of the statement before it")
         else:
-            speaker, why = res.resolve(d.ref)
+            ref = d.ref
+            if ref.ref == "possessive":
+                ref, why = _possessive(ref, text, d, gz, res)
+                evidence.append(why)
+            speaker, why = res.resolve(ref)
             if why:
                 evidence.append(why)
         if d.note:
@@ -472,7 +629,7 @@ def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft])
         span = Span(parts[0].start, parts[-1].end)
         texts = [p.slice(article.text) for p in parts]
         content = " ".join(texts)
-        holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz)
+        holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz, ctx, norm_parts[0].start)
         cue = tv.to_original(d.cue) if d.cue else None
         out.append(
             Statement(
@@ -492,6 +649,21 @@ def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft])
         prev_end = d.parts[-1].end
         prev_para = _para_index(tv, prev_end)
     return tuple(out)
+
+
+def _possessive(ref, text: str, d: Draft, gz: Gazetteer, res: Resolver):
+    """Resolve "its foreign ministry" / "their government" to the state the content is about
+    (its subject: "China supports …, its foreign ministry said"), else to the nearest
+    earlier speaker's state."""
+    found, _ = subject_countries(d.parts[0].slice(text), gz)
+    if len(found) == 1:
+        sp = attrs.evolve(ref.speaker, country=found[0])
+        return attrs.evolve(ref, speaker=sp, ref=None), f"'{ref.phrase}' → {found[0]}, the state the statement is about"
+    for prev, _ in reversed(res.history):
+        if prev.country:
+            sp = attrs.evolve(ref.speaker, country=prev.country)
+            return attrs.evolve(ref, speaker=sp, ref=None), f"'{ref.phrase}' → {prev.country}, the state of the nearest earlier speaker"
+    return attrs.evolve(ref, ref=None), f"'{ref.phrase}': no state to refer to"
 
 
 def _para_index(tv: TextView, pos: int) -> int:

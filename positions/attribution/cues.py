@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CUES", "CUE_RE", "INVERTIBLE", "OBJECT_CUES", "STANCE_RE", "ADVERBIAL_RE"]
+__all__ = ["CUES", "CUE_RE", "INVERTIBLE", "OBJECT_CUES", "STANCE_RE", "JOINT_RE", "ENDORSE_RE", "ADVERBIAL_RE"]
 
 # Base form → inflections that introduce speech. Multi-word cues keep their particle.
 CUES: dict[str, tuple[str, ...]] = {
@@ -86,15 +86,15 @@ _STANCE = (
     "suggest|propose|support|back|endorse|oppose|reject|accept|welcome|want|seek|share|"
     "submit|put forward|come up with|came up with|advocate|call for|insist|demand|urge|"
     "believe|hold|regard|consider|view|agree|favou?r|prefer|hope|intend|plan|pledge|vow|"
-    "promise|commit|stand|remain|refuse|decline|offer|propose|ask|wish|expect|aim|"
+    "promise|commit|stand|remain|refuse|decline|offer|propose|ask|wish|expect|aim|express|"
     "be ready|be prepared|be willing|be determined|be committed|be convinced|be open|"
     "be opposed|be against|be in favou?r"
 )
 
 
-def _stance_forms() -> str:
+def _stance_forms(stance: str = _STANCE) -> str:
     forms = []
-    for s in _STANCE.split("|"):
+    for s in stance.split("|"):
         if s.startswith("be "):
             rest = s[3:]
             forms.append(rf"(?:is|are|was|were|remains?|remained|has been|have been|had been|would be|will be)\s+(?:not\s+|also\s+|still\s+|fully\s+|firmly\s+)?{rest}")
@@ -113,6 +113,32 @@ STANCE_RE = re.compile(
     rf"(?:{_stance_forms()}|came up with|stood|held|sought|submitted|cannot accept|can't accept)\b"
 )
 """A stance predicate at the start of a string (use ``.match``)."""
+
+# What two or more states do together that states a shared position: a stance predicate,
+# or a joint act of speech or agreement ("Putin and Xi discussed … and confirmed …"). A joint
+# subject with any other predicate ("X and Y will not overcome …") is the speaker's view.
+_JOINT_ACTS = (
+    "discuss|confirm|reaffirm|affirm|declare|state|announce|stress|note|sign|adopt|issue|"
+    "decide|resolve|condemn|coordinate|work|reach|voice|underline|emphasi[sz]e|table|veto"
+)
+JOINT_RE = re.compile(
+    r"(?:(?:has|have|had|will|would|did|does|do|is|are|was|were|could|can|may|might)\s+)?"
+    r"(?:(?:not|also|still|again|now|already|firmly|strongly|fully|long|never|jointly|then|"
+    r"all|both|unanimously|together|on\s+\w+day)\s+)*"
+    rf"(?:{_stance_forms()}|{_stance_forms(_JOINT_ACTS)}|came up with|stood|held|sought|submitted|vetoed)\b"
+)
+"""A predicate that makes a joint subject the holder (use ``.match``)."""
+
+ENDORSE_RE = re.compile(
+    r"(?:(?:has|have|had|will|would|does|do|did|also|fully|firmly|strongly|consistently|"
+    r"always|still|now|continues\s+to|continue\s+to)\s+)*"
+    r"(?:supports?|supported|backs?|backed|endorses?|endorsed|shares?|shared|welcomes?|welcomed|"
+    r"agrees?\s+with|agreed\s+with|stands?\s+by|stood\s+by|aligns?\s+with|aligned\s+with)\s+"
+    r"(?:the\s+)?(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*?)(?:'s|’s)?\s+"
+    r"(?:position|stance|view|approach|proposal|initiative|plan|call|demand|policy)\b"
+)
+"""Agreement with another party's position named as the object ("supports the U.S. position"):
+the subject and the owner both hold it (use ``.match``)."""
 
 ADVERBIAL_RE = re.compile(
     r"(?:\s*,?\s*(?:on|in|at|during|after|before|with|to|from|via|over|through|while|when|"

@@ -37,7 +37,7 @@ ROLE_NOUNS: dict[str, str] = {
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
     "president": "leader", "premier": "leader", "chancellor": "leader", "leader": "leader",
     "chairman": "leader", "king": "leader", "prime": "leader",
-    "official": "official", "adviser": "official", "advisor": "official", "aide": "official",
+    "official": "official", "source": "official", "comrade": "leader", "adviser": "official", "advisor": "official", "aide": "official",
     "director": "official", "chief": "official", "head": "official", "lawmaker": "official",
     "senator": "official", "general": "official", "commander": "official", "deputy": "official",
     "ministry": "body", "department": "body", "government": "body", "agency": "body",
@@ -54,7 +54,8 @@ _PHRASE_WORDS = frozenset(
     presidential press unification interior prime trade finance affairs general former
     acting new its his her their korean peninsula peace issue issues six-party talks
     north south un u.n. regular briefing daily central committee party people's news
-    external relations policy chinese russian american japanese""".split()
+    external relations policy chinese russian american japanese respected dear supreme
+    beloved great""".split()
 )
 _TITLE_WORDS = frozenset(
     """the a an of to for at in on and foreign deputy vice senior first chief top nuclear special
@@ -65,6 +66,7 @@ _ADVERBS = frozenset(
     "also further however then later earlier again separately meanwhile moreover but and "
     "while as in turn himself herself itself once now previously subsequently".split()
 )
+_AUXILIARIES = frozenset("has have had would will could did does do is was repeatedly long always already".split())
 _GENERIC_PLURALS = frozenset(
     "analysts experts observers critics sources diplomats officials observers reports media "
     "commentators scholars people residents witnesses lawmakers some others many".split()
@@ -108,8 +110,8 @@ def _clean(phrase: str) -> str:
     words = p.split()
     while words and words[0].lower().strip(",") in _ADVERBS:
         words.pop(0)
-    while words and words[-1].lower().strip(",") in _ADVERBS:
-        words.pop()
+    while words and (words[-1].lower().strip(",") in _ADVERBS or words[-1].lower() in _AUXILIARIES):
+        words.pop()  # "Tokyo has (said)", "Kim had also (said)"
     return " ".join(words).strip(" ,")
 
 
@@ -224,6 +226,11 @@ def parse_speaker(
     # ("a senior U.S. official"), or an institution ("the Foreign Ministry").
     det = lower_words[0]
     role = _role_from(words, gz)
+    if det in ("its", "their"):
+        # "…, its foreign ministry said": the state the statement is about (resolved with
+        # the content, see attribution._resolve).
+        org = _org_of(generic, institution, appos, gz)
+        return SpeakerRef(Speaker(None, None if org else role, office_country, org), p, ref="possessive", cls=cls_of(roles))
     cls = ROLE_NOUNS.get(roles[-1].rstrip("s") if roles[-1] not in ROLE_NOUNS else roles[-1]) if roles else "body"
     org = _org_of(generic, institution, appos, gz)
     if org and cls in (None, "body"):
@@ -232,6 +239,14 @@ def parse_speaker(
     if det in ("the", "this", "that") and not (institution and institution.kind == "institution" and office_country):
         return SpeakerRef(speaker, p, ref="nominal", cls=cls)
     return SpeakerRef(speaker, p, cls=cls)
+
+
+def cls_of(roles: list[str]) -> str:
+    """The role class of the last role noun of a phrase ("body" when there is none)."""
+    if not roles:
+        return "body"
+    r = roles[-1]
+    return ROLE_NOUNS.get(r if r in ROLE_NOUNS else r.rstrip("s"), "body")
 
 
 def _is_name(s: str) -> bool:
@@ -344,6 +359,9 @@ class Resolver:
                 return sp, f"'{ref.phrase}' → {sp.label()}, from the actors gazetteer"
             self._remember(sp, None)
             return sp, None
+        if ref.ref == "possessive":
+            self._remember(sp, None)
+            return sp, None
         if ref.ref == "pronoun":
             for prev, gender in reversed(self.history):
                 if ref.gender in ("m", "f"):
@@ -396,6 +414,8 @@ class Resolver:
             return "spokes" in role
         if cls == "leader":
             head = ref.phrase.lower().split()[-1]
+            if head == "comrade":  # KCNA's "the respected comrade": the leader named before
+                return prev.name is not None
             return head in role or "leader" in role or "president" in role
         if cls == "official":
             return True

@@ -20,7 +20,7 @@ The rules (``docs/lexicons.md`` gives their limits):
    sanctions"). A sentence-initial ``without`` states a condition and is not a cue.
 3. Affirming phrases are not cues: "no alternative to", "no other way/option/choice",
    "not only", "not just", "no doubt", "no one", "cannot but", "no less than", "cannot
-   replace", "no substitute for", "not miss", "not lose", "not altered", "not changed".
+   replace", "no substitute for", "without (further) delay", "without (any) (pre)conditions", "not miss", "not lose", "not altered", "not changed".
 4. Negators flip one another ("cannot be solved without dialogue" affirms dialogue;
    "does not oppose dialogue" too); rejections count once however many there are ("rejects
    the so-called CVID" negates CVID).
@@ -91,6 +91,13 @@ _AFFIRMERS: tuple[tuple[str, ...], ...] = (
     ("cannot", "replace"),
     ("can't", "replace"),
     ("not", "replace"),
+    ("without", "delay"),
+    ("without", "further", "delay"),
+    ("without", "precondition"),
+    ("without", "preconditions"),
+    ("without", "conditions"),
+    ("without", "any", "conditions"),
+    ("without", "any", "preconditions"),
     ("not", "miss"),
     ("not", "altered"),
     ("not", "changed"),

@@ -45,6 +45,7 @@ __all__ = [
     "lexicon_problems",
     "lexicon_from_patterns",
     "compile_pattern",
+    "Matcher",
     "match_concepts",
     "match_text",
     "match_words",

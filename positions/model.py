@@ -32,6 +32,13 @@ __all__ = [
     "PolarityFlip",
     "StatementPair",
     "PositionDiff",
+    "Variant",
+    "TimelineCell",
+    "ConceptTimeline",
+    "Timeline",
+    "ComparisonCell",
+    "Comparison",
+    "ShiftEvent",
 ]
 
 
@@ -327,3 +334,105 @@ class PositionDiff:
     shifts: tuple[VariantShift, ...] = ()
     polarity_flips: tuple[PolarityFlip, ...] = ()
     pairs: tuple[StatementPair, ...] = ()
+
+
+@attrs.frozen
+class Variant:
+    """One wording of a concept: a normalized form, the surface first written for it
+    (whitespace runs as one space), how often and from when to when (period keys)."""
+
+    normalized: str
+    surface: str
+    count: int
+    first: str
+    last: str
+    polarity: str = "affirmed"  # "affirmed", "negated" or "mixed"
+
+
+@attrs.frozen
+class TimelineCell:
+    """One concept of one actor in one period: in-scope markers, the statements and
+    articles they are in, the wordings used (first surface per normalized form)."""
+
+    period: Period
+    count: int
+    statements: int
+    articles: int
+    surfaces: tuple[str, ...] = ()
+    polarity: str = "affirmed"
+
+
+@attrs.frozen
+class ConceptTimeline:
+    """An actor's history with one concept: the periods it appears in, in time order."""
+
+    actor: str
+    concept: str
+    cells: tuple[TimelineCell, ...]
+    variants: tuple[Variant, ...] = ()
+
+    @property
+    def first(self) -> Period:
+        return self.cells[0].period
+
+    @property
+    def last(self) -> Period:
+        return self.cells[-1].period
+
+    @property
+    def count(self) -> int:
+        return sum(c.count for c in self.cells)
+
+
+@attrs.frozen
+class Timeline:
+    """Actor x concept x period. ``periods`` are the columns: every period in which one of
+    the actors has a statement; ``active`` says, per actor, in which of them it has one (so
+    that "spoke, but not of this" differs from "not heard at all")."""
+
+    by: str
+    role: str
+    periods: tuple[Period, ...] = ()
+    rows: tuple[ConceptTimeline, ...] = ()
+    active: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@attrs.frozen
+class ComparisonCell:
+    """What one actor says of one concept in the compared period."""
+
+    actor: str
+    concept: str
+    count: int
+    statements: int
+    surfaces: tuple[str, ...] = ()
+    polarity: str = "affirmed"
+
+
+@attrs.frozen
+class Comparison:
+    """Several actors side by side in one period; ``absent`` lists those without a statement
+    in it."""
+
+    period: Optional[Period]
+    by: str
+    role: str
+    actors: tuple[str, ...]
+    concepts: tuple[str, ...] = ()
+    cells: tuple[ComparisonCell, ...] = ()
+    absent: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ShiftEvent:
+    """One change between an actor's successive snapshots: ``kind`` is gained, dropped,
+    variant or polarity; ``old``/``new`` hold the wordings (or, for polarity, the
+    polarities) before and after."""
+
+    actor: str
+    old_period: Period
+    new_period: Period
+    kind: str
+    concept: str
+    old: tuple[str, ...] = ()
+    new: tuple[str, ...] = ()

@@ -1,0 +1,69 @@
+"""Where timeline, compare and report get their analyses: a store (--db), a CORPUS run
+through the pipeline, or the bundled sample corpus when neither is given."""
+
+from __future__ import annotations
+
+import os
+from typing import Optional, Sequence
+
+import click
+
+from ..errors import PositionsError, SourceError
+from ..model import Analysis
+
+
+class Failures:
+    """Counts the files reported as bad (the command exits 1 when there were any)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, path: str, exc: PositionsError) -> None:
+        self.count += 1
+        message = str(exc)
+        named = message.startswith(path) or message.startswith(os.path.basename(path))
+        click.echo(f"positions: {message if named else f'{path}: {message}'}", err=True)
+
+
+def load_analyses(
+    corpus: Sequence[str],
+    db_path: Optional[str],
+    *,
+    year: Optional[int] = None,
+    lexicon_path: Optional[str] = None,
+    actors_paths: Sequence[str] = (),
+    failures: Optional[Failures] = None,
+) -> list[Analysis]:
+    """The analyses to work on; a bad file is reported through ``failures`` and skipped."""
+    from ..store import analyses_from
+
+    if db_path is not None:
+        if corpus:
+            raise click.UsageError("give a CORPUS or --db, not both")
+        given = [name for name, value in (("--lexicon", lexicon_path), ("--year", year),
+                                          ("--actors-file", actors_paths)) if value]  # fmt: skip
+        if given:
+            raise click.UsageError(
+                f"{', '.join(given)} apply to analysing a CORPUS; a store keeps the analyses made "
+                "when it was ingested (re-ingest with these options instead)"
+            )
+    for p in corpus:
+        if not any(ch in p for ch in "*?[") and not os.path.exists(p):
+            raise SourceError(f"{p}: no such file or directory")
+    return list(
+        analyses_from(
+            list(corpus),
+            db_path,
+            year=year,
+            lexicon=lexicon_path,
+            actors=actors_paths,
+            on_error=failures,
+        )
+    )
+
+
+def check_actor(actor: str) -> str:
+    code = actor.strip().upper()
+    if len(code) != 3 or not code.isalpha():
+        raise click.UsageError(f"unknown actor {actor!r}: use an ISO alpha-3 code such as RUS")
+    return code

@@ -1,0 +1,77 @@
+"""``positions compare``: several actors side by side in one period."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import click
+
+from ..model import PartialDate
+from . import main
+from ._corpus import Failures, check_actor, load_analyses
+from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, year_option
+
+
+@main.command()
+@corpus_argument
+@db_option
+@click.option("--actors", "actor_list", required=True, metavar="CODES",
+              help="Comma-separated ISO alpha-3 codes, in the order of the columns: RUS,CHN,USA.")  # fmt: skip
+@click.option("--period", default=None, metavar="PERIOD",
+              help="YYYY or YYYY-MM (default: the latest period in which the most of them speak).")  # fmt: skip
+@click.option("--by", type=click.Choice(["year", "month"]), default=None,
+              help="Period length (default: that of --period, else year).")  # fmt: skip
+@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
+              help="Compare the statements each actor holds, or those its people speak.")  # fmt: skip
+@format_option(("text", "markdown", "html", "json", "csv"))
+@lexicon_option
+@actors_option
+@year_option
+@click.pass_context
+def compare(
+    ctx: click.Context,
+    corpus: tuple[str, ...],
+    db_path: Optional[str],
+    actor_list: str,
+    period: Optional[str],
+    by: Optional[str],
+    role: str,
+    fmt: str,
+    lexicon_path: Optional[str],
+    actors_paths: tuple[str, ...],
+    year: Optional[int],
+) -> None:
+    """Show which of --actors hold which concepts in one period, and in which words: a grid
+    of counts (concepts x actors), then each concept with every actor's wordings.
+
+    Reads the store --db, or analyses CORPUS; with neither, the bundled sample corpus.
+
+    \b
+    Example:
+        positions compare --actors RUS,CHN,USA --period 2019
+        positions compare --db corpus.db --actors KOR,PRK --period 2018-04 --format markdown
+    """
+    from ..render.timeline import render_comparison
+    from ..track import compare as make_comparison
+
+    codes = [check_actor(a) for a in actor_list.split(",") if a.strip()]
+    if not codes:
+        raise click.UsageError("--actors needs at least one code, e.g. RUS,CHN")
+    if period is not None:
+        try:
+            parsed = PartialDate.from_iso(period)
+        except ValueError:
+            raise click.UsageError(f"invalid --period {period!r}: use YYYY or YYYY-MM") from None
+        if parsed.day is not None:
+            raise click.UsageError(f"invalid --period {period!r}: use YYYY or YYYY-MM")
+        natural = "month" if parsed.month is not None else "year"
+        if by is not None and by != natural:
+            raise click.UsageError(f"--period {period} is a {natural}, not a {by}")
+        by = natural
+    failures = Failures()
+    analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
+                             actors_paths=actors_paths, failures=failures)  # fmt: skip
+    cmp = make_comparison(analyses, codes, period=period, by=by or "year", role=role)
+    click.echo(render_comparison(cmp, fmt), nl=False)
+    if failures.count:
+        ctx.exit(1)

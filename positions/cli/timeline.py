@@ -1,0 +1,76 @@
+"""``positions timeline``: when each actor used each concept, and in which words."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import click
+
+from . import main
+from ._corpus import Failures, check_actor, load_analyses
+from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, year_option
+
+
+@main.command()
+@corpus_argument
+@db_option
+@click.option("--actor", default=None, metavar="CODE", help="Only this actor (ISO alpha-3), default every actor.")
+@click.option("--concept", default=None, metavar="ID", help="Only this concept of the lexicon.")
+@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True, help="Period of a column.")
+@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
+              help="Count the statements the actor holds, or those its people speak.")  # fmt: skip
+@format_option(("text", "markdown", "html", "json", "csv"))
+@lexicon_option
+@actors_option
+@year_option
+@click.pass_context
+def timeline(
+    ctx: click.Context,
+    corpus: tuple[str, ...],
+    db_path: Optional[str],
+    actor: Optional[str],
+    concept: Optional[str],
+    by: str,
+    role: str,
+    fmt: str,
+    lexicon_path: Optional[str],
+    actors_paths: tuple[str, ...],
+    year: Optional[int],
+) -> None:
+    """Show, per actor and concept, the periods in which the concept appears in the actor's
+    statements: a grid of counts (concepts x periods; '.' where the actor spoke but not of
+    the concept), first and last seen, and each wording with its count and years.
+
+    Reads the store --db, or analyses CORPUS (files, directories, globs); with neither, the
+    bundled sample corpus. Only in-scope markers count.
+
+    \b
+    Example:
+        positions timeline --actor RUS
+        positions timeline --db corpus.db --concept phased --by month --format csv
+        positions timeline speeches/ --format html > timeline.html
+    """
+    from ..lexicon import load_lexicon
+    from ..render.timeline import render_timeline
+    from ..track import actors as found_actors
+    from ..track import timeline as make_timeline
+
+    if actor is not None:
+        actor = check_actor(actor)
+    if concept is not None and db_path is None:
+        known = load_lexicon(lexicon_path).concept_ids
+        if concept not in known:
+            raise click.UsageError(f"unknown concept {concept!r} (known: {', '.join(sorted(known))})")
+    failures = Failures()
+    analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
+                             actors_paths=actors_paths, failures=failures)  # fmt: skip
+    if actor is not None:
+        found = found_actors(analyses, role=role)
+        if actor not in found:
+            raise click.ClickException(
+                f"unknown actor {actor!r}: no statement has it as {role} (found: {', '.join(found) or 'none'})"
+            )
+    tl = make_timeline(analyses, actor=actor, concept=concept, by=by, role=role)
+    click.echo(render_timeline(tl, fmt), nl=False)
+    if failures.count:
+        ctx.exit(1)

@@ -1,0 +1,140 @@
+"""The report as Markdown pages for a documentation site: ``index.md``, ``actor-<code>.md``
+and ``concept-<id>.md`` (no article pages: statements are named by ``path:start-end``).
+
+Article text is escaped with :func:`positions.render.markdown.escape`, so that nothing in it
+becomes markup; the diffs are those of ``positions diff --format markdown``, their headings
+one level down.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from ..model import Statement
+from .markdown import escape
+from .markdown import render_diffs as markdown_diffs
+from .timeline import timeline_record
+
+__all__ = ["markdown_pages"]
+
+_HEADING_RE = re.compile(r"^(#+) ", re.M)
+
+
+def _code(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    return f"{fence}{text}{fence}"
+
+
+def _span(first: str, last: str) -> str:
+    return first if first == last else f"{first}–{last}"
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"“{escape(w)}”" for w in words)
+
+
+def _st_ref(data: Any, st: Optional[Statement]) -> str:
+    if st is None:
+        return ""
+    return _code(f"{data.path(st.article)}:{st.span.start}-{st.span.end}")
+
+
+def _grid(rows: list[dict[str, Any]], periods: list[str], active: dict[str, set], label: str, link) -> list[str]:
+    lines = [f"| {label} | " + " | ".join(periods) + " | first–last |", "|---|" + "---:|" * len(periods) + "---|"]
+    for r in rows:
+        counts = {c["period"]: c["count"] for c in r["cells"]}
+        cells = [str(counts[k]) if k in counts else ("·" if k in active.get(r["actor"], ()) else "") for k in periods]
+        lines.append(f"| {link(r)} | " + " | ".join(cells) + f" | {_span(r['first'], r['last'])} |")
+    return lines
+
+
+def markdown_pages(data: Any) -> dict[str, str]:
+    """The Markdown pages of a :class:`positions.render.report.ReportData`."""
+    from .report import _concept_variants, _kwic_lines, _rows_by_actor, _statement_rows
+    from .report import actor_page_name, concept_page_name
+
+    rec = timeline_record(data.timeline)
+    active = {a: set(keys) for a, keys in rec["active"].items()}
+    by_actor = _rows_by_actor(rec)
+    pages: dict[str, str] = {}
+    legend = (f"Cells count the in-scope markers in the statements each actor "
+              f"{'holds' if data.role == 'holder' else 'speaks'}, by {data.by}; "
+              "`·`: statements without the concept; blank: no statement.")  # fmt: skip
+
+    # index
+    n_statements = sum(len(an.statements) for an in data.articles.values())
+    lines = [f"# {escape(data.title)}", ""]
+    lines.append(f"{len(data.articles)} articles · {n_statements} statements · {len(data.actors)} actors · "
+                 f"{len(data.concepts)} concepts · {len(rec['periods'])} periods ({data.by})")  # fmt: skip
+    lines += ["", "Actors: " + " · ".join(f"[{a}]({actor_page_name(a, 'md')})" for a in data.actors), ""]
+    lines += ["Concepts: " + " · ".join(f"[{c}]({concept_page_name(c, 'md')})" for c in data.concepts), ""]
+    lines += ["## Who says what, when", "", legend, ""]
+    for a in data.actors:
+        lines += [f"### [{a}]({actor_page_name(a, 'md')})", ""]
+        periods = [k for k in rec["periods"] if k in active.get(a, set())]
+        lines += _grid(by_actor.get(a, []), periods, active, "concept",
+                       lambda r: f"[{r['concept']}]({concept_page_name(r['concept'], 'md')})")  # fmt: skip
+        lines.append("")
+    lines += ["## Shift events, newest first", ""]
+    if not data.events:
+        lines += ["No shifts: no actor has two periods to compare.", ""]
+    for e in data.events:
+        if e.kind == "gained":
+            words = _quoted(list(e.new))
+        elif e.kind == "dropped":
+            words = _quoted(list(e.old))
+        elif e.kind == "variant":
+            words = f"{_quoted(list(e.old))} → {_quoted(list(e.new))}"
+        else:
+            words = f"{', '.join(e.old)} → {', '.join(e.new)}"
+        lines.append(f"- {e.old_period.key} → {e.new_period.key} [{e.actor}]({actor_page_name(e.actor, 'md')}) "
+                     f"**{e.kind}** [`{e.concept}`]({concept_page_name(e.concept, 'md')}) {words}".rstrip())  # fmt: skip
+    pages["index.md"] = "\n".join(lines).rstrip("\n") + "\n"
+
+    # actors
+    for a in data.actors:
+        rows = by_actor.get(a, [])
+        periods = [k for k in rec["periods"] if k in active.get(a, set())]
+        lines = [f"# {a}", "", "[Index](index.md)", "", "## Timeline", "", legend, ""]
+        lines += _grid(rows, periods, active, "concept",
+                       lambda r: f"[{r['concept']}]({concept_page_name(r['concept'], 'md')})")  # fmt: skip
+        lines += ["", "## Wordings", ""]
+        for r in rows:
+            vs = "; ".join(
+                f"“{escape(v['surface'])}” ×{v['count']} {_span(v['first'], v['last'])}"
+                + ("" if v["polarity"] == "affirmed" else f" ({v['polarity']})")
+                for v in r["variants"]
+            )
+            lines.append(f"- `{r['concept']}` ({_span(r['first'], r['last'])}): {vs}")
+        lines += ["", "## Successive diffs, newest first", ""]
+        diffs = list(reversed(data.diffs[a]))
+        if diffs:
+            body = markdown_diffs(diffs).split("\n", 2)[2]  # drop "# Position diff" and its blank line
+            lines.append(_HEADING_RE.sub(lambda m: "#" + m.group(1) + " ", body).rstrip("\n"))
+        else:
+            lines.append("Only one period: nothing to compare.")
+        lines += ["", "## Statements, newest first", ""]
+        for s in _statement_rows(data, a):
+            concepts = " ".join(f"`{c['id']}{' (negated)' if c['negated'] else ''}`" for c in s["concepts"])
+            lines.append(f"- {s['period']} {_code(s['label'])} {s['kind']}: {escape(s['excerpt'])} {concepts}".rstrip())
+        pages[actor_page_name(a, "md")] = "\n".join(lines).rstrip("\n") + "\n"
+
+    # concepts
+    for c in data.concepts:
+        rows = [r for r in rec["rows"] if r["concept"] == c]
+        used = {cell["period"] for r in rows for cell in r["cells"]}
+        periods = [k for k in rec["periods"] if k in used]
+        lines = [f"# `{c}`", "", "[Index](index.md)", "", "## Who holds it, when", "", legend, ""]
+        lines += _grid(rows, periods, active, "actor", lambda r: f"[{r['actor']}]({actor_page_name(r['actor'], 'md')})")
+        lines += ["", "## Wordings over time", "", "| wording | first–last | count | actors |", "|---|---|---:|---|"]
+        for v in _concept_variants(rows):
+            pol = "" if v["polarity"] == "affirmed" else f" ({v['polarity']})"
+            lines.append(f"| “{escape(v['surface'])}”{pol} | {_span(v['first'], v['last'])} | {v['count']} | {' '.join(v['actors'])} |")
+        lines += ["", "## In context, newest first", ""]
+        for k in _kwic_lines(data, c):
+            neg = " (negated)" if k["negated"] else ""
+            lines.append(f"- {k['date'] or 'undated'} {k['actors']}: {escape(k['left'])} **{escape(k['match'])}**{neg} "
+                         f"{escape(k['right'])} — {_code(k['label'])}")  # fmt: skip
+        pages[concept_page_name(c, "md")] = "\n".join(lines).rstrip("\n") + "\n"
+    return pages

@@ -1,0 +1,298 @@
+"""Timelines and comparisons as text, Markdown, HTML, JSON and CSV.
+
+Every format renders from the plain records of :func:`timeline_record` and
+:func:`comparison_record`, so that they cannot disagree.
+
+>>> from positions.model import Timeline
+>>> print(render_timeline(Timeline("year", "holder"), "text"), end="")
+(no concept of the lexicon in any statement)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Sequence
+
+from ..model import Comparison, Timeline
+from .markdown import escape
+
+__all__ = [
+    "TIMELINE_FORMATS",
+    "timeline_record",
+    "comparison_record",
+    "render_timeline",
+    "render_comparison",
+    "heat_level",
+]
+
+TIMELINE_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json", "csv")
+
+
+def heat_level(count: int) -> int:
+    """A shade for a count, 0 to 5 on a log scale (1, 2-3, 4-7, 8-15, 16+).
+
+    >>> [heat_level(n) for n in (0, 1, 3, 4, 15, 16, 900)]
+    [0, 1, 2, 3, 4, 5, 5]
+    """
+    return 0 if count <= 0 else min(5, count.bit_length())
+
+
+def timeline_record(tl: Timeline) -> dict[str, Any]:
+    """A :class:`Timeline` as plain data (the JSON shape)."""
+    return {
+        "by": tl.by,
+        "role": tl.role,
+        "periods": [p.key for p in tl.periods],
+        "active": {a: list(keys) for a, keys in tl.active},
+        "rows": [
+            {
+                "actor": r.actor,
+                "concept": r.concept,
+                "first": r.first.key,
+                "last": r.last.key,
+                "count": r.count,
+                "cells": [
+                    {
+                        "period": c.period.key,
+                        "count": c.count,
+                        "statements": c.statements,
+                        "articles": c.articles,
+                        "polarity": c.polarity,
+                        "surfaces": list(c.surfaces),
+                    }
+                    for c in r.cells
+                ],
+                "variants": [
+                    {
+                        "normalized": v.normalized,
+                        "surface": v.surface,
+                        "count": v.count,
+                        "first": v.first,
+                        "last": v.last,
+                        "polarity": v.polarity,
+                    }
+                    for v in r.variants
+                ],
+            }
+            for r in tl.rows
+        ],
+    }
+
+
+def comparison_record(cmp: Comparison) -> dict[str, Any]:
+    """A :class:`Comparison` as plain data (the JSON shape)."""
+    return {
+        "period": cmp.period.key if cmp.period else None,
+        "by": cmp.by,
+        "role": cmp.role,
+        "actors": list(cmp.actors),
+        "absent": list(cmp.absent),
+        "concepts": list(cmp.concepts),
+        "cells": [
+            {
+                "actor": c.actor,
+                "concept": c.concept,
+                "count": c.count,
+                "statements": c.statements,
+                "polarity": c.polarity,
+                "surfaces": list(c.surfaces),
+            }
+            for c in cmp.cells
+        ],
+    }
+
+
+# --------------------------------------------------------------------------------------
+# Timeline
+
+
+def _quoted(words: Sequence[str]) -> str:
+    return ", ".join(f'"{w}"' for w in words)
+
+
+def _pol(polarity: str) -> str:
+    return "" if polarity == "affirmed" else f" ({polarity})"
+
+
+def _span_label(first: str, last: str) -> str:
+    return first if first == last else f"{first}-{last}"
+
+
+def _timeline_text(rec: dict[str, Any]) -> str:
+    if not rec["rows"]:
+        return "(no concept of the lexicon in any statement)\n"
+    lines: list[str] = []
+    by_actor: dict[str, list[dict]] = {}
+    for r in rec["rows"]:
+        by_actor.setdefault(r["actor"], []).append(r)
+    for actor, rows in by_actor.items():
+        keys = rec["active"].get(actor, [])
+        cols = [k for k in rec["periods"] if k in set(keys)]
+        name_w = max(len(r["concept"]) for r in rows)
+        width = max([2] + [len(str(c["count"])) for r in rows for c in r["cells"]])
+        lines.append(f"{actor}  ({rec['role']}, by {rec['by']}; '.' = statements without the concept)")
+        if len(cols) * (max(len(k) for k in cols) + 1) <= 100:  # keys side by side
+            width = max(width, *(len(k) for k in cols))
+            lines.append(f"  {'':<{name_w}}  " + " ".join(k.rjust(width) for k in cols))
+        else:  # many periods: keys written downwards, one narrow column each
+            for i in range(max(len(k) for k in cols)):
+                head = " ".join(k[i].rjust(width) if i < len(k) else " " * width for k in cols)
+                lines.append(f"  {'':<{name_w}}  {head}".rstrip())
+        for r in rows:
+            counts = {c["period"]: c["count"] for c in r["cells"]}
+            cells = " ".join(str(counts[k]).rjust(width) if k in counts else ".".rjust(width) for k in cols)
+            lines.append(f"  {r['concept']:<{name_w}}  {cells}")
+        lines.append("")
+        for r in rows:
+            lines.append(f"  {r['concept']}: {r['count']} in {len(r['cells'])} period(s), first {r['first']}, last {r['last']}")
+            for v in r["variants"]:
+                lines.append(f"    \"{v['surface']}\" x{v['count']}  {_span_label(v['first'], v['last'])}{_pol(v['polarity'])}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _code(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    return f"{fence}{text}{fence}"
+
+
+def _timeline_markdown(rec: dict[str, Any]) -> str:
+    lines = [f"# Timeline ({rec['role']}s, by {rec['by']})", ""]
+    if not rec["rows"]:
+        return "\n".join(lines + ["No concept of the lexicon in any statement.", ""])
+    by_actor: dict[str, list[dict]] = {}
+    for r in rec["rows"]:
+        by_actor.setdefault(r["actor"], []).append(r)
+    for actor, rows in by_actor.items():
+        keys = set(rec["active"].get(actor, []))
+        cols = [k for k in rec["periods"] if k in keys]
+        lines += [f"## {escape(actor)}", ""]
+        lines.append("| concept | " + " | ".join(cols) + " |")
+        lines.append("|---|" + "---:|" * len(cols))
+        for r in rows:
+            counts = {c["period"]: c["count"] for c in r["cells"]}
+            lines.append(f"| {_code(r['concept'])} | " + " | ".join(str(counts.get(k, "·")) for k in cols) + " |")
+        lines.append("")
+        for r in rows:
+            variants = "; ".join(
+                f"“{escape(v['surface'])}” ×{v['count']} {_span_label(v['first'], v['last'])}{_pol(v['polarity'])}"
+                for v in r["variants"]
+            )
+            lines.append(f"- {_code(r['concept'])}: first {r['first']}, last {r['last']}, {r['count']} in all — {variants}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _timeline_csv(rec: dict[str, Any]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["actor", "concept", "period", "count", "statements", "articles", "polarity", "surfaces"])
+    for r in rec["rows"]:
+        for c in r["cells"]:
+            w.writerow([r["actor"], r["concept"], c["period"], c["count"], c["statements"], c["articles"],
+                        c["polarity"], " | ".join(c["surfaces"])])  # fmt: skip
+    return buf.getvalue()
+
+
+def render_timeline(tl: Timeline, fmt: str = "text") -> str:
+    """Render a timeline in one of :data:`TIMELINE_FORMATS`."""
+    rec = timeline_record(tl)
+    if fmt == "text":
+        return _timeline_text(rec)
+    if fmt == "markdown":
+        return _timeline_markdown(rec)
+    if fmt == "json":
+        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _timeline_csv(rec)
+    if fmt == "html":
+        from .report import timeline_page
+
+        return timeline_page(tl)
+    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(TIMELINE_FORMATS)})")
+
+
+# --------------------------------------------------------------------------------------
+# Comparison
+
+
+def _comparison_text(rec: dict[str, Any]) -> str:
+    if rec["period"] is None:
+        return f"no statement of {', '.join(rec['actors'])} in any period\n"
+    present = [a for a in rec["actors"] if a not in rec["absent"]]
+    lines = [f"{rec['period']}  ({rec['role']}s, by {rec['by']})"]
+    if rec["absent"]:
+        lines.append(f"no statement in {rec['period']}: {', '.join(rec['absent'])}")
+    if not rec["concepts"]:
+        lines.append("(no concept of the lexicon in their statements)")
+        return "\n".join(lines) + "\n"
+    cells = {(c["actor"], c["concept"]): c for c in rec["cells"]}
+    name_w = max(len(c) for c in rec["concepts"])
+    col_w = max(4, *(len(a) for a in present))
+    lines.append("")
+    lines.append(f"  {'':<{name_w}}  " + " ".join(a.rjust(col_w) for a in present))
+    for concept in rec["concepts"]:
+        row = []
+        for a in present:
+            c = cells.get((a, concept))
+            row.append((str(c["count"]) + ("-" if c["polarity"] == "negated" else "~" if c["polarity"] == "mixed" else "") if c else ".").rjust(col_w))
+        lines.append(f"  {concept:<{name_w}}  " + " ".join(row))
+    lines.append("  (count of markers; '-' negated, '~' mixed, '.' not said)")
+    lines.append("")
+    for concept in rec["concepts"]:
+        lines.append(concept)
+        for a in present:
+            c = cells.get((a, concept))
+            if c is not None:
+                lines.append(f"  {a}  {_quoted(c['surfaces'])}{_pol(c['polarity'])}")
+    return "\n".join(lines) + "\n"
+
+
+def _comparison_markdown(rec: dict[str, Any]) -> str:
+    if rec["period"] is None:
+        return f"# Comparison\n\nNo statement of {', '.join(rec['actors'])} in any period.\n"
+    present = [a for a in rec["actors"] if a not in rec["absent"]]
+    lines = [f"# Comparison: {rec['period']} ({rec['role']}s)", ""]
+    if rec["absent"]:
+        lines += [f"No statement in {rec['period']}: {', '.join(rec['absent'])}.", ""]
+    if not rec["concepts"]:
+        return "\n".join(lines + ["No concept of the lexicon in their statements.", ""])
+    cells = {(c["actor"], c["concept"]): c for c in rec["cells"]}
+    lines.append("| concept | " + " | ".join(present) + " |")
+    lines.append("|---|" + "---|" * len(present))
+    for concept in rec["concepts"]:
+        row = []
+        for a in present:
+            c = cells.get((a, concept))
+            row.append("" if c is None else "; ".join(f"“{escape(w)}”" for w in c["surfaces"]) + escape(_pol(c["polarity"])))
+        lines.append(f"| {_code(concept)} | " + " | ".join(row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _comparison_csv(rec: dict[str, Any]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["period", "actor", "concept", "count", "statements", "polarity", "surfaces"])
+    for c in rec["cells"]:
+        w.writerow([rec["period"], c["actor"], c["concept"], c["count"], c["statements"], c["polarity"], " | ".join(c["surfaces"])])
+    return buf.getvalue()
+
+
+def render_comparison(cmp: Comparison, fmt: str = "text") -> str:
+    """Render a comparison in one of :data:`TIMELINE_FORMATS`."""
+    rec = comparison_record(cmp)
+    if fmt == "text":
+        return _comparison_text(rec)
+    if fmt == "markdown":
+        return _comparison_markdown(rec)
+    if fmt == "json":
+        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _comparison_csv(rec)
+    if fmt == "html":
+        from .report import comparison_page
+
+        return comparison_page(cmp)
+    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(TIMELINE_FORMATS)})")

@@ -341,6 +341,7 @@ def _kwic_lines(data: ReportData, concept: str) -> list[dict[str, Any]]:
                     "negated": m.polarity == "negated",
                     "href": data.statement_href(st),
                     "label": data.statement_label(st),
+                    "title": f"{data.article_title(art)} · {data.statement_label(st)}",
                     "_key": (art.date.iso() if art.date else "", data.path(aid), m.span.start),
                 })  # fmt: skip
     rows.sort(key=lambda r: r["_key"])

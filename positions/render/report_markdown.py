@@ -134,7 +134,8 @@ def markdown_pages(data: Any) -> dict[str, str]:
         lines += ["", "## In context, newest first", ""]
         for k in _kwic_lines(data, c):
             neg = " (negated)" if k["negated"] else ""
-            lines.append(f"- {k['date'] or 'undated'} {k['actors']}: {escape(k['left'])} **{escape(k['match'])}**{neg} "
-                         f"{escape(k['right'])} — {_code(k['label'])}")  # fmt: skip
+            sep = "" if k["right"][:1] in tuple(",.;:!?)]") and not neg else " "
+            lines.append(f"- {k['date'] or 'undated'} {k['actors']}: {escape(k['left'])} **{escape(k['match'])}**{neg}"
+                         f"{sep}{escape(k['right'])} — {_code(k['label'])}".replace("  ", " "))  # fmt: skip
         pages[concept_page_name(c, "md")] = "\n".join(lines).rstrip("\n") + "\n"
     return pages

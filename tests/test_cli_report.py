@@ -1,0 +1,63 @@
+"""``positions report``: the static site and the Markdown pages, from a store or a corpus."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from positions.cli import main
+from positions.render.report import build_report
+from positions.store import open_store
+from test_report import CORPUS, golden_corpus
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "g.db"
+    with open_store(path) as store:
+        for an in golden_corpus():
+            store.put([an], file=an.article.path, file_hash=an.article.id)
+    return str(path)
+
+
+def _files(d):
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(d.iterdir())}
+
+
+def test_html_from_a_store_is_the_library_report(runner, db, tmp_path):
+    out = tmp_path / "site"
+    result = runner.invoke(main, ["report", "--db", db, "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"{out}: 11 files (3 articles); open {out}/index.html\n"
+    assert _files(out) == build_report(golden_corpus())
+
+
+def test_markdown(runner, db, tmp_path):
+    out = tmp_path / "md"
+    result = runner.invoke(main, ["report", "--db", db, "--out", str(out), "--format", "markdown", "--title", "Sample"])
+    assert result.exit_code == 0, result.stderr
+    assert _files(out) == build_report(golden_corpus(), fmt="markdown", title="Sample")
+    assert _files(out)["index.md"].startswith("# Sample\n")
+
+
+def test_corpus_twice_same_bytes_and_same_as_store(runner, tmp_path):
+    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    assert runner.invoke(main, ["report", str(CORPUS), "--out", str(a), "--by", "month"]).exit_code == 0
+    assert runner.invoke(main, ["report", str(CORPUS), "--out", str(b), "--by", "month"]).exit_code == 0
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(main, ["ingest", str(CORPUS), "--db", db]).exit_code == 0
+    assert runner.invoke(main, ["report", "--db", db, "--out", str(c), "--by", "month"]).exit_code == 0
+    assert _files(a) == _files(b) == _files(c)
+    assert "actor-rus.html" in _files(a)
+
+
+def test_out_must_be_a_directory(runner, db, tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    r = runner.invoke(main, ["report", "--db", db, "--out", str(f)])
+    assert r.exit_code == 2 and "is a file" in r.stderr

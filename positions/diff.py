@@ -52,7 +52,7 @@ from .model import (
     TextDiff,
     VariantShift,
 )
-from .text import _TOKEN_PATTERN, paragraph_spans
+from .text import _TOKEN_PATTERN, paragraph_spans, sentence_spans
 
 try:  # the optional C++ engine
     import fast_diff_match_patch as _fast
@@ -61,6 +61,10 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 __all__ = [
     "ENGINES",
+    "SENTENCE_THRESHOLD",
+    "align_sentences",
+    "diff_passages",
+    "edit_cost",
     "available_engines",
     "default_engine",
     "diff_texts",
@@ -68,6 +72,9 @@ __all__ = [
     "diff_snapshots",
     "concept_polarities",
     "PAIR_THRESHOLD",
+    "MIN_DICE",
+    "MIN_SIMILARITY",
+    "passage_concepts",
 ]
 
 ENGINES: tuple[str, ...] = ("fast", "python")
@@ -76,18 +83,13 @@ ENGINES: tuple[str, ...] = ("fast", "python")
 # --------------------------------------------------------------------------------------
 # Token streams
 
-# The project's token pattern, plus whitespace runs, so that the items cover the text.
-_ITEM_RE = re.compile(_TOKEN_PATTERN + r"| \s+")
+# A unit is one word or punctuation token of the project's pattern and the whitespace after
+# it; a text is its leading whitespace, then its units, exactly.
+_UNIT_RE = re.compile("(?x)(?:" + _TOKEN_PATTERN.replace("(?x)", "", 1) + r")\s*")
 
-# Code points for items: the private-use areas, which no implementation counts as letters,
-# digits or whitespace, so diff-match-patch's boundary scoring (in the semantic cleanup)
-# treats every token alike in both engines and, among equally good places for an edit,
-# takes the rightmost: "We support [+direct +]dialogue". Whitespace runs map to the first
-# private-use character, or to "\n" when they hold a blank line, so that edits prefer to
-# end at paragraph breaks.
+# Code points for tokens: the private-use areas, never a surrogate.
 _PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 _PUA_SIZE = sum(b - a + 1 for a, b in _PUA_RANGES)
-_BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 
 
 def _code_point(n: int) -> str:
@@ -96,8 +98,7 @@ def _code_point(n: int) -> str:
             return chr(a + n)
         n -= b - a + 1
     # Beyond the private-use areas (more than 137,468 distinct tokens): any other
-    # non-surrogate code point that is not whitespace; :func:`diff_texts` then uses the
-    # Python engine so that both engines' character classes cannot disagree.
+    # non-surrogate code point; both engines compare code points only, so any will do.
     cp = 0x100 + n
     if cp >= 0xD800:
         cp += 0x800
@@ -106,36 +107,50 @@ def _code_point(n: int) -> str:
     return chr(cp)
 
 
-_SPACE_CHAR = chr(0xE000)
-
-
 class _Table(dict):
-    """Item → character, assigning the next code point to an unseen item."""
+    """Token → character, assigning the next code point to an unseen token."""
 
     __slots__ = ("count",)
 
     def __init__(self) -> None:
         super().__init__()
-        self.count = 1  # code point 0 of the private-use areas is _SPACE_CHAR
+        self.count = 0
 
-    def __missing__(self, item: str) -> str:
-        if item.isspace():
-            ch = "\n" if _BLANK_LINE_RE.search(item) else _SPACE_CHAR
-        else:
-            ch = _code_point(self.count)
-            self.count += 1
-            while ch.isspace():  # only possible past the private-use areas
-                ch = _code_point(self.count)
-                self.count += 1
-        self[item] = ch
+    def __missing__(self, token: str) -> str:
+        ch = self[token] = _code_point(self.count)
+        self.count += 1
         return ch
 
 
+class _Stream:
+    """A text as leading whitespace plus units (token + following whitespace)."""
+
+    __slots__ = ("text", "lead", "units", "tokens", "offsets")
+
+    def __init__(self, text: str) -> None:
+        body = text.lstrip()
+        self.text = text
+        self.lead = len(text) - len(body)
+        self.units = _UNIT_RE.findall(text, self.lead)
+        self.tokens = list(map(str.rstrip, self.units))
+        self.offsets: Optional[list[int]] = None
+
+    def offset(self, k: int) -> int:
+        """Character offset where unit ``k`` starts (``len(units)``: the end of the text)."""
+        if self.offsets is None:
+            self.offsets = list(accumulate(map(len, self.units), initial=self.lead))
+        return self.offsets[k]
+
+
 def _items(text: str) -> list[str]:
-    items = _ITEM_RE.findall(text)
-    if sum(map(len, items)) != len(text):  # pragma: no cover - the pattern covers any text
-        raise AssertionError("token stream does not cover the text")
-    return items
+    """Tokens and the whitespace runs between them, covering ``text`` exactly."""
+    s = _Stream(text)
+    out = [text[: s.lead]] if s.lead else []
+    for unit, token in zip(s.units, s.tokens):
+        out.append(token)
+        if len(unit) > len(token):
+            out.append(unit[len(token) :])
+    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -159,20 +174,14 @@ def default_engine() -> str:
 _CODES = {"-": -1, "=": 0, "+": 1}
 
 
-def _raw_diff(a: str, b: str, engine: str) -> list[tuple[int, str]]:
-    """The minimal character diff (diff-match-patch's tuples), ``Diff_Timeout = 0``."""
+def _raw_diff(a: str, b: str, engine: str) -> list[tuple[int, int]]:
+    """The minimal diff of two token strings as (op, length) pairs, ``Diff_Timeout = 0``."""
     if engine == "fast":
-        ops = _fast.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=False)
-        return [(_CODES[op], text) for op, text in ops]
+        ops = _fast.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=True)
+        return [(_CODES[op], n) for op, n in ops]
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # exact: never the default 1.0 s
-    return dmp.diff_main(a, b, False)
-
-
-def _cleanup_semantic(diffs: list[tuple[int, str]]) -> None:
-    # The same (pure-Python) cleanup after either engine: the C++ port's own gives the same
-    # result (checked when this was written) but one implementation leaves nothing to drift.
-    diff_match_patch().diff_cleanupSemantic(diffs)
+    return [(op, len(text)) for op, text in dmp.diff_main(a, b, False)]
 
 
 def _resolve_engine(engine: Optional[str]) -> str:
@@ -185,8 +194,193 @@ def _resolve_engine(engine: Optional[str]) -> str:
     return engine
 
 
+def _groups(raw: Iterable[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
+    """Equal runs and edits, alternating: ``E[0] (D[0], I[0]) E[1] ... (D[r-1], I[r-1]) E[r]``
+    (token counts; ``D``/``I`` deleted/inserted, one of them possibly 0)."""
+    E, D, I = [0], [], []
+    d = i = 0
+    editing = False
+    for code, n in raw:
+        if code == 0:
+            if editing:
+                D.append(d)
+                I.append(i)
+                E.append(n)
+                d = i = 0
+                editing = False
+            else:
+                E[-1] += n
+        else:
+            editing = True
+            if code < 0:
+                d += n
+            else:
+                i += n
+    if editing:
+        D.append(d)
+        I.append(i)
+        E.append(0)
+    return E, D, I
+
+
+def _cleanup_phrases(E: list[int], D: list[int], I: list[int]) -> None:
+    """Merge coincidental equalities into the replacements around them, in place.
+
+    An inner equal run is dissolved when it has no more tokens than the deletion and the
+    insertion on each side of it: it sits inside a reworded phrase ("resume [the] talks" →
+    "keep up [the] momentum"). One next to a pure insertion or deletion is shared wording and
+    stays ("... denuclearization and the establishment of a peace mechanism [+in order to ...+]").
+    Dissolving grows the neighbouring edits, so the equalities beside them are looked at again.
+    """
+    k = 1
+    while k < len(E) - 1:
+        e = E[k]
+        if e <= D[k - 1] and e <= I[k - 1] and e <= D[k] and e <= I[k]:
+            D[k - 1] += e + D[k]
+            I[k - 1] += e + I[k]
+            del E[k], D[k], I[k]
+            k = max(k - 1, 1)
+        else:
+            k += 1
+
+
+# A piece of a diff: (op, a0, a1, b0, b1), character offsets into the two texts.
+_Piece = tuple[str, int, int, int, int]
+
+
+def _token_pieces(a: str, b: str, engine: str, semantic: bool) -> tuple[list[_Piece], int, int]:
+    """The pieces of the token diff of ``a`` and ``b``, the number of tokens the minimal diff
+    keeps equal, and the number of tokens of both texts."""
+    sa, sb = _Stream(a), _Stream(b)
+    table = _Table()
+    ca = "".join(map(table.__getitem__, sa.tokens))
+    cb = "".join(map(table.__getitem__, sb.tokens))
+    if table.count > _PUA_SIZE:
+        engine = "python"  # beyond the private-use areas: keep to plain code point compares
+    if ca == cb:
+        raw = [(0, len(ca))] if ca else []
+    else:
+        raw = _raw_diff(ca, cb, engine)
+    E, D, I = _groups(raw)
+    common = sum(E)
+    if semantic:
+        _cleanup_phrases(E, D, I)
+    return _pieces(sa, sb, E, D, I), common, len(ca) + len(cb)
+
+
+def _pieces(sa: _Stream, sb: _Stream, E: list[int], D: list[int], I: list[int]) -> list[_Piece]:
+    oa = list(accumulate(map(len, sa.units), initial=sa.lead))
+    ob = list(accumulate(map(len, sb.units), initial=sb.lead))
+    ua, ub, ta = sa.units, sb.units, sa.tokens
+    out: list[_Piece] = []
+    if sa.lead or sb.lead:
+        if sa.text[: sa.lead] == sb.text[: sb.lead]:
+            out.append(("=", 0, sa.lead, 0, sb.lead))
+        else:
+            out.append(("-", 0, sa.lead, 0, 0))
+            out.append(("+", sa.lead, sa.lead, 0, sb.lead))
+    i = j = 0
+    last = len(D)
+    for k, e in enumerate(E):
+        if e:
+            if ua[i : i + e] == ub[j : j + e]:
+                out.append(("=", oa[i], oa[i + e], ob[j], ob[j + e]))
+            else:  # the same tokens, with different whitespace after some of them
+                ca, cb = oa[i], ob[j]
+                for x in range(e):
+                    if ua[i + x] != ub[j + x]:
+                        n = len(ta[i + x])
+                        ea, eb = oa[i + x] + n, ob[j + x] + n
+                        out.append(("=", ca, ea, cb, eb))
+                        ca, cb = oa[i + x + 1], ob[j + x + 1]
+                        out.append(("-", ea, ca, eb, eb))
+                        out.append(("+", ca, ca, eb, cb))
+                if ca < oa[i + e]:
+                    out.append(("=", ca, oa[i + e], cb, ob[j + e]))
+            i += e
+            j += e
+        if k < last:
+            d, n = D[k], I[k]
+            a0, a1, b0, b1 = oa[i], oa[i + d], ob[j], ob[j + n]
+            # A replacement whose two sides end with the same whitespace leaves it equal:
+            # "a [-step-by-step-]{+phased+} approach", not "a [-step-by-step -]{+phased +}approach".
+            space = len(ua[i + d - 1]) - len(ta[i + d - 1]) if d and n else 0
+            if space and ua[i + d - 1][-space:] == ub[j + n - 1][-space:]:
+                out.append(("-", a0, a1 - space, b0, b0))
+                out.append(("+", a1 - space, a1 - space, b0, b1 - space))
+                out.append(("=", a1 - space, a1, b1 - space, b1))
+            else:
+                out.append(("-", a0, a1, b0, b0))
+                out.append(("+", a1, a1, b0, b1))
+            i += d
+            j += n
+    return out
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _span(start: int, end: int) -> Span:
+    # A Span without attrs' validators: offsets made here are valid by construction, and
+    # a long diff makes tens of thousands of them.
+    s = _new(Span)
+    _set(s, "start", start)
+    _set(s, "end", end)
+    return s
+
+
+def _op(op: str, text: str, old: Span, new: Span) -> DiffOp:
+    o = _new(DiffOp)
+    _set(o, "op", op)
+    _set(o, "text", text)
+    _set(o, "old", old)
+    _set(o, "new", new)
+    return o
+
+
+def _ops(a: str, b: str, pieces: Sequence[_Piece]) -> tuple[DiffOp, ...]:
+    """Operations from pieces: empty pieces dropped, equal neighbours joined, and between two
+    equal stretches one deletion then one insertion (as diff-match-patch gives them); a
+    ``"|"`` piece (a sentence-block boundary) keeps the edits on each side of it apart."""
+    out: list[DiffOp] = []
+    append = out.append
+    k, n = 0, len(pieces)
+    while k < n:
+        op, a0, a1, b0, b1 = pieces[k]
+        k += 1
+        if op == "|":
+            continue
+        if op == "=":
+            while k < n and pieces[k][0] != "|" and (pieces[k][0] == "=" or _empty(pieces[k])):
+                if pieces[k][0] == "=":
+                    a1, b1 = pieces[k][2], pieces[k][4]
+                k += 1
+            if a1 > a0:
+                append(_op("=", a[a0:a1], _span(a0, a1), _span(b0, b1)))
+            continue
+        # an edit run: up to the next boundary or equal piece that is not empty
+        while k < n and pieces[k][0] != "|" and (pieces[k][0] != "=" or _empty(pieces[k])):
+            if pieces[k][0] != "=":
+                a1, b1 = pieces[k][2], pieces[k][4]
+            k += 1
+        if a1 > a0:
+            append(_op("-", a[a0:a1], _span(a0, a1), _span(b0, b0)))
+        if b1 > b0:
+            append(_op("+", b[b0:b1], _span(a1, a1), _span(b0, b1)))
+    return tuple(out)
+
+
+def _empty(piece: _Piece) -> bool:
+    return piece[1] == piece[2] and piece[3] == piece[4]
+
+
 # --------------------------------------------------------------------------------------
 # Text diffs
+
+
+def _similarity(common: int, total: int) -> float:
+    return round(2 * common / total, 4) if total else 1.0
 
 
 def diff_texts(a: str, b: str, *, engine: Optional[str] = None, semantic: bool = True) -> TextDiff:
@@ -194,111 +388,170 @@ def diff_texts(a: str, b: str, *, engine: Optional[str] = None, semantic: bool =
 
     Operations carry spans into both texts (a deletion has an empty span in ``b`` at the
     point of deletion, an insertion an empty span in ``a``). ``semantic=False`` skips the
-    semantic cleanup and gives the minimal edit script.
+    phrase cleanup and gives the minimal edit script.
 
     >>> d = diff_texts("We support dialogue.", "We support direct dialogue.")
     >>> [(o.op, o.text, o.new.as_list()) for o in d.ops]
     [('=', 'We support ', [0, 11]), ('+', 'direct ', [11, 18]), ('=', 'dialogue.', [18, 27])]
     """
     engine = _resolve_engine(engine)
-    items_a, items_b = _items(a), _items(b)
-    table = _Table()
-    chars_a = "".join(map(table.__getitem__, items_a))
-    chars_b = "".join(map(table.__getitem__, items_b))
-    if table.count >= _PUA_SIZE:
-        engine = "python"
-    if chars_a == chars_b:
-        raw = [(0, chars_a)] if chars_a else []
-    else:
-        raw = _raw_diff(chars_a, chars_b, engine)
-    # Similarity from the minimal script (the longest common token subsequence): the
-    # semantic cleanup trades small equalities for readable replacements, which says
-    # nothing about how much of the wording the texts share.
-    common = sum(_count_tokens(text) for op, text in raw if op == 0)
-    if semantic:
-        _cleanup_semantic(raw)
-    ops = _build_ops(raw, items_a, items_b)
-    total = _count_tokens(chars_a) + _count_tokens(chars_b)
-    return TextDiff(ops, round(2 * common / total, 4) if total else 1.0)
+    pieces, common, total = _token_pieces(a, b, engine, semantic)
+    return TextDiff(_ops(a, b, pieces), _similarity(common, total))
 
 
-def _count_tokens(chars: str) -> int:
-    """Word and punctuation tokens among mapped characters (whitespace runs excluded)."""
-    return len(chars) - chars.count(_SPACE_CHAR) - chars.count("\n")
-
-
-def _build_ops(
-    raw: Iterable[tuple[int, str]], items_a: Sequence[str], items_b: Sequence[str]
-) -> tuple[DiffOp, ...]:
-    """Turn character operations back into text operations with spans on both sides."""
-    off_a = [0, *accumulate(map(len, items_a))]
-    off_b = [0, *accumulate(map(len, items_b))]
-    # (op, i0, i1, j0, j1): item ranges of a and b
-    pieces: list[tuple[str, int, int, int, int]] = []
-    i = j = 0
-    for code, chars in raw:
-        n = len(chars)
-        if code == 0:
-            sa, sb = items_a[i : i + n], items_b[j : j + n]
-            if sa == sb:
-                pieces.append(("=", i, i + n, j, j + n))
-            else:  # same tokens, different whitespace here and there: split those out
-                k0 = 0
-                for k in [k for k, (x, y) in enumerate(zip(sa, sb)) if x != y]:
-                    if k > k0:
-                        pieces.append(("=", i + k0, i + k, j + k0, j + k))
-                    pieces.append(("-", i + k, i + k + 1, j + k, j + k))
-                    pieces.append(("+", i + k + 1, i + k + 1, j + k, j + k + 1))
-                    k0 = k + 1
-                if n > k0:
-                    pieces.append(("=", i + k0, i + n, j + k0, j + n))
-            i += n
-            j += n
-        elif code == -1:
-            pieces.append(("-", i, i + n, j, j))
-            i += n
-        else:
-            pieces.append(("+", i, i, j, j + n))
-            j += n
-    # Between two equal stretches keep one deletion then one insertion, as diff-match-patch
-    # does; the whitespace split above can put several side by side.
-    out: list[DiffOp] = []
-    k = 0
-    npieces = len(pieces)
-    while k < npieces:
-        op, i0, i1, j0, j1 = pieces[k]
-        if op == "=":
-            text = "".join(items_a[i0:i1])
-            out.append(DiffOp("=", text, Span(off_a[i0], off_a[i1]), Span(off_b[j0], off_b[j1])))
-            k += 1
-            continue
-        while k + 1 < npieces and pieces[k + 1][0] != "=":
-            k += 1
-        i1, j1 = pieces[k][2], pieces[k][4]
-        k += 1
-        if i1 > i0:
-            text = "".join(items_a[i0:i1])
-            out.append(DiffOp("-", text, Span(off_a[i0], off_a[i1]), Span(off_b[j0], off_b[j0])))
-        if j1 > j0:
-            text = "".join(items_b[j0:j1])
-            out.append(DiffOp("+", text, Span(off_a[i1], off_a[i1]), Span(off_b[j0], off_b[j1])))
-    return tuple(out)
+def _count_tokens(text: str) -> int:
+    return len(_UNIT_RE.findall(text))
 
 
 def edit_cost(diff: TextDiff) -> int:
-    """Tokens deleted plus tokens inserted (whitespace runs count as tokens here).
+    """Tokens deleted plus tokens inserted (whitespace is not a token).
 
     >>> edit_cost(diff_texts("a b c", "a x c"))
     2
     """
-    return sum(len(_items(op.text)) for op in diff.ops if op.op != "=")
+    return sum(_count_tokens(op.text) for op in diff.ops if op.op != "=")
+
+
+# --------------------------------------------------------------------------------------
+# Sentence alignment inside a pair of passages
+
+SENTENCE_THRESHOLD = 0.2
+"""Least content-word Dice coefficient for two sentences to be paired inside a passage."""
+
+_MERGE_PENALTY = 0.05
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """The text cut at sentence starts: each sentence with the whitespace after it (the
+    first also with anything before it), covering the text exactly."""
+    starts = [s.start for s in sentence_spans(text)][1:]
+    bounds = [0, *starts, len(text)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _dice(x: frozenset, y: frozenset) -> float:
+    total = len(x) + len(y)
+    return 2 * len(x & y) / total if total else 0.0
+
+
+def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
+    """Blocks of two passages, in order, covering both exactly: each block is a run of one
+    or two sentences of ``a`` and of ``b`` that correspond, or sentences of one side alone
+    (an empty span on the other, at the point where they go).
+
+    Sentences (:func:`positions.text.sentence_spans`, each with the whitespace after it) are
+    paired by a monotone alignment (dynamic programming over both sequences) that maximizes
+    the summed content-word Dice of the pairs; a pair needs a Dice of at least
+    :data:`SENTENCE_THRESHOLD`. One sentence may also correspond to two consecutive ones on
+    the other side (split or joined), at a small penalty.
+
+    >>> a = "We back talks. Sanctions must go. Peace matters."
+    >>> b = "Peace is vital. We back direct talks."
+    >>> [(x.slice(a), y.slice(b)) for x, y in align_sentences(a, b)]
+    [('', 'Peace is vital. '), ('We back talks. ', 'We back direct talks.'), ('Sanctions must go. Peace matters.', '')]
+
+    A block is a pair of sentences when both its spans are non-empty.
+    """
+    ca, cb = _chunks(a), _chunks(b)
+    wa = [_content_words(a[x:y]) for x, y in ca]
+    wb = [_content_words(b[x:y]) for x, y in cb]
+    n, m = len(ca), len(cb)
+    neg = float("-inf")
+    score = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    score[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            best, move = neg, (0, 0)
+            options = []
+            if i and j:
+                s = _dice(wa[i - 1], wb[j - 1])
+                if s >= SENTENCE_THRESHOLD:
+                    options.append((score[i - 1][j - 1] + s, (1, 1)))
+            if i >= 2 and j:
+                s = _dice(wa[i - 2] | wa[i - 1], wb[j - 1])
+                if s >= SENTENCE_THRESHOLD:
+                    options.append((score[i - 2][j - 1] + s - _MERGE_PENALTY, (2, 1)))
+            if i and j >= 2:
+                s = _dice(wa[i - 1], wb[j - 2] | wb[j - 1])
+                if s >= SENTENCE_THRESHOLD:
+                    options.append((score[i - 1][j - 2] + s - _MERGE_PENALTY, (1, 2)))
+            if i:
+                options.append((score[i - 1][j], (1, 0)))
+            if j:
+                options.append((score[i][j - 1], (0, 1)))
+            for value, mv in options:  # first best wins: pairs before skips
+                if value > best + 1e-12:
+                    best, move = value, mv
+            score[i][j], back[i][j] = best, move
+    moves = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i][j]
+        moves.append((i - di, i, j - dj, j))
+        i, j = i - di, j - dj
+    moves.reverse()
+    # Consecutive sentences of one side without a counterpart join into one block.
+    blocks: list[list[int]] = []
+    for i0, i1, j0, j1 in moves:
+        a0 = ca[i0][0] if i0 < n else len(a)
+        a1 = ca[i1 - 1][1] if i1 > i0 else a0
+        b0 = cb[j0][0] if j0 < m else len(b)
+        b1 = cb[j1 - 1][1] if j1 > j0 else b0
+        side = "=" if i1 > i0 and j1 > j0 else ("-" if i1 > i0 else "+")
+        if blocks and side != "=" and blocks[-1][4] == side:
+            blocks[-1][1], blocks[-1][3] = a1, b1
+        else:
+            blocks.append([a0, a1, b0, b1, side])
+    return tuple((Span(a0, a1), Span(b0, b1)) for a0, a1, b0, b1, _ in blocks)
+
+
+def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: bool = True) -> TextDiff:
+    """:func:`diff_texts` sentence by sentence: the sentences of ``a`` and ``b`` are paired
+    by :func:`align_sentences`, each pair is diffed on its own, and sentences without a
+    counterpart are deleted or inserted whole. So a largely rewritten paragraph reads as
+    "this sentence became that one", not as one big replacement. Edits never run across a
+    block boundary (a deleted sentence and the next block's insertion stay apart). The
+    similarity counts the tokens kept equal inside the sentence pairs.
+
+    >>> d = diff_passages("We back talks. Sanctions must go.", "Sanctions must go now. We back talks.")
+    >>> [(o.op, o.text) for o in d.ops]
+    [('+', 'Sanctions must go now. '), ('=', 'We back talks.'), ('-', ' Sanctions must go.')]
+    """
+    engine = _resolve_engine(engine)
+    blocks = align_sentences(a, b)
+    if len(blocks) <= 1:
+        return diff_texts(a, b, engine=engine, semantic=semantic)
+    pieces: list[_Piece] = []
+    common = total = 0
+    for x, y in blocks:
+        pieces.append(("|", x.start, x.start, y.start, y.start))
+        if x and y:
+            ps, c, t = _token_pieces(x.slice(a), y.slice(b), engine, semantic)
+            pieces.extend((op, a0 + x.start, a1 + x.start, b0 + y.start, b1 + y.start) for op, a0, a1, b0, b1 in ps)
+            common += c
+            total += t
+        else:
+            pieces.append(("-", x.start, x.end, y.start, y.start))
+            pieces.append(("+", x.end, x.end, y.start, y.end))
+            total += _count_tokens(x.slice(a)) + _count_tokens(y.slice(b))
+    return TextDiff(_ops(a, b, pieces), _similarity(common, total))
 
 
 # --------------------------------------------------------------------------------------
 # Statement alignment
 
 PAIR_THRESHOLD = 0.3
-"""Least alignment score (see :func:`_score`) for two passages to be paired."""
+"""Least content-word Dice for two passages that share no concept to be paired."""
+
+MIN_DICE = 0.15
+"""Least content-word Dice for two passages that share a concept to be paired."""
+
+MIN_SIMILARITY = 0.15
+"""Least token similarity (of :func:`diff_passages`) for any two passages to be paired:
+sharing a concept is not enough, they must share wording."""
 
 _STOPWORDS = frozenset(
     """a an the and or but nor of in on at to for from by with without as is are was were be
@@ -308,6 +561,11 @@ _STOPWORDS = frozenset(
     into over under about such very more most other only own same just upon""".split()
 )
 _WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """Lower-cased words minus function words."""
+    return frozenset(w for w in _WORD_RE.findall(text.casefold()) if w not in _STOPWORDS)
 
 
 class _Unit:
@@ -322,9 +580,7 @@ class _Unit:
         self.span = span
         self.text = text
         self.concepts = frozenset(m.concept for m in markers if m.in_scope)
-        self.words = frozenset(
-            w for w in _WORD_RE.findall(text.casefold()) if w not in _STOPWORDS
-        )  # fmt: skip
+        self.words = _content_words(text)
         self.marked = bool(self.concepts)
 
     def key(self) -> tuple[int, int, int]:
@@ -346,15 +602,17 @@ def _units(statements: Sequence[Statement]) -> list[_Unit]:
     return out
 
 
-def _score(old: _Unit, new: _Unit) -> float:
-    """Concept Jaccard plus content-word Dice, each in [0, 1]; 0 when neither reaches the
-    floor (shared concept or Dice >= PAIR_THRESHOLD)."""
+def _score(old: _Unit, new: _Unit, engine: str) -> float:
+    """Concept Jaccard plus content-word Dice, each in [0, 1]; 0 when the passages may not
+    pair (see :func:`align_statements`)."""
     shared = old.concepts & new.concepts
     union = old.concepts | new.concepts
     cj = len(shared) / len(union) if union else 0.0
     total = len(old.words) + len(new.words)
     dice = 2 * len(old.words & new.words) / total if total else (1.0 if old.text == new.text else 0.0)
-    if not shared and dice < PAIR_THRESHOLD:
+    if dice < (MIN_DICE if shared else PAIR_THRESHOLD):
+        return 0.0
+    if diff_passages(old.text, new.text, engine=engine, semantic=False).similarity < MIN_SIMILARITY:
         return 0.0
     return cj + dice
 
@@ -367,14 +625,16 @@ def align_statements(
     Short statements take part whole. A ``document`` statement (a UN speech) takes part by
     paragraph, and only the paragraphs that carry in-scope markers count: a marked paragraph
     may pair with any paragraph of the other side, an unmarked one only with a marked one.
-    The score of two passages is the Jaccard index of their concept sets plus the Dice
-    coefficient of their content words; passages pair when they share a concept or their Dice
-    is at least :data:`PAIR_THRESHOLD`. Pairs are taken best score first (ties: earlier new
-    passage, then earlier old one). Unmatched new passages come out with ``old=None``, gone
-    ones with ``new=None``.
+    Two passages may pair when they share wording: their content-word Dice is at least
+    :data:`PAIR_THRESHOLD` (:data:`MIN_DICE` when they share a concept) **and** their token
+    similarity is at least :data:`MIN_SIMILARITY`. The score of a possible pair is the Jaccard index of the concept
+    sets plus the content-word Dice; pairs are taken best score first (ties: earlier new
+    passage, then earlier old one). Each pair's diff is :func:`diff_passages` (sentence by
+    sentence). Unmatched new passages come out with ``old=None``, gone ones with
+    ``new=None``.
 
-    Pairs are ordered by the new passage's place (statement order, then offset), followed by
-    the gone passages in their old order.
+    Order: the pairs in the order of their new passages (statement order, then offset), then
+    the new passages, then the gone ones in their old order.
     """
     engine = _resolve_engine(engine)
     old_units, new_units = _units(old), _units(new)
@@ -389,7 +649,7 @@ def align_statements(
         for oi, ou in enumerate(old_units):
             if not (counts(nu, doc_new) or counts(ou, doc_old)):
                 continue
-            s = _score(ou, nu)
+            s = _score(ou, nu, engine)
             if s > 0:
                 candidates.append((-s, ni, oi))
     candidates.sort()
@@ -405,21 +665,35 @@ def align_statements(
     for ni, nu in enumerate(new_units):
         if ni in used_new:
             ou = old_units[used_new[ni]]
-            d = diff_texts(ou.text, nu.text, engine=engine)
+            d = diff_passages(ou.text, nu.text, engine=engine)
             pair = StatementPair(ou.statement, nu.statement, d, d.similarity, ou.span, nu.span)
+            pairs.append(((0, *nu.key()), pair))
         elif counts(nu, doc_new):
             d = diff_texts("", nu.text, engine=engine)
-            pair = StatementPair(None, nu.statement, d, 0.0, None, nu.span)
-        else:
-            continue
-        pairs.append(((0, *nu.key()), pair))
+            pairs.append(((1, *nu.key()), StatementPair(None, nu.statement, d, 0.0, None, nu.span)))
     for oi, ou in enumerate(old_units):
         if oi in used_old or not counts(ou, doc_old):
             continue
         d = diff_texts(ou.text, "", engine=engine)
-        pairs.append(((1, *ou.key()), StatementPair(ou.statement, None, d, 0.0, ou.span, None)))
+        pairs.append(((2, *ou.key()), StatementPair(ou.statement, None, d, 0.0, ou.span, None)))
     pairs.sort(key=lambda p: p[0])
     return tuple(p for _, p in pairs)
+
+
+def passage_concepts(statement: Optional[Statement], span: Optional[Span]) -> tuple[str, ...]:
+    """The in-scope concepts of a statement's markers inside ``span`` (the whole statement
+    when ``span`` is None), sorted; () for no statement.
+
+    >>> from positions.model import Marker, Span, Statement
+    >>> st = Statement("a", Span(0, 20), "We back dialogue now", "reported",
+    ...                markers=(Marker("dialogue", "dialogue", "dialogue", Span(8, 16)),))
+    >>> passage_concepts(st, Span(0, 7)), passage_concepts(st, None)
+    ((), ('dialogue',))
+    """
+    if statement is None:
+        return ()
+    return tuple(sorted({m.concept for m in statement.markers
+                         if m.in_scope and (span is None or span.contains(m.span))}))  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------

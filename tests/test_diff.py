@@ -220,15 +220,16 @@ def test_alignment_pairs_by_concept_and_words():
         _with_markers("Moscow backs a phased approach.", 60, [("phased", "phased")], article="a2"),
     ]
     pairs = align_statements(old, new)
+    # pairs first, then new passages, then gone ones
     assert [(p.old.text if p.old else None, p.new.text if p.new else None) for p in pairs] == [
-        (None, "Russia will host the next round of consultations."),
         ("Moscow backs a step-by-step approach.", "Moscow backs a phased approach."),
+        (None, "Russia will host the next round of consultations."),
         ("The weather was fine in Seoul today.", None),
     ]
-    matched = pairs[1]
+    matched = pairs[0]
     assert matched.old_span == Span(0, 37) and matched.new_span == Span(60, 91)
     assert matched.similarity == matched.diff.similarity == round(2 * 5 / 12, 4)
-    assert pairs[0].diff.ops[0].op == "+" and pairs[2].diff.ops[0].op == "-"
+    assert pairs[1].diff.ops[0].op == "+" and pairs[2].diff.ops[0].op == "-"
 
 
 def test_alignment_is_one_to_one_with_deterministic_ties():

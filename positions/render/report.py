@@ -413,6 +413,7 @@ def _article_view(data: ReportData, an: Analysis) -> dict[str, Any]:
         "id": art.id,
         "source": art.source or "",
         "place": art.place or "",
+        "dateline": _squeeze(art.dateline.slice(art.text)) if art.dateline else "",
         "date": art.date.iso() if art.date else "",
         "country": art.country or "",
         "url": _safe_url(art.url),

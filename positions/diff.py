@@ -365,8 +365,12 @@ def _ops(a: str, b: str, pieces: Sequence[_Piece]) -> tuple[DiffOp, ...]:
                 a1, b1 = pieces[k][2], pieces[k][4]
             k += 1
         if a1 > a0:
+            if out and out[-1].op == "-":  # the same edit on both sides of a block boundary
+                a0, b0 = out.pop().old.start, b0
             append(_op("-", a[a0:a1], _span(a0, a1), _span(b0, b0)))
         if b1 > b0:
+            if out and out[-1].op == "+":
+                b0 = out.pop().new.start
             append(_op("+", b[b0:b1], _span(a1, a1), _span(b0, b1)))
     return tuple(out)
 
@@ -478,10 +482,10 @@ def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
                 s = _dice(wa[i - 1], wb[j - 2] | wb[j - 1])
                 if s >= SENTENCE_THRESHOLD:
                     options.append((score[i - 1][j - 2] + s - _MERGE_PENALTY, (1, 2)))
+            if j:  # read backwards: on a tie, deleted sentences come before inserted ones
+                options.append((score[i][j - 1], (0, 1)))
             if i:
                 options.append((score[i - 1][j], (1, 0)))
-            if j:
-                options.append((score[i][j - 1], (0, 1)))
             for value, mv in options:  # first best wins: pairs before skips
                 if value > best + 1e-12:
                     best, move = value, mv
@@ -522,7 +526,7 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
     """
     engine = _resolve_engine(engine)
     blocks = align_sentences(a, b)
-    if len(blocks) <= 1:
+    if len(blocks) <= 1 or not any(x and y for x, y in blocks):  # no sentence pair: one diff
         return diff_texts(a, b, engine=engine, semantic=semantic)
     pieces: list[_Piece] = []
     common = total = 0
@@ -549,9 +553,10 @@ PAIR_THRESHOLD = 0.3
 MIN_DICE = 0.15
 """Least content-word Dice for two passages that share a concept to be paired."""
 
-MIN_SIMILARITY = 0.15
-"""Least token similarity (of :func:`diff_passages`) for any two passages to be paired:
-sharing a concept is not enough, they must share wording."""
+MIN_SIMILARITY = 0.2
+"""Least token similarity (of :func:`diff_texts`: the longest common token subsequence of the
+two whole passages) for any two passages to be paired: sharing a concept is not enough, they
+must share wording."""
 
 _STOPWORDS = frozenset(
     """a an the and or but nor of in on at to for from by with without as is are was were be
@@ -612,9 +617,13 @@ def _score(old: _Unit, new: _Unit, engine: str) -> float:
     dice = 2 * len(old.words & new.words) / total if total else (1.0 if old.text == new.text else 0.0)
     if dice < (MIN_DICE if shared else PAIR_THRESHOLD):
         return 0.0
-    if diff_passages(old.text, new.text, engine=engine, semantic=False).similarity < MIN_SIMILARITY:
+    if _whole_similarity(old, new, engine) < MIN_SIMILARITY:
         return 0.0
     return cj + dice
+
+
+def _whole_similarity(old: _Unit, new: _Unit, engine: str) -> float:
+    return diff_texts(old.text, new.text, engine=engine, semantic=False).similarity
 
 
 def align_statements(
@@ -630,7 +639,7 @@ def align_statements(
     similarity is at least :data:`MIN_SIMILARITY`. The score of a possible pair is the Jaccard index of the concept
     sets plus the content-word Dice; pairs are taken best score first (ties: earlier new
     passage, then earlier old one). Each pair's diff is :func:`diff_passages` (sentence by
-    sentence). Unmatched new passages come out with ``old=None``, gone ones with
+    sentence); its ``similarity`` is that of the whole passages (the one the rule uses). Unmatched new passages come out with ``old=None``, gone ones with
     ``new=None``.
 
     Order: the pairs in the order of their new passages (statement order, then offset), then
@@ -666,7 +675,8 @@ def align_statements(
         if ni in used_new:
             ou = old_units[used_new[ni]]
             d = diff_passages(ou.text, nu.text, engine=engine)
-            pair = StatementPair(ou.statement, nu.statement, d, d.similarity, ou.span, nu.span)
+            sim = _whole_similarity(ou, nu, engine)
+            pair = StatementPair(ou.statement, nu.statement, d, sim, ou.span, nu.span)
             pairs.append(((0, *nu.key()), pair))
         elif counts(nu, doc_new):
             d = diff_texts("", nu.text, engine=engine)

@@ -307,22 +307,55 @@ def test_concept_polarities_mixed():
     assert pdiff.concept_polarities(ms) == {"cvid": "mixed"}
 
 
-@needs_fast
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from("abcde \n"), max_size=80).map("".join),
-       st.lists(st.sampled_from("abcde \n"), max_size=80).map("".join))  # fmt: skip
-def test_fast_engines_own_semantic_cleanup_matches_pythons(a, b):
-    # diff_texts runs the pure-Python cleanup after either engine; this shows the C++ port's
-    # own cleanup would give the same, so the choice costs nothing in fidelity.
-    import fast_diff_match_patch
-    from diff_match_patch import diff_match_patch
+# --------------------------------------------------------------------------------------
+# Phrase cleanup, sentence-by-sentence passages, pairing needs shared wording
 
-    table = pdiff._Table()
-    ca = "".join(table[ch] for ch in a)
-    cb = "".join(table[ch] for ch in b)
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    ours = dmp.diff_main(ca, cb, False)
-    dmp.diff_cleanupSemantic(ours)
-    theirs = fast_diff_match_patch.diff(ca, cb, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)
-    assert [({-1: "-", 0: "=", 1: "+"}[o], t) for o, t in ours] == list(theirs)
+
+def test_cleanup_keeps_shared_phrase_next_to_an_insertion():
+    a = "To settle the issue we need denuclearization and the establishment of a peace mechanism."
+    b = ("The only way is parallel progress in denuclearization and the establishment of a peace "
+         "mechanism in order to build trust through phased and synchronized actions.")  # fmt: skip
+    ops = [(o.op, o.text) for o in diff_texts(a, b).ops]
+    assert ("=", " denuclearization and the establishment of a peace mechanism") in ops
+    assert any(op == "+" and "phased and synchronized" in t for op, t in ops)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["We back talks.", "Sanctions must go.", "Peace matters now.", " ", "\n\n",
+                                 "The U.S. agreed.", "talks", "go"]), max_size=12).map(" ".join),
+       st.lists(st.sampled_from(["We back direct talks.", "Sanctions must go.", "Peace is vital.", " ",
+                                 "\n\n", "talks", "U.S."]), max_size=12).map(" ".join))  # fmt: skip
+def test_passage_diffs_reproduce_both_texts(a, b):
+    d = pdiff.diff_passages(a, b)
+    assert _apply(a, d) == b and _old(d) == a and _new(d) == b
+    assert all(o.text for o in d.ops)
+    blocks = pdiff.align_sentences(a, b)
+    assert "".join(x.slice(a) for x, _ in blocks) == a and "".join(y.slice(b) for _, y in blocks) == b
+    if "fast" in pdiff.available_engines():
+        assert d == pdiff.diff_passages(a, b, engine="python")
+
+
+def test_rewritten_paragraph_is_diffed_sentence_by_sentence():
+    a = "Over the past year the situation improved. China supports dialogue between the parties. Sanctions must be implemented."
+    b = "China supports direct dialogue between the parties. A new sentence about trust comes here."
+    blocks = [(x.slice(a), y.slice(b)) for x, y in pdiff.align_sentences(a, b)]
+    assert ("China supports dialogue between the parties. ", "China supports direct dialogue between the parties. ") in blocks
+    ops = [(o.op, o.text) for o in pdiff.diff_passages(a, b).ops]
+    assert ("+", "direct ") in ops
+
+
+def test_sharing_a_concept_is_not_enough_to_pair():
+    old = [_with_markers("Russia and China share the view that the dialogue must continue in the same six-party format.", 0,
+                         [("dialogue", "dialogue")])]  # fmt: skip
+    new = [_with_markers("The fourth round of the Six-Party Talks took place in Beijing in two sessions.", 0,
+                         [("dialogue", "Talks")], article="a2")]  # fmt: skip
+    pairs = align_statements(old, new)
+    assert [(p.old is None, p.new is None) for p in pairs] == [(True, False), (False, True)]
+
+
+def test_without_the_fast_package_the_python_engine_gives_the_same(monkeypatch):
+    a, b = DOC_OLD, DOC_NEW
+    expected = pdiff.diff_passages(a, b, engine="python")
+    monkeypatch.setattr(pdiff, "_fast", None)  # as when `import fast_diff_match_patch` fails
+    assert pdiff.diff_passages(a, b) == expected
+    assert pdiff.diff_texts(a, b) == pdiff.diff_texts(a, b, engine="python")

@@ -112,3 +112,28 @@ def test_text_colour():
 def test_unknown_format():
     with pytest.raises(ValueError, match="unknown format"):
         render_diffs([], "pdf")
+
+
+def _paragraph_diff():
+    old = _snapshot("2018", [("a1", "/corpus/korea/old.txt")], [
+        _statement("a1", 0, "China supports dialogue between the parties. Sanctions must be implemented fully.", [("dialogue", "dialogue")]),
+        _statement("a1", 200, "The weather was fine.", []),
+    ])  # fmt: skip
+    new = _snapshot("2019", [("b1", "/corpus/korea/new.txt")], [
+        _statement("b1", 0, "China supports direct dialogue between the parties. Trust must be built step by step.", [("dialogue", "dialogue")]),
+    ])  # fmt: skip
+    return [diff_snapshots(old, new)]
+
+
+def test_sentence_blocks_are_lines_and_unmarked_passages_can_be_hidden():
+    text = render_diffs(_paragraph_diff(), "text", all_passages=False, roots=["/corpus/korea"])
+    assert "      China supports {+direct+} dialogue between the parties.\n      [-Sanctions" in text
+    assert "The weather" not in text and "1 gone passage without an in-scope concept not shown" in text
+    assert "old korea/old.txt:0-" in text  # under a corpus root, not under the current directory
+    assert "The weather" in render_diffs(_paragraph_diff(), "text")
+    data = json.loads(render_diffs(_paragraph_diff(), "json", roots=["/corpus/korea"]))
+    assert data["old"]["articles"][0]["path"] == "korea/old.txt"
+    assert len(data["pairs"]) == 2 and data["pairs"][1]["old_concepts"] == []
+    for fmt in ("markdown", "html"):
+        out = render_diffs(_paragraph_diff(), fmt, all_passages=False)
+        assert "The weather" not in out and "not shown" in out

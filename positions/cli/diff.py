@@ -112,6 +112,8 @@ def _corpus_diffs(
 @click.option("--concept", default=None, metavar="ID", help="Only statements with this concept.")
 @click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
               help="Follow the statements the actor holds, or those its people speak.")  # fmt: skip
+@click.option("--all-passages", is_flag=True,
+              help="Also show new and gone passages that carry no in-scope concept (text, markdown, html).")  # fmt: skip
 @click.option("--engine", type=click.Choice(["fast", "python"]), default=None,
               help="Diff engine (default: fast when fast-diff-match-patch is installed).")  # fmt: skip
 @format_option(FORMATS_REPORT)
@@ -126,6 +128,7 @@ def diff(
     until: Optional[str],
     concept: Optional[str],
     role: str,
+    all_passages: bool,
     engine: Optional[str],
     fmt: str,
     lexicon_path: Optional[str],
@@ -163,6 +166,7 @@ def diff(
     if concept is not None and concept not in lexicon.concept_ids:
         raise click.ClickException(f"unknown concept {concept!r} (known: {', '.join(sorted(lexicon.concept_ids))})")
     gazetteer = load_gazetteer(actors_paths)
+    roots: list[str] = []
     pair_form = _is_file_pair(paths) and actor is None and by is None and since is None and until is None
 
     if pair_form:
@@ -180,6 +184,7 @@ def diff(
             click.echo(f"warning: skipped {exc}", err=True)
 
         sources = list(paths) if paths else [str(p) for p in bundled_corpus()]
+        roots = [] if paths else sources
         articles = iter_articles(sources, year=year, on_error=skip)
         analyses = list(analyze_corpus(articles, lexicon=lexicon, gazetteer=gazetteer,
                                        on_error=lambda a, e: skip(a.path, e)))  # fmt: skip
@@ -190,4 +195,4 @@ def diff(
             click.echo("[]")
         return
     color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    click.echo(render_diffs(diffs, fmt, color=color), nl=False)
+    click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots), nl=False)

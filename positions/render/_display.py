@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
-from typing import Any, Mapping
+from pathlib import PurePath
+from typing import Any, Callable, Mapping, Optional, Sequence
 
-from ..diff import concept_polarities
+from ..diff import align_sentences, concept_polarities
 from ..model import PositionDiff, Snapshot
 
 _WS_RE = re.compile(r"\s+")
@@ -81,3 +83,92 @@ def concept_label(diff: PositionDiff, concept: str, side: str, *, wording: bool 
 def _markers(snap: Snapshot) -> list:
     markers = snap.markers or tuple(m for st in snap.statements for m in st.markers)
     return [m for m in markers if m.in_scope]
+
+
+def path_shower(roots: Sequence[str] = (), *, relative: bool = True) -> Callable[[Optional[str]], Optional[str]]:
+    """How a path is shown: with ``relative``, relative to the current directory when it lies
+    under it; else, under one of ``roots`` (corpus directories), as ``<root name>/<rest>``
+    (the bundled corpus: ``korea/2003-08-27-tass-losyukov.txt``); else as given.
+
+    >>> show = path_shower(["/data/corpus/korea"], relative=False)
+    >>> show("/data/corpus/korea/a.txt"), show("b.txt")
+    ('korea/a.txt', 'b.txt')
+    """
+    cwd = os.path.abspath(os.getcwd()) if relative else None
+    bases = [os.path.abspath(r) for r in roots]
+
+    def show(path: Optional[str]) -> Optional[str]:
+        if path is None or not os.path.isabs(path):
+            return path
+        norm = os.path.normpath(path)
+        if cwd is not None and _under(norm, cwd):
+            return PurePath(os.path.relpath(norm, cwd)).as_posix()
+        for base in bases:
+            if _under(norm, base):
+                return PurePath(os.path.basename(base), os.path.relpath(norm, base)).as_posix()
+        return path
+
+    return show
+
+
+def _under(path: str, base: str) -> bool:
+    return path.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def display_lines(old_text: Optional[str], new_text: Optional[str], ops: list[list[str]]) -> list[list[tuple[str, str]]]:
+    """:func:`display_ops` cut into lines, one per block of :func:`positions.diff.align_sentences`:
+    a sentence pair, or sentences deleted or inserted whole. One line when either side is
+    missing or the passages are one block."""
+    if not old_text or not new_text:
+        return [display_ops(ops)]
+    blocks = align_sentences(old_text, new_text)
+    cuts = [(x.start, y.start) for x, y in blocks[1:]]
+    if not cuts:
+        return [display_ops(ops)]
+    starts = set(cuts)
+    lines: list[list[list[str]]] = [[]]
+    a = b = 0
+    for op, text in ops:
+        n = len(text)
+        a1, b1 = (a + n if op != "+" else a), (b + n if op != "-" else b)
+        inner = []
+        for ca, cb in cuts:
+            if op == "=" and a < ca < a1 and cb - b == ca - a:
+                inner.append(ca - a)
+            elif op == "-" and a < ca < a1 and cb == b:
+                inner.append(ca - a)
+            elif op == "+" and b < cb < b1 and ca == a:
+                inner.append(cb - b)
+        if (a, b) in starts and lines[-1]:
+            lines.append([])
+        prev = 0
+        for k in inner:
+            lines[-1].append([op, text[prev:k]])
+            lines.append([])
+            prev = k
+        lines[-1].append([op, text[prev:]])
+        a, b = a1, b1
+    return [display_ops(line) for line in lines if line]
+
+
+def select_pairs(pairs: list[dict], all_passages: bool) -> tuple[list[dict], list[dict]]:
+    """Pair records to show and those left out: without ``all_passages``, new and gone
+    passages with no in-scope concept are left out (aligned pairs are always shown)."""
+    if all_passages:
+        return list(pairs), []
+    shown, hidden = [], []
+    for p in pairs:
+        aligned = p["old_text"] is not None and p["new_text"] is not None
+        (shown if aligned or p["old_concepts"] or p["new_concepts"] else hidden).append(p)
+    return shown, hidden
+
+
+def hidden_note(hidden: list[dict]) -> str:
+    """"2 new and 1 gone passage without an in-scope concept not shown (--all-passages)"."""
+    if not hidden:
+        return ""
+    new = sum(1 for p in hidden if p["old_text"] is None)
+    gone = len(hidden) - new
+    parts = [f"{n} {kind}" for n, kind in ((new, "new"), (gone, "gone")) if n]
+    noun = "passage" if len(hidden) == 1 else "passages"
+    return f"{' and '.join(parts)} {noun} without an in-scope concept not shown; --all-passages shows them"

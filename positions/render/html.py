@@ -8,7 +8,7 @@ from typing import Sequence
 import jinja2
 
 from ..model import PositionDiff
-from ._display import concept_label, display_ops, location, period_label
+from ._display import concept_label, display_lines, hidden_note, location, path_shower, period_label, select_pairs
 from .json import diff_record
 
 __all__ = ["render_diffs"]
@@ -22,15 +22,16 @@ _ENV = jinja2.Environment(
 )
 
 
-def _view(diff: PositionDiff) -> dict:
-    rec = diff_record(diff)
+def _view(diff: PositionDiff, all_passages: bool, show) -> dict:
+    rec = diff_record(diff, show)
     concepts = []
     for name in ("gained", "dropped", "kept"):
         if rec[name]:
             side = "old" if name == "dropped" else "new"
             concepts.append((name, [concept_label(diff, c, side, wording=name != 'kept') for c in rec[name]]))
     pairs = []
-    for p in rec["pairs"]:
+    shown, hidden = select_pairs(rec["pairs"], all_passages)
+    for p in shown:
         if p["old_text"] is None:
             head = "new passage"
         elif p["new_text"] is None:
@@ -41,7 +42,7 @@ def _view(diff: PositionDiff) -> dict:
             "head": head,
             "old_loc": location(p["old_article"], p["old_span"]),
             "new_loc": location(p["new_article"], p["new_span"]),
-            "ops": display_ops(p["ops"]),
+            "lines": display_lines(p["old_text"], p["new_text"], p["ops"]),
         })  # fmt: skip
     return {
         "rec": rec,
@@ -49,9 +50,13 @@ def _view(diff: PositionDiff) -> dict:
         "new_label": period_label(rec["new"]),
         "concepts": concepts,
         "pairs": pairs,
+        "hidden": hidden_note(hidden),
     }
 
 
-def render_diffs(diffs: Sequence[PositionDiff], *, title: str = "Position diff") -> str:
-    """The page, as a string."""
-    return _ENV.get_template("diff.html.j2").render(title=title, diffs=[_view(d) for d in diffs])
+def render_diffs(diffs: Sequence[PositionDiff], *, title: str = "Position diff", all_passages: bool = True,
+                 roots: Sequence[str] = ()) -> str:  # fmt: skip
+    """The page, as a string (options as for the text format)."""
+    show = path_shower(roots)
+    views = [_view(d, all_passages, show) for d in diffs]
+    return _ENV.get_template("diff.html.j2").render(title=title, diffs=views)

@@ -11,18 +11,28 @@ The shape, per diff::
      "polarity_flips": [{"concept": "sanctions_relief", "old": "negated", "new": "affirmed"}],
      "pairs": [{"old_article": "a.txt", "new_article": "b.txt",
                 "old_text": "…", "new_text": "…", "old_span": [0, 37], "new_span": [60, 91],
-                "similarity": 0.4167, "ops": [["=", "Moscow backs a "], ["-", "…"], ["+", "…"]]}]}
+                "similarity": 0.4167, "ops": [["=", "Moscow backs a "], ["-", "…"], ["+", "…"]],
+                "old_concepts": ["phased"], "new_concepts": ["phased"]}]}
 
 ``old_article``/``new_article`` (the article paths) make each pair traceable when a period
 holds several articles; a new passage has ``null`` old fields, a gone one ``null`` new fields.
+``old_concepts``/``new_concepts`` are the in-scope concepts of each passage. Pairs come first,
+then new passages, then gone ones.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
+from ..diff import passage_concepts
 from ..model import PositionDiff, Snapshot, Span, Statement, StatementPair
+
+PathShow = Callable[[Optional[str]], Optional[str]]
+
+
+def _as_given(path: Optional[str]) -> Optional[str]:
+    return path
 
 __all__ = ["diff_record", "snapshot_record", "render_diffs", "article_path"]
 
@@ -35,13 +45,13 @@ def article_path(snapshot: Snapshot, article_id: str) -> str:
     return article_id
 
 
-def snapshot_record(snapshot: Snapshot) -> dict[str, Any]:
+def snapshot_record(snapshot: Snapshot, show: PathShow = _as_given) -> dict[str, Any]:
     paths = list(snapshot.paths) + [None] * (len(snapshot.articles) - len(snapshot.paths))
     return {
         "kind": snapshot.period.kind,
         "period": snapshot.period.key,
-        "label": snapshot.period.label or snapshot.period.key,
-        "articles": [{"id": a, "path": p} for a, p in zip(snapshot.articles, paths)],
+        "label": show(snapshot.period.label) if snapshot.period.kind == "article" and snapshot.period.label else (snapshot.period.label or snapshot.period.key),
+        "articles": [{"id": a, "path": show(p)} for a, p in zip(snapshot.articles, paths)],
     }
 
 
@@ -54,38 +64,47 @@ def passage_text(st: Optional[Statement], span: Optional[Span]) -> Optional[str]
     return span.shift(-st.span.start).slice(st.text)
 
 
-def pair_record(pair: StatementPair, old: Snapshot, new: Snapshot) -> dict[str, Any]:
+def pair_record(pair: StatementPair, old: Snapshot, new: Snapshot, show: PathShow = _as_given) -> dict[str, Any]:
     old_span = pair.old_span or (pair.old.span if pair.old else None)
     new_span = pair.new_span or (pair.new.span if pair.new else None)
     return {
-        "old_article": article_path(old, pair.old.article) if pair.old else None,
-        "new_article": article_path(new, pair.new.article) if pair.new else None,
+        "old_article": show(article_path(old, pair.old.article)) if pair.old else None,
+        "new_article": show(article_path(new, pair.new.article)) if pair.new else None,
         "old_text": passage_text(pair.old, old_span),
         "new_text": passage_text(pair.new, new_span),
         "old_span": old_span.as_list() if old_span else None,
         "new_span": new_span.as_list() if new_span else None,
         "similarity": round(pair.similarity, 4),
         "ops": [[op.op, op.text] for op in pair.diff.ops] if pair.diff else [],
+        "old_concepts": list(passage_concepts(pair.old, old_span)),
+        "new_concepts": list(passage_concepts(pair.new, new_span)),
     }
 
 
-def diff_record(diff: PositionDiff) -> dict[str, Any]:
-    """One :class:`PositionDiff` as plain data (lists and dicts, sorted as the diff is)."""
+def diff_record(diff: PositionDiff, show: PathShow = _as_given) -> dict[str, Any]:
+    """One :class:`PositionDiff` as plain data (lists and dicts, sorted as the diff is);
+    ``show`` maps each article path to the one written out (as given by default)."""
     return {
         "actor": diff.actor,
-        "old": snapshot_record(diff.old),
-        "new": snapshot_record(diff.new),
+        "old": snapshot_record(diff.old, show),
+        "new": snapshot_record(diff.new, show),
         "gained": list(diff.gained),
         "dropped": list(diff.dropped),
         "kept": list(diff.kept),
         "shifts": [{"concept": s.concept, "old": list(s.old), "new": list(s.new)} for s in diff.shifts],
         "polarity_flips": [{"concept": f.concept, "old": f.old, "new": f.new} for f in diff.polarity_flips],
-        "pairs": [pair_record(p, diff.old, diff.new) for p in diff.pairs],
+        "pairs": [pair_record(p, diff.old, diff.new, show) for p in diff.pairs],
     }
 
 
-def render_diffs(diffs: Sequence[PositionDiff]) -> str:
-    """JSON text: one object for one diff, an array for any other number."""
-    records = [diff_record(d) for d in diffs]
+def render_diffs(diffs: Sequence[PositionDiff], *, roots: Sequence[str] = ()) -> str:
+    """JSON text: one object for one diff, an array for any other number. Every passage is
+    there (new and gone ones too, with their concepts, for a reader to filter). Paths are as
+    given, except those under ``roots`` (the bundled corpus), written ``<root name>/<rest>``
+    so that the output is the same on every machine."""
+    from ._display import path_shower
+
+    show = path_shower(roots, relative=False) if roots else _as_given
+    records = [diff_record(d, show) for d in diffs]
     data: Any = records[0] if len(records) == 1 else records
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

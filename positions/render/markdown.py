@@ -9,7 +9,17 @@ import re
 from typing import Sequence
 
 from ..model import PositionDiff
-from ._display import concept_label, display_ops, location, period_label, split_space, squeeze
+from ._display import (
+    concept_label,
+    display_lines,
+    hidden_note,
+    location,
+    path_shower,
+    period_label,
+    select_pairs,
+    split_space,
+    squeeze,
+)
 from .json import diff_record
 
 __all__ = ["render_diffs", "escape"]
@@ -40,8 +50,8 @@ def _mark(op: str, text: str) -> str:
     return f"{lead}{wrap}{escape(core)}{wrap}{trail}"
 
 
-def _render_one(diff: PositionDiff) -> list[str]:
-    rec = diff_record(diff)
+def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> list[str]:
+    rec = diff_record(diff, show) if show else diff_record(diff)
     old, new = rec["old"], rec["new"]
     lines = [f"## {escape(rec['actor'])}: {escape(period_label(old))} → {escape(period_label(new))}", ""]
     for side, snap in (("Old", old), ("New", new)):
@@ -65,7 +75,8 @@ def _render_one(diff: PositionDiff) -> list[str]:
         for f in rec["polarity_flips"]:
             lines.append(f"- polarity {_code(f['concept'])}: {f['old']} → {f['new']}")
         lines.append("")
-    for n, p in enumerate(rec["pairs"], 1):
+    shown, hidden = select_pairs(rec["pairs"], all_passages)
+    for n, p in enumerate(shown, 1):
         if p["old_text"] is None:
             head = "new passage"
         elif p["new_text"] is None:
@@ -77,15 +88,21 @@ def _render_one(diff: PositionDiff) -> list[str]:
         )  # fmt: skip
         lines.append(f"### {n}. {head}: {where}")
         lines.append("")
-        body = "".join(_mark(op, text) for op, text in display_ops(p["ops"])).strip()
-        lines.append(_LINE_START_RE.sub(lambda m: "\\" + m.group(1), body))
+        for line in display_lines(p["old_text"], p["new_text"], p["ops"]):  # one sentence block a line
+            body = "".join(_mark(op, text) for op, text in line).strip()
+            lines.append(_LINE_START_RE.sub(lambda m: "\\" + m.group(1), body) + "  ")
+        lines[-1] = lines[-1].rstrip()
         lines.append("")
+    note = hidden_note(hidden)
+    if note:
+        lines += [f"_{escape(note)}._", ""]
     return lines
 
 
-def render_diffs(diffs: Sequence[PositionDiff]) -> str:
-    """A Markdown document: one section per diff."""
+def render_diffs(diffs: Sequence[PositionDiff], *, all_passages: bool = True, roots: Sequence[str] = ()) -> str:
+    """A Markdown document: one section per diff (options as for the text format)."""
+    show = path_shower(roots)
     lines = ["# Position diff", ""]
     for d in diffs:
-        lines += _render_one(d)
+        lines += _render_one(d, all_passages, show)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,9 +1,12 @@
 """Position diffs for the terminal.
 
-Concept changes first, then the word-level diff of each aligned pair, each pair headed by
-where its passages are (``path:start-end``, offsets into the article). With ``color``,
-deletions are red and struck through and insertions green; without it, deletions read
-``[-…-]`` and insertions ``{+…+}`` (the wdiff convention).
+Concept changes first (gained, dropped, kept, wording shifts, polarity flips), then the
+aligned passages: each pair with its word-level diff, one line per sentence block (a sentence
+pair, or sentences deleted or inserted whole), then the new and the gone passages. Each
+passage is headed by where it is (``path:start-end``, offsets into the article; paths
+relative to the current directory where they lie under it). With ``color``, deletions are red
+and struck through and insertions green; without it, deletions read ``[-…-]`` and insertions
+``{+…+}`` (the wdiff convention).
 """
 
 from __future__ import annotations
@@ -11,7 +14,18 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import PositionDiff
-from ._display import concept_label, display_ops, location, period_label, split_space, squeeze
+from ._display import (
+    concept_label,
+    display_lines,
+    display_ops,
+    hidden_note,
+    location,
+    path_shower,
+    period_label,
+    select_pairs,
+    split_space,
+    squeeze,
+)
 from .json import diff_record
 
 __all__ = ["render_diffs", "DEL", "INS", "RESET"]
@@ -32,8 +46,8 @@ def _mark(op: str, text: str, color: bool) -> str:
     return f"{lead}[-{core}-]{trail}" if op == "-" else f"{lead}{{+{core}+}}{trail}"
 
 
-def _render_one(diff: PositionDiff, color: bool) -> list[str]:
-    rec = diff_record(diff)
+def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> list[str]:
+    rec = diff_record(diff, show)
     old, new = rec["old"], rec["new"]
     lines = [f"{rec['actor']}  {period_label(old)} -> {period_label(new)}"]
     for side, snap in (("old", old), ("new", new)):
@@ -51,7 +65,8 @@ def _render_one(diff: PositionDiff, color: bool) -> list[str]:
         lines.append(f"  flip:    {f['concept']}: {f['old']} -> {f['new']}")
     if not any(rec[k] for k in ("gained", "dropped", "kept")):
         lines.append("  (no concepts in scope)")
-    for n, p in enumerate(rec["pairs"], 1):
+    shown, hidden = select_pairs(rec["pairs"], all_passages)
+    for n, p in enumerate(shown, 1):
         lines.append("")
         if p["old_text"] is None:
             head = "new passage"
@@ -64,12 +79,25 @@ def _render_one(diff: PositionDiff, color: bool) -> list[str]:
             lines.append(f"      old {location(p['old_article'], p['old_span'])}")
         if p["new_article"] is not None:
             lines.append(f"      new {location(p['new_article'], p['new_span'])}")
-        body = "".join(_mark(op, text, color) for op, text in display_ops(p["ops"]))
-        lines.append("      " + body.strip())
+        for line in display_lines(p["old_text"], p["new_text"], p["ops"]):
+            lines.append("      " + "".join(_mark(op, text, color) for op, text in line).strip())
+    note = hidden_note(hidden)
+    if note:
+        lines += ["", f"  ({note})"]
     return lines
 
 
-def render_diffs(diffs: Sequence[PositionDiff], *, color: bool = False) -> str:
-    """Plain text (ANSI-coloured with ``color``), one block per diff, blank line between."""
-    blocks = ["\n".join(_render_one(d, color)) for d in diffs]
+def render_diffs(diffs: Sequence[PositionDiff], *, color: bool = False, all_passages: bool = True,
+                 roots: Sequence[str] = ()) -> str:  # fmt: skip
+    """Plain text (ANSI-coloured with ``color``), one block per diff, blank line between.
+
+    ``all_passages=False`` leaves out new and gone passages that carry no in-scope concept
+    (a line says how many); ``roots`` are corpus directories for showing paths (see
+    :func:`positions.render._display.path_shower`).
+    """
+    show = path_shower(roots)
+    blocks = ["\n".join(_render_one(d, color, all_passages, show)) for d in diffs]
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+__all__ += ["display_ops"]  # re-exported for callers that format operations themselves

@@ -59,17 +59,36 @@ def test_utf16_with_bom_is_decoded(tmp_path):
     assert a.text == "\ufeffSEOUL (Reuters) - Talks." and a.body_text == "Talks."
 
 
-def test_a_50_mb_file_is_refused_without_being_read(tmp_path, monkeypatch):
+def test_a_50_mb_article_is_read_whole_in_bounded_memory(tmp_path):
+    path = tmp_path / "long.txt"
+    para = "SEOUL (Reuters) - " + "South Korea called for step-by-step talks with the North. " * 20
+    with open(path, "w", encoding="utf-8") as fh:
+        while fh.tell() < 50 * 1024 * 1024:
+            fh.write(para + "\n")
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        article = read_article(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(article.text) == size and article.place == "Seoul"
+    assert peak < 2.5 * size  # the bytes and the text of this one file, nothing more
+
+
+def test_a_file_over_the_limit_is_refused_without_being_read(tmp_path, monkeypatch):
     path = tmp_path / "dump.txt"
     with open(path, "wb") as fh:
-        fh.truncate(50 * 1024 * 1024)  # sparse: costs nothing to make
+        fh.truncate(1000)  # sparse: costs nothing to make
     opened = []
     real_open = open
     monkeypatch.setattr(
         "builtins.open", lambda p, *a, **k: opened.append(p) or real_open(p, *a, **k)
     )
-    assert error_of(path) == (
-        f"{path}: 52,428,800 bytes is too large for one article (limit 20,000,000);"
+    with pytest.raises(SourceError) as info:
+        read_article(path, max_bytes=999)
+    assert str(info.value) == (
+        f"{path}: 1,000 bytes is too large for one article (limit 999);"
         " split it, or export it as JSONL (one article per line)"
     )
     assert str(path) not in map(str, opened)

@@ -54,7 +54,7 @@ def text_article(
     dateline = parse_dateline(text, pos)
     if dateline is not None:
         pos = body_start(text, dateline.span.end)
-    end = len(text.rstrip())
+    end = _content_end(text)
     if end <= pos:
         after = "dateline" if dateline else "front matter" if fm else "heading"
         raise SourceError(f"{path}: no text after the {after}")
@@ -70,3 +70,11 @@ def text_article(
         defaults=defaults,
         year=year,
     )
+
+
+def _content_end(text: str) -> int:
+    """Where the text ends once trailing white space is left out (without copying it)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end

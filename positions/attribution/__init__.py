@@ -135,9 +135,9 @@ def _signatories(tv: TextView, gz: Gazetteer, country: str) -> tuple[tuple[str, 
     A and Chairman Y of B met …") or enumerates after "between"/"among" ("talks between
     China, Japan, … and the United States"). A single-state document is its country's."""
     sent = _opening_sentence(tv)
-    found, _ = subject_countries(sent, gz)
+    found, end = subject_countries(sent, gz)
     how = "named as the subject of its opening sentence"
-    if len(found) < 2:
+    if len(found) < 2 or not re.search(r"\sand\s", sent[:end]):
         found = ()
         m = re.search(r"\b(?:between|among|amongst)\s+", sent)
         if m:
@@ -194,7 +194,7 @@ def _drafts(article: Article, tv: TextView, gz: Gazetteer) -> list[Draft]:
         m = _DATELINE_RE.match(text, paragraphs[0].start, paragraphs[0].end)
         if m:  # a wire dateline left in the body is nobody's words
             paragraphs[0] = Span(m.end(), paragraphs[0].end)
-    quotes = find_quotes(text, paragraphs, original_char=original_char)
+    quotes = [_close_before_attribution(text, q, gz) for q in find_quotes(text, paragraphs, original_char=original_char)]
     masked = _mask(text, quotes)
     part_owner: dict[int, int] = {}  # part start → quote index
     for qi, q in enumerate(quotes):
@@ -229,6 +229,29 @@ def _continues_split_quote(prev: list[Draft], cur: list[Draft]) -> bool:
         and prev[-1].closing
         and len(prev[-1].parts) == 1
     )
+
+
+def _close_before_attribution(text: str, q: Quote, gz: Gazetteer) -> Quote:
+    """A quote that never closes but ends with its own attribution ('"We will respond firmly,
+    the spokesman said.') lacked its closing mark before that comma: end it there."""
+    if q.closed or len(q.parts) != 1:
+        return q
+    p = q.parts[0]
+    comma = text.rfind(", ", p.start, p.end)
+    if comma <= p.start:
+        return q
+    tail_start = comma + 2
+    for cue in CUE_RE.finditer(text, tail_start, p.end):
+        phrase = text[tail_start : cue.start()]
+        after = text[cue.end() : p.end].rstrip(" .!?")
+        if phrase.strip():
+            ok = parse_speaker(phrase, gz) is not None and (not after.strip() or ADVERBIAL_RE.fullmatch(after))
+        else:
+            ok = bool(after.strip()) and parse_speaker(_INVERTED_CUT_RE.sub("", after), gz) is not None
+        if ok:
+            return Quote((Span(p.start, comma),), closed=False)
+        break
+    return q
 
 
 def _mask(text: str, quotes: list[Quote]) -> str:
@@ -287,9 +310,15 @@ def _frame_drafts(text, masked, a, b, quotes, part_owner, parts_sorted, gz) -> l
     qs = _quotes_in(a, b, parts_sorted, part_owner, quotes)
     cues = list(CUE_RE.finditer(masked, a, b))
     if not cues:
+        doc = _IN_DOC_RE.match(masked, a, b)
+        if doc:
+            return _in_document(text, masked, a, b, doc, qs, gz)
         if qs and _only_punct(masked, a, b, qs):
             return _bare(text, qs)
         return []
+    doc = _IN_DOC_RE.match(masked, a, b)
+    if doc and not any(parse_speaker(masked[_skip_intro(masked, a, c.start()) : c.start()], gz) for c in cues):
+        return _in_document(text, masked, a, b, doc, qs, gz)
     last = cues[-1]
     if len(cues) > 1 and _ends_frame(masked, last.end(), b):
         # The attribution that closes the sentence is the outer one ("Trump expressed his
@@ -304,6 +333,25 @@ def _frame_drafts(text, masked, a, b, quotes, part_owner, parts_sorted, gz) -> l
     if qs and _only_punct(masked, a, b, qs):
         return _bare(text, qs)
     return []
+
+
+_DOC_NOUNS = r"(?:statement|declaration|communiqu[eé]|document|agreement|accord|text|resolution)"
+_IN_DOC_RE = re.compile(r"(?:In|Under)\s+(?P<np>(?:the|its|their|this)\s+(?:[\w-]+\s+){0,3}?" + _DOC_NOUNS + r"),\s*")
+"""A frame that reports a document's content: "In the declaration, the two leaders agreed …"."""
+_DOC_EVENT_RE = re.compile(
+    r"\b(?:jointly\s+)?(?:signed|issued|adopted|released|published|approved|agreed\s+on)\s+"
+    r"(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}?(?P<noun>statement|declaration|communiqu[eé]|document|agreement|accord)\b"
+)
+"""A joint document named in narration: "X and Y signed an eight-point declaration"."""
+
+
+def _in_document(text, masked, a, b, doc, qs, gz) -> list[Draft]:
+    end = b
+    while end > a and masked[end - 1] in " .!?\n":
+        end -= 1
+    np = doc.group("np")
+    ref = SpeakerRef(Speaker(organization=np.split()[-1]), np, ref="nominal", cls="document")
+    return _content_drafts(text, masked, doc.end(), end, ref, Span(a, doc.end() - 2), qs, lead=True, gz=gz)
 
 
 def _bare(text: str, qs) -> list[Draft]:
@@ -582,10 +630,19 @@ def _merge_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
 
 
 def _outlet_country(article: Article, gz: Gazetteer) -> Optional[str]:
+    """The country of a state outlet (Xinhua, KCNA) or of a government publisher ("U.S.
+    Department of State", "Ministry of Foreign Affairs of Japan"); None for news agencies
+    such as Reuters."""
     if article.source:
         hit = gz.lookup(article.source)
         if hit and hit[0] == "institution":
             return gz._country_of_hit(hit)
+        ms = gz.mentions(article.source)
+        if any(m.kind in ("institution", "generic_institution") for m in ms):
+            for m in ms:
+                c = gz._country_of_hit((m.kind, m.key))
+                if c:
+                    return c
     return None
 
 
@@ -599,8 +656,11 @@ def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft],
     prev_end = -1
     prev_para = -1
     last_pos = tv.body.start
+    signatories: dict[Speaker, tuple[str, ...]] = {}
+    frame_starts = [f[0] for f in frames]
     for d in drafts:
         _note_names(res, text, last_pos, d.parts[0].start, gz)
+        _note_documents(res, text, last_pos, d.parts[0].start, frames, frame_starts, gz, signatories)
         last_pos = d.parts[-1].end
         evidence: list[str] = []
         if d.ref is None:
@@ -630,6 +690,10 @@ def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft],
         texts = [p.slice(article.text) for p in parts]
         content = " ".join(texts)
         holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz, ctx, norm_parts[0].start)
+        if speaker in signatories:
+            # A statement quoted from a joint document is held by all its signatories.
+            holders = tuple(dict.fromkeys(signatories[speaker] + holders))
+            evidence.append(f"a joint document: held by its signatories {', '.join(signatories[speaker])}")
         cue = tv.to_original(d.cue) if d.cue else None
         out.append(
             Statement(
@@ -670,6 +734,25 @@ def _para_index(tv: TextView, pos: int) -> int:
     import bisect
 
     return bisect.bisect_right([p.start for p in tv.paragraphs], pos) - 1
+
+
+def _note_documents(res: Resolver, text: str, a: int, b: int, frames, starts, gz: Gazetteer, signatories: dict) -> None:
+    """Remember joint documents named in narration ("U.S. President Donald Trump and North
+    Korean leader Kim Jong Un signed a short joint statement"): "the document" and "In the
+    declaration, …" refer to them; their first signatory's state speaks, all sign."""
+    if b <= a:
+        return
+    import bisect
+
+    for m in _DOC_EVENT_RE.finditer(text, a, b):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        found, _ = subject_countries(text[frames[i][0] : m.start()], gz)
+        if len(found) >= 2:
+            doc = Speaker(country=found[0], organization=m.group("noun"))
+            signatories[doc] = found
+            res.history.append((doc, None))
 
 
 _NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-z]+)?\b")

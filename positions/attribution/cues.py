@@ -119,7 +119,8 @@ STANCE_RE = re.compile(
 # subject with any other predicate ("X and Y will not overcome …") is the speaker's view.
 _JOINT_ACTS = (
     "discuss|confirm|reaffirm|affirm|declare|state|announce|stress|note|sign|adopt|issue|"
-    "decide|resolve|condemn|coordinate|work|reach|voice|underline|emphasi[sz]e|table|veto"
+    "decide|resolve|condemn|coordinate|work|reach|voice|underline|emphasi[sz]e|table|veto|"
+    "consult|keep|cooperate"
 )
 JOINT_RE = re.compile(
     r"(?:(?:has|have|had|will|would|did|does|do|is|are|was|were|could|can|may|might)\s+)?"

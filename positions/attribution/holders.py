@@ -56,6 +56,7 @@ _SENT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"(])")
 _INTRO_RE = re.compile(r"^(?:(?:In turn|However|Meanwhile|Moreover|Furthermore|Also|Now|Therefore|Thus|At the same time|For (?:its|their|his|her) part|In (?:this|that) regard|In particular),?\s+)")
 _PAREN_RE = re.compile(r"^\s*,\s*(?:in turn|for (?:its|their|his|her) part|too|also|however|meanwhile|in (?:this|that) regard)\s*,\s*")
 _SUBJ_WORD_RE = re.compile(r"\s*(?:(?:the|The|both|Both|and|,)\s+|,\s*)*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*|[a-z][\w-]*)")
+_AND_RE = re.compile(r"\sand\s|\s&\s")
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "6": 6}
 _QUANT_RE = re.compile(
     r"(?:(?:the|The|all|All|both|Both)\s+)?(?:(?P<n>two|three|four|five|six|both|2|3|4|6)\s+)?"
@@ -184,7 +185,7 @@ def holder_context(text: str, sentences: Sequence[tuple[int, int]], gz: Gazettee
             if ca and cb and ca != cb:
                 proposals.append((a + m.start(), _norm_noun(m.group("noun")), (ca, cb)))
         found, end = subject_countries(sent, gz)
-        if len(found) >= 2 and JOINT_RE.match(sent[end:].lstrip(" ,")):
+        if len(found) >= 2 and _AND_RE.search(sent, 0, end) and JOINT_RE.match(sent[end:].lstrip(" ,")):
             for m in _PROPOSAL_RE.finditer(sent, end, min(len(sent), end + 120)):
                 proposals.append((a + m.start(), _norm_noun(m.group(0)), found))
     return HolderContext(tuple(sorted(groups)), tuple(sorted(states)), tuple(proposals))
@@ -266,7 +267,7 @@ def _sentence_holders(
         if named or JOINT_RE.match(rest):
             if named:
                 return named
-            n = _NUMBERS.get((q.group("n") or "").lower())
+            n = _NUMBERS.get((q.group("n") or "").lower()) or (2 if q.group(0).lower().startswith("both") else None)
             states = ctx.group_before(where, n) if ctx else ()
             if not states:
                 states = _in_text_group(before, gz, n)
@@ -290,7 +291,8 @@ def _sentence_holders(
     found, end = subject_countries(sent, gz)
     rest = _PAREN_RE.sub("", sent[end:], count=1).lstrip()
     if len(found) >= 2:
-        return found if JOINT_RE.match(rest) else ()
+        # Joined by "and" ("Kim Yo Jong, … of the Workers' Party of Korea" is one person).
+        return found if _AND_RE.search(sent, 0, end) and JOINT_RE.match(rest) else ()
     if len(found) == 1:
         e = ENDORSE_RE.match(rest)
         if e:

@@ -45,6 +45,7 @@ ROLE_NOUNS: dict[str, str] = {
     "administration": "body", "cabinet": "body", "side": "body", "commentary": "document",
     "statement": "document", "communique": "document", "declaration": "document",
     "memorandum": "document", "editorial": "document", "report": "document",
+    "document": "document",
 }  # fmt: skip
 
 # Lower-case words allowed inside a speaker phrase besides role nouns.
@@ -66,6 +67,7 @@ _ADVERBS = frozenset(
     "also further however then later earlier again separately meanwhile moreover but and "
     "while as in turn himself herself itself once now previously subsequently".split()
 )
+_DOCUMENT_WORDS = frozenset("statement declaration communique communiqué document agreement accord text resolution".split())
 _AUXILIARIES = frozenset("has have had would will could did does do is was repeatedly long always already".split())
 _GENERIC_PLURALS = frozenset(
     "analysts experts observers critics sources diplomats officials observers reports media "
@@ -162,8 +164,8 @@ def parse_speaker(
         if m.kind == "person":
             continue
         before = head[: m.span.start].split()
-        if before and before[-1].lower() in ("to", "in", "at", "on"):
-            continue
+        if before and before[-1].lower() in ("to", "in", "at", "on") and m.kind in ("country", "metonym"):
+            continue  # a post ("Ambassador to Seoul"); "a source in the Russian Foreign Ministry" is not
         c = gz._country_of_hit((m.kind, m.key))
         if c:
             office_country = c
@@ -373,8 +375,12 @@ class Resolver:
                 self._remember(prev, gender)
                 return prev, f"'{ref.phrase}' → {prev.label()}, nearest earlier speaker"
             return sp, f"'{ref.phrase}': no earlier speaker to refer to"
-        # Nominal: the most recent speaker whose role or organization fits.
-        for prev, gender in reversed(self.history):
+        # Nominal: the most recent speaker whose role or organization fits; "the document"
+        # prefers a document named before ("signed a joint declaration").
+        order = list(reversed(self.history))
+        if ref.cls == "document":
+            order = [h for h in order if (h[0].organization or "").split()[-1:] and h[0].organization.split()[-1].lower() in _DOCUMENT_WORDS] + order
+        for prev, gender in order:
             if self._fits(ref, prev):
                 self._remember(prev, gender)
                 why = {

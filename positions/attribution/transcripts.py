@@ -33,6 +33,14 @@ _TOP_RE = re.compile(
 )
 
 
+_HONORIFIC_RE = re.compile(r"(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+")
+
+
+def _surname_of(ref: SpeakerRef) -> str:
+    name = ref.speaker.name or ref.phrase
+    return name.split()[-1] if name.split() else ""
+
+
 def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer):
     """Drafts for the answers of a transcript, and the paragraphs left for the other rules."""
     from . import Draft  # the record lives with the stage
@@ -52,6 +60,12 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer):
         lab = _LABEL_RE.match(text, p.start, p.end)
         if lab:
             label = lab.group(1).strip()
+            hon = _HONORIFIC_RE.match(label)
+            if hon and (top is None or _surname_of(top).lower() == label[hon.end() :].strip().lower()):
+                # "MR PRICE:" is the spokesperson of the title ("… by Spokesperson Ned Price").
+                label = "A"
+            elif hon:
+                label = label[hon.end() :].strip().title()
             ref = None if label.upper() in ("A", "ANSWER") else parse_speaker(label, gz)
             if ref is None and label.upper() not in ("A", "ANSWER"):
                 # A label that names nobody we know: a name as written.

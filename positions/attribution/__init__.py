@@ -55,7 +55,7 @@ _PARTICIPLE_CUES = r"(?:adding|noting|saying|stressing|insisting|warning|arguing
 _ADDING_RE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+")
 _CLAUSE_RE = re.compile(
     r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
-    r"|,?\s+(?:and|but)\s+(?:(?:he|she|they|it|we|the\s+[a-z]+|[A-Z][\w-]+)\s+)?(?:also\s+|later\s+|further\s+)?"
+    r"|,?\s+(?:and|but)\s+(?:he|she|they|it|we|the\s+[a-z]+|[A-Z][\w-]+)\s+(?:also\s+|later\s+|further\s+)?"
     r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
     r"|,?\s+(?:and|but)\s+(?:also\s+)?that\s+"
 )
@@ -529,7 +529,7 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
         return None
     if ADVERBIAL_RE.fullmatch(masked[pos:end]):
         return None
-    if form in ("said", "says", "say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed"):
+    if form in ("said", "says", "say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes"):
         return pos
     return None
 
@@ -748,8 +748,9 @@ def _note_documents(res: Resolver, text: str, a: int, b: int, frames, starts, gz
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0:
             continue
-        found, _ = subject_countries(text[frames[i][0] : m.start()], gz)
-        if len(found) >= 2:
+        subject = text[frames[i][0] : m.start()]
+        found, _ = subject_countries(subject, gz)
+        if len(found) >= 2 and re.search(r"\sand\s", subject):
             doc = Speaker(country=found[0], organization=m.group("noun"))
             signatories[doc] = found
             res.history.append((doc, None))

@@ -60,6 +60,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "caution": ("cautioned", "cautions"),
     "demand": ("demanded", "demands"),
     "write": ("wrote", "writes"),
+    "describe": ("described", "describes"),
     "according to": ("according to",),
 }
 

@@ -1131,8 +1131,12 @@ def _events(
     def path_error(where: str, exc: PositionsError) -> None:
         side.append(("path_error", where, exc))
 
+    files = iter_corpus_files(paths, on_error=path_error)
+    exhausted = False
+
     def todo() -> Iterator[str]:
-        for f in iter_corpus_files(paths, on_error=path_error):
+        nonlocal exhausted
+        for f in files:
             key = os.path.realpath(f)
             try:
                 st = os.stat(f)
@@ -1147,20 +1151,29 @@ def _events(
             ).fetchone()
             if row is not None and tuple(row) == (hash_, settings, "ok"):
                 side.append(("skip", key))
+                if len(side) >= _SIDE_LIMIT:
+                    return  # end this reader run, so that the skips are handed on
                 continue
             side.append(("begin", key, hash_, st.st_mtime_ns, st.st_size))
             yield f
             side.append(("end",))
+        exhausted = True
 
     def on_error(where: object, exc: PositionsError) -> None:
         side.append(("error", str(where), exc))
 
-    for article in read(todo(), year=year, on_error=on_error):
+    while not exhausted:
+        for article in read(todo(), year=year, on_error=on_error):
+            while side:
+                yield side.popleft()
+            yield ("article", article)
         while side:
             yield side.popleft()
-        yield ("article", article)
-    while side:
-        yield side.popleft()
+
+
+_SIDE_LIMIT = 1024
+"""Skipped files noted before the reader run is restarted (a re-ingest of an unchanged
+corpus yields no article that would hand them on, and they must not pile up)."""
 
 
 def _analyse_one(analyze: Callable[[Article], Analysis], article: Article) -> tuple:

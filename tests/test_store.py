@@ -790,3 +790,17 @@ def test_a_store_locked_too_long_is_one_store_error(tmp_path, corpus, monkeypatc
         blocker.execute("ROLLBACK")
         blocker.close()
     check_consistent(db)
+
+
+def test_skips_are_handed_on_in_order_across_reader_runs(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_mod, "_SIDE_LIMIT", 3)
+    corpus = _many(tmp_path / "c", 20)
+    calls = []
+    with open_store(tmp_path / "s.db") as s:
+        ingest(s, [corpus])
+        (corpus / "2011-02_001.txt").write_text("CHN changed its mind.")
+        (corpus / "2018-01_018.txt").write_text("USA too.")
+        r = ingest(s, [corpus], progress=lambda done, total: calls.append(done))
+        assert r == IngestResult(read=2, skipped=19, replaced=2, articles=2)
+        assert calls == list(range(1, 22))
+        assert list(s.analyses()) == expected([corpus])

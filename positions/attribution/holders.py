@@ -257,6 +257,11 @@ def _sentence_holders(
     # 4. "our common position"
     if _COMMON_RE.search(sent) and speaker_country:
         states = ctx.group_before(where, include=speaker_country) if ctx else ()
+        if not states:
+            # No group named: the speaker's state and the other state named nearest before
+            # ("After talks with his Russian counterpart, … Wang Yi: 'Our joint position …'").
+            other = _other_state(before, speaker_country, gz) or (ctx.other_state_before(where, speaker_country) if ctx else None)
+            states = (speaker_country, other) if other else ()
         if states:
             return states
     # 3. quantified joint subjects

@@ -68,6 +68,10 @@ _ADVERBS = frozenset(
     "while as in turn himself herself itself once now previously subsequently".split()
 )
 _DOCUMENT_WORDS = frozenset("statement declaration communique communiqué document agreement accord text resolution".split())
+_CARRIED_RE = re.compile(
+    r"(?P<doc>(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|commentary|editorial|report|article|dispatch|communique))"
+    r"\s+(?:carried|published|released|issued|run|quoted)\s+by\s+(?P<by>.+)"
+)
 _AUXILIARIES = frozenset("has have had would will could did does do is was repeatedly long always already".split())
 _GENERIC_PLURALS = frozenset(
     "analysts experts observers critics sources diplomats officials observers reports media "
@@ -130,6 +134,14 @@ def parse_speaker(
     """
     p = _clean(phrase)
     if not p or len(p) > 200:
+        return None
+    carried = _CARRIED_RE.fullmatch(p)
+    if carried:
+        # "a statement carried by KCNA": the document speaks for the outlet's state.
+        by = parse_speaker(carried.group("by"), gz, date)
+        if by is not None and by.speaker.country:
+            doc = carried.group("doc").split()[-1]
+            return SpeakerRef(Speaker(None, None, by.speaker.country, by.speaker.organization or doc), p)
         return None
     low = p.lower()
     if low in _PRONOUNS:

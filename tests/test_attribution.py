@@ -18,9 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "data" / "attribution").glob("*.json"))
 # Known failures: a fix is noticed because these are strict.
 XFAIL: dict[str, str] = {
-    "day_after_context": "held-out case written before the rule",
-    "unnamed_official_nearest_state": "held-out case written before the rule",
-    "unnamed_spokesman_nearest_state": "held-out case written before the rule",
     "joint_subject_modal_is_speakers": "limit: a prediction built on a stance verb ('will never agree on everything') reads as a joint stance",
 }
 

@@ -71,6 +71,10 @@ _INVERTED_CUT_RE = re.compile(
     re.S,
 )
 _TRIM_END = " \t\n,;:"
+_CONTEXT_RE = re.compile(
+    r",\s+(?:(?:a|an|one|two|three|four|five|several|just|only|shortly|hours|days|weeks|minutes|"
+    r"day|week|month|months|moments|year|years|soon|barely|less\s+than|more\s+than)\s+)+(?:after|before)\b"
+)
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?\s*"
     r"(?:\.\s*/[A-Z]+/\.|\([A-Za-z .]+\)\s*--?|--?)\s+"
@@ -578,6 +582,9 @@ def _content_one(text, masked, s, e, ref, cue, qs, *, lead, gz) -> list[Draft]:
             return [Draft([p for p in parts if p], "direct", ref, cue, tuple(qi for qi, _ in inside))]
         part = _trim_part(text, Span(s, e))
         return [Draft([part], "mixed", ref, cue, tuple(qi for qi, _ in inside))] if part else []
+    ctx_cut = _CONTEXT_RE.search(masked, s, e)
+    if ctx_cut:
+        e = ctx_cut.start()  # "…, a day after North Korea fired …": the journalist's context
     if len(_WORDS_RE.findall(masked, s, e)) < 3:
         return []
     part = _trim_part(text, Span(s, e))
@@ -684,6 +691,14 @@ def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft],
             country = outlet
             speaker = attrs.evolve(speaker, country=outlet)
             evidence.append(f"'{speaker.organization or speaker.role}' names no country; taken as the outlet's ({article.source} → {outlet})")
+        if country is None and speaker.name is None and (speaker.organization or speaker.role):
+            # "A senior administration official", "a government spokesman": the government
+            # of the story is the one whose speaker was quoted last.
+            near = next((st.country for st in reversed(out) if st.country), None)
+            if near:
+                country = near
+                speaker = attrs.evolve(speaker, country=near)
+                evidence.append(f"'{speaker.organization or speaker.role}' names no country; taken as the nearest earlier speaker's ({near})")
         norm_parts = d.parts[:-1] + [_drop_final_period(text, d.parts[-1])]
         parts = tuple(tv.to_original(p) for p in norm_parts)
         span = Span(parts[0].start, parts[-1].end)

@@ -7,12 +7,14 @@ Pairs (deterministic seeds): a 600-word stretch with about 10% of its words rewo
 20,000-word stretch with about 5% changed, both cut from the UNGDC speeches at
 ``../shared/corpora/ungdc`` (relative to the repository). For each pair it times:
 
-* ``diff_texts`` with each available engine (tokenize + diff + semantic cleanup + spans);
-* ``difflib.SequenceMatcher`` on the same token streams, and its edit cost against the
-  minimal one (tokens deleted + inserted; the minimum is diff-match-patch's raw script);
-* ``fast_diff_match_patch.diff`` directly on the characters of the texts, and on the
-  token-mapped characters;
-* the pure-Python ``diff-match-patch`` directly on the characters.
+* ``diff_texts`` with each available engine (tokenize + diff + phrase cleanup + spans);
+* ``difflib.SequenceMatcher`` on the token streams, and its edit cost against the minimal
+  one (tokens deleted + inserted; the minimum is diff-match-patch's raw script);
+* ``fast_diff_match_patch.diff`` (with its semantic cleanup) on the token strings
+  ``diff_texts`` diffs (one character per word or punctuation token) and on the earlier
+  scheme's strings (whitespace runs as items too), interleaved with ``diff_texts`` so that
+  a busy machine weighs on all alike;
+* the pure-Python ``diff-match-patch`` directly on the characters (600-word pair only).
 
 Times are the best of ``--repeat`` runs.
 """
@@ -99,10 +101,23 @@ def fmt(t: float) -> str:
     return f"{t * 1000:9.1f} ms"
 
 
+def _old_scheme_chars(a: str, b: str) -> tuple[str, str]:
+    """The token strings of the earlier scheme (tokens and whitespace runs as items, every
+    whitespace run one shared character, a blank line another): the strings the issue's
+    fast-diff-match-patch figures were measured on."""
+    table: dict[str, str] = {}
+
+    def ch(item: str) -> str:
+        if item.isspace():
+            return "\n" if "\n\n" in item.replace(" ", "") else "\ue000"
+        return table.setdefault(item, chr(0xE001 + len(table)))
+
+    return "".join(map(ch, pdiff._items(a))), "".join(map(ch, pdiff._items(b)))
+
+
 def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
-    items_a, items_b = pdiff._items(a), pdiff._items(b)
     words = len(a.split())
-    print(f"\n{name}: {words} words, {len(a):,} chars, {len(items_a):,} items (tokens + spaces)")
+    print(f"\n{name}: {words} words, {len(a):,} chars")
     results = {}
     for engine in pdiff.available_engines():
         t = best(
@@ -110,45 +125,49 @@ def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
             repeat if engine == "fast" else max(1, repeat // 3),
         )
         d = pdiff.diff_texts(a, b, engine=engine)
-        results[engine] = d
+        results[engine] = (d, t)
         raw = pdiff.diff_texts(a, b, engine=engine, semantic=False)
-        print(f"  diff_texts engine={engine:<7}{fmt(t)}   cost {pdiff.edit_cost(d):,} "
-              f"(minimal script {pdiff.edit_cost(raw):,}), similarity {d.similarity}")  # fmt: skip
+        print(f"  diff_texts engine={engine:<7}{fmt(t)}   cost {pdiff.edit_cost(d):,} tokens "
+              f"(minimal script {pdiff.edit_cost(raw):,}), similarity {d.similarity}, {len(d.ops):,} ops")  # fmt: skip
     if len(results) == 2:
-        print(f"  engines agree: {results['fast'] == results['python']}")
+        print(f"  engines agree: {results['fast'][0] == results['python'][0]}")
+
+    items_a, items_b = pdiff._items(a), pdiff._items(b)
 
     def sm():
         m = difflib.SequenceMatcher(None, items_a, items_b)  # default autojunk, as commonly used
         return m.get_opcodes()
 
     t = best(sm, max(1, repeat // 3))
-    cost = sum((i2 - i1) + (j2 - j1) for tag, i1, i2, j1, j2 in sm() if tag != "equal")
+    cost = sum(sum(1 for x in items_a[i1:i2] if not x.isspace()) + sum(1 for y in items_b[j1:j2] if not y.isspace())
+               for tag, i1, i2, j1, j2 in sm() if tag != "equal")  # fmt: skip
     raw = pdiff.diff_texts(a, b, engine=pdiff.default_engine(), semantic=False)
-    print(
-        f"  difflib.SequenceMatcher   {fmt(t)}   cost {cost:,} (minimum {pdiff.edit_cost(raw):,})"
-    )
+    print(f"  difflib.SequenceMatcher   {fmt(t)}   cost {cost:,} tokens (minimum {pdiff.edit_cost(raw):,})")
     try:
         import fast_diff_match_patch as fast
     except ImportError:
         print("  fast-diff-match-patch not installed")
-    else:
-        t = best(
-            lambda: fast.diff(
-                a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
-            ),
-            repeat,
-        )
-        print(f"  fast-dmp on characters    {fmt(t)}")
-        table = pdiff._Table()
-        ca = "".join(map(table.__getitem__, items_a))
-        cb = "".join(map(table.__getitem__, items_b))
-        t = best(
-            lambda: fast.diff(
-                ca, cb, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
-            ),
-            repeat,
-        )
-        print(f"  fast-dmp on token chars   {fmt(t)}")
+        return
+    sa, sb = pdiff._Stream(a), pdiff._Stream(b)
+    table = pdiff._Table()
+    ca = "".join(map(table.__getitem__, sa.tokens))
+    cb = "".join(map(table.__getitem__, sb.tokens))
+    oa, ob = _old_scheme_chars(a, b)
+
+    def run(x, y):
+        return lambda: fast.diff(x, y, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)
+
+    # Interleaved, so that a busy machine slows all three alike; best of the rounds.
+    ours, tok, old = [], [], []
+    for _ in range(repeat):
+        ours.append(best(lambda: pdiff.diff_texts(a, b, engine="fast"), 1))
+        tok.append(best(run(ca, cb), 1))
+        old.append(best(run(oa, ob), 1))
+    t_ours, t_tok, t_old = min(ours), min(tok), min(old)
+    print(f"  fast-dmp, token strings we diff (words and punctuation)   {fmt(t_tok)}")
+    print(f"  fast-dmp, earlier token strings (with whitespace items)   {fmt(t_old)}")
+    print(f"  diff_texts fast, same rounds                              {fmt(t_ours)}   "
+          f"= {t_ours / t_old:.2f}x the earlier strings, {t_ours / t_tok:.2f}x ours")  # fmt: skip
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
 
@@ -156,8 +175,8 @@ def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
         d = dmp.diff_main(a, b, False)
         dmp.diff_cleanupSemantic(d)
 
-    t = best(pure, 1)
-    print(f"  pure dmp on characters    {fmt(t)}")
+    if words <= 5000:
+        print(f"  pure dmp on characters    {fmt(best(pure, 1))}")
 
 
 def bench_cli(country: str) -> None:

@@ -114,3 +114,12 @@ def test_real_speeches_china_2018_2019(runner):
     korea = [p for p in d["pairs"] if p["old_text"] and p["new_text"] and "Korean peninsula" in p["old_text"] and "Korean peninsula" in p["new_text"]]
     assert korea, "the Korea passages are paired"
     assert "phased and synchronized" in korea[0]["new_text"]
+
+
+def test_all_passages_shows_unmarked_new_and_gone(runner):
+    short = runner.invoke(main, ["diff", "--actor", "RUS", "--by", "year"])
+    full = runner.invoke(main, ["diff", "--actor", "RUS", "--by", "year", "--all-passages"])
+    assert short.exit_code == full.exit_code == 0
+    assert "without an in-scope concept not shown" in short.output
+    assert "not shown" not in full.output and len(full.output) > len(short.output)
+    assert "/work/" not in runner.invoke(main, ["diff", "--actor", "RUS", "--format", "json"]).output

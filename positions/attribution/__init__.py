@@ -465,6 +465,12 @@ def _attribute(text, masked, a, b, cue, qs, gz, trailing_only=False) -> list[Dra
         return []  # "Speaking after the vote, X said": a frame, not content
     phrase = masked[lb:cs]
     rest_start = ce
+    qclose = masked.rfind('"', a, lb)
+    if phrase.strip() and masked[lb - 1 : lb] == "," and qclose != -1 and " and " in masked[qclose:cs]:
+        # '"…," A, B and C said': a list of speakers after the quote.
+        listed = parse_speaker(masked[qclose + 1 : cs].strip(" ,"), gz)
+        if listed is not None and listed.joint:
+            phrase, content_end = masked[qclose + 1 : cs], qclose + 1
     if phrase.strip():
         ref = parse_speaker(phrase, gz)
     elif form in INVERTIBLE:

@@ -144,6 +144,10 @@ def parse_speaker(
             return SpeakerRef(Speaker(None, None, by.speaker.country, by.speaker.organization or doc), p)
         return None
     low = p.lower()
+    if " and " in p and "," in p:
+        people = _person_list(p, gz, date)
+        if people is not None:
+            return people
     if low in _PRONOUNS:
         return SpeakerRef(Speaker(), p, ref="pronoun", gender=_PRONOUNS[low])
     head, _, appos = p.partition(",")
@@ -253,6 +257,23 @@ def parse_speaker(
     if det in ("the", "this", "that") and not (institution and institution.kind == "institution" and office_country):
         return SpeakerRef(speaker, p, ref="nominal", cls=cls)
     return SpeakerRef(speaker, p, cls=cls)
+
+
+def _person_list(p: str, gz: Gazetteer, date) -> Optional[SpeakerRef]:
+    """A list of named officials ("Secretary of State Rex Tillerson, Defense Secretary Jim
+    Mattis and Director of National Intelligence Dan Coats"): one joint speaker whose country
+    is that of the first one the phrase or the gazetteer places."""
+    parts = [x.strip() for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", p) if x.strip()]
+    if len(parts) < 3 or any(x.split()[0].lower() in ("a", "an", "the", "who", "which") for x in parts):
+        return None
+    refs = [parse_speaker(x, gz, date) for x in parts]
+    if any(r is None or r.ref is not None or r.speaker.name is None for r in refs):
+        return None
+    countries = [r.speaker.country for r in refs if r.speaker.country]  # type: ignore[union-attr]
+    if not countries:
+        return None
+    names = [r.speaker.name for r in refs]  # type: ignore[union-attr]
+    return SpeakerRef(Speaker(None, None, countries[0], ", ".join(names)), p, joint=tuple(dict.fromkeys(countries)))
 
 
 def cls_of(roles: list[str]) -> str:

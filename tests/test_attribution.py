@@ -18,9 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "data" / "attribution").glob("*.json"))
 # Known failures: a fix is noticed because these are strict.
 XFAIL: dict[str, str] = {
-    "b3_according_to_readout": "third held-out batch, failed when written",
-    "b3_ap_mixed_then_but_he_warned": "third held-out batch, failed when written",
-    "b3_un_chief_both_koreas": "third held-out batch, failed when written",
     "joint_subject_modal_is_speakers": "limit: a prediction built on a stance verb ('will never agree on everything') reads as a joint stance",
 }
 

@@ -493,8 +493,9 @@ def _attribute(text, masked, a, b, cue, qs, gz, trailing_only=False) -> list[Dra
     if not drafts:
         return []
     rest = masked[rest_start:end]
-    add = _ADDING_RE.search(rest)
-    if add:
+    add = _CLAUSE_RE.search(rest)
+    if add and not _WORDS_RE.search(rest, 0, add.start()) or (add and ADVERBIAL_RE.fullmatch(rest[: add.start()])):
+        # '…, X said on Thursday, but he warned that Y' / ', adding that Y': Y is X's too.
         s2 = rest_start + add.end()
         extra = _content_drafts(text, masked, s2, end, ref, Span(rest_start + add.start() + 1, rest_start + add.end()), qs, lead=True, gz=gz)
         for d in extra:

@@ -85,7 +85,7 @@ rare in news and usually a name)."""
 # ("Moon Jae-in had suggested ...", "Washington does not accept ...").
 _STANCE = (
     "suggest|propose|support|back|endorse|oppose|reject|accept|welcome|want|seek|share|"
-    "submit|put forward|come up with|came up with|advocate|call for|insist|demand|urge|"
+    "submit|put forward|come up with|came up with|advocate|call for|call on|insist|demand|urge|"
     "believe|hold|regard|consider|view|agree|favou?r|prefer|hope|intend|plan|pledge|vow|"
     "promise|commit|stand|remain|refuse|decline|offer|propose|ask|wish|expect|aim|express|"
     "be ready|be prepared|be willing|be determined|be committed|be convinced|be open|"
@@ -144,6 +144,7 @@ the subject and the owner both hold it (use ``.match``)."""
 
 ADVERBIAL_RE = re.compile(
     r"(?:\s*,?\s*(?:on|in|at|during|after|before|with|to|from|via|over|through|while|when|"
-    r"earlier|later|today|yesterday|tonight|last|this|on\s+condition)\b[^,;:\"]*)+\s*$"
+    r"earlier|later|today|yesterday|tonight|last|this|on\s+condition|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:\"]*)+\s*$"
 )
 """A remainder after a cue that is only adverbials ("in an interview with TASS on Thursday")."""

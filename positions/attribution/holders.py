@@ -269,7 +269,7 @@ def _sentence_holders(
     if q:
         rest = _PAREN_RE.sub("", body[q.end() :], count=1).lstrip()
         named = gz.group(q.group(0))
-        if named or JOINT_RE.match(rest):
+        if JOINT_RE.match(rest):  # "urged both Koreas to return …": addressees, not holders
             if named:
                 return named
             n = _NUMBERS.get((q.group("n") or "").lower()) or (2 if q.group(0).lower().startswith("both") else None)

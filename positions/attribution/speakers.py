@@ -69,7 +69,7 @@ _ADVERBS = frozenset(
 )
 _DOCUMENT_WORDS = frozenset("statement declaration communique communiqué document agreement accord text resolution".split())
 _CARRIED_RE = re.compile(
-    r"(?P<doc>(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|commentary|editorial|report|article|dispatch|communique))"
+    r"(?P<doc>(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|commentary|editorial|report|article|dispatch|communique|readout|transcript|release))"
     r"\s+(?:carried|published|released|issued|run|quoted)\s+by\s+(?P<by>.+)"
 )
 _AUXILIARIES = frozenset("has have had would will could did does do is was repeatedly long always already".split())

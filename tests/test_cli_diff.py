@@ -123,3 +123,39 @@ def test_all_passages_shows_unmarked_new_and_gone(runner):
     assert "without an in-scope concept not shown" in short.output
     assert "not shown" not in full.output and len(full.output) > len(short.output)
     assert "/work/" not in runner.invoke(main, ["diff", "--actor", "RUS", "--format", "json"]).output
+
+
+def test_store_gives_the_same_diffs_as_the_corpus(runner, tmp_path):
+    db = str(tmp_path / "korea.db")
+    assert runner.invoke(main, ["ingest", "--db", db]).exit_code == 0
+    args = ["diff", "--actor", "CHN", "--by", "year", "--format", "json"]
+    from_corpus = runner.invoke(main, args)
+    from_store = runner.invoke(main, args + ["--db", db])
+    assert from_corpus.exit_code == 0 and from_store.exit_code == 0, from_store.output
+    # The store keeps the paths it was given; the bundled corpus is shown relative to its root.
+    names = lambda out: json.loads(out.replace(str(Path(db).parent), ""), object_hook=_basenames)
+    assert names(from_store.output) == names(from_corpus.output)
+
+
+def _basenames(obj: dict) -> dict:
+    return {k: (Path(v).name if k.endswith(("path", "article")) and isinstance(v, str) else v)
+            for k, v in obj.items()}
+
+
+def test_a_bad_file_in_a_corpus_is_reported_and_the_rest_diffed(runner, tmp_path):
+    (tmp_path / "2019.md").write_text(
+        "---\ndate: 2019-03-01\n---\nChina supports a phased and synchronized approach on the"
+        " Korean Peninsula, Foreign Ministry spokesman Lu Kang said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "2018.md").write_text(
+        "---\ndate: 2018-03-01\n---\nChina supports a dual-track approach on the Korean"
+        " Peninsula, Foreign Ministry spokesman Lu Kang said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    result = runner.invoke(main, ["diff", str(tmp_path), "--actor", "CHN", "--format", "json"])
+    assert result.exit_code == 1
+    assert f"positions: {tmp_path / 'bad.txt'}: binary file (NUL byte at byte 0), not text" in result.stderr
+    d = json.loads(result.stdout)  # one diff: one object
+    assert d["gained"] == ["phased", "synchronized"] and d["dropped"] == ["dual_track"]

@@ -8,10 +8,17 @@ from typing import Optional
 
 import click
 
-from ..errors import PositionsError, SourceError
 from ..model import Analysis, PartialDate, PositionDiff
 from . import main
-from ._options import FORMATS_REPORT, actors_option, format_option, lexicon_option, year_option
+from ._corpus import Failures, load_analyses
+from ._options import (
+    FORMATS_REPORT,
+    actors_option,
+    db_option,
+    format_option,
+    lexicon_option,
+    year_option,
+)
 
 
 def _date(value: Optional[str], option: str) -> Optional[PartialDate]:
@@ -120,7 +127,10 @@ def _corpus_diffs(
 @lexicon_option
 @actors_option
 @year_option
+@db_option
+@click.pass_context
 def diff(
+    ctx: click.Context,
     paths: tuple[str, ...],
     actor: Optional[str],
     by: Optional[str],
@@ -134,6 +144,7 @@ def diff(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    db_path: Optional[str],
 ) -> None:
     """Show how positions changed: concepts gained, dropped, kept, reworded or flipped, then
     the word-level diff of each statement against its most similar predecessor.
@@ -148,12 +159,15 @@ def diff(
         positions diff --actor RUS --by year
         positions diff CHN_73_2018.txt CHN_74_2019.txt --format html > chn.html
         positions diff corpus/ --actor CHN --from 2017 --to 2019 --concept phased
+        positions diff --db corpus.db --actor USA --by month
+
+    A bad file in a CORPUS is reported on stderr and skipped; the exit status is then 1.
     """
     from ..actors import load_gazetteer
     from ..lexicon import load_lexicon
-    from ..pipeline import analyze, analyze_corpus
+    from ..pipeline import analyze
     from ..render import render_diffs
-    from ..sources import bundled_corpus, iter_articles
+    from ..sources import bundled_corpus
 
     since_d, until_d = _date(since, "--from"), _date(until, "--to")
     if since_d and until_d and since_d.first_day() > until_d.first_day():
@@ -167,7 +181,8 @@ def diff(
         raise click.ClickException(f"unknown concept {concept!r} (known: {', '.join(sorted(lexicon.concept_ids))})")
     gazetteer = load_gazetteer(actors_paths)
     roots: list[str] = []
-    pair_form = _is_file_pair(paths) and actor is None and by is None and since is None and until is None
+    failures = Failures()
+    pair_form = db_path is None and _is_file_pair(paths) and actor is None and by is None and since is None and until is None
 
     if pair_form:
         articles = _read_pair(paths, year)  # type: ignore[arg-type]
@@ -176,23 +191,16 @@ def diff(
     else:
         if "-" in paths:
             raise click.ClickException("'-' (stdin) only works in the two-file form: positions diff OLD NEW")
-        for p in paths:
-            if not any(ch in p for ch in "*?[") and not os.path.exists(p):
-                raise SourceError(f"{p}: no such file or directory")
-
-        def skip(path, exc: PositionsError) -> None:
-            click.echo(f"warning: skipped {exc}", err=True)
-
-        sources = list(paths) if paths else [str(p) for p in bundled_corpus()]
-        roots = [] if paths else sources
-        articles = iter_articles(sources, year=year, on_error=skip)
-        analyses = list(analyze_corpus(articles, lexicon=lexicon, gazetteer=gazetteer,
-                                       on_error=lambda a, e: skip(a.path, e)))  # fmt: skip
+        roots = [] if paths or db_path else [str(p) for p in bundled_corpus()]
+        analyses = load_analyses(paths, db_path, year=year, lexicon_path=lexicon_path,
+                                 actors_paths=actors_paths, failures=failures)  # fmt: skip
         diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine)
 
     if not diffs:
         if fmt == "json":
             click.echo("[]")
-        return
-    color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots), nl=False)
+    else:
+        color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots), nl=False)
+    if failures.count:
+        ctx.exit(1)

@@ -1,0 +1,32 @@
+"""Docs that cannot drift: the CLI reference is generated from --help and must be current."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from positions.cli._reference import render_reference
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_cli_reference_is_current():
+    checked_in = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert checked_in == render_reference(), (
+        "docs/cli.md is stale: run `python -m positions.cli._reference > docs/cli.md`"
+    )
+
+
+def test_readme_quickstart_is_the_ci_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme.split("## Quickstart", 1)[1], re.S)
+    assert blocks[:2] == ["pip install . && positions diff", 'pip install ".[test]" && pytest']
+    assert "set -euo pipefail" in ci and blocks[1] in ci.splitlines()
+
+
+def test_docs_links_resolve():
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
+            assert (page.parent / target).exists(), f"{page.name}: broken link {target}"

@@ -55,7 +55,7 @@ _PARTICIPLE_CUES = r"(?:adding|noting|saying|stressing|insisting|warning|arguing
 _ADDING_RE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+")
 _CLAUSE_RE = re.compile(
     r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
-    r"|,?\s+(?:and|but)\s+(?:he|she|they|it|we|the\s+[a-z]+|[A-Z][\w-]+)\s+(?:also\s+|later\s+|further\s+)?"
+    r"|,?\s+(?:and|but)\s+(?:he|she|they|it|we|the\s+(?:minister|envoy|ambassador|diplomat|spokesman|spokeswoman|spokesperson|president|official|ministry|leader))\s+(?:also\s+|later\s+|further\s+)?"
     r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
     r"|,?\s+(?:and|but)\s+(?:also\s+)?that\s+"
 )
@@ -324,7 +324,7 @@ def _frame_drafts(text, masked, a, b, quotes, part_owner, parts_sorted, gz) -> l
     if doc and not any(parse_speaker(masked[_skip_intro(masked, a, c.start()) : c.start()], gz) for c in cues):
         return _in_document(text, masked, a, b, doc, qs, gz)
     last = cues[-1]
-    if len(cues) > 1 and _ends_frame(masked, last.end(), b):
+    if len(cues) > 1 and not last.group(0).lower().startswith("according") and _ends_frame(masked, last.end(), b):
         # The attribution that closes the sentence is the outer one ("Trump expressed his
         # intention …, KCNA said."): try it before the cues inside the content.
         got = _attribute(text, masked, a, b, last, qs, gz, trailing_only=True)
@@ -778,6 +778,11 @@ def _note_documents(res: Resolver, text: str, a: int, b: int, frames, starts, gz
             res.history.append((doc, None))
 
 
+_TITLED_RE = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){0,4}(?:Minister|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|"
+    r"President|Secretary|Representative|Chairman|Premier|Chancellor|Director|Negotiator|Delegate)"
+    r"\s+(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*"
+)
 _NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-z]+)?\b")
 
 
@@ -785,9 +790,17 @@ def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer) -> None
     """Remember persons named in narration, so a later surname can be resolved."""
     if b <= a:
         return
+    found = []
     for m in gz.mentions(text, a, b):
         if m.kind == "person":
             p = gz.persons[m.key]
-            sp = Speaker(p.name, p.role_on(res.date), p.country)
-            res.note_person(p.name, sp)
-            res.history.append((sp, p.gender))  # a narrated person can be "he" or "the minister" later
+            found.append((m.span.start, Speaker(p.name, p.role_on(res.date), p.country), p.gender))
+    for m in _TITLED_RE.finditer(text, a, b):
+        # A titled person the gazetteer does not know ("Russian Deputy Foreign Minister
+        # Sergei Ryabkov spoke on Tuesday"): a later "he" or "Ryabkov" refers to them.
+        ref = parse_speaker(m.group(0), gz, res.date)
+        if ref is not None and ref.ref is None and ref.speaker.name and gz.person(ref.speaker.name) is None:
+            found.append((m.start(), ref.speaker, None))
+    for _, sp, gender in sorted(found, key=lambda f: f[0]):
+        res.note_person(sp.name, sp)
+        res.history.append((sp, gender))  # a narrated person can be "he" or "the minister" later

@@ -244,7 +244,7 @@ def parse_speaker(
     # ("a senior U.S. official"), or an institution ("the Foreign Ministry").
     det = lower_words[0]
     role = _role_from(words, gz)
-    if det in ("its", "their"):
+    if det in ("its", "their", "his", "her"):
         # "…, its foreign ministry said": the state the statement is about (resolved with
         # the content, see attribution._resolve).
         org = _org_of(generic, institution, appos, gz)
@@ -366,6 +366,7 @@ class Resolver:
     date: Optional[PartialDate] = None
     history: list[tuple[Speaker, Optional[str]]] = attrs.field(factory=list)  # (speaker, gender)
     names: dict[str, Speaker] = attrs.field(factory=dict)  # surname → full speaker
+    speakers: list[Speaker] = attrs.field(factory=list)  # speakers of statements, in order
 
     def note_person(self, name: str, speaker: Speaker) -> None:
         """Remember a person named in the text (a speaker or a mention)."""
@@ -412,7 +413,9 @@ class Resolver:
         # prefers a document named before ("signed a joint declaration").
         order = list(reversed(self.history))
         if ref.cls == "document":
-            order = [h for h in order if (h[0].organization or "").split()[-1:] and h[0].organization.split()[-1].lower() in _DOCUMENT_WORDS] + order
+            # A document named before, else the latest speaker (not a person only narrated).
+            docs = [h for h in order if (h[0].organization or "").split()[-1:] and h[0].organization.split()[-1].lower() in _DOCUMENT_WORDS]
+            order = docs + [(sp, None) for sp in reversed(self.speakers)] + order
         for prev, gender in order:
             if self._fits(ref, prev):
                 self._remember(prev, gender)
@@ -464,5 +467,6 @@ class Resolver:
         if sp.name is None and sp.organization is None and sp.role is None and sp.country is None:
             return
         self.history.append((sp, gender))
+        self.speakers.append(sp)
         if sp.name:
             self.note_person(sp.name, sp)

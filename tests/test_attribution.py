@@ -18,8 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "tests" / "data" / "attribution").glob("*.json"))
 # Known failures: a fix is noticed because these are strict.
 XFAIL: dict[str, str] = {
-    "b4_reuters_country_ministry": "fourth held-out batch, failed when written",
-    "b4_xinhua_told_briefing_that": "fourth held-out batch, failed when written",
     "joint_subject_modal_is_speakers": "limit: a prediction built on a stance verb ('will never agree on everything') reads as a joint stance",
 }
 

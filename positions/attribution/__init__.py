@@ -71,6 +71,13 @@ _INVERTED_CUT_RE = re.compile(
     re.S,
 )
 _TRIM_END = " \t\n,;:"
+_TOLD_RE = re.compile(r"(?:\s*[\w'’.-]+){0,9}\s*")
+"""The rest of the object of "told" before "that": a few words, no punctuation."""
+_TIME_RE = re.compile(
+    r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"earlier|later|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[A-Za-z])"
+)
+"""A time adverbial right after a cue, before content without "that" ("said on Friday it …")."""
 _CONTEXT_RE = re.compile(
     r",\s+(?:(?:a|an|one|two|three|four|five|several|just|only|shortly|hours|days|weeks|minutes|"
     r"day|week|month|months|moments|year|years|soon|barely|less\s+than|more\s+than)\s+)+(?:after|before)\b"
@@ -531,14 +538,21 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
             pos = m.end()
     window = masked[pos : min(end, pos + 160)]
     m = _THAT_RE.search(window)
-    if m and not _has_quote(window, 0, m.start()) and (not window[: m.start()].strip() or ADVERBIAL_RE.fullmatch(window[: m.start()].rstrip())):
-        return pos + m.end()
+    if m and not _has_quote(window, 0, m.start()):
+        before = window[: m.start()]
+        if not before.strip() or ADVERBIAL_RE.fullmatch(before.rstrip()):
+            return pos + m.end()
+        if form in ("told", "tells") and _TOLD_RE.fullmatch(before):
+            return pos + m.end()  # "told a regular press briefing on Monday that …"
     stripped = window.lstrip()
     if stripped[:1] in (":", ","):
         return pos + (len(window) - len(stripped)) + 1
     if not window.strip(" .!?"):
         return None
-    if ADVERBIAL_RE.fullmatch(masked[pos:end]):
+    t = _TIME_RE.match(masked, pos, end)
+    if t and _WORDS_RE.search(masked, t.end(), end) and not ADVERBIAL_RE.fullmatch(masked[t.end() : end]):
+        pos = t.end()  # "said on Friday it hoped …": the time, then the content
+    elif ADVERBIAL_RE.fullmatch(masked[pos:end]):
         return None
     if form in ("said", "says", "say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes"):
         return pos

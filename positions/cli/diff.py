@@ -38,7 +38,8 @@ def _read_stdin(year: Optional[int]):
     from ..sources.decoding import decode_text
     from ..sources.plain import text_article
 
-    data = click.get_binary_stream("stdin").read()
+    with click.open_file("-", "rb") as fh:  # stdin as bytes, decoded like any file
+        data = fh.read()
     return text_article("-", decode_text(data, "-"), year=year)
 
 

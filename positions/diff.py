@@ -74,6 +74,7 @@ __all__ = [
     "PAIR_THRESHOLD",
     "MIN_DICE",
     "MIN_SIMILARITY",
+    "SAME_POSITION",
     "passage_concepts",
 ]
 
@@ -553,6 +554,11 @@ PAIR_THRESHOLD = 0.3
 MIN_DICE = 0.15
 """Least content-word Dice for two passages that share a concept to be paired."""
 
+SAME_POSITION = 2
+"""Passages sharing at least this many in-scope concepts, with a concept Jaccard of at least
+0.5, state the same position: they pair whatever their wording (a rewording is what an
+analyst wants to see side by side)."""
+
 MIN_SIMILARITY = 0.2
 """Least token similarity (of :func:`diff_texts`: the longest common token subsequence of the
 two whole passages) for any two passages to be paired: sharing a concept is not enough, they
@@ -615,6 +621,8 @@ def _score(old: _Unit, new: _Unit, engine: str) -> float:
     cj = len(shared) / len(union) if union else 0.0
     total = len(old.words) + len(new.words)
     dice = 2 * len(old.words & new.words) / total if total else (1.0 if old.text == new.text else 0.0)
+    if len(shared) >= SAME_POSITION and cj >= 0.5:
+        return cj + dice
     if dice < (MIN_DICE if shared else PAIR_THRESHOLD):
         return 0.0
     if _whole_similarity(old, new, engine) < MIN_SIMILARITY:
@@ -636,7 +644,9 @@ def align_statements(
     may pair with any paragraph of the other side, an unmarked one only with a marked one.
     Two passages may pair when they share wording: their content-word Dice is at least
     :data:`PAIR_THRESHOLD` (:data:`MIN_DICE` when they share a concept) **and** their token
-    similarity is at least :data:`MIN_SIMILARITY`. The score of a possible pair is the Jaccard index of the concept
+    similarity is at least :data:`MIN_SIMILARITY` -- or when they state the same position in
+    other words: at least :data:`SAME_POSITION` shared concepts and a concept Jaccard of at
+    least 0.5. The score of a possible pair is the Jaccard index of the concept
     sets plus the content-word Dice; pairs are taken best score first (ties: earlier new
     passage, then earlier old one). Each pair's diff is :func:`diff_passages` (sentence by
     sentence); its ``similarity`` is that of the whole passages (the one the rule uses). Unmatched new passages come out with ``old=None``, gone ones with

@@ -353,6 +353,22 @@ def test_sharing_a_concept_is_not_enough_to_pair():
     assert [(p.old is None, p.new is None) for p in pairs] == [(True, False), (False, True)]
 
 
+def test_the_same_position_in_other_words_pairs():
+    old_text = "It has to be done stage-by-stage, with reciprocal steps and the easing of sanctions."
+    new_text = "Pyongyang expects phased moves, synchronized ones, sanctions relief first!"
+    old = [_with_markers(old_text, 0, [("phased", "stage-by-stage"), ("synchronized", "reciprocal steps"),
+                                       ("sanctions_relief", "easing of sanctions")])]  # fmt: skip
+    new = [_with_markers(new_text, 0, [("phased", "phased"), ("synchronized", "synchronized"),
+                                       ("sanctions_relief", "sanctions relief")], article="a2")]  # fmt: skip
+    assert pdiff.diff_texts(old_text, new_text).similarity < pdiff.MIN_SIMILARITY
+    [pair] = align_statements(old, new)
+    assert (pair.old.text, pair.new.text) == (old_text, new_text)
+    # one shared concept of three is not the same position: wording decides again
+    new_one = [_with_markers(new_text, 0, [("phased", "phased")], article="a2")]
+    assert [(p.old is None, p.new is None) for p in align_statements(old, new_one)] == [
+        (True, False), (False, True)]
+
+
 def test_without_the_fast_package_the_python_engine_gives_the_same(monkeypatch):
     a, b = DOC_OLD, DOC_NEW
     expected = pdiff.diff_passages(a, b, engine="python")

@@ -96,8 +96,8 @@ def test_kwic_pattern(runner, tmp_path):
     result = runner.invoke(main, ["kwic", str(d), "step by step", "--window", "3"])
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "2019-02-28  Reuters  Washington rejects a [step-by-step] deal. Pyongyang (negated)\n"
-        "2019-02-28  Reuters  a phased, [step by step] process.\n"
+        "2019-02-28  Reuters  -  Washington rejects a [step-by-step] deal. Pyongyang (negated)\n"
+        "2019-02-28  Reuters  -  a phased, [step by step] process.\n"
     )
 
 
@@ -116,7 +116,7 @@ def test_kwic_concept_json(runner, tmp_path):
 def test_kwic_negated_flag_in_text(runner, tmp_path):
     d = _article(tmp_path)
     result = runner.invoke(main, ["kwic", "--concept", "phased", str(d), "--window", "1"])
-    assert result.output.splitlines()[0] == "2019-02-28  Reuters  a [step-by-step] deal (negated)"
+    assert result.output.splitlines()[0] == "2019-02-28  Reuters  -  a [step-by-step] deal (negated)"
 
 
 def test_kwic_needs_a_pattern(runner):
@@ -142,3 +142,19 @@ def test_kwic_bundled_corpus(runner):
     result = runner.invoke(main, ["kwic", "--concept", "synchronized", "--in-scope"])
     assert result.exit_code == 0, result.output
     assert "[synchronized]" in result.output
+
+
+def test_kwic_names_the_speaker_country_and_holders(runner, tmp_path):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "a.md").write_text(
+        "---\ndate: 2017-07-04\nsource: TASS\ntitle: Korea roadmap\n---\n\n"
+        "Russia and China propose a double freeze on the Korean Peninsula, Russian Foreign"
+        " Minister Sergei Lavrov said.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["kwic", str(d), "double freeze", "--window", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "2017-07-04  TASS  RUS>RUS,CHN  propose a [double freeze] on the\n"
+    rows = json.loads(runner.invoke(main, ["kwic", str(d), "double freeze", "--format", "json"]).output)
+    assert (rows[0]["speaker"], rows[0]["country"], rows[0]["holders"]) == ("Sergei Lavrov", "RUS", ["RUS", "CHN"])

@@ -36,8 +36,9 @@ def kwic(
 
     PATTERN uses the lexicon syntax (words, `*` globs, `..N` gaps; hyphens, case, British
     spellings and inflections match without being listed). With --concept, the last
-    arguments are all CORPUS. One line per match: date, country (or source), left context,
-    [match], right context; "(negated)" and "(out of scope)" mark the matches that do not
+    arguments are all CORPUS. One line per match: date, source, country (the speaker's, where the
+    match lies in a statement, else "-"; ">KOR" adds the holders where they differ), left
+    context, [match], right context; "(negated)" and "(out of scope)" mark the matches that do not
     count as affirming the lexicon's issue. With no CORPUS, the bundled sample corpus.
 
     \b
@@ -74,8 +75,11 @@ def kwic(
             flags = "".join(
                 f" ({f})" for f, on in (("negated", k.polarity == "negated"), ("out of scope", not k.in_scope)) if on
             )
-            who = k.country or k.source or "-"
+            who = k.country or "-"
+            if k.holders and k.holders != (k.country,):
+                who += ">" + ",".join(k.holders)
             sep = "" if k.right[:1] in tuple(",.;:!?)]") else " "
-            click.echo(f"{k.date or '-'}  {who}  {k.left} [{k.match}]{sep}{k.right}{flags}".rstrip())
+            line = f"{k.date or '-'}  {k.source or '-'}  {who}  {k.left} [{k.match}]{sep}{k.right}{flags}"
+            click.echo(line.rstrip())
     if failed:
         raise SystemExit(1)

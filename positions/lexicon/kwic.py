@@ -43,10 +43,13 @@ class KwicLine:
     in_scope: bool
     polarity: str
     pattern: str
+    speaker: Optional[str] = None  # who said the words, where they lie in a statement
+    holders: tuple[str, ...] = ()  # whose position that statement states
 
     def as_dict(self) -> dict:
         d = attrs.asdict(self, recurse=False)
         d["span"] = self.span.as_list()
+        d["holders"] = list(self.holders)
         return d
 
 
@@ -60,12 +63,16 @@ def kwic(
     *,
     concept: Optional[str] = None,
     window: int = 5,
+    gazetteer=None,
 ) -> list[KwicLine]:
     """Keyword-in-context lines for a pattern, one concept, or every concept of a lexicon.
 
     ``window`` is the number of tokens (words and punctuation) kept on each side. Lines come
-    in article order, then text order.
+    in article order, then text order. A match inside a statement carries that statement's
+    speaker, country (the speaker's) and holders; elsewhere (narration) the article's own
+    country, if its metadata gives one.
     """
+    from ..attribution import extract_statements
     from . import match_concepts
 
     if isinstance(lexicon_or_pattern, str):
@@ -78,9 +85,11 @@ def kwic(
     out: list[KwicLine] = []
     for article in articles:
         tv = view(article.text, article.body)
-        for m in match_concepts(article, lex, text_view=tv):
-            if concept is not None and m.concept != concept:
-                continue
+        markers = [m for m in match_concepts(article, lex, text_view=tv)
+                   if concept is None or m.concept == concept]  # fmt: skip
+        statements = extract_statements(article, gazetteer=gazetteer, text_view=tv) if markers else ()
+        for m in markers:
+            st = next((s for s in statements if any(p.contains(m.span) for p in s.parts or (s.span,))), None)
             body = article.body
             before = token_spans(article.text, Span(body.start, m.span.start))[-window:] if window else []
             after = token_spans(article.text, Span(m.span.end, body.end))[:window] if window else []
@@ -91,7 +100,7 @@ def kwic(
                     article=article.id,
                     path=article.path,
                     date=article.date.iso() if article.date else None,
-                    country=article.country,
+                    country=(st.country if st is not None else None) or article.country,
                     source=article.source,
                     concept=m.concept,
                     left=_flat(left),
@@ -101,6 +110,8 @@ def kwic(
                     in_scope=m.in_scope,
                     polarity=m.polarity,
                     pattern=m.pattern,
+                    speaker=st.speaker.label() if st is not None and st.speaker else None,
+                    holders=st.holders if st is not None else (),
                 )
             )
     return out

@@ -187,6 +187,47 @@ def test_long_text_is_exact_not_timed_out():
     assert sum(1 for o in d.ops if o.op == "+") == len(range(0, 6000, 97))
 
 
+# Operations of tricky inputs, pinned (leading whitespace, whitespace-only sides, whitespace
+# changes next to punctuation, at the end of an equal run before an edit, after a replacement,
+# CRLF, tabs, characters beyond the BMP): a faster engine must give exactly these.
+# (a, b, ops without the phrase cleanup when they differ, (ops, similarity) with it)
+_PINNED = [  # fmt: skip
+    ('  lead', '\nlead', None,
+     [('-', '  ', 0, 2, 0, 0), ('+', '\n', 2, 2, 0, 1), ('=', 'lead', 2, 6, 1, 5)], 1.0),
+    ('', '   ', None,
+     [('+', '   ', 0, 0, 0, 3)], 1.0),
+    ('  a b', 'a b', None,
+     [('-', '  ', 0, 2, 0, 0), ('=', 'a b', 2, 5, 0, 3)], 1.0),
+    ('peace , talks', 'peace, talks\n', None,
+     [('=', 'peace', 0, 5, 0, 5), ('-', ' ', 5, 6, 5, 5), ('=', ', talks', 6, 13, 5, 12), ('+', '\n', 13, 13, 12, 13)], 1.0),
+    ('We back\ntalks on the\n\nKorean Peninsula .', 'We  back talks on\nthe Korean\tPeninsula.', None,
+     [('=', 'We', 0, 2, 0, 2), ('-', ' ', 2, 3, 2, 2), ('+', '  ', 3, 3, 2, 4), ('=', 'back', 3, 7, 4, 8), ('-', '\n', 7, 8, 8, 8), ('+', ' ', 8, 8, 8, 9), ('=', 'talks on', 8, 16, 9, 17), ('-', ' ', 16, 17, 17, 17), ('+', '\n', 17, 17, 17, 18), ('=', 'the', 17, 20, 18, 21), ('-', '\n\n', 20, 22, 21, 21), ('+', ' ', 22, 22, 21, 22), ('=', 'Korean', 22, 28, 22, 28), ('-', ' ', 28, 29, 28, 28), ('+', '\t', 29, 29, 28, 29), ('=', 'Peninsula', 29, 38, 29, 38), ('-', ' ', 38, 39, 38, 38), ('=', '.', 39, 40, 38, 39)], 1.0),
+    ('a step-by-step approach \n', 'a phased approach\r\n', None,
+     [('=', 'a ', 0, 2, 0, 2), ('-', 'step-by-step', 2, 14, 2, 2), ('+', 'phased', 14, 14, 2, 8), ('=', ' approach', 14, 23, 8, 17), ('-', ' \n', 23, 25, 17, 17), ('+', '\r\n', 25, 25, 17, 19)], 0.6667),
+    ('resume the talks at an early date', 'keep up the momentum at an  early date', ([('-', 'resume', 0, 6, 0, 0), ('+', 'keep up', 6, 6, 0, 7), ('=', ' the ', 6, 11, 7, 12), ('-', 'talks', 11, 16, 12, 12), ('+', 'momentum', 16, 16, 12, 20), ('=', ' at an', 16, 22, 20, 26), ('-', ' ', 22, 23, 26, 26), ('+', '  ', 23, 23, 26, 28), ('=', 'early date', 23, 33, 28, 38)], 0.6667),
+     [('-', 'resume the talks', 0, 16, 0, 0), ('+', 'keep up the momentum', 16, 16, 0, 20), ('=', ' at an', 16, 22, 20, 26), ('-', ' ', 22, 23, 26, 26), ('+', '  ', 23, 23, 26, 28), ('=', 'early date', 23, 33, 28, 38)], 0.6667),
+    ('U.S. and D.P.R.K. 2,000 \U0001f600 x', 'U.S.  and DPRK 2,000\n\U0001f600x', None,
+     [('=', 'U.S.', 0, 4, 0, 4), ('-', ' ', 4, 5, 4, 4), ('+', '  ', 5, 5, 4, 6), ('=', 'and ', 5, 9, 6, 10), ('-', 'D.P.R.K.', 9, 17, 10, 10), ('+', 'DPRK', 17, 17, 10, 14), ('=', ' 2,000', 17, 23, 14, 20), ('-', ' ', 23, 24, 20, 20), ('+', '\n', 24, 24, 20, 21), ('=', '\U0001f600', 24, 25, 21, 22), ('-', ' ', 25, 26, 22, 22), ('=', 'x', 26, 27, 22, 23)], 0.8333),
+    ('one two three', 'zero one two three four', None,
+     [('+', 'zero ', 0, 0, 0, 5), ('=', 'one two three', 0, 13, 5, 18), ('+', ' four', 13, 13, 18, 23)], 0.75),
+    ('x \u201cno\u201d -- y', 'x\u201cno\u201d --\ny z', None,
+     [('=', 'x', 0, 1, 0, 1), ('-', ' ', 1, 2, 1, 1), ('=', '\u201cno\u201d --', 2, 9, 1, 8), ('-', ' ', 9, 10, 8, 8), ('+', '\n', 10, 10, 8, 9), ('=', 'y', 10, 11, 9, 10), ('+', ' z', 11, 11, 10, 12)], 0.9231),
+    ('a b\nc d', 'a b e d', None,
+     [('=', 'a b', 0, 3, 0, 3), ('-', '\nc', 3, 5, 3, 3), ('+', ' e', 5, 5, 3, 5), ('=', ' d', 5, 7, 5, 7)], 0.75),
+    ('keep the peace  now', 'keep a calm\nnow', None,
+     [('=', 'keep ', 0, 5, 0, 5), ('-', 'the peace  ', 5, 16, 5, 5), ('+', 'a calm\n', 16, 16, 5, 12), ('=', 'now', 16, 19, 12, 15)], 0.5),
+]
+
+
+@pytest.mark.parametrize("engine", pdiff.available_engines())
+@pytest.mark.parametrize(("a", "b", "raw", "expected"), [(c[0], c[1], c[2], (c[3], c[4])) for c in _PINNED])
+def test_pinned_operations(engine, a, b, raw, expected):
+    for semantic, want in ((True, expected), (False, raw or expected)):
+        d = diff_texts(a, b, engine=engine, semantic=semantic)
+        got = [(o.op, o.text, o.old.start, o.old.end, o.new.start, o.new.end) for o in d.ops]
+        assert (got, d.similarity) == tuple(want)
+
+
 # --------------------------------------------------------------------------------------
 # Alignment and position diffs
 

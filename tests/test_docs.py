@@ -30,3 +30,20 @@ def test_docs_links_resolve():
         text = page.read_text(encoding="utf-8")
         for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
             assert (page.parent / target).exists(), f"{page.name}: broken link {target}"
+
+
+def test_example_report_is_current(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from positions.cli import main
+
+    monkeypatch.chdir(ROOT)  # the documented command runs from the repository root
+    out = tmp_path / "report"
+    result = CliRunner().invoke(main, ["report", "--format", "markdown", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    made = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.glob("*.md"))}
+    checked_in = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / "report").glob("*.md"))}
+    stale = sorted(name for name in made.keys() | checked_in.keys() if made.get(name) != checked_in.get(name))
+    assert not stale, (
+        f"docs/report is stale ({', '.join(stale)}): run `positions report --format markdown --out docs/report`"
+    )

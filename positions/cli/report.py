@@ -57,11 +57,13 @@ def report(
         positions report --format markdown --out docs/report
     """
     from ..render.report import write_report
+    from ..sources import bundled_corpus
 
     failures = Failures()
     analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
                              actors_paths=actors_paths, failures=failures)  # fmt: skip
-    written = write_report(analyses, out_dir, fmt=fmt, by=by, role=role, title=title)
+    roots = [] if corpus or db_path else [str(p) for p in bundled_corpus()]
+    written = write_report(analyses, out_dir, fmt=fmt, by=by, role=role, title=title, roots=roots)
     index = "index.html" if fmt == "html" else "index.md"
     click.echo(f"{out_dir}: {len(written)} files ({len(analyses)} articles); open {out_dir.rstrip('/')}/{index}")
     if failures.count:

@@ -6,7 +6,7 @@ Article text is escaped so that its asterisks, brackets or tildes never become m
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Optional, Sequence
 
 from ..model import PositionDiff
 from ._display import (
@@ -99,9 +99,16 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
     return lines
 
 
-def render_diffs(diffs: Sequence[PositionDiff], *, all_passages: bool = True, roots: Sequence[str] = ()) -> str:
-    """A Markdown document: one section per diff (options as for the text format)."""
-    show = path_shower(roots)
+def render_diffs(
+    diffs: Sequence[PositionDiff],
+    *,
+    all_passages: bool = True,
+    roots: Sequence[str] = (),
+    show: Optional[Callable[[Optional[str]], Optional[str]]] = None,
+) -> str:
+    """A Markdown document: one section per diff (options as for the text format; ``show``,
+    when given, maps each article path to the one written, instead of ``roots``)."""
+    show = show or path_shower(roots)
     lines = ["# Position diff", ""]
     for d in diffs:
         lines += _render_one(d, all_passages, show)

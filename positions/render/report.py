@@ -37,6 +37,7 @@ from ..model import Analysis, Article, Comparison, PositionDiff, ShiftEvent, Sta
 from ..text import token_spans
 from ..track import shift_events, snapshots, timeline
 from ._display import display_ops
+from ._display import path_shower
 from .json import diff_record
 from .timeline import comparison_record, heat_level, timeline_record
 
@@ -106,8 +107,9 @@ def _safe_url(url: Optional[str]) -> Optional[str]:
 class ReportData:
     """Everything the pages show, computed once from the analyses.
 
-    ``paths`` are the article paths as shown: relative to the directory all articles share,
-    so that a report does not depend on where the corpus lies.
+    ``paths`` are the article paths as shown: under one of ``roots`` (corpus directories,
+    e.g. the bundled corpus) as ``<root name>/<rest>``, else relative to the directory all
+    articles share, so that a report does not depend on where the corpus lies.
     """
 
     def __init__(
@@ -118,13 +120,15 @@ class ReportData:
         role: str = "holder",
         title: str = "Positions report",
         engine: Optional[str] = None,
+        roots: Sequence[str] = (),
     ) -> None:
         self.analyses = list(analyses)
         self.by, self.role, self.title = by, role, title
         self.articles: dict[str, Analysis] = {}
         for an in self.analyses:
             self.articles.setdefault(an.article.id, an)
-        self.paths = _display_paths([an.article for an in self.articles.values()])
+        self.paths = _display_paths([an.article for an in self.articles.values()], roots)
+        self.shown = {an.article.path: self.paths[aid] for aid, an in self.articles.items()}
         self.numbers: dict[tuple, int] = {}
         for aid, an in self.articles.items():
             for n, st in enumerate(an.statements, 1):
@@ -164,7 +168,10 @@ def _st_key(st: Statement) -> tuple:
     return (st.article, st.span, st.parts, st.kind)
 
 
-def _display_paths(articles: Sequence[Article]) -> dict[str, str]:
+def _display_paths(articles: Sequence[Article], roots: Sequence[str] = ()) -> dict[str, str]:
+    if roots:
+        show = path_shower(roots, relative=False)
+        return {a.id: str(show(a.path)).replace("\\", "/") for a in articles}
     paths = {a.id: a.path.replace("\\", "/") for a in articles}
     dirs = {p.rsplit("/", 1)[0] if "/" in p else "" for p in paths.values()}
     if not dirs or "" in dirs or len({d.startswith("/") for d in dirs}) > 1:
@@ -518,11 +525,16 @@ def build_report(
     role: str = "holder",
     title: str = "Positions report",
     engine: Optional[str] = None,
+    roots: Sequence[str] = (),
 ) -> dict[str, str]:
-    """Every page of the report, as ``{file name: text}``, sorted by file name."""
+    """Every page of the report, as ``{file name: text}``, sorted by file name.
+
+    Article paths are shown as in :class:`ReportData` (``roots``: corpus directories whose
+    files are shown as ``<root name>/<rest>``, as for the bundled corpus).
+    """
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(REPORT_FORMATS)})")
-    data = ReportData(list(analyses), by=by, role=role, title=title, engine=engine)
+    data = ReportData(list(analyses), by=by, role=role, title=title, engine=engine, roots=roots)
     if fmt == "markdown":
         from .report_markdown import markdown_pages
 

@@ -110,7 +110,8 @@ def markdown_pages(data: Any) -> dict[str, str]:
         lines += ["", "## Successive diffs, newest first", ""]
         diffs = list(reversed(data.diffs[a]))
         if diffs:
-            body = markdown_diffs(diffs).split("\n", 2)[2]  # drop "# Position diff" and its blank line
+            shown = lambda path: data.shown.get(path, path)  # noqa: E731 -- the report's paths
+            body = markdown_diffs(diffs, show=shown).split("\n", 2)[2]  # drop "# Position diff" and its blank line
             lines.append(_HEADING_RE.sub(lambda m: "#" + m.group(1) + " ", body).rstrip("\n"))
         else:
             lines.append("Only one period: nothing to compare.")

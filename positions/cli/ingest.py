@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any, Optional
 
 import click
@@ -93,12 +94,12 @@ def ingest(
         nonlocal bar
         if bar is None:
             bar = click.progressbar(
-                length=total, label="ingest", file=click.get_text_stream("stderr")
+                length=total, label="ingest", file=sys.stderr
             )
             bar.__enter__()
         bar.update(1)
 
-    on_tty = click.get_text_stream("stderr").isatty()
+    on_tty = sys.stderr.isatty()
     with open_store(db_path) as store:
         try:
             result = store.ingest(

@@ -148,10 +148,7 @@ def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
     except ImportError:
         print("  fast-diff-match-patch not installed")
         return
-    sa, sb = pdiff._Stream(a), pdiff._Stream(b)
-    table = pdiff._Table()
-    ca = "".join(map(table.__getitem__, sa.tokens))
-    cb = "".join(map(table.__getitem__, sb.tokens))
+    ca, cb, _ = pdiff._encode(pdiff._Stream(a), pdiff._Stream(b))
     oa, ob = _old_scheme_chars(a, b)
 
     def run(x, y):

@@ -35,7 +35,8 @@ Statement alignment and :func:`diff_snapshots` are described in ``docs/diff.md``
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import ne
 from typing import Iterable, Optional, Sequence
 
 from diff_match_patch import diff_match_patch
@@ -108,39 +109,48 @@ def _code_point(n: int) -> str:
     return chr(cp)
 
 
-class _Table(dict):
-    """Token → character, assigning the next code point to an unseen token."""
+def _code_points(n: int) -> str:
+    """The code points of the first ``n`` distinct tokens, in order (see :func:`_code_point`)."""
+    if n <= len(_BMP_PUA):
+        return _BMP_PUA[:n]
+    return _BMP_PUA + "".join(map(_code_point, range(len(_BMP_PUA), n)))
 
-    __slots__ = ("count",)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def __missing__(self, token: str) -> str:
-        ch = self[token] = _code_point(self.count)
-        self.count += 1
-        return ch
+_BMP_PUA = "".join(map(chr, range(_PUA_RANGES[0][0], _PUA_RANGES[0][1] + 1)))
 
 
 class _Stream:
-    """A text as leading whitespace plus units (token + following whitespace)."""
+    """A text as leading whitespace plus units (token + following whitespace), and the
+    offset where each unit starts (one more: the end of the text)."""
 
-    __slots__ = ("text", "lead", "units", "tokens", "offsets")
+    __slots__ = ("text", "lead", "units", "offsets")
 
     def __init__(self, text: str) -> None:
-        body = text.lstrip()
         self.text = text
-        self.lead = len(text) - len(body)
+        self.lead = len(text) - len(text.lstrip())
         self.units = _UNIT_RE.findall(text, self.lead)
-        self.tokens = list(map(str.rstrip, self.units))
-        self.offsets: Optional[list[int]] = None
+        self.offsets = list(accumulate(map(len, self.units), initial=self.lead))
 
-    def offset(self, k: int) -> int:
-        """Character offset where unit ``k`` starts (``len(units)``: the end of the text)."""
-        if self.offsets is None:
-            self.offsets = list(accumulate(map(len, self.units), initial=self.lead))
-        return self.offsets[k]
+    @property
+    def tokens(self) -> list[str]:
+        return list(map(str.rstrip, self.units))
+
+
+def _encode(sa: _Stream, sb: _Stream) -> tuple[str, str, int]:
+    """The two streams as strings of one character per token (the same token, the same
+    character; code points in order of first appearance), and the number of distinct tokens.
+
+    Built with C-level passes only: the distinct units (token + whitespace), their tokens,
+    the distinct tokens, then one lookup per unit."""
+    units = dict.fromkeys(sa.units)
+    units.update(dict.fromkeys(sb.units))
+    tokens = list(map(str.rstrip, units))
+    codes = dict.fromkeys(tokens)
+    n = len(codes)
+    codes = dict(zip(codes, _code_points(n)))
+    chars = dict(zip(units, map(codes.__getitem__, tokens)))
+    get = chars.__getitem__
+    return "".join(map(get, sa.units)), "".join(map(get, sb.units)), n
 
 
 def _items(text: str) -> list[str]:
@@ -245,18 +255,17 @@ def _cleanup_phrases(E: list[int], D: list[int], I: list[int]) -> None:
             k += 1
 
 
-# A piece of a diff: (op, a0, a1, b0, b1), character offsets into the two texts.
-_Piece = tuple[str, int, int, int, int]
+# An operation before it is built: (op, text, a0, a1, b0, b1), character offsets into the
+# two texts.
+_Row = tuple[str, str, int, int, int, int]
 
 
-def _token_pieces(a: str, b: str, engine: str, semantic: bool) -> tuple[list[_Piece], int, int]:
-    """The pieces of the token diff of ``a`` and ``b``, the number of tokens the minimal diff
-    keeps equal, and the number of tokens of both texts."""
+def _token_rows(a: str, b: str, engine: str, semantic: bool) -> tuple[list[_Row], int, int]:
+    """The operations of the token diff of ``a`` and ``b`` as rows, the number of tokens
+    the minimal diff keeps equal, and the number of tokens of both texts."""
     sa, sb = _Stream(a), _Stream(b)
-    table = _Table()
-    ca = "".join(map(table.__getitem__, sa.tokens))
-    cb = "".join(map(table.__getitem__, sb.tokens))
-    if table.count > _PUA_SIZE:
+    ca, cb, distinct = _encode(sa, sb)
+    if distinct > _PUA_SIZE:
         engine = "python"  # beyond the private-use areas: keep to plain code point compares
     if ca == cb:
         raw = [(0, len(ca))] if ca else []
@@ -266,118 +275,114 @@ def _token_pieces(a: str, b: str, engine: str, semantic: bool) -> tuple[list[_Pi
     common = sum(E)
     if semantic:
         _cleanup_phrases(E, D, I)
-    return _pieces(sa, sb, E, D, I), common, len(ca) + len(cb)
+    return _rows(a, b, _equals(sa, sb, E, D, I)), common, len(ca) + len(cb)
 
 
-def _pieces(sa: _Stream, sb: _Stream, E: list[int], D: list[int], I: list[int]) -> list[_Piece]:
-    oa = list(accumulate(map(len, sa.units), initial=sa.lead))
-    ob = list(accumulate(map(len, sb.units), initial=sb.lead))
-    ua, ub, ta = sa.units, sb.units, sa.tokens
-    out: list[_Piece] = []
-    if sa.lead or sb.lead:
-        if sa.text[: sa.lead] == sb.text[: sb.lead]:
-            out.append(("=", 0, sa.lead, 0, sb.lead))
+def _equals(sa: _Stream, sb: _Stream, E: list[int], D: list[int], I: list[int]) -> list[int]:
+    """The equal stretches of the two texts, in order, as ``[a0, a1, b0, b1, a0, a1, ...]``
+    (character offsets; stretches that touch on both sides joined into one).
+
+    Equal: the leading whitespace when both sides have the same; the tokens of each equal
+    run, but where the whitespace after a token differs between the sides, that whitespace
+    is left out (it becomes a deletion and an insertion); and the whitespace that ends both
+    sides of a replacement: "a [-step-by-step-]{+phased+} approach", not
+    "a [-step-by-step -]{+phased +}approach". Everything between two equal stretches is an
+    edit."""
+    oa, ob, ua, ub = sa.offsets, sb.offsets, sa.units, sb.units
+    eq: list[int] = []
+    if sa.lead and sa.text[: sa.lead] == sb.text[: sb.lead]:
+        eq.extend((0, sa.lead, 0, sb.lead))
+
+    def add(a0: int, a1: int, b0: int, b1: int) -> None:
+        if eq and eq[-3] == a0 and eq[-1] == b0:
+            eq[-3] = a1
+            eq[-1] = b1
         else:
-            out.append(("-", 0, sa.lead, 0, 0))
-            out.append(("+", sa.lead, sa.lead, 0, sb.lead))
+            eq.extend((a0, a1, b0, b1))
+
     i = j = 0
     last = len(D)
     for k, e in enumerate(E):
         if e:
-            if ua[i : i + e] == ub[j : j + e]:
-                out.append(("=", oa[i], oa[i + e], ob[j], ob[j + e]))
+            xa, xb = ua[i : i + e], ub[j : j + e]
+            if xa == xb:
+                add(oa[i], oa[i + e], ob[j], ob[j + e])
             else:  # the same tokens, with different whitespace after some of them
                 ca, cb = oa[i], ob[j]
-                for x in range(e):
-                    if ua[i + x] != ub[j + x]:
-                        n = len(ta[i + x])
-                        ea, eb = oa[i + x] + n, ob[j + x] + n
-                        out.append(("=", ca, ea, cb, eb))
-                        ca, cb = oa[i + x + 1], ob[j + x + 1]
-                        out.append(("-", ea, ca, eb, eb))
-                        out.append(("+", ca, ca, eb, cb))
+                for x in compress(range(e), map(ne, xa, xb)):
+                    n = len(xa[x].rstrip())
+                    add(ca, oa[i + x] + n, cb, ob[j + x] + n)
+                    ca, cb = oa[i + x + 1], ob[j + x + 1]
                 if ca < oa[i + e]:
-                    out.append(("=", ca, oa[i + e], cb, ob[j + e]))
+                    add(ca, oa[i + e], cb, ob[j + e])
             i += e
             j += e
         if k < last:
             d, n = D[k], I[k]
-            a0, a1, b0, b1 = oa[i], oa[i + d], ob[j], ob[j + n]
-            # A replacement whose two sides end with the same whitespace leaves it equal:
-            # "a [-step-by-step-]{+phased+} approach", not "a [-step-by-step -]{+phased +}approach".
-            space = len(ua[i + d - 1]) - len(ta[i + d - 1]) if d and n else 0
-            if space and ua[i + d - 1][-space:] == ub[j + n - 1][-space:]:
-                out.append(("-", a0, a1 - space, b0, b0))
-                out.append(("+", a1 - space, a1 - space, b0, b1 - space))
-                out.append(("=", a1 - space, a1, b1 - space, b1))
-            else:
-                out.append(("-", a0, a1, b0, b0))
-                out.append(("+", a1, a1, b0, b1))
+            if d and n:
+                u, v = ua[i + d - 1], ub[j + n - 1]
+                space = len(u) - len(u.rstrip())
+                if space and u[-space:] == v[-space:]:
+                    a1, b1 = oa[i + d], ob[j + n]
+                    add(a1 - space, a1, b1 - space, b1)
             i += d
             j += n
-    return out
+    return eq
+
+
+def _rows(a: str, b: str, eq: Sequence[int]) -> list[_Row]:
+    """The operations between and of the equal stretches ``eq`` (see :func:`_equals`): one
+    deletion then one insertion between two equal stretches (as diff-match-patch gives
+    them), none empty."""
+    rows: list[_Row] = []
+    append = rows.append
+    pa = pb = 0
+    it = iter(eq)
+    for a0, a1, b0, b1 in zip(it, it, it, it):
+        if a0 > pa:
+            append(("-", a[pa:a0], pa, a0, pb, pb))
+        if b0 > pb:
+            append(("+", b[pb:b0], a0, a0, pb, b0))
+        append(("=", a[a0:a1], a0, a1, b0, b1))
+        pa, pb = a1, b1
+    a0, b0 = len(a), len(b)
+    if a0 > pa:
+        append(("-", a[pa:a0], pa, a0, pb, pb))
+    if b0 > pb:
+        append(("+", b[pb:b0], a0, a0, pb, b0))
+    return rows
 
 
 _new = object.__new__
 _set = object.__setattr__
+_SPAN_START = Span.__dict__["start"].__set__
+_SPAN_END = Span.__dict__["end"].__set__
+_OP_OP = DiffOp.__dict__["op"].__set__
+_OP_TEXT = DiffOp.__dict__["text"].__set__
+_OP_OLD = DiffOp.__dict__["old"].__set__
+_OP_NEW = DiffOp.__dict__["new"].__set__
 
 
-def _span(start: int, end: int) -> Span:
-    # A Span without attrs' validators: offsets made here are valid by construction, and
-    # a long diff makes tens of thousands of them.
-    s = _new(Span)
-    _set(s, "start", start)
-    _set(s, "end", end)
-    return s
+def _spans(starts: Sequence[int], ends: Sequence[int]) -> list[Span]:
+    # Spans without attrs' validators, filled slot by slot in C-level passes: offsets made
+    # here are valid by construction, and a long diff makes tens of thousands of them.
+    spans = list(map(_new, repeat(Span, len(starts))))
+    any(map(_SPAN_START, spans, starts))
+    any(map(_SPAN_END, spans, ends))
+    return spans
 
 
-def _op(op: str, text: str, old: Span, new: Span) -> DiffOp:
-    o = _new(DiffOp)
-    _set(o, "op", op)
-    _set(o, "text", text)
-    _set(o, "old", old)
-    _set(o, "new", new)
-    return o
-
-
-def _ops(a: str, b: str, pieces: Sequence[_Piece]) -> tuple[DiffOp, ...]:
-    """Operations from pieces: empty pieces dropped, equal neighbours joined, and between two
-    equal stretches one deletion then one insertion (as diff-match-patch gives them); a
-    ``"|"`` piece (a sentence-block boundary) keeps the edits on each side of it apart."""
-    out: list[DiffOp] = []
-    append = out.append
-    k, n = 0, len(pieces)
-    while k < n:
-        op, a0, a1, b0, b1 = pieces[k]
-        k += 1
-        if op == "|":
-            continue
-        if op == "=":
-            while k < n and pieces[k][0] != "|" and (pieces[k][0] == "=" or _empty(pieces[k])):
-                if pieces[k][0] == "=":
-                    a1, b1 = pieces[k][2], pieces[k][4]
-                k += 1
-            if a1 > a0:
-                append(_op("=", a[a0:a1], _span(a0, a1), _span(b0, b1)))
-            continue
-        # an edit run: up to the next boundary or equal piece that is not empty
-        while k < n and pieces[k][0] != "|" and (pieces[k][0] != "=" or _empty(pieces[k])):
-            if pieces[k][0] != "=":
-                a1, b1 = pieces[k][2], pieces[k][4]
-            k += 1
-        if a1 > a0:
-            if out and out[-1].op == "-":  # the same edit on both sides of a block boundary
-                a0, b0 = out.pop().old.start, b0
-            append(_op("-", a[a0:a1], _span(a0, a1), _span(b0, b0)))
-        if b1 > b0:
-            if out and out[-1].op == "+":
-                b0 = out.pop().new.start
-            append(_op("+", b[b0:b1], _span(a1, a1), _span(b0, b1)))
-    return tuple(out)
-
-
-def _empty(piece: _Piece) -> bool:
-    return piece[1] == piece[2] and piece[3] == piece[4]
+def _build(rows: Sequence[_Row]) -> tuple[DiffOp, ...]:
+    """``DiffOp`` records (with their two ``Span``\\ s) of rows, built in bulk."""
+    if not rows:
+        return ()
+    op, text, a0, a1, b0, b1 = zip(*rows)
+    ops = list(map(_new, repeat(DiffOp, len(rows))))
+    any(map(_OP_OP, ops, op))
+    any(map(_OP_TEXT, ops, text))
+    any(map(_OP_OLD, ops, _spans(a0, a1)))
+    any(map(_OP_NEW, ops, _spans(b0, b1)))
+    return tuple(ops)
 
 
 # --------------------------------------------------------------------------------------
@@ -400,8 +405,8 @@ def diff_texts(a: str, b: str, *, engine: Optional[str] = None, semantic: bool =
     [('=', 'We support ', [0, 11]), ('+', 'direct ', [11, 18]), ('=', 'dialogue.', [18, 27])]
     """
     engine = _resolve_engine(engine)
-    pieces, common, total = _token_pieces(a, b, engine, semantic)
-    return TextDiff(_ops(a, b, pieces), _similarity(common, total))
+    rows, common, total = _token_rows(a, b, engine, semantic)
+    return TextDiff(_build(rows), _similarity(common, total))
 
 
 def _count_tokens(text: str) -> int:
@@ -529,20 +534,32 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
     blocks = align_sentences(a, b)
     if len(blocks) <= 1 or not any(x and y for x, y in blocks):  # no sentence pair: one diff
         return diff_texts(a, b, engine=engine, semantic=semantic)
-    pieces: list[_Piece] = []
+    rows: list[_Row] = []
     common = total = 0
     for x, y in blocks:
-        pieces.append(("|", x.start, x.start, y.start, y.start))
         if x and y:
-            ps, c, t = _token_pieces(x.slice(a), y.slice(b), engine, semantic)
-            pieces.extend((op, a0 + x.start, a1 + x.start, b0 + y.start, b1 + y.start) for op, a0, a1, b0, b1 in ps)
+            block, c, t = _token_rows(x.slice(a), y.slice(b), engine, semantic)
+            dx, dy = x.start, y.start
+            block = [(op, text, a0 + dx, a1 + dx, b0 + dy, b1 + dy) for op, text, a0, a1, b0, b1 in block]
             common += c
             total += t
         else:
-            pieces.append(("-", x.start, x.end, y.start, y.start))
-            pieces.append(("+", x.end, x.end, y.start, y.end))
+            block = []
+            if x:
+                block.append(("-", x.slice(a), x.start, x.end, y.start, y.start))
+            if y:
+                block.append(("+", y.slice(b), x.end, x.end, y.start, y.end))
             total += _count_tokens(x.slice(a)) + _count_tokens(y.slice(b))
-    return TextDiff(_ops(a, b, pieces), _similarity(common, total))
+        if block and rows:  # the same edit on both sides of a block boundary: one operation
+            first, prev = block[0], rows[-1]
+            if first[0] == prev[0] == "-":
+                rows[-1] = ("-", prev[1] + first[1], prev[2], first[3], first[4], first[5])
+                del block[0]
+            elif first[0] == prev[0] == "+":
+                rows[-1] = ("+", prev[1] + first[1], first[2], first[3], prev[4], first[5])
+                del block[0]
+        rows.extend(block)
+    return TextDiff(_build(rows), _similarity(common, total))
 
 
 # --------------------------------------------------------------------------------------

@@ -96,6 +96,25 @@ def test_token_stream_is_the_projects_tokens_plus_whitespace():
     assert words == [s.slice(text) for s in token_spans(text)]
 
 
+
+_TOKEN_CHARS = st.lists(st.sampled_from(["a", "b", "Z", "e\u0301", "\u00e9", "I", "7", ",", ".", ":", "'", "-", "_",
+                                         " ", "\n", "\x1c", "\u2019", "\u201c", "\U0001f600"]),
+                        max_size=30).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TOKEN_CHARS)
+def test_units_are_the_projects_tokens_with_their_whitespace(text):
+    # The unit pattern has a shortcut for plain ASCII words; it must cut exactly as the
+    # project's token pattern followed by whitespace does.
+    import re
+
+    from positions.text import _TOKEN_PATTERN
+
+    plain = re.compile("(?x)(?:" + _TOKEN_PATTERN.replace("(?x)", "", 1) + r")\s*")
+    lead = len(text) - len(text.lstrip())
+    assert pdiff._Stream(text).units == plain.findall(text, lead)
+
 def test_reworded_phrase_reads_as_one_replacement():
     a = "China supports a step-by-step and synchronized approach to the issue."
     b = "China supports a phased and synchronized approach to resolve the issue."

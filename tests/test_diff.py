@@ -195,6 +195,10 @@ def test_code_points_skip_surrogates():
     assert len(seen) == len(set(seen))
 
 
+def test_code_points_in_bulk_are_the_same_as_one_by_one():
+    for n in (0, 1, 6399, 6400, 6401, 7000):
+        assert pdiff._code_points(n) == "".join(map(pdiff._code_point, range(n)))
+
 def test_long_text_is_exact_not_timed_out():
     words = [f"w{i % 997}" for i in range(6000)]
     changed = list(words)

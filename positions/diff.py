@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, repeat
-from operator import ne
+from operator import add, ne
 from typing import Iterable, Optional, Sequence
 
 from diff_match_patch import diff_match_patch
@@ -189,17 +189,14 @@ def default_engine() -> str:
     return available_engines()[0]
 
 
-_CODES = {"-": -1, "=": 0, "+": 1}
-
-
-def _raw_diff(a: str, b: str, engine: str) -> list[tuple[int, int]]:
-    """The minimal diff of two token strings as (op, length) pairs, ``Diff_Timeout = 0``."""
+def _raw_diff(a: str, b: str, engine: str) -> list[tuple[str, int]]:
+    """The minimal diff of two token strings as (op, length) pairs, op ``"="``, ``"-"`` or
+    ``"+"``, with ``Diff_Timeout = 0``."""
     if engine == "fast":
-        ops = _fast.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=True)
-        return [(_CODES[op], n) for op, n in ops]
+        return _fast.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=True)
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # exact: never the default 1.0 s
-    return [(op, len(text)) for op, text in dmp.diff_main(a, b, False)]
+    return [("-=+"[op + 1], len(text)) for op, text in dmp.diff_main(a, b, False)]
 
 
 def _resolve_engine(engine: Optional[str]) -> str:
@@ -212,14 +209,14 @@ def _resolve_engine(engine: Optional[str]) -> str:
     return engine
 
 
-def _groups(raw: Iterable[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
+def _groups(raw: Iterable[tuple[str, int]]) -> tuple[list[int], list[int], list[int]]:
     """Equal runs and edits, alternating: ``E[0] (D[0], I[0]) E[1] ... (D[r-1], I[r-1]) E[r]``
     (token counts; ``D``/``I`` deleted/inserted, one of them possibly 0)."""
     E, D, I = [0], [], []
     d = i = 0
     editing = False
     for code, n in raw:
-        if code == 0:
+        if code == "=":
             if editing:
                 D.append(d)
                 I.append(i)
@@ -230,7 +227,7 @@ def _groups(raw: Iterable[tuple[int, int]]) -> tuple[list[int], list[int], list[
                 E[-1] += n
         else:
             editing = True
-            if code < 0:
+            if code == "-":
                 d += n
             else:
                 i += n
@@ -262,12 +259,13 @@ def _cleanup_phrases(E: list[int], D: list[int], I: list[int]) -> None:
             k += 1
 
 
-# An operation before it is built: (op, text, a0, a1, b0, b1), character offsets into the
-# two texts.
-_Row = tuple[str, str, int, int, int, int]
+# Operations before they are built: a flat list, six items per operation (op, text, a0, a1,
+# b0, b1: character offsets into the two texts). Flat, so that a long diff does not keep
+# thousands of tuples alive for the garbage collector to walk while its records are built.
+_Rows = list
 
 
-def _token_rows(a: str, b: str, engine: str, semantic: bool) -> tuple[list[_Row], int, int]:
+def _token_rows(a: str, b: str, engine: str, semantic: bool) -> tuple[_Rows, int, int]:
     """The operations of the token diff of ``a`` and ``b`` as rows, the number of tokens
     the minimal diff keeps equal, and the number of tokens of both texts."""
     sa, sb = _Stream(a), _Stream(b)
@@ -275,7 +273,7 @@ def _token_rows(a: str, b: str, engine: str, semantic: bool) -> tuple[list[_Row]
     if distinct > _PUA_SIZE:
         engine = "python"  # beyond the private-use areas: keep to plain code point compares
     if ca == cb:
-        raw = [(0, len(ca))] if ca else []
+        raw = [("=", len(ca))] if ca else []
     else:
         raw = _raw_diff(ca, cb, engine)
     E, D, I = _groups(raw)
@@ -337,26 +335,26 @@ def _equals(sa: _Stream, sb: _Stream, E: list[int], D: list[int], I: list[int]) 
     return eq
 
 
-def _rows(a: str, b: str, eq: Sequence[int]) -> list[_Row]:
+def _rows(a: str, b: str, eq: Sequence[int]) -> _Rows:
     """The operations between and of the equal stretches ``eq`` (see :func:`_equals`): one
     deletion then one insertion between two equal stretches (as diff-match-patch gives
     them), none empty."""
-    rows: list[_Row] = []
-    append = rows.append
+    rows: _Rows = []
+    extend = rows.extend
     pa = pb = 0
     it = iter(eq)
     for a0, a1, b0, b1 in zip(it, it, it, it):
         if a0 > pa:
-            append(("-", a[pa:a0], pa, a0, pb, pb))
+            extend(("-", a[pa:a0], pa, a0, pb, pb))
         if b0 > pb:
-            append(("+", b[pb:b0], a0, a0, pb, b0))
-        append(("=", a[a0:a1], a0, a1, b0, b1))
+            extend(("+", b[pb:b0], a0, a0, pb, b0))
+        extend(("=", a[a0:a1], a0, a1, b0, b1))
         pa, pb = a1, b1
     a0, b0 = len(a), len(b)
     if a0 > pa:
-        append(("-", a[pa:a0], pa, a0, pb, pb))
+        extend(("-", a[pa:a0], pa, a0, pb, pb))
     if b0 > pb:
-        append(("+", b[pb:b0], a0, a0, pb, b0))
+        extend(("+", b[pb:b0], a0, a0, pb, b0))
     return rows
 
 
@@ -379,16 +377,13 @@ def _spans(starts: Sequence[int], ends: Sequence[int]) -> list[Span]:
     return spans
 
 
-def _build(rows: Sequence[_Row]) -> tuple[DiffOp, ...]:
+def _build(rows: _Rows) -> tuple[DiffOp, ...]:
     """``DiffOp`` records (with their two ``Span``\\ s) of rows, built in bulk."""
-    if not rows:
-        return ()
-    op, text, a0, a1, b0, b1 = zip(*rows)
-    ops = list(map(_new, repeat(DiffOp, len(rows))))
-    any(map(_OP_OP, ops, op))
-    any(map(_OP_TEXT, ops, text))
-    any(map(_OP_OLD, ops, _spans(a0, a1)))
-    any(map(_OP_NEW, ops, _spans(b0, b1)))
+    ops = list(map(_new, repeat(DiffOp, len(rows) // 6)))
+    any(map(_OP_OP, ops, rows[0::6]))
+    any(map(_OP_TEXT, ops, rows[1::6]))
+    any(map(_OP_OLD, ops, _spans(rows[2::6], rows[3::6])))
+    any(map(_OP_NEW, ops, _spans(rows[4::6], rows[5::6])))
     return tuple(ops)
 
 
@@ -541,31 +536,34 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
     blocks = align_sentences(a, b)
     if len(blocks) <= 1 or not any(x and y for x, y in blocks):  # no sentence pair: one diff
         return diff_texts(a, b, engine=engine, semantic=semantic)
-    rows: list[_Row] = []
+    rows: _Rows = []
     common = total = 0
     for x, y in blocks:
         if x and y:
             block, c, t = _token_rows(x.slice(a), y.slice(b), engine, semantic)
-            dx, dy = x.start, y.start
-            block = [(op, text, a0 + dx, a1 + dx, b0 + dy, b1 + dy) for op, text, a0, a1, b0, b1 in block]
+            for k, dk in ((2, x.start), (3, x.start), (4, y.start), (5, y.start)):
+                block[k::6] = map(add, block[k::6], repeat(dk))
             common += c
             total += t
         else:
             block = []
             if x:
-                block.append(("-", x.slice(a), x.start, x.end, y.start, y.start))
+                block += ("-", x.slice(a), x.start, x.end, y.start, y.start)
             if y:
-                block.append(("+", y.slice(b), x.end, x.end, y.start, y.end))
+                block += ("+", y.slice(b), x.end, x.end, y.start, y.end)
             total += _count_tokens(x.slice(a)) + _count_tokens(y.slice(b))
         if block and rows:  # the same edit on both sides of a block boundary: one operation
-            first, prev = block[0], rows[-1]
-            if first[0] == prev[0] == "-":
-                rows[-1] = ("-", prev[1] + first[1], prev[2], first[3], first[4], first[5])
-                del block[0]
-            elif first[0] == prev[0] == "+":
-                rows[-1] = ("+", prev[1] + first[1], first[2], first[3], prev[4], first[5])
-                del block[0]
-        rows.extend(block)
+            k = len(rows) - 6
+            if block[0] == rows[k] == "-":  # (prev a0, this a1, this b0, this b1)
+                rows[k + 1] += block[1]
+                rows[k + 3 : k + 6] = block[3:6]
+                del block[:6]
+            elif block[0] == rows[k] == "+":  # (this a0, this a1, prev b0, this b1)
+                rows[k + 1] += block[1]
+                rows[k + 2 : k + 4] = block[2:4]
+                rows[k + 5] = block[5]
+                del block[:6]
+        rows += block
     return TextDiff(_build(rows), _similarity(common, total))
 
 

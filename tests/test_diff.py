@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from positions import diff as pdiff
 from positions.diff import align_statements, diff_snapshots, diff_texts
-from positions.model import Marker, Period, Snapshot, Span, Statement
+from positions.model import DiffOp, Marker, Period, Snapshot, Span, Statement
 from positions.text import token_spans
 
 needs_fast = pytest.mark.skipif("fast" not in pdiff.available_engines(), reason="no fast-diff-match-patch")
@@ -249,6 +249,9 @@ def test_pinned_operations(engine, a, b, raw, expected):
         d = diff_texts(a, b, engine=engine, semantic=semantic)
         got = [(o.op, o.text, o.old.start, o.old.end, o.new.start, o.new.end) for o in d.ops]
         assert (got, d.similarity) == tuple(want)
+        # records built in bulk are the same as records built the ordinary way
+        assert d.ops == tuple(DiffOp(op, t, Span(a0, a1), Span(b0, b1)) for op, t, a0, a1, b0, b1 in want[0])
+        assert all(type(o) is DiffOp and type(o.old) is Span and type(o.new) is Span for o in d.ops)
 
 
 # --------------------------------------------------------------------------------------

@@ -152,3 +152,22 @@ def test_help_has_an_example(runner):
     result = runner.invoke(main, ["articles", "--help"])
     assert result.exit_code == 0
     assert "  Example:\n      positions articles\n" in result.stdout
+
+
+def test_db_lists_the_stored_articles_as_the_corpus_does(runner, tmp_path):
+    db = str(tmp_path / "s.db")
+    corpus = str(MIXED)
+    assert runner.invoke(main, ["ingest", corpus, "--db", db]).exit_code in (0, 1)
+    from_store = json.loads(runner.invoke(main, ["articles", "--db", db, "--format", "json"]).stdout)
+    from_corpus = json.loads(runner.invoke(main, ["articles", corpus, "--format", "json"]).stdout)
+    assert from_store and sorted(from_store, key=lambda r: r["id"]) == sorted(from_corpus, key=lambda r: r["id"])
+
+
+def test_db_with_a_corpus_is_refused(runner, tmp_path):
+    result = runner.invoke(main, ["articles", "x.txt", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 2 and "give no CORPUS" in result.output
+
+
+def test_missing_store_is_one_line(runner, tmp_path):
+    result = runner.invoke(main, ["articles", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1

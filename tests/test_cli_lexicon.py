@@ -158,3 +158,14 @@ def test_kwic_names_the_speaker_country_and_holders(runner, tmp_path):
     assert result.output == "2017-07-04  TASS  RUS>RUS,CHN  propose a [double freeze] on the\n"
     rows = json.loads(runner.invoke(main, ["kwic", str(d), "double freeze", "--format", "json"]).output)
     assert (rows[0]["speaker"], rows[0]["country"], rows[0]["holders"]) == ("Sergei Lavrov", "RUS", ["RUS", "CHN"])
+
+
+def test_kwic_reads_a_store_like_the_corpus(runner, tmp_path):
+    d = _article(tmp_path)
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(main, ["ingest", str(d), "--db", db]).exit_code == 0
+    from_store = runner.invoke(main, ["kwic", "--db", db, "step by step", "--window", "3"])
+    from_corpus = runner.invoke(main, ["kwic", str(d), "step by step", "--window", "3"])
+    assert from_store.exit_code == 0 and from_store.output == from_corpus.output != ""
+    refused = runner.invoke(main, ["kwic", "--db", db, str(d), "step"])
+    assert refused.exit_code == 2 and "give no CORPUS" in refused.output

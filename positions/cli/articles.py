@@ -12,7 +12,7 @@ from ..model import Article
 from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
-from ._options import corpus_argument, format_option, year_option
+from ._options import corpus_argument, db_option, format_option, year_option
 
 COLUMNS = (
     "id",
@@ -109,6 +109,7 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
     help="Column of a JSONL/CSV export that holds a field (text, date, source, title, url, "
     "place, language, country), e.g. --column text=body. Repeatable.",
 )
+@db_option
 @click.pass_context
 def articles(
     ctx: click.Context,
@@ -116,6 +117,7 @@ def articles(
     fmt: str,
     year: Optional[int],
     columns: tuple[str, ...],
+    db_path: Optional[str],
 ) -> None:
     """List the articles of CORPUS with the metadata positions found for them.
 
@@ -135,8 +137,20 @@ def articles(
         positions articles
         positions articles corpus/ 'more/*.md' --year 2021
         positions articles export.csv --column text=body --format json
+        positions articles --db corpus.db
+
+    With --db, the articles stored by `positions ingest` are listed (date, then path order).
     """
     mapping = _column_mapping(columns)
+    if db_path is not None:
+        if corpus or year is not None or mapping:
+            raise click.UsageError("--db lists a store: give no CORPUS, --year or --column with it")
+        from ..store import open_store
+
+        with open_store(db_path, create=False) as store:
+            records = [article_record(a) for a in store.articles()]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False) if fmt == "json" else _table(records))
+        return
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")

@@ -12,7 +12,7 @@ from ..lexicon import kwic as kwic_lines
 from ..lexicon import load_lexicon
 from ..sources import bundled_corpus, iter_articles
 from . import main
-from ._options import format_option, lexicon_option, year_option
+from ._options import db_option, format_option, lexicon_option, year_option
 
 
 @main.command()
@@ -23,6 +23,7 @@ from ._options import format_option, lexicon_option, year_option
 @click.option("--in-scope", "in_scope", is_flag=True, help="Only matches inside passages about the lexicon's issue.")
 @year_option
 @format_option()
+@db_option
 def kwic(
     args: tuple[str, ...],
     concept: Optional[str],
@@ -31,6 +32,7 @@ def kwic(
     in_scope: bool,
     year: Optional[int],
     fmt: str,
+    db_path: Optional[str],
 ) -> None:
     """Show each match of PATTERN (or of --concept ID) with its context, like quanteda's kwic.
 
@@ -46,6 +48,9 @@ def kwic(
         positions kwic "step by step"
         positions kwic --concept synchronized --window 8
         positions kwic speeches/ "denucleari* ..4 peninsula" --format json
+        positions kwic --db corpus.db --concept cvid
+
+    With --db, the articles stored by `positions ingest` are searched (in date order).
     """
     args_list = list(args)
     if concept is None:
@@ -54,10 +59,18 @@ def kwic(
         target: Any = args_list.pop()
     else:
         target = load_lexicon(lexicon_path)
+    failed = 0
+    if db_path is not None:
+        if args_list or year is not None:
+            raise click.UsageError("--db searches a store: give no CORPUS or --year with it")
+        from ..store import open_store
+
+        with open_store(db_path, create=False) as store:
+            _print(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt)
+        return
     paths: list[Any] = args_list or list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
-    failed = 0
 
     def report(path: str, exc: PositionsError) -> None:
         nonlocal failed
@@ -65,21 +78,24 @@ def kwic(
         click.echo(f"positions: {exc}", err=True)
 
     articles = iter_articles(paths, year=year, on_error=report)
-    lines = kwic_lines(articles, target, concept=concept, window=window)
+    _print(kwic_lines(articles, target, concept=concept, window=window), in_scope, fmt)
+    if failed:
+        raise SystemExit(1)
+
+
+def _print(lines: list, in_scope: bool, fmt: str) -> None:
     if in_scope:
         lines = [k for k in lines if k.in_scope]
     if fmt == "json":
         click.echo(json.dumps([k.as_dict() for k in lines], indent=2, ensure_ascii=False))
-    else:
-        for k in lines:
-            flags = "".join(
-                f" ({f})" for f, on in (("negated", k.polarity == "negated"), ("out of scope", not k.in_scope)) if on
-            )
-            who = k.country or "-"
-            if k.holders and k.holders != (k.country,):
-                who += ">" + ",".join(k.holders)
-            sep = "" if k.right[:1] in tuple(",.;:!?)]") else " "
-            line = f"{k.date or '-'}  {k.source or '-'}  {who}  {k.left} [{k.match}]{sep}{k.right}{flags}"
-            click.echo(line.rstrip())
-    if failed:
-        raise SystemExit(1)
+        return
+    for k in lines:
+        flags = "".join(
+            f" ({f})" for f, on in (("negated", k.polarity == "negated"), ("out of scope", not k.in_scope)) if on
+        )
+        who = k.country or "-"
+        if k.holders and k.holders != (k.country,):
+            who += ">" + ",".join(k.holders)
+        sep = "" if k.right[:1] in tuple(",.;:!?)]") else " "
+        line = f"{k.date or '-'}  {k.source or '-'}  {who}  {k.left} [{k.match}]{sep}{k.right}{flags}"
+        click.echo(line.rstrip())

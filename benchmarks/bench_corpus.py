@@ -15,6 +15,8 @@ so that its peak RSS (``getrusage``) is its own:
   grow with the corpus); "workers" the largest worker's peak RSS.
 - ``again``: a second ingest, where every file is unchanged and skipped.
 - ``read``: ``Store.analyses()`` over the whole store (what diff/timeline/report read).
+- ``report``: ``positions report --db`` (the HTML site) from the store, for corpora of at
+  most ``--report-max`` articles (a report holds every analysis in memory).
 
 ``--analyzer store-only`` replaces the pipeline by a trivial one (a statement per sentence,
 a marker per concept keyword), to measure the store itself at sizes where the real pipeline
@@ -31,6 +33,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -139,6 +142,20 @@ def child_read(db: str) -> dict:
     }
 
 
+def child_report(db: str, out: str) -> dict:
+    from positions.render.report import write_report
+    from positions.store import open_store
+
+    t = time.perf_counter()
+    with open_store(db, create=False) as store:
+        written = write_report(store.analyses(), out)
+    return {
+        "seconds": round(time.perf_counter() - t, 2),
+        "files": len(written),
+        "peak_mb": round(_peak_mb(), 1),
+    }
+
+
 # ---------------------------------------------------------------------------------------
 # Parent
 
@@ -166,7 +183,9 @@ def _generated(n: int, workdir: Path, seed: int) -> Path:
     return d
 
 
-def bench(name: str, paths: list[str], workdir: Path, jobs: int, analyzer: str) -> None:
+def bench(
+    name: str, paths: list[str], workdir: Path, jobs: int, analyzer: str, report_max: int
+) -> None:
     db = workdir / f"{name}-{analyzer}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -196,6 +215,15 @@ def bench(name: str, paths: list[str], workdir: Path, jobs: int, analyzer: str) 
         f"/{read.get('rss@50%')}/{read.get('rss@75%')}/{read.get('rss@100%')} MB",
         flush=True,
     )
+    if n > report_max:
+        print(f"  report  skipped: {n} articles > --report-max {report_max} (a report holds"
+              " every analysis in memory)", flush=True)  # fmt: skip
+        return
+    out = workdir / f"{name}-{analyzer}-report"
+    shutil.rmtree(out, ignore_errors=True)
+    rep = _run_child("report", str(db), str(out))
+    print(f"  report  {rep['seconds']:8.1f} s  {rep['files']} files  peak {rep['peak_mb']:.0f} MB",
+          flush=True)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         step, db, *rest = argv[1:]
         if step == "ingest":
             result = child_ingest(db, rest[2:], int(rest[0]), rest[1])
+        elif step == "report":
+            result = child_report(db, rest[0])
         else:
             result = child_read(db)
         print(json.dumps(result))
@@ -212,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10000", help="generated corpus sizes, comma-separated")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--report-max", type=int, default=10_000,
+                    help="write the HTML report only for corpora of at most this many articles")
     ap.add_argument("--no-ungdc", action="store_true", help="skip the UNGDC corpus")
     ap.add_argument("--ungdc", type=Path, default=UNGDC, help=f"UNGDC directory ({UNGDC})")
     ap.add_argument(
@@ -228,12 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     a = args.analyzer
     if not args.no_ungdc:
         if args.ungdc.is_dir():
-            bench("ungdc", [str(args.ungdc)], args.workdir, args.jobs, a)
+            bench("ungdc", [str(args.ungdc)], args.workdir, args.jobs, a, args.report_max)
         else:
             print(f"\nungdc: skipped ({args.ungdc} not found)")
     for n in sizes:
         corpus = _generated(n, args.workdir, args.seed)
-        bench(f"generated-{n}", [str(corpus)], args.workdir, args.jobs, a)
+        bench(f"generated-{n}", [str(corpus)], args.workdir, args.jobs, a, args.report_max)
     return 0
 
 

@@ -1,0 +1,259 @@
+"""The SQLite corpus store: ingest a corpus once, read its analyses back many times.
+
+A store is one SQLite file (WAL mode, foreign keys on, ``PRAGMA user_version`` = schema
+version). :meth:`Store.ingest` reads files, analyses their articles (in parallel processes
+with ``jobs > 1``) and writes each *file* in one transaction; an unchanged file (same
+content hash, same analyzer settings) is skipped, a changed one replaced. Every record of
+:mod:`positions.model` reads back equal to what was written, spans included::
+
+    >>> import tempfile, pathlib
+    >>> from positions.model import Analysis, Article, Span
+    >>> db = pathlib.Path(tempfile.mkdtemp()) / "corpus.db"
+    >>> art = Article(id="a1", path="a.txt", text="Moscow is ready.", body=Span(0, 16))
+    >>> with open_store(db) as store:
+    ...     written = store.put([Analysis(art)], file="a.txt", file_hash="h1")
+    ...     [a.article == art for a in store.analyses()]
+    [True]
+
+The schema, the incremental rules, transactions and concurrency are described in
+``docs/store.md``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+
+from ..errors import PositionsError, StoreError
+from ..model import Analysis, Article
+from . import read as _read
+from .analyzer import PipelineAnalyzer, analyzer_fingerprint
+from .files import PathLike, corpus_files, file_hash, iter_corpus_files
+from .filters import DateLike, _date_key, _has_actor, _in_period
+from .ingest import _SIDE_LIMIT, IngestResult, ingest_files
+from .read import StoreStats
+from .schema import BUSY_TIMEOUT_MS, MIGRATIONS, SCHEMA_VERSION, _connect, _migrate
+from .write import _FileWriter
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "MIGRATIONS",
+    "IngestResult",
+    "StoreStats",
+    "Store",
+    "open_store",
+    "analyses_from",
+    "analyzer_fingerprint",
+    "PipelineAnalyzer",
+    "corpus_files",
+    "iter_corpus_files",
+    "file_hash",
+]
+
+# The modules of this package are named for what they hold (listed in docs/store.md).
+#
+# MIGRATIONS, BUSY_TIMEOUT_MS, _SIDE_LIMIT and PipelineAnalyzer are read from this module's
+# namespace when a store is opened, ingested or read, and handed down: setting them here (the
+# tests do) changes what the store does, as it did when the store was a single module.
+
+
+def _pipeline(lexicon: Optional[PathLike], actors: Sequence[PathLike]) -> PipelineAnalyzer:
+    return PipelineAnalyzer(None if lexicon is None else str(lexicon), actors)
+
+
+def open_store(path: PathLike, *, create: bool = True) -> "Store":
+    """Open (and with ``create``, make or upgrade) the store at ``path``.
+
+    Use it as a context manager; with ``create=False`` a missing file is a
+    :class:`StoreError` (what read-only commands want).
+    """
+    p = Path(path)
+    if not create and not p.is_file():
+        raise StoreError(f"{p}: no such store (make one with `positions ingest --db {p}`)")
+    if p.is_dir():
+        raise StoreError(f"{p}: is a directory, not a store")
+    if create and not p.parent.is_dir():
+        raise StoreError(f"{p}: directory {p.parent} does not exist")
+    conn = _connect(p, BUSY_TIMEOUT_MS)
+    try:
+        _migrate(conn, p, MIGRATIONS)
+    except sqlite3.OperationalError as exc:  # locked, read-only, disk full
+        conn.close()
+        raise StoreError(f"{p}: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{p}: not a positions store ({exc})") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn, p)
+
+
+class Store:
+    """An open store; see :func:`open_store`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+
+    # -- lifetime ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The raw connection, for ad-hoc SQL (read the schema in ``docs/store.md``)."""
+        return self._conn
+
+    # -- writing -------------------------------------------------------------------------
+
+    def put(
+        self,
+        analyses: Iterable[Analysis],
+        *,
+        file: str,
+        file_hash: str,
+        settings: str = "",
+        mtime_ns: int = 0,
+        size: int = 0,
+        errors: Sequence[str] = (),
+    ) -> int:
+        """Replace everything stored for ``file`` by ``analyses``, in one transaction.
+
+        This is the unit of :meth:`ingest`, usable directly by callers with analyses of
+        their own. Returns the number of articles written.
+        """
+        writer = _FileWriter(self._conn, file, file_hash, settings, mtime_ns, size, check=False)
+        try:
+            for a in analyses:
+                writer.add(a)
+            return writer.finish(errors)
+        except BaseException:
+            writer.abort()
+            raise
+
+    def ingest(
+        self,
+        paths: Union[PathLike, Iterable[PathLike]],
+        *,
+        year: Optional[int] = None,
+        jobs: int = 1,
+        on_error: Optional[Callable[[str, PositionsError], None]] = None,
+        progress: Optional[Callable[[int, int], None]] = None,
+        analyze: Optional[Callable[[Article], Analysis]] = None,
+        lexicon: Optional[PathLike] = None,
+        actors: Sequence[PathLike] = (),
+        read: Optional[Callable[..., Iterable[Article]]] = None,
+    ) -> IngestResult:
+        """Read, analyse and store the files of ``paths``; skip those already stored.
+
+        ``analyze`` defaults to :class:`PipelineAnalyzer` with ``lexicon`` and ``actors``
+        (extra gazetteer files); a callable given
+        here must be picklable for ``jobs > 1`` and may carry a ``fingerprint`` attribute
+        (else its qualified name stands for it) and a ``prepare()`` method (called before
+        the first file is analysed, so that a bad lexicon is one error up front).
+        ``read(paths, *, year, on_error)`` yields the articles of the files it pulls from
+        ``paths`` (default: :func:`positions.sources.iter_articles`).
+        ``on_error(path, error)`` hears of each bad file or row and the run goes on; without
+        it the first error is raised (files already written stay). ``progress(done, total)``
+        is called after each file.
+        """
+        if analyze is None:
+            analyze = _pipeline(lexicon, actors)
+        return ingest_files(
+            self._conn,
+            self.path,
+            paths,
+            analyze=analyze,
+            year=year,
+            jobs=jobs,
+            on_error=on_error,
+            progress=progress,
+            read=read,
+            side_limit=_SIDE_LIMIT,
+        )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def articles(self, *, since: DateLike = None, until: DateLike = None) -> Iterator[Article]:
+        """Every stored article, in date then path order (undated last)."""
+        return _read.articles(self._conn, since=since, until=until)
+
+    def analyses(
+        self,
+        *,
+        actor: Optional[str] = None,
+        since: DateLike = None,
+        until: DateLike = None,
+    ) -> Iterator[Analysis]:
+        """Stream the stored analyses in date then path order (undated last).
+
+        ``actor`` keeps articles where it is the article's country or a statement's country
+        or holder; ``since``/``until`` (inclusive, ``YYYY[-MM[-DD]]``) compare at the coarser
+        of the two precisions and drop undated articles. One article is in memory at a time.
+        """
+        return _read.analyses(self._conn, actor=actor, since=since, until=until)
+
+    def stats(self) -> StoreStats:
+        """Counts of files, articles, statements and markers, and the date range."""
+        return _read.stats(self._conn, self.path)
+
+    def file_errors(self) -> list[tuple[str, str]]:
+        """``(path, first error)`` of every file whose last ingest failed, by path."""
+        return _read.file_errors(self._conn)
+
+
+# --------------------------------------------------------------------------------------
+# One entry point for commands that read either a store or a corpus
+
+
+def analyses_from(
+    corpus: Sequence[PathLike] = (),
+    db: Optional[PathLike] = None,
+    *,
+    actor: Optional[str] = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    year: Optional[int] = None,
+    lexicon: Optional[PathLike] = None,
+    actors: Sequence[PathLike] = (),
+    on_error: Optional[Callable[[str, PositionsError], None]] = None,
+) -> Iterator[Analysis]:
+    """Analyses from the store ``db`` when it is given, else from running the pipeline over
+    ``corpus`` (the bundled sample corpus when empty).
+
+    From a store they come in date then path order; from a corpus in the order of
+    :func:`positions.sources.iter_articles`. The filters mean the same either way (see
+    :meth:`Store.analyses`). ``on_error`` hears of bad files in a corpus run.
+    """
+    if db is not None:
+        with open_store(db, create=False) as store:
+            yield from store.analyses(actor=actor, since=since, until=until)
+        return
+    from ..sources import bundled_corpus, iter_articles
+
+    since_key, until_key = _date_key(since), _date_key(until)
+    paths = list(corpus) or bundled_corpus()
+    err = (lambda where, exc: on_error(str(where), exc)) if on_error else None
+    analyze = _pipeline(lexicon, actors)
+    analyze.prepare()
+    for article in iter_articles(paths, year=year, on_error=err):
+        if not _in_period(article.date, since_key, until_key):
+            continue
+        try:
+            analysis = analyze(article)
+        except PositionsError as exc:
+            if on_error is None:
+                raise
+            on_error(article.path, exc)
+            continue
+        if _has_actor(analysis, actor):
+            yield analysis

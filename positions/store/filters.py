@@ -1,0 +1,54 @@
+"""Filters shared by the store and the corpus path of :func:`positions.store.analyses_from`.
+
+A period compares at the coarser of the two precisions::
+
+    >>> from positions.model import PartialDate
+    >>> _in_period(PartialDate(2019, 3), _date_key("2019"), _date_key(2020))
+    True
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from ..errors import StoreError
+from ..model import Analysis, PartialDate
+
+DateLike = Union[str, int, PartialDate, None]
+
+
+def _date_key(value: DateLike) -> Optional[str]:
+    if value is None:
+        return None
+    if isinstance(value, PartialDate):
+        return value.iso()
+    try:
+        return PartialDate.from_iso(str(value)).iso()
+    except ValueError as exc:
+        raise StoreError(f"{value!r}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from exc
+
+
+def _in_period(date: Optional[PartialDate], since: Optional[str], until: Optional[str]) -> bool:
+    """Compare at the coarser of the two precisions: ``since="2019"`` keeps ``2019-03``,
+    ``until="2020-06"`` keeps ``2020-06-30``, ``since="2019-06"`` drops an article dated
+    only ``2019``. Undated articles are dropped when a bound is given."""
+    if since is None and until is None:
+        return True
+    if date is None:
+        return False
+    key = date.iso()
+    if since is not None and key[: len(since)] < since:
+        return False
+    if until is not None and key[: len(until)] > until:
+        return False
+    return True
+
+
+def _has_actor(analysis: Analysis, actor: Optional[str]) -> bool:
+    """An article concerns ``actor`` when it is the article's country or a statement's
+    country or holder."""
+    if actor is None:
+        return True
+    if analysis.article.country == actor:
+        return True
+    return any(s.country == actor or actor in s.holders for s in analysis.statements)

@@ -1,0 +1,150 @@
+"""Reading a store back: articles, whole analyses (one article in memory at a time) and
+counts. :class:`~positions.store.Store` answers with these functions over its connection."""
+
+from __future__ import annotations
+
+import collections
+import sqlite3
+from pathlib import Path
+from typing import Iterator, Optional
+
+import attrs
+
+from ..model import Analysis, Article, Marker
+from .filters import DateLike, _date_key
+from .records import (
+    _ARTICLE_COLS,
+    _MARKER_COLS,
+    _STATEMENT_COLS,
+    _article_from,
+    _marker_from,
+    _statement_from,
+)
+
+
+@attrs.frozen
+class StoreStats:
+    """Counts and facts about a store."""
+
+    path: str
+    schema_version: int
+    files: int
+    failed_files: int
+    articles: int
+    statements: int
+    markers: int
+    first_date: Optional[str]
+    last_date: Optional[str]
+    settings: tuple[str, ...]  # the distinct analyzer settings the files were read with
+
+
+def articles(
+    conn: sqlite3.Connection, *, since: DateLike = None, until: DateLike = None
+) -> Iterator[Article]:
+    """:meth:`Store.articles <positions.store.Store.articles>`."""
+    for _pk, article in _article_rows(conn, since, until, None):
+        yield article
+
+
+def analyses(
+    conn: sqlite3.Connection,
+    *,
+    actor: Optional[str] = None,
+    since: DateLike = None,
+    until: DateLike = None,
+) -> Iterator[Analysis]:
+    """:meth:`Store.analyses <positions.store.Store.analyses>`: one article's rows are read
+    (and one article is in memory) at a time."""
+    for pk, article in _article_rows(conn, since, until, actor):
+        markers: dict[int, Marker] = {}
+        listed: list[Marker] = []
+        for row in conn.execute(
+            f"SELECT pk, seq, {_MARKER_COLS} FROM markers WHERE article_pk = ? ORDER BY pk",
+            (pk,),
+        ):
+            m = _marker_from(row[2:])
+            markers[row[0]] = m
+            if row[1] is not None:
+                listed.append(m)
+        holders: dict[int, list[str]] = collections.defaultdict(list)
+        for spk, country in conn.execute(
+            "SELECT h.statement_pk, h.country FROM holders h JOIN statements s"
+            " ON s.pk = h.statement_pk WHERE s.article_pk = ? ORDER BY h.statement_pk, h.seq",
+            (pk,),
+        ):
+            holders[spk].append(country)
+        links: dict[int, list[Marker]] = collections.defaultdict(list)
+        for spk, mpk in conn.execute(
+            "SELECT l.statement_pk, l.marker_pk FROM statement_markers l JOIN statements s"
+            " ON s.pk = l.statement_pk WHERE s.article_pk = ? ORDER BY l.statement_pk, l.seq",
+            (pk,),
+        ):
+            links[spk].append(markers[mpk])
+        statements = tuple(
+            _statement_from(row[1:], tuple(holders[row[0]]), tuple(links[row[0]]))
+            for row in conn.execute(
+                f"SELECT pk, {_STATEMENT_COLS} FROM statements WHERE article_pk = ? ORDER BY seq",
+                (pk,),
+            )
+        )
+        yield Analysis(article, statements, tuple(listed))
+
+
+def _article_rows(
+    conn: sqlite3.Connection, since: DateLike, until: DateLike, actor: Optional[str]
+) -> Iterator[tuple[int, Article]]:
+    since_key, until_key = _date_key(since), _date_key(until)
+    where, args = [], []
+    if since_key is not None:
+        where.append("date IS NOT NULL AND substr(date, 1, ?) >= ?")
+        args += [len(since_key), since_key]
+    if until_key is not None:
+        where.append("date IS NOT NULL AND substr(date, 1, ?) <= ?")
+        args += [len(until_key), until_key]
+    if actor is not None:
+        where.append(
+            "(country = ? OR EXISTS (SELECT 1 FROM statements s WHERE s.article_pk = a.pk"
+            " AND (s.country = ? OR EXISTS (SELECT 1 FROM holders h"
+            " WHERE h.statement_pk = s.pk AND +h.country = ?))))"
+        )
+        args += [actor, actor, actor]
+    sql = f"SELECT pk, {_ARTICLE_COLS} FROM articles a"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY date IS NULL, date, path, file_pk, seq"
+    # A cursor of its own: the per-article queries run on the same connection, in the
+    # same read snapshot, while this one streams.
+    cur = conn.cursor()
+    try:
+        for row in cur.execute(sql, args):
+            yield row[0], _article_from(row[1:])
+    finally:
+        cur.close()
+
+
+def stats(conn: sqlite3.Connection, path: Path) -> StoreStats:
+    """:meth:`Store.stats <positions.store.Store.stats>` of the store at ``path``."""
+
+    def q(sql: str) -> tuple:
+        return conn.execute(sql).fetchone()
+
+    first, last = q("SELECT min(date), max(date) FROM articles")
+    return StoreStats(
+        path=str(path),
+        schema_version=q("PRAGMA user_version")[0],
+        files=q("SELECT count(*) FROM files")[0],
+        failed_files=q("SELECT count(*) FROM files WHERE status = 'error'")[0],
+        articles=q("SELECT count(*) FROM articles")[0],
+        statements=q("SELECT count(*) FROM statements")[0],
+        markers=q("SELECT count(*) FROM markers WHERE seq IS NOT NULL")[0],
+        first_date=first,
+        last_date=last,
+        settings=tuple(
+            r[0] for r in conn.execute("SELECT DISTINCT settings FROM files ORDER BY 1")
+        ),
+    )
+
+
+def file_errors(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """``(path, first error)`` of every file whose last ingest failed, by path."""
+    return list(conn.execute("SELECT path, error FROM files WHERE status = 'error' ORDER BY path"))

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from positions.errors import LexiconError
@@ -546,3 +546,115 @@ def test_negator_inside_a_gap(lex):
     assert (m.surface, m.polarity) == ("sanctions will not be eased", "negated")
     m = one("On North Korea: the door to dialogue is not closed.", lex, "dialogue")
     assert m.polarity == "affirmed"
+
+
+# -- speed work must not change results -------------------------------------------------
+
+
+SEED_MARKERS = [
+    ("dialogue", "dialogue", "dialogue", [76, 84], "affirmed", True, "dialogue", (), None),
+    ("comprehensive", "comprehensive and gradual approach", "comprehensive and gradual approach", [371, 405], "affirmed", True, "comprehensive ..3 approach", (), None),
+    ("phased", "gradual", "gradual", [389, 396], "affirmed", True, "gradual", (), None),
+    ("diplomatic_means", "political and diplomatic", "political and diplomatic", [484, 508], "affirmed", True, "political and diplomatic", (), None),
+    ("phased", "step-by-step", "step by step", [556, 568], "affirmed", True, "step by step", ("hyphen-split",), None),
+    ("phased", "gradual", "gradual", [622, 629], "affirmed", True, "gradual", (), None),
+    ("synchronized", "synchronized", "synchronized", [634, 646], "affirmed", True, "synchronized", (), None),
+    ("denuclearization_peninsula", "denuclearization of the Korean Peninsula", "denuclearization of the korean peninsula", [692, 732], "affirmed", True, "denucleari* ..4 peninsula", ("case",), None),
+    ("peace_regime", "system of peace", "system of peace", [768, 783], "affirmed", True, "system of ..1 peace", (), None),
+    ("dialogue", "negotiation", "negotiation", [954, 965], "affirmed", True, "negotiation", (), None),
+    ("dialogue", "dialogue", "dialogue", [1027, 1035], "affirmed", True, "dialogue", (), None),
+    ("roadmap", "roadmap", "roadmap", [1144, 1151], "affirmed", True, "roadmap", (), None),
+    ("roadmap", "action plan", "action plan", [1159, 1170], "affirmed", True, "action plan", (), None),
+    ("comprehensive", "comprehensive solution", "comprehensive solution", [1176, 1198], "affirmed", True, "comprehensive ..3 solution", (), None),
+    ("phased", "gradually", "gradually", [1269, 1278], "affirmed", True, "gradual", ("stem",), None),
+    ("trust_building", "atmosphere of trust", "atmosphere of trust", [1575, 1594], "affirmed", True, "atmosphere of trust", (), None),
+    ("dialogue", "dialogue", "dialogue", [2003, 2011], "affirmed", True, "dialogue", (), None),
+    ("end_of_war", "declaration marking the end of the Korean War", "declaration marking the end of the korean war", [2117, 2162], "affirmed", True, "declar* ..3 end ..4 war", ("case",), None),
+    ("dialogue", "negotiation", "negotiation", [2195, 2206], "affirmed", True, "negotiation", (), None),
+    ("dialogue", "political process", "political process", [2331, 2348], "affirmed", True, "political process", (), None),
+]  # fmt: skip
+
+
+def test_seed_article_markers_are_pinned(lex):
+    from positions.sources import read_article
+
+    article = read_article(ROOT / "seeds" / "000_1792fb935fd71937.txt")
+    got = [
+        (m.concept, m.surface, m.normalized, m.span.as_list(), m.polarity, m.in_scope, m.pattern, m.steps,
+         m.negation.as_list() if m.negation else None)
+        for m in match_concepts(article, lex)
+    ]  # fmt: skip
+    assert got == SEED_MARKERS
+
+
+def _reference_find(m: Matcher, words):
+    """The matcher's walk as first written: every word starts a walk from the root, and
+    each step asks the node's tables afresh (no first-word filter, no per-node cache)."""
+    n = len(words)
+    for i in range(n):
+        hits = []
+        stack = [(m.root, i, ())]
+        while stack:
+            node, j, got = stack.pop()
+            for k in node.accepts:
+                hits.append((i, j, k, got))
+            if j >= n:
+                continue
+            for gap, child in node.gaps.items():
+                for skip in range(gap + 1):
+                    if j + skip < n:
+                        stack.extend(m._step(child, words, j + skip, got))
+            stack.extend(m._step(node, words, j, got))
+        hits.sort(key=lambda h: (-h[1], h[2]))
+        yield from hits
+
+
+_VOCAB = "step by steps talks talk peace peaceful regime sanction sanctions eased not co-operation the of a".split()
+_PATTERN_WORDS = _VOCAB + ["pea*", "sanction*", "*ful", "=talks", "=step", "s*s", "..1", "..2", "..3"]
+
+
+@st.composite
+def _patterns_and_text(draw):
+    pats = []
+    for _ in range(draw(st.integers(1, 6))):
+        # small vocabularies and two gaps: the same pattern often matches the same words
+        # [start, end) in several ways, so the order of the walk shows in Hit.words
+        vocab = _PATTERN_WORDS if draw(st.booleans()) else ["step", "peac*", "talk", "..1", "..2"]
+        body = draw(st.lists(st.sampled_from(vocab), min_size=1, max_size=6))
+        while body and body[0].startswith(".."):
+            body.pop(0)
+        while body and body[-1].startswith(".."):
+            body.pop()
+        body = [w for k, w in enumerate(body) if not (w.startswith("..") and body[k - 1].startswith(".."))]
+        if body:
+            pats.append(" ".join(body))
+    pats = pats or ["step"]
+    text_vocab = _VOCAB + ["Step-by-step", "Peace", "SANCTIONS", "talks'"]
+    words = draw(st.lists(st.sampled_from(text_vocab if draw(st.booleans()) else ["step", "peace", "talks"]), max_size=14))
+    return pats, " ".join(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_patterns_and_text())
+@example((["step ..1 step ..1 step", "peac* ..1 talk", "step"], "step step step step step peace talks"))
+def test_matcher_equals_the_reference_walk(case):
+    pats, text = case
+    m = Matcher([compile_pattern(p) for p in pats])
+    words = words_of(text)
+    want = list(_reference_find(m, words))
+    for _ in range(2):  # the second pass reads the per-node caches
+        assert [(h.start, h.end, h.pattern, h.words) for h in m.find(words)] == want
+
+
+def test_bundled_corpus_markers_are_deterministic_across_lexicon_loads(lex):
+    """Caches filled by one run do not change the next run's markers."""
+    from positions.sources import bundled_corpus, iter_articles
+
+    articles = list(iter_articles([str(p) for p in bundled_corpus()]))
+    first = [match_concepts(a, lex) for a in articles]
+    from positions.lexicon.load import _bundled_path, _load_cached
+
+    fresh = _load_cached.__wrapped__(str(_bundled_path()))  # not the cached instance
+    assert fresh is not lex
+    assert [match_concepts(a, fresh) for a in articles] == first
+    assert [match_concepts(a, lex) for a in articles] == first

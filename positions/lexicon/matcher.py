@@ -26,7 +26,7 @@ __all__ = ["Matcher", "Hit", "compile_pattern"]
 
 
 class _Node:
-    __slots__ = ("words", "exact", "glob_prefix", "glob_any", "gaps", "accepts")
+    __slots__ = ("words", "exact", "glob_prefix", "glob_any", "gaps", "accepts", "steps")
 
     def __init__(self) -> None:
         self.words: dict[str, _Node] = {}
@@ -35,6 +35,9 @@ class _Node:
         self.glob_any: list[tuple[Element, _Node]] = []
         self.gaps: dict[int, _Node] = {}
         self.accepts: list[int] = []
+        # word.lower -> (word.spelled, word.stem, children the word leads to): most words
+        # repeat, so each distinct word is looked up in the node's tables once.
+        self.steps: dict[str, tuple[str, str, tuple["_Node", ...]]] = {}
 
     def child(self, e: Element) -> "_Node":
         if e.kind == "word":
@@ -81,10 +84,22 @@ class Matcher:
     def find(self, words: Sequence[Word]) -> Iterator[Hit]:
         """Every hit of every pattern in ``words``, by start, then longest first."""
         n = len(words)
+        root = self.root
+        children = self._children
+        # A pattern never starts with a gap, nor is it empty: a word that leads nowhere from
+        # the root starts no hit, and most words do not.
+        plain_root = not root.gaps and not root.accepts
         for i in range(n):
+            if plain_root:
+                first = children(root, words[i])
+                if not first:
+                    continue
+                got0 = (i,)
+                stack: list[tuple[_Node, int, tuple[int, ...]]] = [(c, i + 1, got0) for c in first]
+            else:
+                stack = [(root, i, ())]
             hits: list[Hit] = []
             # (node, next word index, matched word indices)
-            stack: list[tuple[_Node, int, tuple[int, ...]]] = [(self.root, i, ())]
             while stack:
                 node, j, got = stack.pop()
                 for k in node.accepts:
@@ -94,10 +109,30 @@ class Matcher:
                 for gap, child in node.gaps.items():
                     for skip in range(gap + 1):
                         if j + skip < n:
-                            stack.extend(self._step(child, words, j + skip, got))
-                stack.extend(self._step(node, words, j, got))
-            hits.sort(key=lambda h: (-h.end, h.pattern))
+                            jj = j + skip
+                            nxt = got + (jj,)
+                            stack.extend([(c, jj + 1, nxt) for c in children(child, words[jj])])
+                found = children(node, words[j])
+                if found:
+                    nxt = got + (j,)
+                    stack.extend([(c, j + 1, nxt) for c in found])
+            if len(hits) > 1:
+                hits.sort(key=lambda h: (-h.end, h.pattern))
             yield from hits
+
+    _CACHE_LIMIT = 1 << 16
+
+    def _children(self, node: _Node, w: Word) -> tuple[_Node, ...]:
+        """The nodes ``w`` leads to from ``node``, in the order :meth:`_step` gives them."""
+        cached = node.steps.get(w.lower)
+        if cached is not None and cached[0] == w.spelled and cached[1] == w.stem:
+            return cached[2]
+        found = tuple(child for child, _, _ in self._step(node, [w], 0, ()))
+        if cached is None:
+            if len(node.steps) >= self._CACHE_LIMIT:
+                node.steps.clear()
+            node.steps[w.lower] = (w.spelled, w.stem, found)
+        return found
 
     def _step(self, node: _Node, words: Sequence[Word], j: int, got: tuple[int, ...]):
         w = words[j]

@@ -658,3 +658,47 @@ def test_bundled_corpus_markers_are_deterministic_across_lexicon_loads(lex):
     assert fresh is not lex
     assert [match_concepts(a, fresh) for a in articles] == first
     assert [match_concepts(a, lex) for a in articles] == first
+
+
+def _reference_words_of(text, span=None):
+    """words_of as first written: every token folded afresh, Words rebuilt by attrs.evolve."""
+    import attrs as _attrs
+
+    from positions.lexicon.tokens import _WORD_CHAR_RE, _split_hyphens
+    from positions.text import token_spans
+
+    out = []
+    tokens = token_spans(text, span)
+    for k, tok in enumerate(tokens):
+        piece = tok.slice(text)
+        if piece in ("s", "S") and k and tokens[k - 1].end == tok.start and text[tok.start - 1] == "'":
+            continue
+        if not _WORD_CHAR_RE.search(piece):
+            if piece == "--" and out and out[-1].span.end == tok.start:
+                nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                if nxt is not None and nxt.start == tok.end and _WORD_CHAR_RE.search(nxt.slice(text)):
+                    out[-1] = _attrs.evolve(out[-1], joiner="-")
+            continue
+        out.extend(_split_hyphens(tok, piece))
+    return [_attrs.evolve(w, index=i) for i, w in enumerate(out)]
+
+
+_TOKEN_TEXT = st.lists(
+    st.sampled_from(
+        ["co-operation", "step", "--", "by", "-", "Step-by-step", "D.P.R.K.", "'s", "Korea's", "countries'",
+         "synchronised", "talks", "_", "—", "non-", "-inter", "re-Re-", "x--y", ",", ".", "'", "S", "s", "\n",
+         "won't", "anti-Korean", "programme", "12-3", "ÉTAT", "e.g."]
+    ),
+    max_size=16,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TOKEN_TEXT, st.lists(st.sampled_from(["", " ", "  ", "\n"]), min_size=16, max_size=16))
+def test_words_of_equals_the_reference(pieces, seps):
+    text = "".join(p + s for p, s in zip(pieces, seps))
+    want = _reference_words_of(text)
+    assert words_of(text) == want
+    assert words_of(text) == want  # from the token cache this time
+    if len(text) > 4:
+        assert words_of(text, Span(2, len(text) - 1)) == _reference_words_of(text, Span(2, len(text) - 1))

@@ -198,20 +198,51 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
     >>> [(w.plain, w.joiner) for w in words_of("co-operation, step--by--step")]
     [('cooperation', ' '), ('step', '-'), ('by', '-'), ('step', ' ')]
     """
-    out: list[Word] = []
+    # [span, joiner, forms] per word; the Words are built once at the end, with their index.
+    out: list[list] = []
     tokens = token_spans(text, span)
+    cache = _TOKEN_WORDS
     for k, tok in enumerate(tokens):
-        piece = tok.slice(text)
-        if piece in ("s", "S") and k and tokens[k - 1].end == tok.start and text[tok.start - 1] == "'":
+        start = tok.start
+        piece = text[start : tok.end]
+        if piece in ("s", "S") and k and tokens[k - 1].end == start and text[start - 1] == "'":
             continue  # the 's of "D.P.R.K.'s", which the tokenizer splits off
-        if not _WORD_CHAR_RE.search(piece):
-            if piece == "--" and out and out[-1].span.end == tok.start:
+        parts = cache.get(piece, _UNSEEN)
+        if parts is _UNSEEN:
+            parts = _token_words(piece)
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            cache[piece] = parts
+        if parts is None:  # punctuation
+            if piece == "--" and out and out[-1][0].end == start:
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
                 if nxt is not None and nxt.start == tok.end and _WORD_CHAR_RE.search(nxt.slice(text)):
-                    out[-1] = attrs.evolve(out[-1], joiner="-")
+                    out[-1][1] = "-"
             continue
-        out.extend(_split_hyphens(tok, piece))
-    return [attrs.evolve(w, index=i) for i, w in enumerate(out)]
+        for s, e, joiner, forms in parts:
+            out.append([tok if e < 0 else Span(start + s, start + e), joiner, forms])
+    return [
+        Word(wspan, f[0], f[1], f[2], f[3], joiner, f[4], i)
+        for i, (wspan, joiner, f) in enumerate(out)
+    ]
+
+
+_UNSEEN = object()
+_CACHE_LIMIT = 1 << 17
+# token text -> its words as (start, end, joiner, (plain, lower, spelled, stem, steps)),
+# offsets relative to the token (end -1: the whole token); None for punctuation. The words
+# of a token depend on its text only, and most tokens of a text repeat.
+_TOKEN_WORDS: dict[str, Optional[tuple[tuple[int, int, str, tuple], ...]]] = {}
+
+
+def _token_words(piece: str) -> Optional[tuple[tuple[int, int, str, tuple], ...]]:
+    if not _WORD_CHAR_RE.search(piece):
+        return None
+    out = []
+    for w in _split_hyphens(Span(0, len(piece)), piece):
+        whole = w.span.start == 0 and w.span.end == len(piece)
+        out.append((w.span.start, -1 if whole else w.span.end, w.joiner, (w.plain, w.lower, w.spelled, w.stem, w.steps)))
+    return tuple(out)
 
 
 def _split_hyphens(tok: Span, piece: str) -> Iterable[Word]:

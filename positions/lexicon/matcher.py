@@ -89,9 +89,15 @@ class Matcher:
         # A pattern never starts with a gap, nor is it empty: a word that leads nowhere from
         # the root starts no hit, and most words do not.
         plain_root = not root.gaps and not root.accepts
+        root_steps = root.steps
         for i in range(n):
             if plain_root:
-                first = children(root, words[i])
+                w = words[i]
+                cached = root_steps.get(w.lower)  # _children(root, w), inlined: the hot path
+                if cached is not None and cached[0] == w.spelled and cached[1] == w.stem:
+                    first = cached[2]
+                else:
+                    first = children(root, w)
                 if not first:
                     continue
                 got0 = (i,)

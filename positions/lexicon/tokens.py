@@ -31,7 +31,7 @@ import attrs
 from nltk.stem.snowball import SnowballStemmer
 
 from ..model import Span
-from ..text import token_spans
+from ..text import _TOKEN_RE  # token_spans' pattern: words_of reads the matches as pairs
 
 __all__ = ["Word", "words_of", "spelling", "stem", "fold", "TOKEN_STEPS", "HYPHEN_PREFIXES"]
 
@@ -198,15 +198,18 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
     >>> [(w.plain, w.joiner) for w in words_of("co-operation, step--by--step")]
     [('cooperation', ' '), ('step', '-'), ('by', '-'), ('step', ' ')]
     """
-    # [span, joiner, forms] per word; the Words are built once at the end, with their index.
-    out: list[list] = []
-    tokens = token_spans(text, span)
+    out: list[Word] = []
+    stop = span.end if span is not None else len(text)
     cache = _TOKEN_WORDS
-    for k, tok in enumerate(tokens):
-        start = tok.start
-        piece = text[start : tok.end]
-        if piece in ("s", "S") and k and tokens[k - 1].end == start and text[start - 1] == "'":
+    prev_end = -1
+    # the tokens of token_spans(text, span), read as match objects: no Span for punctuation
+    for m in _TOKEN_RE.finditer(text, span.start if span is not None else 0, stop):
+        start, end = m.span()
+        piece = m.group()
+        if prev_end == start and (piece == "s" or piece == "S") and text[start - 1] == "'":
+            prev_end = end
             continue  # the 's of "D.P.R.K.'s", which the tokenizer splits off
+        prev_end = end
         parts = cache.get(piece, _UNSEEN)
         if parts is _UNSEEN:
             parts = _token_words(piece)
@@ -214,34 +217,32 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
                 cache.clear()
             cache[piece] = parts
         if parts is None:  # punctuation
-            if piece == "--" and out and out[-1][0].end == start:
-                nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-                if nxt is not None and nxt.start == tok.end and _WORD_CHAR_RE.search(nxt.slice(text)):
-                    out[-1][1] = "-"
+            if piece == "--" and out and out[-1].span.end == start:
+                nxt = _TOKEN_RE.match(text, end, stop)  # the next token, where it follows at once
+                if nxt is not None and _WORD_CHAR_RE.search(nxt.group()):
+                    out[-1] = attrs.evolve(out[-1], joiner="-")
             continue
-        for s, e, joiner, forms in parts:
-            out.append([tok if e < 0 else Span(start + s, start + e), joiner, forms])
-    return [
-        Word(wspan, f[0], f[1], f[2], f[3], joiner, f[4], i)
-        for i, (wspan, joiner, f) in enumerate(out)
-    ]
+        for s, e, joiner, plain, lower, spelled, stem_, steps in parts:
+            out.append(Word(Span(start, end) if e < 0 else Span(start + s, start + e),
+                            plain, lower, spelled, stem_, joiner, steps, len(out)))  # fmt: skip
+    return out
 
 
 _UNSEEN = object()
 _CACHE_LIMIT = 1 << 17
-# token text -> its words as (start, end, joiner, (plain, lower, spelled, stem, steps)),
+# token text -> its words as (start, end, joiner, plain, lower, spelled, stem, steps),
 # offsets relative to the token (end -1: the whole token); None for punctuation. The words
 # of a token depend on its text only, and most tokens of a text repeat.
-_TOKEN_WORDS: dict[str, Optional[tuple[tuple[int, int, str, tuple], ...]]] = {}
+_TOKEN_WORDS: dict[str, Optional[tuple[tuple, ...]]] = {}
 
 
-def _token_words(piece: str) -> Optional[tuple[tuple[int, int, str, tuple], ...]]:
+def _token_words(piece: str) -> Optional[tuple[tuple, ...]]:
     if not _WORD_CHAR_RE.search(piece):
         return None
     out = []
     for w in _split_hyphens(Span(0, len(piece)), piece):
         whole = w.span.start == 0 and w.span.end == len(piece)
-        out.append((w.span.start, -1 if whole else w.span.end, w.joiner, (w.plain, w.lower, w.spelled, w.stem, w.steps)))
+        out.append((w.span.start, -1 if whole else w.span.end, w.joiner, w.plain, w.lower, w.spelled, w.stem, w.steps))
     return tuple(out)
 
 

@@ -90,9 +90,8 @@ class Matcher:
         # the root starts no hit, and most words do not.
         plain_root = not root.gaps and not root.accepts
         root_steps = root.steps
-        for i in range(n):
+        for i, w in enumerate(words):
             if plain_root:
-                w = words[i]
                 cached = root_steps.get(w.lower)  # _children(root, w), inlined: the hot path
                 if cached is not None and cached[0] == w.spelled and cached[1] == w.stem:
                     first = cached[2]

@@ -199,6 +199,9 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
     [('cooperation', ' '), ('step', '-'), ('by', '-'), ('step', ' ')]
     """
     out: list[Word] = []
+    new = object.__new__
+    set_start, set_end = _SET_SPAN
+    set_span, set_plain, set_lower, set_spelled, set_stem, set_joiner, set_steps, set_index = _SET_WORD
     stop = span.end if span is not None else len(text)
     cache = _TOKEN_WORDS
     prev_end = -1
@@ -223,11 +226,33 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
                     out[-1] = attrs.evolve(out[-1], joiner="-")
             continue
         for s, e, joiner, plain, lower, spelled, stem_, steps in parts:
-            out.append(Word(Span(start, end) if e < 0 else Span(start + s, start + e),
-                            plain, lower, spelled, stem_, joiner, steps, len(out)))  # fmt: skip
+            # Word(Span(a, b), plain, lower, spelled, stem_, joiner, steps, len(out)), slot by
+            # slot: offsets from the tokenizer are valid spans by construction, and attrs'
+            # checks and frozen __setattr__ are most of the cost of a word otherwise
+            sp = new(Span)
+            if e < 0:
+                set_start(sp, start)
+                set_end(sp, end)
+            else:
+                set_start(sp, start + s)
+                set_end(sp, start + e)
+            w = new(Word)
+            set_span(w, sp)
+            set_plain(w, plain)
+            set_lower(w, lower)
+            set_spelled(w, spelled)
+            set_stem(w, stem_)
+            set_joiner(w, joiner)
+            set_steps(w, steps)
+            set_index(w, len(out))
+            out.append(w)
     return out
 
 
+_SET_SPAN = tuple(Span.__dict__[f].__set__ for f in ("start", "end"))
+_SET_WORD = tuple(Word.__dict__[f.name].__set__ for f in attrs.fields(Word))
+assert [f.name for f in attrs.fields(Word)] == "span plain lower spelled stem joiner steps index".split()
+assert [f.name for f in attrs.fields(Span)] == ["start", "end"]
 _UNSEEN = object()
 _CACHE_LIMIT = 1 << 17
 # token text -> its words as (start, end, joiner, plain, lower, spelled, stem, steps),

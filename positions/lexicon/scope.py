@@ -32,9 +32,10 @@ def scope_hits(lexicon: Lexicon, words: Sequence[Word], country: Optional[str] =
     none where the words hold an exception ("Crimea": "the peninsula" is not Korea there)."""
     if lexicon.scope_matcher is None:
         return []
-    if lexicon.except_matcher is not None and next(iter(lexicon.except_matcher.find(words)), None):
-        return []
     hits = [Span(words[h.start].span.start, words[h.end - 1].span.end) for h in lexicon.scope_matcher.find(words)]
+    # (the exceptions are looked for only where there is something for them to cancel)
+    if hits and lexicon.except_matcher is not None and next(iter(lexicon.except_matcher.find(words)), None):
+        return []
     if country and hits:
         selfm: Optional[Matcher] = dict(lexicon.self_matchers).get(country)
         if selfm is not None:
@@ -62,21 +63,27 @@ def in_scope_sentences(
     if scope.lead and n and any(h for h, p in zip(hit_sentence, para_of) if p in _lead(tv, para_of)):
         return [True] * n
     stop = lexicon.stop_matcher
-    stopped = [
-        not hit and stop is not None and next(iter(stop.find(ws)), None) is not None
-        for hit, ws in zip(hit_sentence, sentence_words)
-    ]
+    # whether a sentence ends a passage, asked only of the sentences a passage reaches
+    stopped_cache: dict[int, bool] = {}
+
+    def stopped(k: int) -> bool:
+        if k not in stopped_cache:
+            stopped_cache[k] = (
+                not hit_sentence[k] and stop is not None and next(iter(stop.find(sentence_words[k])), None) is not None
+            )
+        return stopped_cache[k]
+
     flags = [False] * n
     for i, hit in enumerate(hit_sentence):
         if not hit:
             continue
         for k in range(i - 1, max(-1, i - 1 - scope.sentences_before), -1):
-            if stopped[k]:
+            if stopped(k):
                 break
             flags[k] = True
         flags[i] = True
         for k in range(i + 1, min(n, i + 1 + scope.sentences_after)):
-            if stopped[k]:
+            if stopped(k):
                 break
             flags[k] = True
     return flags

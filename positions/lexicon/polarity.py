@@ -105,6 +105,11 @@ _AFFIRMERS: tuple[tuple[str, ...], ...] = (
     ("not", "wavered"),
     ("not", "lose"),
 )
+# The affirmers by first word, each list in the order above: the first one that matches wins.
+_AFFIRMERS_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _a in _AFFIRMERS:
+    _AFFIRMERS_BY_FIRST[_a[0]] = _AFFIRMERS_BY_FIRST.get(_a[0], ()) + (_a,)
+del _a
 _COPULAS = frozenset("is are was were be been remains remain seems".split())
 _AUXILIARIES = _COPULAS | frozenset("will would can could should must may might do does did has have had shall".split())
 _DISMISSALS = frozenset(
@@ -188,7 +193,7 @@ def _cue_before(text: str, sentence: Span, start: int) -> Optional[Span]:
     rejections: list[Span] = []
     k = 0
     while k < n:
-        affirmer = next((a for a in _AFFIRMERS if tuple(words[k : k + len(a)]) == a), None)
+        affirmer = next((a for a in _AFFIRMERS_BY_FIRST.get(words[k], ()) if tuple(words[k : k + len(a)]) == a), None)
         if affirmer:
             k += len(affirmer)
             continue

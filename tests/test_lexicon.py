@@ -702,3 +702,33 @@ def test_words_of_equals_the_reference(pieces, seps):
     assert words_of(text) == want  # from the token cache this time
     if len(text) > 4:
         assert words_of(text, Span(2, len(text) - 1)) == _reference_words_of(text, Span(2, len(text) - 1))
+
+
+def test_markers_same_when_the_caches_overflow(monkeypatch):
+    """The per-token and per-node caches are cleared when full: results do not change."""
+    from positions.lexicon import tokens
+    from positions.sources import read_article
+
+    from positions.lexicon.load import _bundled_path, _load_cached
+
+    monkeypatch.setattr(tokens, "_CACHE_LIMIT", 3)
+    monkeypatch.setattr(tokens, "_TOKEN_WORDS", {})
+    monkeypatch.setattr(Matcher, "_CACHE_LIMIT", 2)
+    fresh = _load_cached.__wrapped__(str(_bundled_path()))  # empty node caches
+    article = read_article(ROOT / "seeds" / "000_1792fb935fd71937.txt")
+    got = [(m.concept, m.span.as_list(), m.steps) for m in match_concepts(article, fresh)]
+    assert got == [(c, span, steps) for c, _, _, span, _, _, _, steps, _ in SEED_MARKERS]
+    assert len(tokens._TOKEN_WORDS) <= 3
+
+
+def test_matcher_cache_is_keyed_on_every_form():
+    """A Word built by hand whose stem disagrees with its lower-case form is matched by its
+    own stem, not by what the cache learned from another word with the same lower form."""
+    import attrs as _attrs
+
+    m = Matcher([compile_pattern("talk")])
+    talks = words_of("talks")
+    assert [h.pattern for h in m.find(talks)] == [0]
+    odd = [_attrs.evolve(talks[0], stem="other")]
+    assert list(m.find(odd)) == []
+    assert [h.pattern for h in m.find(talks)] == [0]

@@ -5,7 +5,9 @@ text word does not grow with the number of patterns: the walk only follows edges
 Globs hang off a node in a table keyed by their literal prefix ("denucleari" for
 ``denucleari*``), looked up once per prefix length of the text word; globs that start with
 ``*`` are tried one by one (the only part whose cost grows with the lexicon). Gaps are edges
-that let the walk skip up to N words.
+that let the walk skip up to N words. Each node remembers which children a distinct word
+(by its lower-case, spelled and stem forms) leads to, so a word met again costs one dict
+look-up, and a word that leads nowhere from the root starts no walk at all.
 
 >>> from positions.lexicon.tokens import words_of
 >>> m = Matcher([compile_pattern("step by step"), compile_pattern("step")])

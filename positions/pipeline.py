@@ -6,6 +6,7 @@ the CLI, the store and the reports all analyse an article the same way.
 
 from __future__ import annotations
 
+import bisect
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import attrs
@@ -18,12 +19,23 @@ __all__ = ["analyze", "analyze_corpus", "attach_markers"]
 
 
 def attach_markers(statements: Sequence[Statement], markers: Sequence) -> tuple[Statement, ...]:
-    """Give each statement the markers whose span lies inside one of its content parts."""
+    """Give each statement the markers whose span lies inside one of its content parts.
+
+    Markers are looked up by position (a bisect per part), so the cost is
+    O((statements + markers) log markers), not their product: a long article can hold
+    thousands of both.
+    """
+    order = sorted(range(len(markers)), key=lambda k: markers[k].span.start)
+    starts = [markers[k].span.start for k in order]
     out = []
     for st in statements:
-        parts = st.parts or (st.span,)
-        mine = tuple(m for m in markers if any(p.contains(m.span) for p in parts))
-        out.append(attrs.evolve(st, markers=mine))
+        mine: set[int] = set()
+        for part in st.parts or (st.span,):
+            lo = bisect.bisect_left(starts, part.start)
+            hi = bisect.bisect_right(starts, part.end)
+            mine.update(k for k in order[lo:hi] if part.contains(markers[k].span))
+        # in the order the lexicon gave them, as a scan of every marker would
+        out.append(attrs.evolve(st, markers=tuple(markers[k] for k in sorted(mine))))
     return tuple(out)
 
 

@@ -137,3 +137,13 @@ def test_sentence_blocks_are_lines_and_unmarked_passages_can_be_hidden():
     for fmt in ("markdown", "html"):
         out = render_diffs(_paragraph_diff(), fmt, all_passages=False)
         assert "The weather" not in out and "not shown" in out
+
+
+def test_corpus_roots_win_over_the_current_directory(tmp_path, monkeypatch):
+    from positions.render._display import path_shower
+
+    root = tmp_path / "venv" / "site-packages" / "positions" / "_corpus" / "korea"
+    monkeypatch.chdir(tmp_path)  # the installed corpus lies under the current directory
+    show = path_shower([str(root)])
+    assert show(str(root / "a.txt")) == "korea/a.txt"
+    assert show(str(tmp_path / "mine" / "b.txt")) == "mine/b.txt"

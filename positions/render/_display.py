@@ -86,9 +86,10 @@ def _markers(snap: Snapshot) -> list:
 
 
 def path_shower(roots: Sequence[str] = (), *, relative: bool = True) -> Callable[[Optional[str]], Optional[str]]:
-    """How a path is shown: with ``relative``, relative to the current directory when it lies
-    under it; else, under one of ``roots`` (corpus directories), as ``<root name>/<rest>``
-    (the bundled corpus: ``korea/2003-08-27-tass-losyukov.txt``); else as given.
+    """How a path is shown: under one of ``roots`` (corpus directories), as
+    ``<root name>/<rest>`` (the bundled corpus: ``korea/2003-08-27-tass-losyukov.txt``,
+    wherever it is installed); else, with ``relative``, relative to the current directory
+    when it lies under it; else as given.
 
     >>> show = path_shower(["/data/corpus/korea"], relative=False)
     >>> show("/data/corpus/korea/a.txt"), show("b.txt")
@@ -101,11 +102,11 @@ def path_shower(roots: Sequence[str] = (), *, relative: bool = True) -> Callable
         if path is None or not os.path.isabs(path):
             return path
         norm = os.path.normpath(path)
-        if cwd is not None and _under(norm, cwd):
-            return PurePath(os.path.relpath(norm, cwd)).as_posix()
         for base in bases:
             if _under(norm, base):
                 return PurePath(os.path.basename(base), os.path.relpath(norm, base)).as_posix()
+        if cwd is not None and _under(norm, cwd):
+            return PurePath(os.path.relpath(norm, cwd)).as_posix()
         return path
 
     return show

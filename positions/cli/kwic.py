@@ -66,7 +66,7 @@ def kwic(
         from ..store import open_store
 
         with open_store(db_path, create=False) as store:
-            _print(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt)
+            _echo_lines(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt)
         return
     paths: list[Any] = args_list or list(bundled_corpus())
     if not paths:
@@ -78,12 +78,12 @@ def kwic(
         click.echo(f"positions: {exc}", err=True)
 
     articles = iter_articles(paths, year=year, on_error=report)
-    _print(kwic_lines(articles, target, concept=concept, window=window), in_scope, fmt)
+    _echo_lines(kwic_lines(articles, target, concept=concept, window=window), in_scope, fmt)
     if failed:
         raise SystemExit(1)
 
 
-def _print(lines: list, in_scope: bool, fmt: str) -> None:
+def _echo_lines(lines: list, in_scope: bool, fmt: str) -> None:
     if in_scope:
         lines = [k for k in lines if k.in_scope]
     if fmt == "json":

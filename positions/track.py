@@ -50,6 +50,7 @@ __all__ = [
     "PERIODS",
     "ROLES",
     "snapshots",
+    "successive_diffs",
     "actors",
     "undated",
     "period_of",
@@ -200,6 +201,29 @@ def _markers(statements: Sequence[Statement]) -> tuple[Marker, ...]:
                 seen.add(key)
                 out.append(m)
     return tuple(out)
+
+
+def successive_diffs(
+    analyses: Iterable[Analysis],
+    actor: str,
+    *,
+    by: str = "year",
+    role: str = "holder",
+    since: DateLike = None,
+    until: DateLike = None,
+    concept: Optional[str] = None,
+    engine: Optional[str] = None,
+) -> list[PositionDiff]:
+    """Each of ``actor``'s snapshots (see :func:`snapshots`) against the one before it, in
+    time order: what ``positions diff --actor`` and the report's actor pages show.
+
+    >>> successive_diffs([], "RUS")
+    []
+    """
+    from .diff import diff_snapshots
+
+    snaps = snapshots(analyses, actor, by=by, role=role, since=since, until=until, concept=concept)
+    return [diff_snapshots(o, n, engine=engine) for o, n in zip(snaps, snaps[1:])]
 
 
 def actors(analyses: Iterable[Analysis], *, role: str = "holder") -> list[str]:

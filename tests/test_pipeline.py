@@ -46,3 +46,16 @@ def test_seed_statements_carry_their_markers():
     second = analysis.statements[2]
     assert {m.concept for m in second.markers if m.in_scope} == {
         "phased", "synchronized", "denuclearization_peninsula", "peace_regime"}
+
+
+def test_the_public_face_resolves_and_follows_an_actor():
+    import positions
+
+    assert all(hasattr(positions, name) for name in positions.__all__)
+    root = Path(__file__).resolve().parents[1]
+    analyses = list(positions.analyze_corpus(positions.iter_articles([root / "fixtures" / "korea", root / "seeds"])))
+    diffs = positions.successive_diffs(analyses, "RUS", by="year")
+    snaps = positions.snapshots(analyses, "RUS", by="year")
+    assert [(d.old.period.key, d.new.period.key) for d in diffs] == [
+        (o.period.key, n.period.key) for o, n in zip(snaps, snaps[1:])]
+    assert diffs[-1] == positions.diff_snapshots(snaps[-2], snaps[-1])

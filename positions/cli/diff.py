@@ -82,8 +82,7 @@ def _corpus_diffs(
     concept: Optional[str],
     engine: Optional[str],
 ) -> list[PositionDiff]:
-    from ..diff import diff_snapshots
-    from ..track import actors, snapshots, undated
+    from ..track import actors, successive_diffs, undated
 
     found = actors(analyses, role=role)
     if actor is not None:
@@ -102,11 +101,15 @@ def _corpus_diffs(
                        f"{', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}", err=True)  # fmt: skip
     diffs = []
     for a in wanted:
-        snaps = snapshots(analyses, a, by=by, role=role, since=since, until=until, concept=concept)
-        if len(snaps) < 2 and actor is not None:
+        found_diffs = successive_diffs(analyses, a, by=by, role=role, since=since, until=until,
+                                       concept=concept, engine=engine)  # fmt: skip
+        if not found_diffs and actor is not None:
+            from ..track import snapshots
+
+            snaps = snapshots(analyses, a, by=by, role=role, since=since, until=until, concept=concept)
             periods = ", ".join(s.period.label or s.period.key for s in snaps) or "none"
             click.echo(f"{a}: fewer than two periods to compare (periods: {periods})", err=True)
-        diffs.extend(diff_snapshots(o, n, engine=engine) for o, n in zip(snaps, snaps[1:]))
+        diffs.extend(found_diffs)
     return diffs
 
 

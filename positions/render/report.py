@@ -32,10 +32,9 @@ from typing import Any, Iterable, Optional, Sequence
 
 import jinja2
 
-from ..diff import diff_snapshots
 from ..model import Analysis, Article, Comparison, PositionDiff, ShiftEvent, Statement, Timeline
 from ..text import token_spans
-from ..track import shift_events, snapshots, timeline
+from ..track import shift_events, snapshots, successive_diffs, timeline
 from ._display import display_ops
 from ._display import path_shower
 from .json import diff_record
@@ -139,8 +138,7 @@ class ReportData:
         self.concepts = sorted({r.concept for r in self.timeline.rows})
         self.diffs: dict[str, list[PositionDiff]] = {}
         for a in self.actors:
-            snaps = snapshots(self.analyses, a, by=by, role=role)
-            self.diffs[a] = [diff_snapshots(o, n, engine=engine) for o, n in zip(snaps, snaps[1:])]
+            self.diffs[a] = successive_diffs(self.analyses, a, by=by, role=role, engine=engine)
         self.events: tuple[ShiftEvent, ...] = shift_events(d for a in self.actors for d in self.diffs[a])
 
     # -- links -----------------------------------------------------------------------

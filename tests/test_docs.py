@@ -47,3 +47,19 @@ def test_example_report_is_current(tmp_path, monkeypatch):
     assert not stale, (
         f"docs/report is stale ({', '.join(stale)}): run `positions report --format markdown --out docs/report`"
     )
+
+
+def test_readme_diff_excerpt_is_what_positions_diff_prints(monkeypatch):
+    from click.testing import CliRunner
+
+    from positions.cli import main
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["diff", "--actor", "RUS", "--by", "year"])
+    assert result.exit_code == 0, result.output
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("## What `positions diff` shows", 1)[1].split("```", 2)[1]
+    quoted = [line for line in excerpt.splitlines()[1:] if line.strip() and "..." not in line]
+    assert len(quoted) > 15
+    stale = [line for line in quoted if line not in result.output.splitlines()]
+    assert not stale, f"README's positions diff excerpt no longer matches the output: {stale}"

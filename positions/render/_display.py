@@ -57,6 +57,21 @@ def period_label(record: Mapping[str, Any]) -> str:
     return record["period"]
 
 
+def pair_head(pair: Mapping[str, Any]) -> str:
+    """The heading of one pair record: "new passage", "gone passage" or its similarity.
+
+    >>> pair_head({"old_text": None, "new_text": "x", "similarity": 0.0})
+    'new passage'
+    >>> pair_head({"old_text": "a", "new_text": "b", "similarity": 0.25})
+    'similarity 0.25'
+    """
+    if pair["old_text"] is None:
+        return "new passage"
+    if pair["new_text"] is None:
+        return "gone passage"
+    return f"similarity {pair['similarity']:.2f}"
+
+
 def location(path: str | None, span: list[int] | None) -> str:
     if path is None or span is None:
         return ""

@@ -8,7 +8,16 @@ from typing import Sequence
 import jinja2
 
 from ..model import PositionDiff
-from ._display import concept_label, display_lines, hidden_note, location, path_shower, period_label, select_pairs
+from ._display import (
+    concept_label,
+    display_lines,
+    hidden_note,
+    location,
+    pair_head,
+    path_shower,
+    period_label,
+    select_pairs,
+)
 from .json import diff_record
 
 __all__ = ["render_diffs"]
@@ -32,12 +41,7 @@ def _view(diff: PositionDiff, all_passages: bool, show) -> dict:
     pairs = []
     shown, hidden = select_pairs(rec["pairs"], all_passages)
     for p in shown:
-        if p["old_text"] is None:
-            head = "new passage"
-        elif p["new_text"] is None:
-            head = "gone passage"
-        else:
-            head = f"similarity {p['similarity']:.2f}"
+        head = pair_head(p)
         pairs.append({
             "head": head,
             "old_loc": location(p["old_article"], p["old_span"]),

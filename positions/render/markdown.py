@@ -14,6 +14,7 @@ from ._display import (
     display_lines,
     hidden_note,
     location,
+    pair_head,
     path_shower,
     period_label,
     select_pairs,
@@ -77,12 +78,7 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
         lines.append("")
     shown, hidden = select_pairs(rec["pairs"], all_passages)
     for n, p in enumerate(shown, 1):
-        if p["old_text"] is None:
-            head = "new passage"
-        elif p["new_text"] is None:
-            head = "gone passage"
-        else:
-            head = f"similarity {p['similarity']:.2f}"
+        head = pair_head(p)
         where = " → ".join(
             _code(loc) for loc in (location(p["old_article"], p["old_span"]), location(p["new_article"], p["new_span"])) if loc
         )  # fmt: skip

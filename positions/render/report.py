@@ -35,8 +35,7 @@ import jinja2
 from ..model import Analysis, Article, Comparison, PositionDiff, ShiftEvent, Statement, Timeline
 from ..text import token_spans
 from ..track import shift_events, snapshots, successive_diffs, timeline
-from ._display import display_ops
-from ._display import path_shower
+from ._display import display_ops, pair_head, path_shower
 from .json import diff_record
 from .timeline import comparison_record, heat_level, timeline_record
 
@@ -257,12 +256,7 @@ def _diff_view(data: ReportData, d: PositionDiff) -> dict[str, Any]:
     rec = diff_record(d)
     pairs = []
     for p, pr in zip(rec["pairs"], d.pairs):
-        if p["old_text"] is None:
-            head = "new passage"
-        elif p["new_text"] is None:
-            head = "gone passage"
-        else:
-            head = f"similarity {p['similarity']:.2f}"
+        head = pair_head(p)
         pairs.append({
             "head": head,
             "old": _st_link(data, pr.old),

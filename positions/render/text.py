@@ -20,6 +20,7 @@ from ._display import (
     display_ops,
     hidden_note,
     location,
+    pair_head,
     path_shower,
     period_label,
     select_pairs,
@@ -68,12 +69,7 @@ def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> li
     shown, hidden = select_pairs(rec["pairs"], all_passages)
     for n, p in enumerate(shown, 1):
         lines.append("")
-        if p["old_text"] is None:
-            head = "new passage"
-        elif p["new_text"] is None:
-            head = "gone passage"
-        else:
-            head = f"similarity {p['similarity']:.2f}"
+        head = pair_head(p)
         lines.append(f"  [{n}] {head}")
         if p["old_article"] is not None:
             lines.append(f"      old {location(p['old_article'], p['old_span'])}")

@@ -7,11 +7,12 @@ from typing import Any, Optional
 
 import click
 
-from ..errors import PositionsError, SourceError
+from ..errors import SourceError
 from ..model import Article
 from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
+from ._corpus import Failures
 from ._options import corpus_argument, db_option, format_option, year_option
 
 COLUMNS = (
@@ -154,12 +155,8 @@ def articles(
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
-    failed = 0
+    report = Failures()  # one line per bad file; exit 1 at the end
 
-    def report(path: str, exc: PositionsError) -> None:
-        nonlocal failed
-        failed += 1
-        click.echo(f"positions: {exc}", err=True)
 
     records = []
     for article in iter_articles(paths, year=year, columns=mapping or None, on_error=report):
@@ -170,5 +167,5 @@ def articles(
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     else:
         click.echo(_table(records))
-    if failed:
+    if report.count:
         ctx.exit(1)

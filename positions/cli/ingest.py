@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any, Optional
 
 import click
 
-from ..errors import PositionsError, SourceError
+from ..errors import SourceError
 from ..sources import bundled_corpus
 from ..store import IngestResult, StoreStats, open_store
 from . import main
+from ._corpus import Failures
 from ._options import actors_option, corpus_argument, lexicon_option, year_option
 
 
@@ -79,14 +79,8 @@ def ingest(
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
-    failed = 0
+    report = Failures()  # one line per bad file; exit 1 at the end
 
-    def report(path: str, exc: PositionsError) -> None:
-        nonlocal failed
-        failed += 1
-        message = str(exc)
-        named = message.startswith(path) or message.startswith(os.path.basename(path))
-        click.echo(f"positions: {message if named else f'{path}: {message}'}", err=True)
 
     bar: Any = None
 
@@ -116,5 +110,5 @@ def ingest(
                 bar.__exit__(None, None, None)
         stats = store.stats()
     click.echo(summary(db_path, result, stats))
-    if failed:
+    if report.count:
         ctx.exit(1)

@@ -7,11 +7,12 @@ from typing import Any, Optional
 
 import click
 
-from ..errors import PositionsError, SourceError
+from ..errors import SourceError
 from ..lexicon import kwic as kwic_lines
 from ..lexicon import load_lexicon
 from ..sources import bundled_corpus, iter_articles
 from . import main
+from ._corpus import Failures
 from ._options import db_option, format_option, lexicon_option, year_option
 
 
@@ -59,7 +60,7 @@ def kwic(
         target: Any = args_list.pop()
     else:
         target = load_lexicon(lexicon_path)
-    failed = 0
+    report = Failures()  # one line per bad file; exit 1 at the end
     if db_path is not None:
         if args_list or year is not None:
             raise click.UsageError("--db searches a store: give no CORPUS or --year with it")
@@ -72,14 +73,10 @@ def kwic(
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
 
-    def report(path: str, exc: PositionsError) -> None:
-        nonlocal failed
-        failed += 1
-        click.echo(f"positions: {exc}", err=True)
 
     articles = iter_articles(paths, year=year, on_error=report)
     _echo_lines(kwic_lines(articles, target, concept=concept, window=window), in_scope, fmt)
-    if failed:
+    if report.count:
         raise SystemExit(1)
 
 

@@ -7,7 +7,9 @@ Pairs (deterministic seeds): a 600-word stretch with about 10% of its words rewo
 20,000-word stretch with about 5% changed, both cut from the UNGDC speeches at
 ``../shared/corpora/ungdc`` (relative to the repository). For each pair it times:
 
-* ``diff_texts`` with each available engine (tokenize + diff + phrase cleanup + spans);
+* ``diff_texts`` with each available engine (tokenize + diff + phrase cleanup + spans), and
+  with the fast engine but the token streams built in Python rather than by the compiled
+  ``positions._speedups`` (what an install without a C compiler runs);
 * ``difflib.SequenceMatcher`` on the token streams, and its edit cost against the minimal
   one (tokens deleted + inserted; the minimum is diff-match-patch's raw script);
 * ``fast_diff_match_patch.diff`` (with its semantic cleanup) on the token strings
@@ -17,8 +19,9 @@ Pairs (deterministic seeds): a 600-word stretch with about 10% of its words rewo
 * the pure-Python ``diff-match-patch`` directly on the characters (600-word pair only).
 
 Times are the best of ``--repeat`` runs (ten times as many for the short pair, whose
-sub-millisecond times a busy machine blurs most). ``diff_texts`` is timed end to end: it
-returns the full ``TextDiff`` with every ``DiffOp`` and its two ``Span``s built.
+sub-millisecond times a busy machine blurs most); for the interleaved rounds the median is
+printed too. ``diff_texts`` is timed end to end: it returns the full ``TextDiff`` with every
+``DiffOp`` and its two ``Span``s built.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -135,6 +139,17 @@ def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
               f"(minimal script {pdiff.edit_cost(raw):,}), similarity {d.similarity}, {len(d.ops):,} ops")  # fmt: skip
     if len(results) == 2:
         print(f"  engines agree: {results['fast'][0] == results['python'][0]}")
+    compiled = pdiff._speedups
+    if compiled is not None and "fast" in results:
+        pdiff._speedups = None
+        try:
+            t = best(lambda: pdiff.diff_texts(a, b, engine="fast"), repeat)
+            same = pdiff.diff_texts(a, b, engine="fast") == results["fast"][0]
+        finally:
+            pdiff._speedups = compiled
+        print(f"  diff_texts engine=fast, token streams in Python {fmt(t)}   (same ops: {same})")
+    elif compiled is None:
+        print("  positions._speedups is not built: token streams in Python")
 
     items_a, items_b = pdiff._items(a), pdiff._items(b)
 
@@ -165,10 +180,12 @@ def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
         tok.append(best(run(ca, cb), 1))
         old.append(best(run(oa, ob), 1))
     t_ours, t_tok, t_old = min(ours), min(tok), min(old)
-    print(f"  fast-dmp, token strings we diff (words and punctuation)   {fmt(t_tok)}")
+    m_ours, m_tok = statistics.median(ours), statistics.median(tok)
+    print(f"  fast-dmp, token strings we diff (words and punctuation)   {fmt(t_tok)}   median {fmt(m_tok)}")
     print(f"  fast-dmp, earlier token strings (with whitespace items)   {fmt(t_old)}")
-    print(f"  diff_texts fast, same rounds                              {fmt(t_ours)}   "
-          f"= {t_ours / t_old:.2f}x the earlier strings, {t_ours / t_tok:.2f}x ours")  # fmt: skip
+    print(f"  diff_texts fast, same rounds                              {fmt(t_ours)}   median {fmt(m_ours)}")
+    print(f"  diff_texts / fast-dmp on the same token strings: {t_ours / t_tok:.2f}x (best), "
+          f"{m_ours / m_tok:.2f}x (median); {t_ours / t_old:.2f}x the earlier strings")  # fmt: skip
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
 

@@ -34,10 +34,11 @@ Statement alignment and :func:`diff_snapshots` are described in ``docs/diff.md``
 
 from __future__ import annotations
 
+import os
 import re
 from itertools import accumulate, compress, repeat
 from operator import add, ne
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from diff_match_patch import diff_match_patch
 
@@ -59,6 +60,18 @@ try:  # the optional C++ engine
     import fast_diff_match_patch as _fast
 except ImportError:  # pragma: no cover - depends on the environment
     _fast = None
+
+# The optional compiled token streams (positions/_speedups.c, built at install where a C
+# compiler is found): the same units, token strings and operations as the Python code below
+# (tests/test_speedups.py), at a fraction of the cost. POSITIONS_PURE_PYTHON=1 turns it off.
+_compiled: Any
+try:
+    from . import _speedups as _compiled
+except ImportError:  # pragma: no cover - depends on the build
+    _compiled = None
+_speedups: Any = None if os.environ.get("POSITIONS_PURE_PYTHON") else _compiled
+if _speedups is not None:
+    _speedups.records(DiffOp, Span)
 
 __all__ = [
     "ENGINES",
@@ -96,24 +109,19 @@ _UNIT_RE = re.compile(
     r"(?x)(?:[A-Za-z]{2,}+(?![\w\u0300-\u036f'-])|" + _TOKEN_PATTERN.replace("(?x)", "", 1) + r")\s*+"
 )
 
-# Code points for tokens: the private-use areas, never a surrogate.
+# Code points for tokens: the private-use areas first, then every other code point that is
+# not a surrogate (both engines compare code points only, so any will do).
 _PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 _PUA_SIZE = sum(b - a + 1 for a, b in _PUA_RANGES)
+_CODE_RANGES = (*_PUA_RANGES, (0x0, 0xD7FF), (0xF900, 0xEFFFF))
 
 
 def _code_point(n: int) -> str:
-    for a, b in _PUA_RANGES:
+    for a, b in _CODE_RANGES:
         if n <= b - a:
             return chr(a + n)
         n -= b - a + 1
-    # Beyond the private-use areas (more than 137,468 distinct tokens): any other
-    # non-surrogate code point; both engines compare code points only, so any will do.
-    cp = 0x100 + n
-    if cp >= 0xD800:
-        cp += 0x800
-    if cp > 0x10FFFF:
-        raise ValueError("too many distinct tokens to diff")
-    return chr(cp)
+    raise ValueError("too many distinct tokens to diff")
 
 
 def _code_points(n: int) -> str:
@@ -265,11 +273,15 @@ def _cleanup_phrases(E: list[int], D: list[int], I: list[int]) -> None:
 _Rows = list
 
 
-def _token_rows(a: str, b: str, engine: str, semantic: bool) -> tuple[_Rows, int, int]:
-    """The operations of the token diff of ``a`` and ``b`` as rows, the number of tokens
-    the minimal diff keeps equal, and the number of tokens of both texts."""
-    sa, sb = _Stream(a), _Stream(b)
-    ca, cb, distinct = _encode(sa, sb)
+def _token_diff(a: str, b: str, engine: str, semantic: bool, rows: bool) -> tuple[Any, int, int]:
+    """The token diff of ``a`` and ``b``: its operations (``DiffOp`` records, or rows when
+    ``rows``), the number of tokens the minimal diff keeps equal, and the number of tokens
+    of both texts. Compiled where :mod:`positions._speedups` is built, else in Python."""
+    if _speedups is not None:
+        pair, ca, cb, distinct = _speedups.pair(a, b)
+    else:
+        sa, sb = _Stream(a), _Stream(b)
+        ca, cb, distinct = _encode(sa, sb)
     if distinct > _PUA_SIZE:
         engine = "python"  # beyond the private-use areas: keep to plain code point compares
     if ca == cb:
@@ -280,7 +292,11 @@ def _token_rows(a: str, b: str, engine: str, semantic: bool) -> tuple[_Rows, int
     common = sum(E)
     if semantic:
         _cleanup_phrases(E, D, I)
-    return _rows(a, b, _equals(sa, sb, E, D, I)), common, len(ca) + len(cb)
+    total = len(ca) + len(cb)
+    if _speedups is not None:
+        return (pair.rows(E, D, I) if rows else pair.ops(E, D, I)), common, total
+    out = _rows(a, b, _equals(sa, sb, E, D, I))
+    return (out if rows else _build(out)), common, total
 
 
 def _equals(sa: _Stream, sb: _Stream, E: list[int], D: list[int], I: list[int]) -> list[int]:
@@ -407,8 +423,8 @@ def diff_texts(a: str, b: str, *, engine: Optional[str] = None, semantic: bool =
     [('=', 'We support ', [0, 11]), ('+', 'direct ', [11, 18]), ('=', 'dialogue.', [18, 27])]
     """
     engine = _resolve_engine(engine)
-    rows, common, total = _token_rows(a, b, engine, semantic)
-    return TextDiff(_build(rows), _similarity(common, total))
+    ops, common, total = _token_diff(a, b, engine, semantic, rows=False)
+    return TextDiff(ops, _similarity(common, total))
 
 
 def _count_tokens(text: str) -> int:
@@ -506,7 +522,7 @@ def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
         i, j = i - di, j - dj
     moves.reverse()
     # Consecutive sentences of one side without a counterpart join into one block.
-    blocks: list[list[int]] = []
+    blocks: list[list[Any]] = []  # a0, a1, b0, b1, side
     for i0, i1, j0, j1 in moves:
         a0 = ca[i0][0] if i0 < n else len(a)
         a1 = ca[i1 - 1][1] if i1 > i0 else a0
@@ -540,7 +556,7 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
     common = total = 0
     for x, y in blocks:
         if x and y:
-            block, c, t = _token_rows(x.slice(a), y.slice(b), engine, semantic)
+            block, c, t = _token_diff(x.slice(a), y.slice(b), engine, semantic, rows=True)
             for k, dk in ((2, x.start), (3, x.start), (4, y.start), (5, y.start)):
                 block[k::6] = map(add, block[k::6], repeat(dk))
             common += c

@@ -47,7 +47,7 @@ def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> N
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, weakref_slot=False)
 class Span:
     """Half-open character offsets ``[start, end)`` into an article's original text.
 
@@ -267,7 +267,7 @@ class Snapshot:
     paths: tuple[str, ...] = ()  # Article.path of each of ``articles`` (same order)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class DiffOp:
     """One token-level operation: ``op`` is ``=``, ``-`` or ``+``.
 

@@ -186,13 +186,16 @@ def test_python_engine_used_without_fast(monkeypatch):
         diff_texts("a", "b", engine="fast")
 
 
-def test_code_points_skip_surrogates():
-    seen = set()
-    for n in list(range(0, 200)) + list(range(pdiff._PUA_SIZE - 5, pdiff._PUA_SIZE + 60000, 97)):
-        ch = pdiff._code_point(n)
-        assert not 0xD800 <= ord(ch) <= 0xDFFF
-        seen.add(ch)
-    assert len(seen) == len(set(seen))
+def test_code_points_are_distinct_and_never_surrogates():
+    # Every token number has its own code point, none a surrogate: past the private-use
+    # areas the numbering must not come back to a code point already given.
+    total = sum(b - a + 1 for a, b in pdiff._CODE_RANGES)
+    points = [ord(pdiff._code_point(n)) for n in range(total)]
+    assert len(set(points)) == total == 1_112_060
+    assert not any(0xD800 <= p <= 0xDFFF for p in points)
+    assert points[:3] == [0xE000, 0xE001, 0xE002]
+    with pytest.raises(ValueError, match="too many distinct tokens"):
+        pdiff._code_point(total)
 
 
 def test_code_points_in_bulk_are_the_same_as_one_by_one():

@@ -29,6 +29,11 @@ always available. Both run the same algorithm on the same characters and give th
 operations (``tests/test_diff.py`` checks it on random inputs). ``engine=None`` picks
 ``"fast"`` when it can be imported.
 
+**Compiled streams.** Where ``positions._speedups`` was built at install (a C compiler was
+found), the token streams, token strings and ``DiffOp`` records are made in C; the Python
+functions below (``_Stream``, ``_encode``, ``_equals``, ``_rows``, ``_build``) are the
+reference it is tested against and the fallback where it is missing.
+
 Statement alignment and :func:`diff_snapshots` are described in ``docs/diff.md``.
 """
 
@@ -45,6 +50,7 @@ from diff_match_patch import diff_match_patch
 from .model import (
     DiffOp,
     Marker,
+    Move,
     PolarityFlip,
     PositionDiff,
     Snapshot,
@@ -87,6 +93,9 @@ __all__ = [
     "concept_polarities",
     "PAIR_THRESHOLD",
     "MIN_DICE",
+    "MOVE_PHRASE",
+    "MOVE_SURE",
+    "MOVE_THRESHOLD",
     "MIN_SIMILARITY",
     "SAME_POSITION",
     "passage_concepts",
@@ -544,9 +553,18 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
     block boundary (a deleted sentence and the next block's insertion stay apart). The
     similarity counts the tokens kept equal inside the sentence pairs.
 
-    >>> d = diff_passages("We back talks. Sanctions must go.", "Sanctions must go now. We back talks.")
+    The alignment keeps the order of both passages, so a sentence that moved is deleted in
+    one place and inserted in another; :attr:`TextDiff.moves` then pairs the two (see
+    :data:`MOVE_THRESHOLD`), with the word diff between them.
+
+    >>> a, b = "We back talks. Sanctions must go.", "Sanctions must go now. We back talks."
+    >>> d = diff_passages(a, b)
     >>> [(o.op, o.text) for o in d.ops]
     [('+', 'Sanctions must go now. '), ('=', 'We back talks.'), ('-', ' Sanctions must go.')]
+    >>> [(m.old.slice(a), m.new.slice(b)) for m in d.moves]
+    [('Sanctions must go.', 'Sanctions must go now.')]
+    >>> [(o.op, o.text) for o in d.moves[0].diff.ops]
+    [('=', 'Sanctions must go'), ('+', ' now'), ('=', '.')]
     """
     engine = _resolve_engine(engine)
     blocks = align_sentences(a, b)
@@ -580,7 +598,100 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
                 rows[k + 5] = block[5]
                 del block[:6]
         rows += block
-    return TextDiff(_build(rows), _similarity(common, total))
+    moves = _moves(a, b, blocks, engine, semantic)
+    return TextDiff(_build(rows), _similarity(common, total), moves)
+
+
+MOVE_THRESHOLD = 0.2
+"""Least content-word Dice for a deleted and an inserted sentence of two aligned passages to
+be shown as one sentence moved; below :data:`MOVE_SURE` they must also share a phrase of
+:data:`MOVE_PHRASE` content words that is not a name (see :func:`_moves`)."""
+
+MOVE_SURE = 0.4
+"""Content-word Dice from which two sentences are a move without a shared phrase."""
+
+MOVE_PHRASE = 4
+"""Content words of the phrase two less similar sentences must share to be a move."""
+
+
+def _shared_phrase(x: str, y: str) -> int:
+    """The most content words in a run of words common to ``x`` and ``y`` (compared
+    case-blind, punctuation ignored), leaving out runs whose content words are all
+    capitalized: a shared name ("Democratic People's Republic of Korea") says little about
+    whether two sentences state the same thing, and these passages share their names."""
+    wx = [(m.group().casefold(), m.group()[0].isupper()) for m in _WORD_RE.finditer(x)]
+    wy = [m.group().casefold() for m in _WORD_RE.finditer(y)]
+    best = 0
+    prev: list[tuple[int, bool]] = [(0, True)] * (len(wy) + 1)  # (content words, all capitalized)
+    for word, upper in wx:
+        content = len(word) > 2 and word not in _STOPWORDS  # not the "s" of "People's"
+        cur: list[tuple[int, bool]] = [(0, True)]
+        for j, other in enumerate(wy):
+            if word != other:
+                cur.append((0, True))
+                continue
+            n, caps = prev[j]
+            if content:
+                n, caps = n + 1, caps and upper
+            cur.append((n, caps))
+            if n > best and not caps:
+                best = n
+        prev = cur
+    return best
+
+
+def _sentences_within(text: str, chunks: Sequence[tuple[int, int]], span: Span) -> list[Span]:
+    """The sentences of ``text`` inside ``span`` (a run of whole chunks), without the
+    whitespace around them."""
+    out = []
+    for c0, c1 in chunks:
+        if span.start <= c0 and c1 <= span.end:
+            piece = text[c0:c1]
+            core = piece.strip()
+            if core:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Span(c0 + lead, c0 + lead + len(core)))
+    return out
+
+
+def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, semantic: bool) -> tuple[Move, ...]:
+    """Moved sentences: the deleted and inserted sentences of the blocks (those the ordered
+    alignment left without a counterpart) paired one to one, best content-word Dice first
+    (ties: earlier sentences first); in the order of the old passage.
+
+    A pair needs a Dice of :data:`MOVE_SURE`, or of :data:`MOVE_THRESHOLD` and a shared
+    phrase of :data:`MOVE_PHRASE` content words (:func:`_shared_phrase`). Without the order
+    that supports a pair in :func:`align_sentences`, shared words alone mislead: in a Korea
+    passage every sentence shares "Korean peninsula" and the country names."""
+    ca, cb = _chunks(a), _chunks(b)
+    gone = [s for x, y in blocks if x and not y for s in _sentences_within(a, ca, x)]
+    came = [s for x, y in blocks if y and not x for s in _sentences_within(b, cb, y)]
+    if not gone or not came:
+        return ()
+    wa = [_content_words(s.slice(a)) for s in gone]
+    wb = [_content_words(s.slice(b)) for s in came]
+    candidates = sorted(
+        (-d, i, j)
+        for i in range(len(gone))
+        for j in range(len(came))
+        if (d := _dice(wa[i], wb[j])) >= MOVE_SURE
+        or (d >= MOVE_THRESHOLD and _shared_phrase(gone[i].slice(a), came[j].slice(b)) >= MOVE_PHRASE)
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen = []
+    for _, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            chosen.append((i, j))
+    moves = []
+    for i, j in sorted(chosen):
+        x, y = gone[i], came[j]
+        d = diff_texts(x.slice(a), y.slice(b), engine=engine, semantic=semantic)
+        ops = tuple(DiffOp(o.op, o.text, o.old.shift(x.start), o.new.shift(y.start)) for o in d.ops)
+        moves.append(Move(x, y, TextDiff(ops, d.similarity)))
+    return tuple(moves)
 
 
 # --------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ __all__ = [
     "Snapshot",
     "DiffOp",
     "TextDiff",
+    "Move",
     "VariantShift",
     "PolarityFlip",
     "StatementPair",
@@ -282,11 +283,29 @@ class DiffOp:
 
 
 @attrs.frozen
+class Move:
+    """A sentence deleted in one place of a passage and inserted, reworded or not, in
+    another place of its counterpart (found by :func:`positions.diff.diff_passages`).
+
+    ``old`` and ``new`` are the two sentences' spans in the compared texts; ``diff`` is the
+    word diff between them, its operations' spans also into the two compared texts. The
+    deletion and the insertion stay in the passage's own operations, which reproduce both
+    texts in order; a move says which of them are one sentence moved.
+    """
+
+    old: Span
+    new: Span
+    diff: "TextDiff"
+
+
+@attrs.frozen
 class TextDiff:
-    """Token-level differences between two texts, with a similarity in [0, 1]."""
+    """Token-level differences between two texts, with a similarity in [0, 1], and the
+    sentences that moved (:func:`positions.diff.diff_passages` only)."""
 
     ops: tuple[DiffOp, ...]
     similarity: float
+    moves: tuple[Move, ...] = ()
 
     @property
     def changed(self) -> bool:

@@ -405,6 +405,54 @@ def test_passage_diffs_reproduce_both_texts(a, b):
         assert d == pdiff.diff_passages(a, b, engine="python")
 
 
+_MOVING = ["We back talks.", "We back direct talks now.", "Sanctions must go.", "Sanctions must go at once.",
+           "A peace mechanism must come with denuclearization of the peninsula.",
+           "Denuclearization of the peninsula and a peace mechanism must advance together.",
+           "Peace matters.", "The U.S. agreed.", " ", "\n\n"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MOVING), max_size=10).map(" ".join),
+       st.lists(st.sampled_from(_MOVING), max_size=10).map(" ".join))  # fmt: skip
+def test_moves_pair_a_deleted_with_an_inserted_sentence(a, b):
+    d = pdiff.diff_passages(a, b)
+    assert _apply(a, d) == b  # moves add to the operations, never change them
+    deleted = [o.old for o in d.ops if o.op == "-"]
+    inserted = [o.new for o in d.ops if o.op == "+"]
+    olds = [m.old for m in d.moves]
+    assert olds == sorted(olds) and len(set(olds)) == len(olds)
+    assert len({m.new for m in d.moves}) == len(d.moves)  # one to one
+    for m in d.moves:
+        assert any(s.contains(m.old) for s in deleted) and any(s.contains(m.new) for s in inserted)
+        # The move's word diff reproduces both sentences, its spans into the two texts.
+        assert "".join(o.text for o in m.diff.ops if o.op != "+") == m.old.slice(a)
+        assert "".join(o.text for o in m.diff.ops if o.op != "-") == m.new.slice(b)
+        assert all(o.old.slice(a) == o.text for o in m.diff.ops if o.op != "+")
+        assert all(o.new.slice(b) == o.text for o in m.diff.ops if o.op != "-")
+
+
+def test_a_moved_and_reworded_sentence_is_a_move():
+    a = "Moscow backs talks. A peace mechanism must come with the denuclearization of the peninsula. Sanctions must go."
+    b = ("Denuclearization of the peninsula and the creation of a peace mechanism must advance together. "
+         "Moscow backs direct talks. Sanctions must go now.")  # fmt: skip
+    (m,) = pdiff.diff_passages(a, b).moves
+    assert m.old.slice(a) == "A peace mechanism must come with the denuclearization of the peninsula."
+    assert m.new.slice(b).startswith("Denuclearization of the peninsula and the creation")
+
+
+def test_sharing_only_names_and_the_topic_is_not_a_move():
+    # Real case (KOR 2018 -> 2019): Dice 0.30 from "hope", "Korean", "peninsula" alone.
+    a = ("We back talks. My sincere hope is that the vision of the United Nations of sustainable development "
+         "will be realized on the Korean peninsula. Sanctions must go.")
+    b = ("I hope that the international community will also work together to alleviate the security concerns "
+         "on the Korean peninsula. We back talks. Sanctions must go.")  # fmt: skip
+    assert pdiff.diff_passages(a, b).moves == ()
+    assert pdiff._shared_phrase("the Democratic People’s Republic of Korea urges",
+                                "by the Democratic People’s Republic of Korea represents") == 0
+    assert pdiff._shared_phrase("complete denuclearization and the establishment of a peace mechanism.",
+                                "parallel progress in denuclearization and the establishment of a peace mechanism") == 4
+
+
 def test_rewritten_paragraph_is_diffed_sentence_by_sentence():
     a = "Over the past year the situation improved. China supports dialogue between the parties. Sanctions must be implemented."
     b = "China supports direct dialogue between the parties. A new sentence about trust comes here."

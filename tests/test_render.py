@@ -66,6 +66,43 @@ def test_golden(fmt):
     assert out == path.read_text(encoding="utf-8")
 
 
+def moved_sentence_diffs():
+    # One statement each year; its middle sentence moves to the front, reworded.
+    old = _snapshot("2018", [("a1", "corpus/2018-tass.txt")], [
+        _statement("a1", 50, "Moscow backs talks. A peace mechanism must come with the denuclearization of the "
+                   "peninsula. Sanctions must go.", [("dialogue", "talks"), ("peace_regime", "peace mechanism")]),
+    ])  # fmt: skip
+    new = _snapshot("2019", [("b1", "corpus/2019-tass.txt")], [
+        _statement("b1", 7, "Denuclearization of the peninsula and the creation of a peace mechanism must advance "
+                   "together. Moscow backs direct talks. Sanctions must go now.",
+                   [("dialogue", "talks"), ("peace_regime", "peace mechanism")]),
+    ])  # fmt: skip
+    return [diff_snapshots(old, new)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_golden_moved_sentence(fmt):
+    out = render_diffs(moved_sentence_diffs(), fmt)
+    path = GOLDEN / f"moves.{SUFFIX[fmt]}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8")
+
+
+def test_moved_sentence_json_points_into_the_articles():
+    rec = json.loads(render_diffs(moved_sentence_diffs(), "json"))  # one diff: one object
+    (pair,) = rec["pairs"]
+    (move,) = pair["moves"]
+    assert move["old_text"] == "A peace mechanism must come with the denuclearization of the peninsula."
+    assert move["new_text"] == ("Denuclearization of the peninsula and the creation of a peace mechanism must "
+                                "advance together.")  # fmt: skip
+    # Article offsets: the statements start at 50 and 7 in their articles.
+    assert move["old_span"] == [50 + 20, 50 + 20 + len(move["old_text"])]
+    assert move["new_span"] == [7, 7 + len(move["new_text"])]
+    assert "".join(t for op, t in move["ops"] if op != "+") == move["old_text"]
+    assert "".join(t for op, t in move["ops"] if op != "-") == move["new_text"]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_same_input_same_bytes(fmt):
     assert render_diffs(sample_diffs(), fmt).encode() == render_diffs(sample_diffs(), fmt).encode()

@@ -72,6 +72,18 @@ def pair_head(pair: Mapping[str, Any]) -> str:
     return f"similarity {pair['similarity']:.2f}"
 
 
+def move_head(pair: Mapping[str, Any], move: Mapping[str, Any]) -> str:
+    """The heading of a sentence that moved inside a pair, with both its places.
+
+    >>> move_head({"old_article": "a.txt", "new_article": "b.txt"},
+    ...           {"old_span": [10, 40], "new_span": [0, 35], "similarity": 0.5})
+    'moved: old a.txt:10-40 -> new b.txt:0-35, similarity 0.50'
+    """
+    old = location(pair["old_article"], move["old_span"])
+    new = location(pair["new_article"], move["new_span"])
+    return f"moved: old {old} -> new {new}, similarity {move['similarity']:.2f}"
+
+
 def location(path: str | None, span: list[int] | None) -> str:
     if path is None or span is None:
         return ""

@@ -11,8 +11,10 @@ from ..model import PositionDiff
 from ._display import (
     concept_label,
     display_lines,
+    display_ops,
     hidden_note,
     location,
+    move_head,
     pair_head,
     path_shower,
     period_label,
@@ -47,6 +49,7 @@ def _view(diff: PositionDiff, all_passages: bool, show) -> dict:
             "old_loc": location(p["old_article"], p["old_span"]),
             "new_loc": location(p["new_article"], p["new_span"]),
             "lines": display_lines(p["old_text"], p["new_text"], p["ops"]),
+            "moves": [{"head": move_head(p, m), "ops": display_ops(m["ops"])} for m in p["moves"]],
         })  # fmt: skip
     return {
         "rec": rec,

@@ -12,10 +12,14 @@ The shape, per diff::
      "pairs": [{"old_article": "a.txt", "new_article": "b.txt",
                 "old_text": "…", "new_text": "…", "old_span": [0, 37], "new_span": [60, 91],
                 "similarity": 0.4167, "ops": [["=", "Moscow backs a "], ["-", "…"], ["+", "…"]],
+                "moves": [{"old_span": [10, 30], "new_span": [60, 75], "old_text": "…",
+                           "new_text": "…", "similarity": 0.5, "ops": [["=", "…"]]}],
                 "old_concepts": ["phased"], "new_concepts": ["phased"]}]}
 
 ``old_article``/``new_article`` (the article paths) make each pair traceable when a period
 holds several articles; a new passage has ``null`` old fields, a gone one ``null`` new fields.
+``moves`` are the sentences that moved inside a pair (deleted in one place, inserted in
+another; see ``docs/diff.md``), with their spans in the articles.
 ``old_concepts``/``new_concepts`` are the in-scope concepts of each passage. Pairs come first,
 then new passages, then gone ones.
 """
@@ -26,7 +30,7 @@ import json
 from typing import Any, Callable, Optional, Sequence
 
 from ..diff import passage_concepts
-from ..model import PositionDiff, Snapshot, Span, Statement, StatementPair
+from ..model import Move, PositionDiff, Snapshot, Span, Statement, StatementPair
 
 PathShow = Callable[[Optional[str]], Optional[str]]
 
@@ -76,8 +80,24 @@ def pair_record(pair: StatementPair, old: Snapshot, new: Snapshot, show: PathSho
         "new_span": new_span.as_list() if new_span else None,
         "similarity": round(pair.similarity, 4),
         "ops": [[op.op, op.text] for op in pair.diff.ops] if pair.diff else [],
+        "moves": [move_record(m, old_span, new_span) for m in pair.diff.moves] if pair.diff else [],
         "old_concepts": list(passage_concepts(pair.old, old_span)),
         "new_concepts": list(passage_concepts(pair.new, new_span)),
+    }
+
+
+def move_record(move: Move, old_span: Optional[Span], new_span: Optional[Span]) -> dict[str, Any]:
+    """A sentence that moved inside a pair of passages: its two spans in the articles (the
+    passages' offsets plus the sentence's), its two texts, and the word diff between them."""
+    da = old_span.start if old_span else 0
+    db = new_span.start if new_span else 0
+    return {
+        "old_span": move.old.shift(da).as_list(),
+        "new_span": move.new.shift(db).as_list(),
+        "old_text": "".join(op.text for op in move.diff.ops if op.op != "+"),
+        "new_text": "".join(op.text for op in move.diff.ops if op.op != "-"),
+        "similarity": round(move.diff.similarity, 4),
+        "ops": [[op.op, op.text] for op in move.diff.ops],
     }
 
 

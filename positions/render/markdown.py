@@ -12,6 +12,7 @@ from ..model import PositionDiff
 from ._display import (
     concept_label,
     display_lines,
+    display_ops,
     hidden_note,
     location,
     pair_head,
@@ -89,6 +90,13 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
             lines.append(_LINE_START_RE.sub(lambda m: "\\" + m.group(1), body) + "  ")
         lines[-1] = lines[-1].rstrip()
         lines.append("")
+        for mv in p["moves"]:
+            body = "".join(_mark(op, text) for op, text in display_ops(mv["ops"])).strip()
+            old_loc = _code(location(p["old_article"], mv["old_span"]))
+            new_loc = _code(location(p["new_article"], mv["new_span"]))
+            lines.append(f"_Moved_ (similarity {mv['similarity']:.2f}): {old_loc} → {new_loc}  ")
+            lines.append(_LINE_START_RE.sub(lambda m: "\\" + m.group(1), body))
+            lines.append("")
     note = hidden_note(hidden)
     if note:
         lines += [f"_{escape(note)}._", ""]

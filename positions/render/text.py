@@ -20,6 +20,7 @@ from ._display import (
     display_ops,
     hidden_note,
     location,
+    move_head,
     pair_head,
     path_shower,
     period_label,
@@ -77,6 +78,9 @@ def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> li
             lines.append(f"      new {location(p['new_article'], p['new_span'])}")
         for line in display_lines(p["old_text"], p["new_text"], p["ops"]):
             lines.append("      " + "".join(_mark(op, text, color) for op, text in line).strip())
+        for m in p["moves"]:
+            lines.append(f"      {move_head(p, m)}:")
+            lines.append("      " + "".join(_mark(op, text, color) for op, text in display_ops(m["ops"])).strip())
     note = hidden_note(hidden)
     if note:
         lines += ["", f"  ({note})"]

@@ -245,6 +245,25 @@ def test_markdown_escapes_article_text():
     assert r"\<img src=x onerror" in pages["concept-dialogue.md"]
 
 
+def test_a_moved_sentence_is_shown_on_the_actor_page():
+    old_text = ("SEOUL, May 1 (Yonhap)\n\nMoon said: \"We back talks. A peace mechanism must come with the "
+                "denuclearization of the peninsula <b>now</b>. Sanctions must go.\"")
+    new_text = ("SEOUL, May 1 (Yonhap)\n\nMoon said: \"Denuclearization of the peninsula and the creation of a "
+                "peace mechanism must advance together. We back direct talks. Sanctions must go now.\"")  # fmt: skip
+    a1 = _article("m1", "corpus/2019-05-01-yonhap.md", PartialDate(2019, 5, 1), old_text, source="Yonhap")
+    a2 = _article("m2", "corpus/2020-05-01-yonhap.md", PartialDate(2020, 5, 1), new_text, source="Yonhap")
+    s1 = _statement(a1, old_text[old_text.index("We back"):-1], "direct", "KOR", ("KOR",),
+                    [("peace_regime", "peace mechanism")], "Moon Jae-in")  # fmt: skip
+    s2 = _statement(a2, new_text[new_text.index("Denuclearization"):-1], "direct", "KOR", ("KOR",),
+                    [("peace_regime", "peace mechanism")], "Moon Jae-in")  # fmt: skip
+    page = build_report([_analysis(a1, [s1]), _analysis(a2, [s2])])["actor-kor.html"]
+    assert "A sentence moved (similarity 0.23):" in page
+    assert ("<del>A</del><ins>Denuclearization of the peninsula and the creation of a</ins> peace mechanism must "
+            "<del>come with the denuclearization of the peninsula &lt;b&gt;now&lt;/b&gt;</del>"
+            "<ins>advance together</ins>.") in page  # fmt: skip
+    assert "<b>now</b>" not in page
+
+
 def test_report_of_nothing():
     pages = build_report([])
     assert sorted(pages) == ["index.html"]

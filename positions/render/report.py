@@ -262,6 +262,7 @@ def _diff_view(data: ReportData, d: PositionDiff) -> dict[str, Any]:
             "old": _st_link(data, pr.old),
             "new": _st_link(data, pr.new),
             "ops": display_ops(p["ops"]),
+            "moves": [{"similarity": f"{m['similarity']:.2f}", "ops": display_ops(m["ops"])} for m in p["moves"]],
         })  # fmt: skip
     key = (d.actor, d.old.period.key, d.new.period.key)
     events = [_event_view(e) for e in data.events if (e.actor, e.old_period.key, e.new_period.key) == key]

@@ -804,3 +804,24 @@ def test_skips_are_handed_on_in_order_across_reader_runs(tmp_path, monkeypatch):
         assert r == IngestResult(read=2, skipped=19, replaced=2, articles=2)
         assert calls == list(range(1, 22))
         assert list(s.analyses()) == expected([corpus])
+
+
+def test_a_directory_that_cannot_be_listed_is_reported(tmp_path, corpus, monkeypatch):
+    sub = corpus / "sub"
+    sub.mkdir()
+    (sub / "2018_s.txt").write_text("KOR agrees.", encoding="utf-8")
+    walk = os.walk
+
+    def unlistable(top, onerror=None, **kw):  # as os.walk does when scandir(sub) fails
+        for dirpath, dirnames, filenames in walk(top, onerror=onerror, **kw):
+            if Path(dirpath) == sub:
+                onerror(PermissionError(13, "Permission denied", dirpath))
+                continue
+            yield dirpath, dirnames, filenames
+
+    monkeypatch.setattr(os, "walk", unlistable)
+    seen = []
+    with open_store(tmp_path / "s.db") as s:
+        r = ingest(s, [corpus], on_error=lambda p, e: seen.append((p, str(e))))
+        assert r == IngestResult(read=5, failed=1, articles=5)
+    assert seen == [(str(sub), f"{sub}: cannot read: Permission denied")]

@@ -25,9 +25,9 @@ def corpus_files(
 
     The rules are those of :func:`positions.sources.iter_articles`: directories are walked
     recursively in sorted order, keeping the files :func:`~positions.sources.is_article_file`
-    accepts; a file named explicitly is kept whatever its suffix. A path naming nothing, and
-    a manifest naming files that are not there, are reported to ``on_error`` (raised without
-    it). The same file reached twice is kept once.
+    accepts; a file named explicitly is kept whatever its suffix. A path naming nothing, a
+    directory that cannot be listed, and a manifest naming files that are not there are
+    reported to ``on_error`` (raised without it). The same file reached twice is kept once.
 
     >>> corpus_files([])
     []
@@ -60,7 +60,11 @@ def iter_corpus_files(
         on_error(where, exc)
 
     def walk(root: str) -> Iterator[str]:
-        for dirpath, dirnames, filenames in os.walk(root):
+        def walk_error(err: OSError) -> None:
+            where = err.filename or root
+            report(where, SourceError(f"{where}: cannot read: {err.strerror or err}"))
+
+        for dirpath, dirnames, filenames in os.walk(root, onerror=walk_error):
             dirnames[:] = sorted(
                 d for d in dirnames if not d.startswith(".") and d != "__pycache__"
             )

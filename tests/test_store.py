@@ -41,11 +41,13 @@ from positions.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
     IngestResult,
+    Missing,
     analyses_from,
     corpus_files,
     file_hash,
     open_store,
 )
+from positions.store.prune import covered_by
 
 HERE = Path(__file__).resolve().parent
 
@@ -806,10 +808,109 @@ def test_skips_are_handed_on_in_order_across_reader_runs(tmp_path, monkeypatch):
         assert list(s.analyses()) == expected([corpus])
 
 
-def test_a_directory_that_cannot_be_listed_is_reported(tmp_path, corpus, monkeypatch):
+# --------------------------------------------------------------------------------------
+# Files removed from a corpus: counted, and with prune removed
+
+_TABLES = ("files", "articles", "statements", "holders", "markers", "statement_markers")
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    return {t: count(db, f"SELECT count(*) FROM {t}") for t in _TABLES}
+
+
+def fresh_counts(tmp_path: Path, corpus: Path) -> dict[str, int]:
+    """The rows a new store holds after ingesting ``corpus`` as it is now."""
+    db = tmp_path / "fresh.db"
+    with open_store(db) as s:
+        ingest(s, [corpus])
+    return table_counts(db)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_missing_files_are_counted_and_with_prune_removed_with_all_their_rows(
+    tmp_path, corpus, jobs
+):
+    db = tmp_path / "s.db"
+    with open_store(db) as s:
+        ingest(s, [corpus])
+        before = table_counts(db)
+        (corpus / "2021-12-23_b.txt").unlink()  # 2 statements, 2 holders, 2 markers
+        (corpus / "undated.txt").unlink()  # 1 statement, 1 holder
+        assert ingest(s, [corpus], jobs=jobs) == IngestResult(skipped=3, missing=Missing(2, 2))
+        assert table_counts(db) == before
+        assert ingest(s, [corpus], jobs=jobs, prune=True) == IngestResult(
+            skipped=3, missing=Missing(2, 2, pruned=True)
+        )
+        assert list(s.analyses()) == expected([corpus])
+        assert ingest(s, [corpus], prune=True) == IngestResult(
+            skipped=3, missing=Missing(pruned=True)
+        )
+    after = table_counts(db)
+    assert after == fresh_counts(tmp_path, corpus)
+    assert {t: before[t] - after[t] for t in _TABLES} == {
+        "files": 2,
+        "articles": 2,
+        "statements": 3,
+        "holders": 3,
+        "markers": 2,
+        "statement_markers": 2,
+    }
+    check_consistent(db)
+
+
+def test_prune_touches_only_the_paths_given(tmp_path, corpus):
+    other = tmp_path / "corpus2"  # a name that begins with the other's name
+    other.mkdir()
+    (other / "2018_x.txt").write_text("CHN wants dialogue.", encoding="utf-8")
+    (other / "2018_y.txt").write_text("USA wants sanctions.", encoding="utf-8")
+    lone = tmp_path / "2017_lone.txt"
+    lone.write_text("RUS is ready.", encoding="utf-8")
+    db = tmp_path / "s.db"
+    with open_store(db) as s:
+        ingest(s, [corpus, other, lone])
+        for f in (corpus / "2020_c.txt", other / "2018_x.txt", lone):
+            f.unlink()
+        # A file given covers itself only; a directory every file under it.
+        assert ingest(s, [other / "2018_y.txt"], prune=True).missing == Missing(pruned=True)
+        assert ingest(s, [corpus], prune=True).missing == Missing(1, 1, pruned=True)
+        assert ingest(s, [other]).missing == Missing(1, 1)
+        names = sorted(Path(a.path).name for a in s.articles())
+    assert names == [
+        "2017_lone.txt",
+        "2018_x.txt",
+        "2018_y.txt",
+        "2019-03-01_a.txt",
+        "2020-06_d.txt",
+        "2021-12-23_b.txt",
+        "undated.txt",
+    ]
+    check_consistent(db)
+
+
+def test_a_failed_file_is_not_missing(tmp_path, corpus):
+    db = tmp_path / "s.db"
+    with open_store(db) as s:
+        ingest(s, [corpus])
+        (corpus / "2020_c.txt").write_text("BAD now.", encoding="utf-8")
+        (corpus / "undated.txt").unlink()
+        r = ingest(s, [corpus], prune=True, on_error=lambda *_: None)
+        assert r == IngestResult(
+            skipped=3, failed=1, replaced=1, missing=Missing(1, 1, pruned=True)
+        )
+        assert [Path(p).name for p, _ in s.file_errors()] == ["2020_c.txt"]
+        assert s.stats().files == 4
+    check_consistent(db)
+
+
+def test_a_directory_that_cannot_be_listed_is_reported_and_not_pruned(
+    tmp_path, corpus, monkeypatch
+):
     sub = corpus / "sub"
     sub.mkdir()
     (sub / "2018_s.txt").write_text("KOR agrees.", encoding="utf-8")
+    db = tmp_path / "s.db"
+    with open_store(db) as s:
+        ingest(s, [corpus])
     walk = os.walk
 
     def unlistable(top, onerror=None, **kw):  # as os.walk does when scandir(sub) fails
@@ -820,8 +921,110 @@ def test_a_directory_that_cannot_be_listed_is_reported(tmp_path, corpus, monkeyp
             yield dirpath, dirnames, filenames
 
     monkeypatch.setattr(os, "walk", unlistable)
+    (corpus / "undated.txt").unlink()
     seen = []
-    with open_store(tmp_path / "s.db") as s:
-        r = ingest(s, [corpus], on_error=lambda p, e: seen.append((p, str(e))))
-        assert r == IngestResult(read=5, failed=1, articles=5)
-    assert seen == [(str(sub), f"{sub}: cannot read: Permission denied")]
+    with open_store(db) as s:
+        r = ingest(s, [corpus], prune=True, on_error=lambda p, e: seen.append(str(e)))
+        assert r == IngestResult(skipped=4, failed=1, missing=Missing(1, 1, pruned=True))
+        assert seen == [f"{sub}: cannot read: Permission denied"]
+        assert [Path(a.path).name for a in s.articles() if "sub" in a.path] == ["2018_s.txt"]
+
+
+def test_store_prune_lists_without_reading(tmp_path, corpus):
+    db = tmp_path / "s.db"
+    with open_store(db) as s:
+        ingest(s, [corpus])
+        (corpus / "2020_c.txt").unlink()
+        (corpus / "2019-03-01_a.txt").write_text("changed, not read by a prune")
+        with pytest.raises(SourceError, match="nope: no such file"):
+            s.prune([corpus, tmp_path / "nope"])
+        assert s.stats().files == 5  # an error without on_error: nothing removed
+        errors = []
+        assert s.prune([corpus, tmp_path / "nope"], on_error=lambda p, e: errors.append(p)) == (
+            Missing(1, 1, pruned=True)
+        )
+        assert errors == [str(tmp_path / "nope")]
+        assert s.prune(str(corpus)) == Missing(pruned=True)
+        assert s.stats().files == 4
+        assert [a.text for a in s.articles()][0] == "RUS backs a phased approach. CHN agrees."
+    check_consistent(db)
+
+
+_UNDER_C = "c c/a.txt c/x.txt/y.md c/d/b.md c/d/e/f.md c/dx.txt c/z.md c/.h/x.txt".split()
+
+
+@pytest.mark.parametrize(
+    "given, covered",
+    [
+        ("c", _UNDER_C),
+        ("c/*.txt", ["c/a.txt", "c/x.txt/y.md", "c/dx.txt"]),  # and what is under a match
+        ("c/**/*.md", ["c/x.txt/y.md", "c/d/b.md", "c/d/e/f.md", "c/z.md"]),  # not hidden
+        ("c/d*", ["c/d/b.md", "c/d/e/f.md", "c/dx.txt"]),
+        ("*/a.txt", ["c/a.txt", "c2/a.txt", "e/a.txt"]),
+        ("c/.h/*", ["c/.h/x.txt"]),
+        ("c/a.txt", ["c/a.txt"]),
+        ("c/gone.txt", []),
+    ],
+)
+def test_what_a_corpus_path_covers(tmp_path, monkeypatch, given, covered):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("x")
+    keys = _UNDER_C + ["c2/a.txt", "e/a.txt", "e/.a.txt"]
+    real = os.path.realpath(tmp_path)
+    covers = covered_by(given)
+    assert [k for k in keys if covers(os.path.join(real, k))] == covered
+
+
+_PRUNE_CHILD = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from test_store import fake_analyze, fake_read
+    from positions.store import open_store
+    deletes = 0
+
+    def pause_after_the_first_delete(sql):
+        global deletes
+        if sql.startswith("DELETE FROM files"):
+            deletes += 1
+            if deletes == 2:  # the first file is gone, inside the prune's transaction
+                print("mid-prune", flush=True)
+                sys.stdin.readline()  # wait here to be killed
+
+    with open_store({db!r}) as s:
+        s.connection.set_trace_callback(pause_after_the_first_delete)
+        s.ingest([{corpus!r}], analyze=fake_analyze, read=fake_read, prune=True)
+    """
+)
+
+
+def test_sigkill_mid_prune_removes_nothing_and_a_rerun_prunes_all(tmp_path):
+    corpus = _many(tmp_path / "c", 20)
+    db = tmp_path / "s.db"
+    with open_store(db) as s:
+        ingest(s, [corpus])
+    before = table_counts(db)
+    gone = sorted(corpus.glob("*.txt"))[::4] + [corpus / "rows.jsonl"]
+    for f in gone:
+        f.unlink()
+    code = _PRUNE_CHILD.format(tests=str(HERE), db=str(db), corpus=str(corpus))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout.readline() == "mid-prune\n"
+        assert _writer_active(db)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    check_consistent(db)
+    assert table_counts(db) == before  # one transaction: all of the prune or none of it
+    with open_store(db) as s:
+        assert ingest(s, [corpus], prune=True) == IngestResult(
+            skipped=15, missing=Missing(6, 35, pruned=True)
+        )
+        assert list(s.analyses()) == expected([corpus])
+    check_consistent(db)
+    assert table_counts(db) == fresh_counts(tmp_path, corpus)

@@ -32,6 +32,7 @@ from .analyzer import PipelineAnalyzer, analyzer_fingerprint
 from .files import PathLike, corpus_files, file_hash, iter_corpus_files
 from .filters import DateLike, _date_key, _has_actor, _in_period
 from .ingest import _SIDE_LIMIT, IngestResult, ingest_files
+from .prune import Missing, prune_unlisted
 from .read import StoreStats
 from .schema import BUSY_TIMEOUT_MS, MIGRATIONS, SCHEMA_VERSION, _connect, _migrate
 from .write import _FileWriter
@@ -40,6 +41,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "MIGRATIONS",
     "IngestResult",
+    "Missing",
     "StoreStats",
     "Store",
     "open_store",
@@ -152,6 +154,7 @@ class Store:
         lexicon: Optional[PathLike] = None,
         actors: Sequence[PathLike] = (),
         read: Optional[Callable[..., Iterable[Article]]] = None,
+        prune: bool = False,
     ) -> IngestResult:
         """Read, analyse and store the files of ``paths``; skip those already stored.
 
@@ -165,6 +168,12 @@ class Store:
         ``on_error(path, error)`` hears of each bad file or row and the run goes on; without
         it the first error is raised (files already written stay). ``progress(done, total)``
         is called after each file.
+
+        Stored files under ``paths`` that this ingest did not find are counted in the
+        result's ``missing`` (:class:`Missing`); with ``prune`` they are removed, with all
+        their rows, in one transaction. A file found but failing to read is not missing, nor
+        is anything a listing error concerns (a path naming nothing, a directory that cannot
+        be listed, a manifest naming absent files); see ``docs/store.md``.
         """
         if analyze is None:
             analyze = _pipeline(lexicon, actors)
@@ -179,7 +188,25 @@ class Store:
             progress=progress,
             read=read,
             side_limit=_SIDE_LIMIT,
+            prune=prune,
         )
+
+    def prune(
+        self,
+        paths: Union[PathLike, Iterable[PathLike]],
+        *,
+        on_error: Optional[Callable[[str, PositionsError], None]] = None,
+    ) -> Missing:
+        """Remove the stored files under ``paths`` that are no longer there, without
+        reading or analysing anything: what ``ingest(paths, prune=True)`` removes.
+
+        ``paths`` are listed as :meth:`ingest` lists them; ``on_error(path, error)`` hears
+        of each listing error (raised without it, and then nothing is removed).
+        """
+        try:
+            return prune_unlisted(self._conn, paths, on_error=on_error)
+        except sqlite3.Error as exc:  # locked past busy_timeout, disk full, I/O error
+            raise StoreError(f"{self.path}: {exc}") from exc
 
     # -- reading -------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 
 :meth:`Store.ingest <positions.store.Store.ingest>` is the entry point; the work flows as a
 stream of events (:func:`_events`), analysed in order (:func:`_analysed`), written by
-:class:`~positions.store.write._FileWriter`. Functions that worker processes run are at
-module level, so that they pickle.
+:class:`~positions.store.write._FileWriter`; then :func:`~positions.store.prune.missing`
+counts (or prunes) the stored files under the paths that the run did not find. Functions
+that worker processes run are at module level, so that they pickle.
 
     >>> IngestResult(read=2, skipped=1).files
     3
@@ -24,6 +25,7 @@ import attrs
 from ..errors import PositionsError, SourceError, StoreError
 from ..model import Analysis, Article
 from .files import PathLike, file_hash, iter_corpus_files
+from .prune import Found, Missing, missing
 from .write import _FileWriter
 
 
@@ -35,6 +37,8 @@ class IngestResult:
     (unchanged since the last ingest) and ``failed`` (at least one error, reported through
     ``on_error``; the good rows of an export with bad ones are stored all the same).
     ``replaced`` counts the read or failed files that replaced an older good version.
+    ``missing`` counts the stored files under the ingested paths that the ingest did not
+    find, and their articles; with ``prune`` they were removed.
     """
 
     read: int = 0
@@ -42,6 +46,7 @@ class IngestResult:
     replaced: int = 0
     failed: int = 0
     articles: int = 0
+    missing: Missing = Missing()
 
     @property
     def files(self) -> int:
@@ -65,6 +70,7 @@ def ingest_files(
     progress: Optional[Callable[[int, int], None]] = None,
     read: Optional[Callable[..., Iterable[Article]]] = None,
     side_limit: Optional[int] = None,
+    prune: bool = False,
 ) -> IngestResult:
     """:meth:`Store.ingest <positions.store.Store.ingest>` on the connection ``conn`` to the
     store at ``db_path`` (named in errors), with ``analyze`` given."""
@@ -83,6 +89,7 @@ def ingest_files(
     events = _events(conn, paths, settings, year, read or _read_default, side_limit)
     writer: Optional[_FileWriter] = None
     errors: list[str] = []
+    listing_errors: list[str] = []  # where a path names nothing, cannot be listed, ...
     done = 0
     try:
         conn.execute(
@@ -90,10 +97,12 @@ def ingest_files(
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (settings,),
         )
+        found = Found(conn)
         for ev in _analysed(events, analyze, jobs):
             kind = ev[0]
             if kind == "begin":
                 _, key, hash_, mtime_ns, size = ev
+                found.add(key)  # before the file's transaction opens: read or failed, found
                 writer = _FileWriter(conn, key, hash_, settings, mtime_ns, size)
                 errors = []
             elif kind == "analysis":
@@ -115,9 +124,11 @@ def ingest_files(
                     counts["replaced"] += writer.replaced
                 writer = None
             elif kind == "skip":
+                found.add(ev[1])
                 counts["skipped"] += 1
             elif kind == "path_error":  # a CORPUS path naming nothing, a bad manifest
                 counts["failed"] += 1
+                listing_errors.append(ev[1])
                 if on_error is None:
                     raise ev[2]
                 on_error(ev[1], ev[2])
@@ -125,6 +136,8 @@ def ingest_files(
                 done += 1
                 if progress is not None:
                     progress(done, total)
+        found.flush()
+        gone = missing(conn, paths, listing_errors, prune=prune)
     except sqlite3.Error as exc:  # locked past busy_timeout, disk full, I/O error
         if writer is not None:
             writer.abort()
@@ -134,7 +147,8 @@ def ingest_files(
             writer.abort()
         raise
     return IngestResult(
-        **{f: counts[f] for f in ("read", "skipped", "replaced", "failed", "articles")}
+        **{f: counts[f] for f in ("read", "skipped", "replaced", "failed", "articles")},
+        missing=gone,
     )
 
 

@@ -13,7 +13,7 @@ from typing import Optional
 import attrs
 import pytest
 from click.testing import CliRunner
-from test_store import fake_analyze
+from test_store import check_consistent, fake_analyze, table_counts
 
 from positions import store as store_mod
 from positions.cli import main
@@ -218,3 +218,193 @@ def test_a_bad_lexicon_is_one_error_before_anything_is_written(runner, corpus, t
     assert r.stderr.startswith(f"Error: {lexicon}") and r.stderr.count("\n") == 1
     with open_store(db) as s:
         assert s.stats().files == 0
+
+
+# --------------------------------------------------------------------------------------
+# Files removed from a corpus: counted, and with --prune removed
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "korea"
+KCNA = "2003-01-10-kcna-npt-withdrawal.txt"  # 11 statements, 0 markers with fake_analyze
+YONHAP = "2003-02-25-yonhap-roh-inauguration.txt"  # 12 statements, 1 marker
+TASS = "2003-08-27-tass-losyukov.txt"  # 10 statements, 1 marker
+KYODO = "2003-08-28-kyodo-kawaguchi.txt"  # 7 statements, 1 marker
+XINHUA = "2003-08-29-xinhua-first-round.txt"  # 11 statements, 1 marker
+
+
+def korea(d: Path, *names: str) -> Path:
+    """A corpus directory ``d`` of copies of sample articles (dated by --year 2003)."""
+    d.mkdir()
+    for name in names:
+        (d / name).write_bytes((FIXTURES / name).read_bytes())
+    return d
+
+
+def run_ingest(runner, *args: object):
+    return runner.invoke(main, ["ingest", *map(str, args), "--year", "2003"])
+
+
+UNCHANGED_2 = "2 files: 0 read (0 replaced), 2 unchanged, 0 failed"
+PRUNED_1 = " pruned 1 stored file (1 article) no longer in the corpus;"
+
+
+def said(db: Path, files: str, missing: str, holds: str) -> str:
+    """The summary line of an ingest, from its parts."""
+    return f"{db}: {files};{missing} the store holds {holds}\n"
+
+
+def stored_names(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT path FROM files").fetchall()
+    finally:
+        conn.close()
+    return sorted(f"{Path(p).parent.name}/{Path(p).name}" for (p,) in rows)
+
+
+def test_removed_files_are_counted_then_pruned(runner, fake, tmp_path):
+    corpus = korea(tmp_path / "korea", KCNA, YONHAP, TASS)
+    db = tmp_path / "k.db"
+    r = run_ingest(runner, corpus, "--db", db)
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout == (
+        f"{db}: 3 files: 3 read (0 replaced), 0 unchanged, 0 failed;"
+        " the store holds 3 articles, 33 statements, 2 markers\n"
+    )
+    full = table_counts(db)
+    (corpus / YONHAP).unlink()
+
+    r = run_ingest(runner, corpus, "--db", db)
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout == said(
+        db,
+        UNCHANGED_2,
+        " 1 stored file (1 article) no longer in the corpus (use --prune to remove it);",
+        "3 articles, 33 statements, 2 markers",
+    )
+    assert table_counts(db) == full  # counted, not removed
+
+    r = run_ingest(runner, corpus, "--db", db, "--prune")
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout == said(db, UNCHANGED_2, PRUNED_1, "2 articles, 21 statements, 1 markers")
+    assert table_counts(db) == {
+        "files": 2,
+        "articles": 2,
+        "statements": 21,
+        "holders": 0,
+        "markers": 1,
+        "statement_markers": 1,
+    }
+    assert stored_names(db) == [f"korea/{KCNA}", f"korea/{TASS}"]
+    check_consistent(db)
+
+    r = run_ingest(runner, corpus, "--db", db, "--prune")
+    assert r.stdout == said(
+        db,
+        UNCHANGED_2,
+        " pruned 0 stored files (0 articles) no longer in the corpus;",
+        "2 articles, 21 statements, 1 markers",
+    )
+    r = run_ingest(runner, corpus, "--db", db)
+    assert "no longer" not in r.stdout
+
+
+def test_prune_leaves_other_corpora_alone(runner, fake, tmp_path):
+    # "korea-more" begins with "korea": a prefix of a path is not a directory above it.
+    one = korea(tmp_path / "korea", KCNA, YONHAP, TASS)
+    two = korea(tmp_path / "korea-more", KYODO, XINHUA)
+    db = tmp_path / "k.db"
+    for corpus in (one, two):
+        assert run_ingest(runner, corpus, "--db", db).exit_code == 0
+    (one / YONHAP).unlink()
+    (two / KYODO).unlink()
+
+    r = run_ingest(runner, one, "--db", db, "--prune")
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout == said(db, UNCHANGED_2, PRUNED_1, "4 articles, 39 statements, 3 markers")
+    assert stored_names(db) == [
+        f"korea-more/{KYODO}",
+        f"korea-more/{XINHUA}",
+        f"korea/{KCNA}",
+        f"korea/{TASS}",
+    ]
+    r = run_ingest(runner, two, "--db", db)
+    assert r.stdout == said(
+        db,
+        "1 files: 0 read (0 replaced), 1 unchanged, 0 failed",
+        " 1 stored file (1 article) no longer in the corpus (use --prune to remove it);",
+        "4 articles, 39 statements, 3 markers",
+    )
+    # A file given covers that file only, not its neighbours.
+    r = run_ingest(runner, two / XINHUA, "--db", db, "--prune")
+    assert "pruned 0 stored files (0 articles)" in r.stdout
+    assert len(stored_names(db)) == 4
+    check_consistent(db)
+
+
+def test_a_file_that_fails_to_read_is_not_pruned(runner, fake, tmp_path):
+    corpus = korea(tmp_path / "korea", KCNA, YONHAP, TASS)
+    db = tmp_path / "k.db"
+    run_ingest(runner, corpus, "--db", db)
+    (corpus / KCNA).write_bytes(b"SEOUL, \xc3\x28 undecodable\n")
+    (corpus / YONHAP).unlink()
+
+    r = run_ingest(runner, corpus, "--db", db, "--prune")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"positions: {corpus / KCNA}: invalid UTF-8 at byte 7 (line 1): 0xc3;"
+        " save the file as UTF-8\n"
+    )
+    assert r.stdout == said(
+        db,
+        "2 files: 0 read (1 replaced), 1 unchanged, 1 failed",
+        PRUNED_1,
+        "1 articles, 10 statements, 1 markers",
+    )
+    # The bad file stays, recorded as failed (so that the next ingest retries it); its old
+    # articles went when it failed, as they always have.
+    assert stored_names(db) == [f"korea/{KCNA}", f"korea/{TASS}"]
+    with open_store(db) as s:
+        assert [Path(p).name for p, _ in s.file_errors()] == [KCNA]
+    check_consistent(db)
+    (corpus / KCNA).write_bytes((FIXTURES / KCNA).read_bytes())
+    r = run_ingest(runner, corpus, "--db", db, "--prune")
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout.startswith(f"{db}: 2 files: 1 read (0 replaced), 1 unchanged, 0 failed;")
+
+
+def test_what_a_listing_error_concerns_is_not_pruned(runner, fake, tmp_path):
+    corpus = korea(tmp_path / "korea", KCNA, YONHAP, TASS)
+    db = tmp_path / "k.db"
+    run_ingest(runner, corpus, "--db", db)
+    (corpus / YONHAP).unlink()
+    # A path naming nothing is an error, and what it names is not pruned...
+    r = run_ingest(runner, corpus, corpus / YONHAP, "--db", db, "--prune")
+    assert r.exit_code == 1
+    assert r.stderr == f"positions: {corpus / YONHAP}: no such file or directory\n"
+    assert "; pruned 0 stored files (0 articles) no longer in the corpus;" in r.stdout
+    # ... nor are the files of a directory whose manifest names files that are not there.
+    (corpus / "corpus.toml").write_text(f'[articles."{YONHAP}"]\nsource = "Yonhap"\n')
+    r = run_ingest(runner, corpus, "--db", db, "--prune")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"positions: {corpus / 'corpus.toml'}: names files that are not there: {YONHAP}\n"
+    )
+    assert "; pruned 0 stored files (0 articles) no longer in the corpus;" in r.stdout
+    (corpus / "corpus.toml").unlink()
+    r = run_ingest(runner, corpus, "--db", db, "--prune")
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert PRUNED_1 in r.stdout
+    assert stored_names(db) == [f"korea/{KCNA}", f"korea/{TASS}"]
+
+
+def test_a_pattern_prunes_what_it_matches(runner, fake, tmp_path):
+    corpus = korea(tmp_path / "korea", KCNA, YONHAP, TASS)
+    (corpus / "notes.md").write_text("SEOUL, August 27 -- Talks begin.\n")
+    db = tmp_path / "k.db"
+    run_ingest(runner, corpus, "--db", db)
+    (corpus / YONHAP).unlink()
+    (corpus / "notes.md").unlink()
+    r = run_ingest(runner, corpus / "*.txt", "--db", db, "--prune")
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert PRUNED_1 in r.stdout
+    assert stored_names(db) == [f"korea/{KCNA}", f"korea/{TASS}", "korea/notes.md"]

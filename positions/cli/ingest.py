@@ -9,7 +9,7 @@ import click
 
 from ..errors import SourceError
 from ..sources import bundled_corpus
-from ..store import IngestResult, StoreStats, open_store
+from ..store import IngestResult, Missing, StoreStats, open_store
 from . import main
 from ._corpus import Failures
 from ._options import actors_option, corpus_argument, lexicon_option, year_option
@@ -18,17 +18,38 @@ from ._options import actors_option, corpus_argument, lexicon_option, year_optio
 def summary(db: str, result: IngestResult, stats: StoreStats) -> str:
     """The last line ``positions ingest`` prints.
 
-    >>> from positions.store import IngestResult, StoreStats
+    >>> from positions.store import IngestResult, Missing, StoreStats
     >>> s = StoreStats("u.db", 1, 371, 0, 371, 4000, 900, "1946", "2024", ())
     >>> summary("u.db", IngestResult(read=3, skipped=368), s)
     'u.db: 371 files: 3 read (0 replaced), 368 unchanged, 0 failed; the store holds 371 articles, 4000 statements, 900 markers'
+    >>> summary("u.db", IngestResult(skipped=371, missing=Missing(2, 3)), s).split("; ")[1]
+    '2 stored files (3 articles) no longer in the corpus (use --prune to remove them)'
+    >>> pruned = IngestResult(skipped=371, missing=Missing(1, 1, pruned=True))
+    >>> summary("u.db", pruned, s).split("; ")[1]
+    'pruned 1 stored file (1 article) no longer in the corpus'
     """
     return (
         f"{db}: {result.files} files: {result.read} read ({result.replaced} replaced),"
-        f" {result.skipped} unchanged, {result.failed} failed;"
+        f" {result.skipped} unchanged, {result.failed} failed;{_missing(result.missing)}"
         f" the store holds {stats.articles} articles, {stats.statements} statements,"
         f" {stats.markers} markers"
     )
+
+
+def _missing(missing: Missing) -> str:
+    """What the summary says of the stored files the ingest did not find: always with
+    --prune, else only when there are any."""
+    what = f"{_n(missing.files, 'stored file')} ({_n(missing.articles, 'article')})"
+    if missing.pruned:
+        return f" pruned {what} no longer in the corpus;"
+    if not missing.files:
+        return ""
+    them = "it" if missing.files == 1 else "them"
+    return f" {what} no longer in the corpus (use --prune to remove {them});"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 @main.command()
@@ -48,6 +69,11 @@ def summary(db: str, result: IngestResult, stats: StoreStats) -> str:
     show_default=True,
     help="Analyse in this many processes (the result does not depend on it).",
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove from the store the files under CORPUS that this ingest did not find.",
+)
 @year_option
 @lexicon_option
 @actors_option
@@ -57,6 +83,7 @@ def ingest(
     corpus: tuple[str, ...],
     db_path: str,
     jobs: int,
+    prune: bool,
     year: Optional[int],
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
@@ -71,9 +98,17 @@ def ingest(
     status is then 1. With no CORPUS, the bundled sample corpus is ingested. Other
     commands read the store with --db.
 
+    Files removed from CORPUS stay in the store: the summary counts the stored files under
+    the CORPUS paths (under a directory or pattern given, or a file given) that this ingest
+    did not find, and --prune removes them with all their rows, in one transaction. Files of
+    other corpora in the same store are never touched, nor is a file found but failing to
+    read, nor anything a listing error concerns (a path naming nothing, a directory that
+    cannot be listed, a corpus.toml naming files that are not there).
+
     \b
     Example:
         positions ingest corpus/ --db corpus.db --jobs 4
+        positions ingest corpus/ --db corpus.db --prune
         positions ingest ../shared/corpora/ungdc --db /tmp/u.db
     """
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
@@ -81,15 +116,12 @@ def ingest(
         raise SourceError("no CORPUS given and no bundled sample corpus found")
     report = Failures()  # one line per bad file; exit 1 at the end
 
-
     bar: Any = None
 
     def progress(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(
-                length=total, label="ingest", file=sys.stderr
-            )
+            bar = click.progressbar(length=total, label="ingest", file=sys.stderr)
             bar.__enter__()
         bar.update(1)
 
@@ -104,6 +136,7 @@ def ingest(
                 progress=progress if on_tty else None,
                 lexicon=lexicon_path,
                 actors=actors_paths,
+                prune=prune,
             )
         finally:
             if bar is not None:

@@ -8,12 +8,12 @@
  *
  * The scanner implements _UNIT_RE exactly:
  *
- *   (?: [A-Za-z]{2,}+ (?![\w\u0300-\u036f'-])          shortcut for plain words
+ *   (?: [A-Za-z]{2,} (?![\w\u0300-\u036f'-])          shortcut for plain words
  *     | (?:[A-Za-z]\.){2,} (?![A-Za-z])                 U.S., D.P.R.K.
  *     | \d+ (?:[.,:]\d+)*                               2,000  3.5
  *     | [^\W\d_][\w\u0300-\u036f]* (?:['-][\w\u0300-\u036f]+)*   words
  *     | \w+
- *     | -- | \.\.\. | [^\w\s] ) \s*+
+ *     | -- | \.\.\. | [^\w\s] ) \s*
  *
  * with the re module's Unicode classes: \w is Py_UNICODE_ISALNUM or '_', \d is
  * Py_UNICODE_ISDECIMAL, \s is Py_UNICODE_ISSPACE.
@@ -77,7 +77,7 @@ ALWAYS_INLINE Py_ssize_t token_end(const Text *t, const int kind, Py_ssize_t p)
     const Py_UCS4 c0 = AT(t, p);
     Py_ssize_t q;
 
-    /* [A-Za-z]{2,}+(?![\w\u0300-\u036f'-]) */
+    /* [A-Za-z]{2,}(?![\w\u0300-\u036f'-]): giving back letters never helps */
     if (is_ascii_letter(c0)) {
         q = p + 1;
         while (q < n && is_ascii_letter(AT(t, q)))

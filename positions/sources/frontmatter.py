@@ -11,7 +11,10 @@ True
 from __future__ import annotations
 
 import re
-import tomllib
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
 from typing import Any, Optional
 
 import attrs

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
 from typing import Any, Mapping, Optional
 
 import attrs

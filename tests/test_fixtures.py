@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
 from collections import Counter
 from pathlib import Path
 

@@ -364,8 +364,10 @@ ALWAYS_INLINE int number_side(Table *tb, const Stream *s, const int kind, Py_ssi
    the number of distinct tokens, or -1 when out of memory. */
 static Py_ssize_t number_tokens(const Stream *sa, const Stream *sb, Py_ssize_t *codes_a, Py_ssize_t *codes_b)
 {
+    /* Sized for a vocabulary of up to a quarter of the units, at most 8,192 to start with
+       (long texts repeat their words): the table grows as needed. */
     Table tb = {NULL, 64, 0};
-    while (tb.cap < (size_t)(sa->n + sb->n) / 2 + 16)
+    while (tb.cap < (size_t)(sa->n + sb->n) / 2 + 16 && tb.cap < 16384)
         tb.cap <<= 1;
     tb.slots = PyMem_New(Slot, tb.cap);
     if (!tb.slots) {

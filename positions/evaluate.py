@@ -231,10 +231,10 @@ def evaluate(
 
     Concepts are scored when the lexicon stage is available (``positions.lexicon``).
     """
-    from .actors import load_gazetteer
+    from .actors import default_gazetteer
 
     golds = [load_gold(p) for p in gold_paths]
-    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
     analyze = _analyzer(lexicon, gazetteer)
     total = _Tally()
     per_article = []

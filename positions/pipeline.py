@@ -50,13 +50,13 @@ def analyze(
 
     ``lexicon`` and ``gazetteer`` default to the bundled ones.
     """
-    from .actors import load_gazetteer
+    from .actors import default_gazetteer
     from .attribution import extract_statements
     from .lexicon import load_lexicon, match_concepts
 
     tv = text_view or view(article.text, article.body)
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
     statements = extract_statements(article, gazetteer=gazetteer, text_view=tv)
     markers = match_concepts(article, lexicon, text_view=tv)
     return Analysis(article, attach_markers(statements, markers), tuple(markers))
@@ -70,11 +70,11 @@ def analyze_corpus(
     on_error: Optional[Callable[[Article, PositionsError], None]] = None,
 ) -> Iterator[Analysis]:
     """Analyse articles one by one (lazily), loading the lexicon and gazetteer once."""
-    from .actors import load_gazetteer
+    from .actors import default_gazetteer
     from .lexicon import load_lexicon
 
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
     for article in articles:
         try:
             yield analyze(article, lexicon=lexicon, gazetteer=gazetteer)

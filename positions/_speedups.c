@@ -846,10 +846,238 @@ static PyObject *speedups_records(PyObject *module, PyObject *args)
     Py_RETURN_NONE;
 }
 
+
+/* ------------------------------------------------------------------------------------ */
+/* Matchable words (positions.lexicon.tokens.words_of) */
+
+/* Set by word_records(): the classes, their slots, the token cache and its filler. */
+static PyTypeObject *WordType, *WSpanType;
+static Py_ssize_t w_span, w_plain, w_lower, w_spelled, w_stem, w_joiner, w_steps, w_index;
+static Py_ssize_t ws_start, ws_end;
+static PyObject *word_cache, *token_words, *s_hyphen;
+static Py_ssize_t cache_limit;
+
+static PyObject *new_word_span(Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *sp = new_record(WSpanType);
+    if (!sp)
+        return NULL;
+    if (!(SLOT(sp, ws_start) = PyLong_FromSsize_t(start)) || !(SLOT(sp, ws_end) = PyLong_FromSsize_t(end))) {
+        Py_DECREF(sp);
+        return NULL;
+    }
+    return sp;
+}
+
+/* A Word with the given slots (new references to the objects are taken). */
+static PyObject *new_word(PyObject *span, PyObject *const *forms, PyObject *joiner, PyObject *steps, Py_ssize_t index)
+{
+    PyObject *w = new_record(WordType);
+    if (!w) {
+        Py_DECREF(span);
+        return NULL;
+    }
+    SLOT(w, w_span) = span;
+    const Py_ssize_t offs[4] = {w_plain, w_lower, w_spelled, w_stem};
+    for (int i = 0; i < 4; i++) {
+        Py_INCREF(forms[i]);
+        SLOT(w, offs[i]) = forms[i];
+    }
+    Py_INCREF(joiner);
+    SLOT(w, w_joiner) = joiner;
+    Py_INCREF(steps);
+    SLOT(w, w_steps) = steps;
+    if (!(SLOT(w, w_index) = PyLong_FromSsize_t(index))) {
+        Py_DECREF(w);
+        return NULL;
+    }
+    return w;
+}
+
+/* The words of one token (its cached parts, or token_words(piece) on a miss); None for
+   punctuation. A borrowed reference, or NULL on error. */
+static PyObject *token_parts(PyObject *piece)
+{
+    PyObject *parts = PyDict_GetItemWithError(word_cache, piece);
+    if (parts || PyErr_Occurred())
+        return parts;
+    parts = PyObject_CallOneArg(token_words, piece);
+    if (!parts)
+        return NULL;
+    if (PyDict_GET_SIZE(word_cache) >= cache_limit)
+        PyDict_Clear(word_cache);
+    int r = PyDict_SetItem(word_cache, piece, parts);
+    Py_DECREF(parts); /* the cache holds it */
+    return r < 0 ? NULL : parts;
+}
+
+ALWAYS_INLINE int has_word_char(const Text *t, const int kind, Py_ssize_t a, Py_ssize_t b)
+{
+    for (Py_ssize_t i = a; i < b; i++)
+        if (is_word(AT(t, i)))
+            return 1;
+    return 0;
+}
+
+/* words_of(text, span) over text[start:stop]: the loop of positions.lexicon.tokens.words_of. */
+ALWAYS_INLINE int scan_words(PyObject *text, const Text *t, const int kind, Py_ssize_t start, PyObject *out)
+{
+    const Py_ssize_t n = t->len; /* = stop: the pattern sees the text end there */
+    Py_ssize_t p = start, prev_end = -1;
+    while (p < n) {
+        if (is_space(AT(t, p))) {
+            p++;
+            continue;
+        }
+        Py_ssize_t e = token_end(t, kind, p);
+        if (prev_end == p && e == p + 1 && (AT(t, p) | 0x20) == 's' && p > 0 && AT(t, p - 1) == '\'') {
+            prev_end = e;
+            p = e;
+            continue; /* the 's of "D.P.R.K.'s", which the tokenizer splits off */
+        }
+        prev_end = e;
+        PyObject *piece = PyUnicode_Substring(text, p, e);
+        if (!piece)
+            return -1;
+        PyObject *parts = token_parts(piece);
+        Py_DECREF(piece);
+        if (!parts)
+            return -1;
+        if (parts == Py_None) { /* punctuation */
+            Py_ssize_t nw = PyList_GET_SIZE(out);
+            if (e == p + 2 && AT(t, p) == '-' && AT(t, p + 1) == '-' && nw) {
+                PyObject *last = PyList_GET_ITEM(out, nw - 1);
+                PyObject *last_end = SLOT(SLOT(last, w_span), ws_end);
+                Py_ssize_t le = PyLong_AsSsize_t(last_end);
+                if (le == p && e < n && !is_space(AT(t, e)) && has_word_char(t, kind, e, token_end(t, kind, e))) {
+                    /* "step--by": the word before joins the next one (attrs.evolve, joiner "-") */
+                    PyObject *forms[4] = {SLOT(last, w_plain), SLOT(last, w_lower), SLOT(last, w_spelled),
+                                          SLOT(last, w_stem)};
+                    PyObject *span = SLOT(last, w_span);
+                    Py_INCREF(span);
+                    PyObject *w = new_word(span, forms, s_hyphen, SLOT(last, w_steps),
+                                           PyLong_AsSsize_t(SLOT(last, w_index)));
+                    if (!w)
+                        return -1;
+                    PyList_SET_ITEM(out, nw - 1, w); /* steals w, drops last */
+                    Py_DECREF(last);
+                }
+            }
+            p = e;
+            continue;
+        }
+        if (!PyTuple_Check(parts)) {
+            PyErr_SetString(PyExc_TypeError, "token words must be a tuple or None");
+            return -1;
+        }
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(parts); k++) {
+            PyObject *part = PyTuple_GET_ITEM(parts, k);
+            if (!PyTuple_Check(part) || PyTuple_GET_SIZE(part) != 8) {
+                PyErr_SetString(PyExc_TypeError, "a token word must be an 8-tuple");
+                return -1;
+            }
+            Py_ssize_t s0 = PyLong_AsSsize_t(PyTuple_GET_ITEM(part, 0));
+            Py_ssize_t s1 = PyLong_AsSsize_t(PyTuple_GET_ITEM(part, 1));
+            if ((s0 == -1 || s1 == -1) && PyErr_Occurred())
+                return -1;
+            PyObject *span = s1 < 0 ? new_word_span(p, e) : new_word_span(p + s0, p + s1);
+            if (!span)
+                return -1;
+            PyObject *forms[4] = {PyTuple_GET_ITEM(part, 3), PyTuple_GET_ITEM(part, 4), PyTuple_GET_ITEM(part, 5),
+                                  PyTuple_GET_ITEM(part, 6)};
+            PyObject *w = new_word(span, forms, PyTuple_GET_ITEM(part, 2), PyTuple_GET_ITEM(part, 7),
+                                   PyList_GET_SIZE(out));
+            if (!w)
+                return -1;
+            int r = PyList_Append(out, w);
+            Py_DECREF(w);
+            if (r < 0)
+                return -1;
+        }
+        p = e;
+    }
+    return 0;
+}
+
+static PyObject *speedups_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "words() takes text, start and stop");
+        return NULL;
+    }
+    if (!WordType) {
+        PyErr_SetString(PyExc_RuntimeError, "word_records() must be called first");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "a text must be a str");
+        return NULL;
+    }
+    Py_ssize_t start = PyLong_AsSsize_t(args[1]), stop = PyLong_AsSsize_t(args[2]);
+    if ((start == -1 || stop == -1) && PyErr_Occurred())
+        return NULL;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (start < 0 || stop > len || start > stop) {
+        PyErr_SetString(PyExc_ValueError, "start and stop must lie in the text, in order");
+        return NULL;
+    }
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), stop};
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    int r;
+    switch (t.kind) {
+    case PyUnicode_1BYTE_KIND: r = scan_words(text, &t, PyUnicode_1BYTE_KIND, start, out); break;
+    case PyUnicode_2BYTE_KIND: r = scan_words(text, &t, PyUnicode_2BYTE_KIND, start, out); break;
+    default: r = scan_words(text, &t, PyUnicode_4BYTE_KIND, start, out); break;
+    }
+    if (r < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* word_records(Word, Span, cache, token_words, limit): what words() builds and with what. */
+static PyObject *speedups_word_records(PyObject *module, PyObject *args)
+{
+    PyObject *word_type, *span_type, *cache, *fill;
+    Py_ssize_t limit;
+    if (!PyArg_ParseTuple(args, "O!O!O!On", &PyType_Type, &word_type, &PyType_Type, &span_type, &PyDict_Type,
+                          &cache, &fill, &limit))
+        return NULL;
+    const char *names[8] = {"span", "plain", "lower", "spelled", "stem", "joiner", "steps", "index"};
+    Py_ssize_t *offs[8] = {&w_span, &w_plain, &w_lower, &w_spelled, &w_stem, &w_joiner, &w_steps, &w_index};
+    for (int i = 0; i < 8; i++)
+        if (slot_offset(word_type, names[i], offs[i]) < 0)
+            return NULL;
+    if (slot_offset(span_type, "start", &ws_start) < 0 || slot_offset(span_type, "end", &ws_end) < 0)
+        return NULL;
+    if (!PyCallable_Check(fill)) {
+        PyErr_SetString(PyExc_TypeError, "token_words must be callable");
+        return NULL;
+    }
+    Py_INCREF(word_type);
+    Py_INCREF(span_type);
+    Py_INCREF(cache);
+    Py_INCREF(fill);
+    Py_XSETREF(WordType, (PyTypeObject *)word_type);
+    Py_XSETREF(WSpanType, (PyTypeObject *)span_type);
+    Py_XSETREF(word_cache, cache);
+    Py_XSETREF(token_words, fill);
+    cache_limit = limit;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef speedups_methods[] = {
     {"pair", (PyCFunction)(void (*)(void))speedups_pair, METH_FASTCALL,
      "pair(a, b) -> (Pair, token string of a, of b, number of distinct tokens)."},
     {"records", speedups_records, METH_VARARGS, "records(DiffOp, Span): the classes ops() builds."},
+    {"words", (PyCFunction)(void (*)(void))speedups_words, METH_FASTCALL,
+     "words(text, start, stop): the matchable words of text[start:stop], as words_of makes them."},
+    {"word_records", speedups_word_records, METH_VARARGS,
+     "word_records(Word, Span, cache, token_words, limit): what words() builds, and its token cache."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -866,7 +1094,8 @@ PyMODINIT_FUNC PyInit__speedups(void)
     s_eq = PyUnicode_InternFromString("=");
     s_del = PyUnicode_InternFromString("-");
     s_ins = PyUnicode_InternFromString("+");
-    if (!s_eq || !s_del || !s_ins)
+    s_hyphen = PyUnicode_InternFromString("-");
+    if (!s_eq || !s_del || !s_ins || !s_hyphen)
         return NULL;
     PyObject *m = PyModule_Create(&speedups_module);
     if (!m)

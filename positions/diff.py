@@ -39,7 +39,6 @@ Statement alignment and :func:`diff_snapshots` are described in ``docs/diff.md``
 
 from __future__ import annotations
 
-import os
 import re
 from itertools import accumulate, compress, repeat
 from operator import add, ne
@@ -47,6 +46,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from diff_match_patch import diff_match_patch
 
+from . import _accel
 from .model import (
     DiffOp,
     Marker,
@@ -70,12 +70,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 # The optional compiled token streams (positions/_speedups.c, built at install where a C
 # compiler is found): the same units, token strings and operations as the Python code below
 # (tests/test_speedups.py), at a fraction of the cost. POSITIONS_PURE_PYTHON=1 turns it off.
-_compiled: Any
-try:
-    from . import _speedups as _compiled
-except ImportError:  # pragma: no cover - depends on the build
-    _compiled = None
-_speedups: Any = None if os.environ.get("POSITIONS_PURE_PYTHON") else _compiled
+_speedups: Any = _accel.speedups
 if _speedups is not None:
     _speedups.records(DiffOp, Span)
 

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from positions import diff as pdiff
+from positions.lexicon import tokens as ltokens
 from positions.model import DiffOp, Span
 
 speedups = pdiff._speedups
@@ -145,3 +146,50 @@ def test_every_ungdc_speech_has_the_python_units():
         text = f.read_text(encoding="utf-8-sig")
         s = pdiff._Stream(text)
         assert speedups.pair(text, "")[0].units(0) == (s.lead, s.units), f.name
+
+
+# --------------------------------------------------------------------------------------
+# Matchable words (positions.lexicon.tokens.words_of)
+
+
+_WORD_PIECES = _PIECES + ["co-operation", "inter-Korean", "step--by--step", "D.P.R.K.'s", "Korea's",
+                          "countries'", "'s", "S", "s", "--", "-", "synchronised", "programme", "talks",
+                          "re-", "-ed", "x--", "--y"]  # fmt: skip
+WORD_TEXTS = st.lists(st.sampled_from(_ALPHABET + _WORD_PIECES), max_size=40).map("".join)
+
+
+def _python_words(text, span=None):
+    ltokens._speedups = None
+    try:
+        return ltokens.words_of(text, span)
+    finally:
+        ltokens._speedups = speedups
+
+
+@needs_speedups
+@settings(max_examples=1000, deadline=None)
+@given(WORD_TEXTS, st.data())
+def test_words_are_the_python_words(text, data):
+    assert ltokens.words_of(text) == _python_words(text)
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    span = Span(start, stop)
+    assert ltokens.words_of(text, span) == _python_words(text, span)
+
+
+@needs_speedups
+def test_words_fill_and_share_the_token_cache():
+    ltokens._TOKEN_WORDS.clear()
+    words = ltokens.words_of("Step-by-step talks, step-by-step.")
+    assert [w.stem for w in words] == ["step", "by", "step", "talk", "step", "by", "step"]
+    assert [w.index for w in words] == list(range(7))
+    assert set(ltokens._TOKEN_WORDS) == {"Step-by-step", "talks", ",", "step-by-step", "."}
+    assert ltokens._TOKEN_WORDS[","] is None
+
+
+@needs_speedups
+@pytest.mark.skipif(not UNGDC.is_dir(), reason="../shared/corpora/ungdc is not beside the project")
+def test_every_ungdc_speech_has_the_python_words():
+    for f in sorted(UNGDC.glob("*.txt"))[::7]:
+        text = f.read_text(encoding="utf-8-sig")
+        assert ltokens.words_of(text) == _python_words(text), f.name

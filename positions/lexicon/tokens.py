@@ -30,6 +30,7 @@ from typing import Iterable, Optional
 import attrs
 from nltk.stem.snowball import SnowballStemmer
 
+from .. import _accel
 from ..model import Span
 from ..text import _TOKEN_RE  # token_spans' pattern: words_of reads the matches as pairs
 
@@ -198,6 +199,8 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
     >>> [(w.plain, w.joiner) for w in words_of("co-operation, step--by--step")]
     [('cooperation', ' '), ('step', '-'), ('by', '-'), ('step', ' ')]
     """
+    if _speedups is not None:  # the same loop, compiled (tests/test_speedups.py)
+        return _speedups.words(text, span.start if span is not None else 0, span.end if span is not None else len(text))
     out: list[Word] = []
     new = object.__new__
     set_start, set_end = _SET_SPAN
@@ -262,6 +265,7 @@ _TOKEN_WORDS: dict[str, Optional[tuple[tuple, ...]]] = {}
 
 
 def _token_words(piece: str) -> Optional[tuple[tuple, ...]]:
+    """The words of one token, as the cache keeps them (see :data:`_TOKEN_WORDS`)."""
     if not _WORD_CHAR_RE.search(piece):
         return None
     out = []
@@ -303,3 +307,10 @@ def _split_hyphens(tok: Span, piece: str) -> Iterable[Word]:
         if w:
             out.append(w)
     return out
+
+
+# The compiled words_of (positions/_speedups.c), where it was built: the same Words from the
+# same token cache, filled by _token_words on a miss.
+_speedups = _accel.speedups
+if _speedups is not None:
+    _speedups.word_records(Word, Span, _TOKEN_WORDS, _token_words, _CACHE_LIMIT)

@@ -1,10 +1,13 @@
-/* Compiled token streams and diff operations for positions.diff.
+/* Compiled token streams and diff operations for positions.diff, and matchable words for
+ * positions.lexicon.tokens.
  *
- * The pure-Python path in positions/diff.py is the reference: _Stream (units of _UNIT_RE),
- * _encode (one character per distinct token), and _equals + _rows + _build (the DiffOp
- * records). This module does the same work in C, so that a token diff costs little more
- * than the diff itself; tests/test_speedups.py checks that both paths give identical units,
- * strings and operations. It is optional: where it cannot be built, the Python path runs.
+ * The pure-Python paths are the reference: in positions/diff.py, _Stream (units of
+ * _UNIT_RE), _encode (one character per distinct token), and _equals + _rows + _build (the
+ * DiffOp records); in positions/lexicon/tokens.py, the loop of words_of. This module does
+ * the same work in C, so that a token diff costs little more than the diff itself and the
+ * lexicon's tokenizing little more than reading; tests/test_speedups.py checks that both
+ * paths give identical units, strings, operations and words. It is optional: where it
+ * cannot be built, the Python paths run.
  *
  * The scanner implements _UNIT_RE exactly:
  *
@@ -1083,7 +1086,8 @@ static PyMethodDef speedups_methods[] = {
 
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT, "_speedups",
-    "Compiled token streams and diff operations for positions.diff (optional).", -1,
+    "Compiled token streams and diff operations for positions.diff, and words for "
+    "positions.lexicon.tokens (optional).", -1,
     speedups_methods,
 };
 

@@ -1,6 +1,7 @@
 """Type stubs of the optional compiled module built from ``positions/_speedups.c``.
 
-The reference for every function is the pure-Python code of :mod:`positions.diff`."""
+The reference for every function is the pure-Python code of :mod:`positions.diff` and
+:mod:`positions.lexicon.tokens`."""
 
 class Pair:
     """Two texts as token streams (made by :func:`pair`)."""
@@ -21,3 +22,11 @@ def pair(a: str, b: str, /) -> tuple[Pair, str, str, int]:
 
 def records(diffop: type, span: type, /) -> None:
     """The classes ``Pair.ops`` builds (``positions.model.DiffOp`` and ``Span``)."""
+
+def words(text: str, start: int, stop: int, /) -> list[object]:
+    """The matchable words of ``text[start:stop]``, as the Python loop of
+    ``positions.lexicon.tokens.words_of`` makes them."""
+
+def word_records(word: type, span: type, cache: dict[str, object], token_words: object, limit: int, /) -> None:
+    """The classes ``words`` builds, the token cache it shares with the Python loop, the
+    function that fills it on a miss, and the cache's size limit."""

@@ -56,6 +56,23 @@ def test_corpus_twice_same_bytes_and_same_as_store(runner, tmp_path):
     assert "actor-rus.html" in _files(a)
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+@pytest.mark.parametrize("options", [[], ["--by", "month"], ["--role", "speaker"], ["--by", "month", "--role", "speaker"]])
+def test_a_store_gives_the_bytes_of_the_corpus_it_holds(runner, tmp_path, fmt, options):
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(main, ["ingest", str(CORPUS), "--db", db]).exit_code == 0
+    direct, stored = tmp_path / "direct", tmp_path / "stored"
+    args = ["--format", fmt, *options]
+    first = runner.invoke(main, ["report", str(CORPUS), "--out", str(direct), *args])
+    second = runner.invoke(main, ["report", "--db", db, "--out", str(stored), *args])
+    assert first.exit_code == second.exit_code == 0, (first.stderr, second.stderr)
+    assert first.stdout.replace(str(direct), "OUT") == second.stdout.replace(str(stored), "OUT")
+    files = sorted(p.name for p in direct.iterdir())
+    assert files == sorted(p.name for p in stored.iterdir())
+    assert any(name.startswith("concept-") for name in files)
+    assert all((direct / n).read_bytes() == (stored / n).read_bytes() for n in files)
+
+
 def test_out_must_be_a_directory(runner, db, tmp_path):
     f = tmp_path / "file"
     f.write_text("x")

@@ -15,10 +15,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pytest
 
 from positions.model import Analysis, Article, Marker, PartialDate, Span, Speaker, Statement
-from positions.render.report import build_report, write_report
+from positions.render.report import build_report, report_pages, write_report
 from positions.render.timeline import render_comparison, render_timeline
 from positions.track import compare, timeline
 
@@ -160,6 +161,39 @@ def test_same_input_same_bytes(tmp_path):
     written = write_report(golden_corpus(), tmp_path / "r")
     assert sorted(p.name for p in written) == sorted(first)
     assert all(p.read_text(encoding="utf-8") == first[p.name] for p in written)
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_pages_come_one_at_a_time_from_two_passes(fmt):
+    calls = []
+
+    def analyses():
+        calls.append(1)
+        yield from golden_corpus()
+
+    pages = report_pages(analyses, fmt=fmt)
+    first = next(pages)
+    rest = list(pages)
+    assert len(calls) == (2 if fmt == "html" else 1)
+    names = [first[0]] + [name for name, _ in rest]
+    assert len(names) == len(set(names))
+    assert dict([first, *rest]) == build_report(golden_corpus(), fmt=fmt)
+
+
+def test_any_iterable_gives_the_same_report_and_a_repeated_article_has_one_page():
+    corpus = golden_corpus()
+    again = attrs.evolve(corpus[0], article=attrs.evolve(corpus[0].article, path="corpus/copy/tass.md"))
+    with_copy = [*corpus, again]
+    pages = build_report(with_copy)
+    assert build_report(iter(with_copy)) == build_report(lambda: iter(with_copy)) == pages
+    assert sorted(n for n in pages if n.startswith("article-")) == ["article-a1.html", "article-a2.html", "article-a3.html"]
+    assert "3 articles · 6 statements · 2 actors" in pages["index.html"]
+
+
+def test_an_unknown_format_is_refused_before_anything_is_written(tmp_path):
+    with pytest.raises(ValueError, match="unknown report format"):
+        write_report(golden_corpus(), tmp_path / "r", fmt="pdf")
+    assert not (tmp_path / "r").exists()
 
 
 class _Links(HTMLParser):

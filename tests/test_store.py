@@ -1028,3 +1028,22 @@ def test_sigkill_mid_prune_removes_nothing_and_a_rerun_prunes_all(tmp_path):
         assert list(s.analyses()) == expected([corpus])
     check_consistent(db)
     assert table_counts(db) == fresh_counts(tmp_path, corpus)
+
+
+def test_a_snapshot_reads_the_same_store_while_another_ingest_writes(tmp_path, corpus):
+    from positions.store.read import snapshot
+
+    db = tmp_path / "s.db"
+    with open_store(db) as s:
+        ingest(s, [corpus])
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "2022-01-01_e.txt").write_text("RUS wants dialogue.", encoding="utf-8")
+    with open_store(db, create=False) as reader, snapshot(reader.connection):
+        first = list(reader.analyses())
+        with open_store(db) as writer:
+            ingest(writer, [extra])
+        assert list(reader.analyses()) == first
+        assert reader.stats().articles == 5
+    with open_store(db, create=False) as reader:
+        assert reader.stats().articles == 6

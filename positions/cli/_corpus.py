@@ -3,8 +3,9 @@ through the pipeline, or the bundled sample corpus when neither is given."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence, Union
 
 import click
 
@@ -37,6 +38,55 @@ def load_analyses(
     """The analyses to work on; a bad file is reported through ``failures`` and skipped."""
     from ..store import analyses_from
 
+    _check_source(corpus, db_path, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths)
+    return list(
+        analyses_from(
+            list(corpus),
+            db_path,
+            year=year,
+            lexicon=lexicon_path,
+            actors=actors_paths,
+            on_error=failures,
+        )
+    )
+
+
+@contextlib.contextmanager
+def analysis_passes(
+    corpus: Sequence[str],
+    db_path: Optional[str],
+    *,
+    year: Optional[int] = None,
+    lexicon_path: Optional[str] = None,
+    actors_paths: Sequence[str] = (),
+    failures: Optional[Failures] = None,
+) -> Iterator[tuple[Union[list[Analysis], Callable[[], Iterator[Analysis]]], int]]:
+    """``(analyses, how many)`` for a command that reads them more than once.
+
+    From a store, ``analyses`` is a function that reads them again at each call, one
+    article in memory at a time, every call seeing the same state of the store; from a
+    CORPUS (or the bundled one) it is the list of analyses, analysed once."""
+    from ..store import open_store
+    from ..store.read import snapshot
+
+    if db_path is None:
+        analyses = load_analyses(corpus, None, year=year, lexicon_path=lexicon_path,
+                                 actors_paths=actors_paths, failures=failures)  # fmt: skip
+        yield analyses, len(analyses)
+        return
+    _check_source(corpus, db_path, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths)
+    with open_store(db_path, create=False) as store, snapshot(store.connection):
+        yield store.analyses, store.stats().articles
+
+
+def _check_source(
+    corpus: Sequence[str],
+    db_path: Optional[str],
+    *,
+    year: Optional[int],
+    lexicon_path: Optional[str],
+    actors_paths: Sequence[str],
+) -> None:
     if db_path is not None:
         if corpus:
             raise click.UsageError("give a CORPUS or --db, not both")
@@ -50,16 +100,6 @@ def load_analyses(
     for p in corpus:
         if not any(ch in p for ch in "*?[") and not os.path.exists(p):
             raise SourceError(f"{p}: no such file or directory")
-    return list(
-        analyses_from(
-            list(corpus),
-            db_path,
-            year=year,
-            lexicon=lexicon_path,
-            actors=actors_paths,
-            on_error=failures,
-        )
-    )
 
 
 def check_actor(actor: str) -> str:

@@ -7,7 +7,7 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, load_analyses
+from ._corpus import Failures, analysis_passes
 from ._options import actors_option, corpus_argument, db_option, lexicon_option, year_option
 
 
@@ -60,11 +60,11 @@ def report(
     from ..sources import bundled_corpus
 
     failures = Failures()
-    analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
-                             actors_paths=actors_paths, failures=failures)  # fmt: skip
     roots = [] if corpus or db_path else [str(p) for p in bundled_corpus()]
-    written = write_report(analyses, out_dir, fmt=fmt, by=by, role=role, title=title, roots=roots)
+    with analysis_passes(corpus, db_path, year=year, lexicon_path=lexicon_path,
+                         actors_paths=actors_paths, failures=failures) as (analyses, count):  # fmt: skip
+        written = write_report(analyses, out_dir, fmt=fmt, by=by, role=role, title=title, roots=roots)
     index = "index.html" if fmt == "html" else "index.md"
-    click.echo(f"{out_dir}: {len(written)} files ({len(analyses)} articles); open {out_dir.rstrip('/')}/{index}")
+    click.echo(f"{out_dir}: {len(written)} files ({count} articles); open {out_dir.rstrip('/')}/{index}")
     if failures.count:
         ctx.exit(1)

@@ -28,11 +28,13 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from collections.abc import Sequence as _Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
+import attrs
 import jinja2
 
-from ..model import Analysis, Article, Comparison, PositionDiff, ShiftEvent, Statement, Timeline
+from ..model import Analysis, Article, Comparison, Marker, PositionDiff, ShiftEvent, Span, Statement, Timeline
 from ..text import token_spans
 from ..track import shift_events, snapshots, successive_diffs, timeline
 from ._display import display_ops, pair_head, path_shower
@@ -43,6 +45,8 @@ __all__ = [
     "REPORT_FORMATS",
     "ReportData",
     "report_data",
+    "AnalysisSource",
+    "report_pages",
     "build_report",
     "write_report",
     "timeline_page",
@@ -103,7 +107,16 @@ def _safe_url(url: Optional[str]) -> Optional[str]:
 
 
 class ReportData:
-    """Everything the pages show, computed once from the analyses.
+    """Everything the index, actor and concept pages show, computed in one pass over the
+    analyses.
+
+    It keeps what those pages need and not the article texts: each analysis without its
+    article's text and without the markers outside statements (``analyses``, ``articles``:
+    the first analysis of each article id), and for each in-scope marker of a statement
+    with an actor (holders, or the speaker's country with ``role="speaker"``) the words
+    around it, cut from the text as the analysis goes by (``kwic``: concept -> entries).
+    Article pages need the texts: :func:`report_pages` reads the analyses a second time
+    for them (see :meth:`first_of_each`).
 
     ``paths`` are the article paths as shown: under one of ``roots`` (corpus directories,
     e.g. the bundled corpus) as ``<root name>/<rest>``, else relative to the directory all
@@ -112,7 +125,7 @@ class ReportData:
 
     def __init__(
         self,
-        analyses: Sequence[Analysis],
+        analyses: Iterable[Analysis],
         *,
         by: str = "year",
         role: str = "holder",
@@ -120,17 +133,27 @@ class ReportData:
         engine: Optional[str] = None,
         roots: Sequence[str] = (),
     ) -> None:
-        self.analyses = list(analyses)
         self.by, self.role, self.title = by, role, title
+        self.analyses: list[Analysis] = []
         self.articles: dict[str, Analysis] = {}
-        for an in self.analyses:
-            self.articles.setdefault(an.article.id, an)
-        self.paths = _display_paths([an.article for an in self.articles.values()], roots)
-        self.shown = {an.article.path: self.paths[aid] for aid, an in self.articles.items()}
+        self.kwic: dict[str, list[_KwicEntry]] = {}
         self.numbers: dict[tuple, int] = {}
-        for aid, an in self.articles.items():
+        seen: set[tuple[str, str, Span]] = set()
+        for an in analyses:
+            light = _without_text(an)
+            self.analyses.append(light)
+            if an.article.id in self.articles:
+                continue
+            self.articles[an.article.id] = light
             for n, st in enumerate(an.statements, 1):
                 self.numbers.setdefault(_st_key(st), n)
+            for entry in _kwic_entries(an, role):
+                key = (entry.marker.concept, entry.article, entry.marker.span)
+                if key not in seen:
+                    seen.add(key)
+                    self.kwic.setdefault(entry.marker.concept, []).append(entry)
+        self.paths = _display_paths([an.article for an in self.articles.values()], roots)
+        self.shown = {an.article.path: self.paths[aid] for aid, an in self.articles.items()}
         self.timeline: Timeline = timeline(self.analyses, by=by, role=role)
         self.actors = [a for a, _ in self.timeline.active]
         self.timeline_actors = set(self.actors)
@@ -139,6 +162,16 @@ class ReportData:
         for a in self.actors:
             self.diffs[a] = successive_diffs(self.analyses, a, by=by, role=role, engine=engine)
         self.events: tuple[ShiftEvent, ...] = shift_events(d for a in self.actors for d in self.diffs[a])
+
+    def first_of_each(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        """The analyses (with their texts) that are the first of their article id, as in
+        :attr:`articles`: a second pass over what the report was made from."""
+        done: set[str] = set()
+        for an in analyses:
+            aid = an.article.id
+            if aid not in done and aid in self.articles:
+                done.add(aid)
+                yield an
 
     # -- links -----------------------------------------------------------------------
 
@@ -165,6 +198,48 @@ def _st_key(st: Statement) -> tuple:
     return (st.article, st.span, st.parts, st.kind)
 
 
+def _without_text(an: Analysis) -> Analysis:
+    """``an`` as the index, actor and concept pages need it: no article text, and only the
+    markers of its statements."""
+    return Analysis(attrs.evolve(an.article, text=""), an.statements)
+
+
+def _actors_of(st: Statement, role: str) -> tuple[str, ...]:
+    return st.holders if role == "holder" else ((st.country,) if st.country else ())
+
+
+@attrs.frozen
+class _KwicEntry:
+    """An in-scope marker of a statement with an actor, and the words around it."""
+
+    article: str  # the id of the article it is in
+    statement: Statement
+    marker: Marker
+    actors: tuple[str, ...]
+    left: str
+    right: str
+
+
+def _kwic_entries(an: Analysis, role: str) -> Iterator[_KwicEntry]:
+    """The keyword-in-context entries of an analysis: up to :data:`KWIC_WINDOW` tokens of
+    its article's body on each side of each in-scope marker of a statement with an actor,
+    looked for within 400 characters."""
+    art = an.article
+    body = art.body
+    for st in an.statements:
+        who = _actors_of(st, role)
+        if not who:
+            continue
+        for m in st.markers:
+            if not m.in_scope:
+                continue
+            before = token_spans(art.text, _clip(m.span.start - 400, m.span.start, body))[-KWIC_WINDOW:]
+            after = token_spans(art.text, _clip(m.span.end, m.span.end + 400, body))[:KWIC_WINDOW]
+            left = _squeeze(art.text[before[0].start : m.span.start]) if before else ""
+            right = _squeeze(art.text[m.span.end : after[-1].end]) if after else ""
+            yield _KwicEntry(art.id, st, m, who, left, right)
+
+
 def _display_paths(articles: Sequence[Article], roots: Sequence[str] = ()) -> dict[str, str]:
     if roots:
         show = path_shower(roots, relative=False)
@@ -181,7 +256,7 @@ def _display_paths(articles: Sequence[Article], roots: Sequence[str] = ()) -> di
 
 def report_data(analyses: Iterable[Analysis], **options: Any) -> ReportData:
     """:class:`ReportData` for ``analyses`` (options: ``by``, ``role``, ``title``, ``engine``)."""
-    return ReportData(list(analyses), **options)
+    return ReportData(analyses, **options)
 
 
 # --------------------------------------------------------------------------------------
@@ -317,42 +392,30 @@ def _excerpt(text: str, limit: int = 160) -> str:
 def _kwic_lines(data: ReportData, concept: str) -> list[dict[str, Any]]:
     """Keyword-in-context lines of the in-scope markers of ``concept`` in statements of the
     report's actors, newest first (then path and offset)."""
-    seen: set[tuple] = set()
     rows = []
-    for aid, an in data.articles.items():
-        art = an.article
-        for st in an.statements:
-            who = st.holders if data.role == "holder" else ((st.country,) if st.country else ())
-            if not who:
-                continue
-            for m in st.markers:
-                if m.concept != concept or not m.in_scope or (aid, m.span) in seen:
-                    continue
-                seen.add((aid, m.span))
-                body = art.body
-                before = token_spans(art.text, _clip(m.span.start - 400, m.span.start, body))[-KWIC_WINDOW:]
-                after = token_spans(art.text, _clip(m.span.end, m.span.end + 400, body))[:KWIC_WINDOW]
-                rows.append({
-                    "date": art.date.iso() if art.date else "",
-                    "actors": ", ".join(who),
-                    "left": _squeeze(art.text[before[0].start : m.span.start]) if before else "",
-                    "match": _squeeze(m.surface),
-                    "right": _squeeze(art.text[m.span.end : after[-1].end]) if after else "",
-                    "negated": m.polarity == "negated",
-                    "href": data.statement_href(st),
-                    "label": data.statement_label(st),
-                    "title": f"{data.article_title(art)} · {data.statement_label(st)}",
-                    "_key": (art.date.iso() if art.date else "", data.path(aid), m.span.start),
-                })  # fmt: skip
+    for e in data.kwic.get(concept, ()):
+        st, m = e.statement, e.marker
+        art = data.articles[e.article].article
+        date = art.date.iso() if art.date else ""
+        rows.append({
+            "date": date,
+            "actors": ", ".join(e.actors),
+            "left": e.left,
+            "match": _squeeze(m.surface),
+            "right": e.right,
+            "negated": m.polarity == "negated",
+            "href": data.statement_href(st),
+            "label": data.statement_label(st),
+            "title": f"{data.article_title(art)} · {data.statement_label(st)}",
+            "_key": (date, data.path(art.id), m.span.start),
+        })  # fmt: skip
     rows.sort(key=lambda r: r["_key"])
     undated = [r for r in rows if not r["date"]]
     dated = [r for r in rows if r["date"]]
     return list(reversed(dated)) + undated
 
 
-def _clip(start: int, end: int, body) -> "Any":
-    from ..model import Span
-
+def _clip(start: int, end: int, body: Span) -> Span:
     s, e = max(start, body.start), min(end, body.end)
     return Span(s, max(s, e))
 
@@ -435,15 +498,16 @@ def _nav(data: ReportData) -> dict[str, Any]:
     }
 
 
-def _html_pages(data: ReportData) -> dict[str, str]:
+def _html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple[str, str]]:
+    """The HTML pages, one at a time: index, actors, concepts, then an article page for each
+    of ``articles`` that is the first of its id in ``data``."""
     tl_rec = timeline_record(data.timeline)
     by_actor = _rows_by_actor(tl_rec)
     nav = _nav(data)
     common = {"report_title": data.title, "nav": nav, "by": data.by, "role": data.role}
-    pages: dict[str, str] = {}
     groups = [(a, actor_page_name(a), by_actor.get(a, [])) for a in data.actors]
     n_statements = sum(len(an.statements) for an in data.articles.values())
-    pages["index.html"] = _ENV.get_template("report/index.html.j2").render(
+    yield "index.html", _ENV.get_template("report/index.html.j2").render(
         **common,
         page_title=data.title,
         grid=_heatmap(tl_rec, groups, tl_rec["periods"], label_of="concept"),
@@ -460,7 +524,7 @@ def _html_pages(data: ReportData) -> dict[str, str]:
     for a in data.actors:
         rows = by_actor.get(a, [])
         periods = list(tl_rec["active"].get(a, []))
-        pages[actor_page_name(a)] = _ENV.get_template("report/actor.html.j2").render(
+        yield actor_page_name(a), _ENV.get_template("report/actor.html.j2").render(
             **common,
             page_title=f"{a} · {data.title}",
             actor=a,
@@ -473,7 +537,7 @@ def _html_pages(data: ReportData) -> dict[str, str]:
         rows = [r for r in tl_rec["rows"] if r["concept"] == c]
         periods = sorted({cell["period"] for r in rows for cell in r["cells"]})
         periods = [k for k in tl_rec["periods"] if k in set(periods)]
-        pages[concept_page_name(c)] = _ENV.get_template("report/concept.html.j2").render(
+        yield concept_page_name(c), _ENV.get_template("report/concept.html.j2").render(
             **common,
             page_title=f"{c} · {data.title}",
             concept=c,
@@ -482,10 +546,11 @@ def _html_pages(data: ReportData) -> dict[str, str]:
             kwic=_kwic_lines(data, c),
         )
     article_tpl = _ENV.get_template("report/article.html.j2")
-    for aid, an in data.articles.items():
+    for an in data.first_of_each(articles):
         view = _article_view(data, an)
-        pages[article_page_name(aid)] = article_tpl.render(**common, page_title=f"{view['title']} · {data.title}", a=view)
-    return pages
+        yield article_page_name(an.article.id), article_tpl.render(
+            **common, page_title=f"{view['title']} · {data.title}", a=view
+        )
 
 
 def _concept_variants(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -510,8 +575,13 @@ def _concept_variants(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def build_report(
-    analyses: Iterable[Analysis],
+AnalysisSource = Union[Iterable[Analysis], Callable[[], Iterable[Analysis]]]
+"""What a report is made from: analyses, or a function that gives them afresh each time it
+is called (``Store.analyses``: one pass per call, one article in memory at a time)."""
+
+
+def report_pages(
+    analyses: AnalysisSource,
     *,
     fmt: str = "html",
     by: str = "year",
@@ -519,40 +589,63 @@ def build_report(
     title: str = "Positions report",
     engine: Optional[str] = None,
     roots: Sequence[str] = (),
-) -> dict[str, str]:
-    """Every page of the report, as ``{file name: text}``, sorted by file name.
+) -> Iterator[tuple[str, str]]:
+    """The pages of the report one at a time, as ``(file name, text)``; no two at once.
+
+    The analyses are read twice: once for :class:`ReportData` (the index, actor and concept
+    pages, which need no article text), then, for HTML, once more for the article pages,
+    one article at a time. Give a function (``store.analyses``) or a list for that; any
+    other iterable is read into a list first (and so held).
 
     Article paths are shown as in :class:`ReportData` (``roots``: corpus directories whose
     files are shown as ``<root name>/<rest>``, as for the bundled corpus).
     """
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(REPORT_FORMATS)})")
-    data = ReportData(list(analyses), by=by, role=role, title=title, engine=engine, roots=roots)
-    if fmt == "markdown":
-        from .report_markdown import markdown_pages
+    again = _passes(analyses)
+    return _pages(again, fmt, dict(by=by, role=role, title=title, engine=engine, roots=roots))
 
-        pages = markdown_pages(data)
+
+def _passes(analyses: AnalysisSource) -> Callable[[], Iterable[Analysis]]:
+    if callable(analyses):
+        return analyses
+    held = analyses if isinstance(analyses, _Sequence) else list(analyses)
+    return lambda: held
+
+
+def _pages(again: Callable[[], Iterable[Analysis]], fmt: str, options: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    data = ReportData(again(), **options)
+    if fmt == "markdown":
+        from .report_markdown import iter_markdown_pages
+
+        yield from iter_markdown_pages(data)
     else:
-        pages = _html_pages(data)
-    return {name: pages[name] for name in sorted(pages)}
+        yield from _html_pages(data, again())
+
+
+def build_report(analyses: AnalysisSource, **options: Any) -> dict[str, str]:
+    """Every page of the report, as ``{file name: text}``, sorted by file name (options as
+    for :func:`report_pages`): all pages at once, for tests and small corpora."""
+    return dict(sorted(report_pages(analyses, **options)))
 
 
 def write_report(
-    analyses: Iterable[Analysis],
+    analyses: AnalysisSource,
     out: "os.PathLike[str] | str",
     **options: Any,
 ) -> list[Path]:
-    """Write the pages of :func:`build_report` into the directory ``out`` (made if needed);
-    return the paths written. Files of an earlier report that are not rewritten stay."""
-    pages = build_report(analyses, **options)
+    """Write the pages of :func:`report_pages` into the directory ``out`` (made if needed)
+    as they are made; return the paths written, sorted. Files of an earlier report that are
+    not rewritten stay."""
+    pages = report_pages(analyses, **options)
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in pages.items():
+    for name, text in pages:
         p = root / name
         p.write_text(text, encoding="utf-8", newline="\n")
         written.append(p)
-    return written
+    return sorted(written)
 
 
 # --------------------------------------------------------------------------------------

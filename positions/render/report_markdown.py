@@ -9,14 +9,14 @@ one level down.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from ..model import Statement
 from .markdown import escape
 from .markdown import render_diffs as markdown_diffs
 from .timeline import timeline_record
 
-__all__ = ["markdown_pages"]
+__all__ = ["markdown_pages", "iter_markdown_pages"]
 
 _HEADING_RE = re.compile(r"^(#+) ", re.M)
 
@@ -50,14 +50,19 @@ def _grid(rows: list[dict[str, Any]], periods: list[str], active: dict[str, set]
 
 
 def markdown_pages(data: Any) -> dict[str, str]:
-    """The Markdown pages of a :class:`positions.render.report.ReportData`."""
+    """The Markdown pages of a :class:`positions.render.report.ReportData`, all at once."""
+    return dict(iter_markdown_pages(data))
+
+
+def iter_markdown_pages(data: Any) -> Iterator[tuple[str, str]]:
+    """The Markdown pages of a :class:`positions.render.report.ReportData`, one at a time
+    as ``(file name, text)``."""
     from .report import _concept_variants, _kwic_lines, _rows_by_actor, _statement_rows
     from .report import actor_page_name, concept_page_name
 
     rec = timeline_record(data.timeline)
     active = {a: set(keys) for a, keys in rec["active"].items()}
     by_actor = _rows_by_actor(rec)
-    pages: dict[str, str] = {}
     legend = (f"Cells count the in-scope markers in the statements each actor "
               f"{'holds' if data.role == 'holder' else 'speaks'}, by {data.by}; "
               "`·`: statements without the concept; blank: no statement.")  # fmt: skip
@@ -90,7 +95,7 @@ def markdown_pages(data: Any) -> dict[str, str]:
             words = f"{', '.join(e.old)} → {', '.join(e.new)}"
         lines.append(f"- {e.old_period.key} → {e.new_period.key} [{e.actor}]({actor_page_name(e.actor, 'md')}) "
                      f"**{e.kind}** [`{e.concept}`]({concept_page_name(e.concept, 'md')}) {words}".rstrip())  # fmt: skip
-    pages["index.md"] = "\n".join(lines).rstrip("\n") + "\n"
+    yield "index.md", "\n".join(lines).rstrip("\n") + "\n"
 
     # actors
     for a in data.actors:
@@ -119,7 +124,7 @@ def markdown_pages(data: Any) -> dict[str, str]:
         for s in _statement_rows(data, a):
             concepts = " ".join(f"`{c['id']}{' (negated)' if c['negated'] else ''}`" for c in s["concepts"])
             lines.append(f"- {s['period']} {_code(s['label'])} {s['kind']}: {escape(s['excerpt'])} {concepts}".rstrip())
-        pages[actor_page_name(a, "md")] = "\n".join(lines).rstrip("\n") + "\n"
+        yield actor_page_name(a, "md"), "\n".join(lines).rstrip("\n") + "\n"
 
     # concepts
     for c in data.concepts:
@@ -138,5 +143,4 @@ def markdown_pages(data: Any) -> dict[str, str]:
             sep = "" if k["right"][:1] in tuple(",.;:!?)]") and not neg else " "
             lines.append(f"- {k['date'] or 'undated'} {k['actors']}: {escape(k['left'])} **{escape(k['match'])}**{neg}"
                          f"{sep}{escape(k['right'])} — {_code(k['label'])}".replace("  ", " "))  # fmt: skip
-        pages[concept_page_name(c, "md")] = "\n".join(lines).rstrip("\n") + "\n"
-    return pages
+        yield concept_page_name(c, "md"), "\n".join(lines).rstrip("\n") + "\n"

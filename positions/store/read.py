@@ -4,6 +4,7 @@ counts. :class:`~positions.store.Store` answers with these functions over its co
 from __future__ import annotations
 
 import collections
+import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Iterator, Optional
@@ -120,6 +121,20 @@ def _article_rows(
             yield row[0], _article_from(row[1:])
     finally:
         cur.close()
+
+
+@contextlib.contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Every read made on ``conn`` inside the ``with`` sees the same state of the store,
+    whatever is ingested meanwhile (one read transaction: WAL lets writers go on).
+
+    For readers that go over a store more than once and need the passes to agree, as
+    ``positions report --db`` does (aggregates first, then the article pages)."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("COMMIT")
 
 
 def stats(conn: sqlite3.Connection, path: Path) -> StoreStats:

@@ -686,13 +686,14 @@ def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft],
     last_pos = tv.body.start
     signatories: dict[Speaker, tuple[str, ...]] = {}
     frame_starts = [f[0] for f in frames]
+    para_starts = [p.start for p in tv.paragraphs]  # once: a statement per line made this quadratic
     for d in drafts:
         _note_names(res, text, last_pos, d.parts[0].start, gz)
         _note_documents(res, text, last_pos, d.parts[0].start, frames, frame_starts, gz, signatories)
         last_pos = d.parts[-1].end
         evidence: list[str] = []
         if d.ref is None:
-            para = _para_index(tv, d.parts[0].start)
+            para = _para_index(para_starts, d.parts[0].start)
             if prev_speaker is None or para - prev_para > 1 or len(_WORDS_RE.findall(text, d.parts[0].start, d.parts[-1].end)) < 4:
                 continue
             speaker = prev_speaker
@@ -747,7 +748,7 @@ def _resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft],
         )
         prev_speaker = speaker
         prev_end = d.parts[-1].end
-        prev_para = _para_index(tv, prev_end)
+        prev_para = _para_index(para_starts, prev_end)
     return tuple(out)
 
 
@@ -766,10 +767,11 @@ def _possessive(ref, text: str, d: Draft, gz: Gazetteer, res: Resolver):
     return attrs.evolve(ref, ref=None), f"'{ref.phrase}': no state to refer to"
 
 
-def _para_index(tv: TextView, pos: int) -> int:
+def _para_index(para_starts: list[int], pos: int) -> int:
+    """The number of the paragraph that ``pos`` lies in (by the paragraphs' starts)."""
     import bisect
 
-    return bisect.bisect_right([p.start for p in tv.paragraphs], pos) - 1
+    return bisect.bisect_right(para_starts, pos) - 1
 
 
 def _note_documents(res: Resolver, text: str, a: int, b: int, frames, starts, gz: Gazetteer, signatories: dict) -> None:

@@ -498,16 +498,17 @@ def _nav(data: ReportData) -> dict[str, Any]:
     }
 
 
-def _html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple[str, str]]:
-    """The HTML pages, one at a time: index, actors, concepts, then an article page for each
-    of ``articles`` that is the first of its id in ``data``."""
+def _html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple[str, Iterator[str]]]:
+    """The HTML pages, one at a time, each as the pieces of its text (rendered as they are
+    read): index, actors, concepts, then an article page for each of ``articles`` that is
+    the first of its id in ``data``."""
     tl_rec = timeline_record(data.timeline)
     by_actor = _rows_by_actor(tl_rec)
     nav = _nav(data)
     common = {"report_title": data.title, "nav": nav, "by": data.by, "role": data.role}
     groups = [(a, actor_page_name(a), by_actor.get(a, [])) for a in data.actors]
     n_statements = sum(len(an.statements) for an in data.articles.values())
-    yield "index.html", _ENV.get_template("report/index.html.j2").render(
+    yield "index.html", _ENV.get_template("report/index.html.j2").generate(
         **common,
         page_title=data.title,
         grid=_heatmap(tl_rec, groups, tl_rec["periods"], label_of="concept"),
@@ -524,7 +525,7 @@ def _html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tupl
     for a in data.actors:
         rows = by_actor.get(a, [])
         periods = list(tl_rec["active"].get(a, []))
-        yield actor_page_name(a), _ENV.get_template("report/actor.html.j2").render(
+        yield actor_page_name(a), _ENV.get_template("report/actor.html.j2").generate(
             **common,
             page_title=f"{a} · {data.title}",
             actor=a,
@@ -537,7 +538,7 @@ def _html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tupl
         rows = [r for r in tl_rec["rows"] if r["concept"] == c]
         periods = sorted({cell["period"] for r in rows for cell in r["cells"]})
         periods = [k for k in tl_rec["periods"] if k in set(periods)]
-        yield concept_page_name(c), _ENV.get_template("report/concept.html.j2").render(
+        yield concept_page_name(c), _ENV.get_template("report/concept.html.j2").generate(
             **common,
             page_title=f"{c} · {data.title}",
             concept=c,
@@ -548,7 +549,7 @@ def _html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tupl
     article_tpl = _ENV.get_template("report/article.html.j2")
     for an in data.first_of_each(articles):
         view = _article_view(data, an)
-        yield article_page_name(an.article.id), article_tpl.render(
+        yield article_page_name(an.article.id), article_tpl.generate(
             **common, page_title=f"{view['title']} · {data.title}", a=view
         )
 
@@ -600,10 +601,16 @@ def report_pages(
     Article paths are shown as in :class:`ReportData` (``roots``: corpus directories whose
     files are shown as ``<root name>/<rest>``, as for the bundled corpus).
     """
+    pages = _page_pieces(analyses, fmt, by=by, role=role, title=title, engine=engine, roots=roots)
+    return ((name, "".join(pieces)) for name, pieces in pages)
+
+
+def _page_pieces(analyses: AnalysisSource, fmt: str = "html", **options: Any) -> Iterator[tuple[str, Iterable[str]]]:
+    """:func:`report_pages` with each page as pieces of text, so that a page can be written
+    as it is rendered (a big actor page is then never one string)."""
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(REPORT_FORMATS)})")
-    again = _passes(analyses)
-    return _pages(again, fmt, dict(by=by, role=role, title=title, engine=engine, roots=roots))
+    return _pages(_passes(analyses), fmt, options)
 
 
 def _passes(analyses: AnalysisSource) -> Callable[[], Iterable[Analysis]]:
@@ -613,12 +620,12 @@ def _passes(analyses: AnalysisSource) -> Callable[[], Iterable[Analysis]]:
     return lambda: held
 
 
-def _pages(again: Callable[[], Iterable[Analysis]], fmt: str, options: dict[str, Any]) -> Iterator[tuple[str, str]]:
+def _pages(again: Callable[[], Iterable[Analysis]], fmt: str, options: dict[str, Any]) -> Iterator[tuple[str, Iterable[str]]]:
     data = ReportData(again(), **options)
     if fmt == "markdown":
         from .report_markdown import iter_markdown_pages
 
-        yield from iter_markdown_pages(data)
+        yield from ((name, (text,)) for name, text in iter_markdown_pages(data))
     else:
         yield from _html_pages(data, again())
 
@@ -637,13 +644,14 @@ def write_report(
     """Write the pages of :func:`report_pages` into the directory ``out`` (made if needed)
     as they are made; return the paths written, sorted. Files of an earlier report that are
     not rewritten stay."""
-    pages = report_pages(analyses, **options)
+    pages = _page_pieces(analyses, **options)
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in pages:
+    for name, pieces in pages:
         p = root / name
-        p.write_text(text, encoding="utf-8", newline="\n")
+        with open(p, "w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(pieces)
         written.append(p)
     return sorted(written)
 

@@ -15,7 +15,12 @@ _WS_RE = re.compile(r"\s+")
 
 def display_ops(ops: list[list[str]]) -> list[tuple[str, str]]:
     """Operations for reading: whitespace runs shown as one space, whitespace-only changes
-    (re-wrapped lines) shown as plain space, neighbours of one kind merged."""
+    (re-wrapped lines) shown as plain space, neighbours of one kind merged, and one space
+    where two operations meet with a space on each side.
+
+    >>> display_ops([["=", "the peace"], ["-", ", "], ["=", " we said"]])
+    [('=', 'the peace'), ('-', ', '), ('=', 'we said')]
+    """
     out: list[tuple[str, str]] = []
     for op, text in ops:
         if text.isspace():
@@ -31,8 +36,12 @@ def display_ops(ops: list[list[str]]) -> list[tuple[str, str]]:
     for op, text in out:  # "+ ' '" turned "=" may now sit beside an "=": join, squeeze spaces
         if merged and merged[-1][0] == op:
             merged[-1] = (op, _WS_RE.sub(" ", merged[-1][1] + text))
-        else:
-            merged.append((op, text))
+            continue
+        if merged and merged[-1][1][-1:] == " " and text[:1] == " ":
+            text = text[1:]  # one space between two operations, not one from each side
+            if not text:
+                continue
+        merged.append((op, text))
     return merged
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+import attrs
+
 from ..model import Article, Marker, Span
 from ..text import STEPS, TextView, view
 from .load import (
@@ -32,7 +34,7 @@ from .load import (
 from .matcher import Hit, Matcher
 from .patterns import MAX_GAP, MAX_PATTERN_WORDS, Element, Pattern, PatternError, compile_pattern
 from .polarity import negation_cue
-from .scope import in_scope_sentences
+from .scope import in_scope_sentences, scope_flags, sentence_marks, whole_article_in_scope
 from .tokens import TOKEN_STEPS, Word, words_of
 
 __all__ = [
@@ -107,14 +109,28 @@ def match_concepts(article: Article, lexicon: Lexicon, *, text_view: Optional[Te
     Markers are in text order (then by concept).
     """
     tv = text_view or view(article.text, article.body)
-    sentence_words = [words_of(tv.text, s) for s in tv.sentences]
-    flags = in_scope_sentences(article, lexicon, tv, sentence_words)
-    markers = []
+    everywhere = whole_article_in_scope(article, lexicon)
+    hits: list[bool] = []
+    stops: list[bool] = []
+    found: list[tuple[Marker, list[int]]] = []
+    # One pass, a segment at a time: its words are made, matched and dropped (holding every
+    # sentence's words at once made a 5 MB article's peak memory grow by ~190 MB). Whether a
+    # marker is in scope depends on sentences after it, so it is set once the pass is done.
     for seg, members in _segments(tv):
-        words = [w for i in members for w in sentence_words[i]]
-        in_scope = any(flags[i] for i in members)
+        per_sentence = [words_of(tv.text, tv.sentences[i]) for i in members]
+        if not everywhere:
+            for ws in per_sentence:
+                hit, stop = sentence_marks(article, lexicon, ws)
+                hits.append(hit)
+                stops.append(stop)
+        words = [w for ws in per_sentence for w in ws]
         for h in match_words(words, lexicon):
-            markers.append(_marker(article, tv, seg, words, h, lexicon.patterns[h.pattern], in_scope))
+            found.append((_marker(article, tv, seg, words, h, lexicon.patterns[h.pattern], everywhere), members))
+    if not everywhere:
+        flags = scope_flags(lexicon, tv, hits, stops)
+        found = [(attrs.evolve(m, in_scope=True) if any(flags[i] for i in members) else m, members)
+                 for m, members in found]  # fmt: skip
+    markers = [m for m, _ in found]
     markers.sort(key=lambda m: (m.span.start, m.span.end, m.concept))
     return tuple(markers)
 

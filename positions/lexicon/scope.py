@@ -24,7 +24,7 @@ from .load import Lexicon
 from .matcher import Matcher
 from .tokens import Word, words_of
 
-__all__ = ["in_scope_sentences", "scope_hits"]
+__all__ = ["in_scope_sentences", "scope_flags", "scope_hits", "sentence_marks", "whole_article_in_scope"]
 
 
 def scope_hits(lexicon: Lexicon, words: Sequence[Word], country: Optional[str] = None) -> list[Span]:
@@ -51,39 +51,48 @@ def in_scope_sentences(
     sentence_words: Sequence[Sequence[Word]],
 ) -> list[bool]:
     """One flag per sentence of ``tv``: is it inside a passage about the issue?"""
-    n = len(tv.sentences)
+    if whole_article_in_scope(article, lexicon):
+        return [True] * len(tv.sentences)
+    marks = [sentence_marks(article, lexicon, ws) for ws in sentence_words]
+    return scope_flags(lexicon, tv, [h for h, _ in marks], [s for _, s in marks])
+
+
+def whole_article_in_scope(article: Article, lexicon: Lexicon) -> bool:
+    """Before reading the body: the lexicon has no scope, or (with ``lead``) the title is
+    about the issue."""
     if lexicon.scope_matcher is None:
-        return [True] * n
+        return True
+    return bool(lexicon.scope.lead and article.title and scope_hits(lexicon, words_of(article.title), article.country))
+
+
+def sentence_marks(article: Article, lexicon: Lexicon, words: Sequence[Word]) -> tuple[bool, bool]:
+    """What :func:`scope_flags` needs of one sentence: whether it names the issue (a scope
+    hit), and whether it ends a passage (a stop term, and no scope hit)."""
+    hit = bool(scope_hits(lexicon, words, article.country))
+    stop = lexicon.stop_matcher
+    return hit, not hit and stop is not None and next(iter(stop.find(words)), None) is not None
+
+
+def scope_flags(lexicon: Lexicon, tv: TextView, hit_sentence: Sequence[bool], stop_sentence: Sequence[bool]) -> list[bool]:
+    """One flag per sentence of ``tv`` from its :func:`sentence_marks`: the sentence with a
+    scope hit, the ``sentences_before`` and ``sentences_after`` around it up to a stop, or
+    every sentence when (with ``lead``) the lead names the issue."""
+    n = len(tv.sentences)
     scope = lexicon.scope
-    if scope.lead:
-        if article.title and scope_hits(lexicon, words_of(article.title), article.country):
-            return [True] * n
-    hit_sentence = [bool(scope_hits(lexicon, ws, article.country)) for ws in sentence_words]
     para_of = _paragraph_index(tv)
     if scope.lead and n and any(h for h, p in zip(hit_sentence, para_of) if p in _lead(tv, para_of)):
         return [True] * n
-    stop = lexicon.stop_matcher
-    # whether a sentence ends a passage, asked only of the sentences a passage reaches
-    stopped_cache: dict[int, bool] = {}
-
-    def stopped(k: int) -> bool:
-        if k not in stopped_cache:
-            stopped_cache[k] = (
-                not hit_sentence[k] and stop is not None and next(iter(stop.find(sentence_words[k])), None) is not None
-            )
-        return stopped_cache[k]
-
     flags = [False] * n
     for i, hit in enumerate(hit_sentence):
         if not hit:
             continue
         for k in range(i - 1, max(-1, i - 1 - scope.sentences_before), -1):
-            if stopped(k):
+            if stop_sentence[k]:
                 break
             flags[k] = True
         flags[i] = True
         for k in range(i + 1, min(n, i + 1 + scope.sentences_after)):
-            if stopped(k):
+            if stop_sentence[k]:
                 break
             flags[k] = True
     return flags

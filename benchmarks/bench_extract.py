@@ -3,7 +3,9 @@
 Run: ``python benchmarks/bench_extract.py``. Reading files is not timed; normalization is
 (extract_statements builds its own view), so the figure is what a user of the library gets.
 UNGDC speeches are timed twice: as `document` statements (their layout) and with the full
-quote and reported-speech rules run over their text, which is the demanding figure.
+quote and reported-speech rules run over their text, which is the demanding figure. Last,
+the whole analysis of each speech (``positions.pipeline.analyze``: statements and the
+lexicon's concept markers), as ``positions ingest`` and ``positions diff`` run it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,17 @@ def _bench(label: str, articles: list) -> None:
     )
 
 
+def _bench_analyze(label: str, articles: list) -> None:
+    from positions.pipeline import analyze
+
+    analyze(articles[0])  # load the lexicon and gazetteer outside the timing
+    words = sum(len(_WORD.findall(a.body_text)) for a in articles)
+    t0 = time.perf_counter()
+    n = sum(len(analyze(a).markers) for a in articles)
+    dt = time.perf_counter() - t0
+    print(f"{label:<40} {len(articles):>4} articles {words:>9,} words {n:>6} markers    {dt:7.2f} s {words / dt:>10,.0f} words/s")
+
+
 def main() -> int:
     sample = list(iter_articles(bundled_corpus(), on_error=lambda p, e: None))
     _bench("sample corpus", sample)
@@ -45,6 +58,7 @@ def main() -> int:
         _bench("UNGDC speeches (document statements)", speeches)
         full = [attrs.evolve(a, layout="text", country=None) for a in speeches]
         _bench("UNGDC speeches (full rules)", full)
+        _bench_analyze("UNGDC speeches (analyze: + lexicon)", speeches)
     else:
         print(f"UNGDC corpus not found at {UNGDC}; skipped", file=sys.stderr)
     return 0

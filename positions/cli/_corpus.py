@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import Callable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
 import click
 
@@ -53,15 +53,10 @@ def load_analyses(
 
 @contextlib.contextmanager
 def analysis_passes(
-    corpus: Sequence[str],
-    db_path: Optional[str],
-    *,
-    year: Optional[int] = None,
-    lexicon_path: Optional[str] = None,
-    actors_paths: Sequence[str] = (),
-    failures: Optional[Failures] = None,
+    corpus: Sequence[str], db_path: Optional[str], **options: Any
 ) -> Iterator[tuple[Union[list[Analysis], Callable[[], Iterator[Analysis]]], int]]:
-    """``(analyses, how many)`` for a command that reads them more than once.
+    """``(analyses, how many)`` for a command that reads them more than once (``options``:
+    those of :func:`load_analyses`).
 
     From a store, ``analyses`` is a function that reads them again at each call, one
     article in memory at a time, every call seeing the same state of the store; from a
@@ -70,11 +65,11 @@ def analysis_passes(
     from ..store.read import snapshot
 
     if db_path is None:
-        analyses = load_analyses(corpus, None, year=year, lexicon_path=lexicon_path,
-                                 actors_paths=actors_paths, failures=failures)  # fmt: skip
+        analyses = load_analyses(corpus, None, **options)
         yield analyses, len(analyses)
         return
-    _check_source(corpus, db_path, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths)
+    _check_source(corpus, db_path, year=options.get("year"), lexicon_path=options.get("lexicon_path"),
+                  actors_paths=options.get("actors_paths", ()))  # fmt: skip
     with open_store(db_path, create=False) as store, snapshot(store.connection):
         yield store.analyses, store.stats().articles
 

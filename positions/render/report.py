@@ -139,15 +139,16 @@ class ReportData:
         self.kwic: dict[str, list[_KwicEntry]] = {}
         self.numbers: dict[tuple, int] = {}
         seen: set[tuple[str, str, Span]] = set()
+        shared: dict[Any, Any] = {}
         for an in analyses:
-            light = _without_text(an)
+            light = _without_text(an, shared)
             self.analyses.append(light)
             if an.article.id in self.articles:
                 continue
             self.articles[an.article.id] = light
-            for n, st in enumerate(an.statements, 1):
+            for n, st in enumerate(light.statements, 1):
                 self.numbers.setdefault(_st_key(st), n)
-            for entry in _kwic_entries(an, role):
+            for entry in _kwic_entries(an.article, light.statements, role):
                 key = (entry.marker.concept, entry.article, entry.marker.span)
                 if key not in seen:
                     seen.add(key)
@@ -198,10 +199,26 @@ def _st_key(st: Statement) -> tuple:
     return (st.article, st.span, st.parts, st.kind)
 
 
-def _without_text(an: Analysis) -> Analysis:
+def _without_text(an: Analysis, shared: dict[Any, Any]) -> Analysis:
     """``an`` as the index, actor and concept pages need it: no article text, and only the
-    markers of its statements."""
-    return Analysis(attrs.evolve(an.article, text=""), an.statements)
+    markers of its statements, whose repeated values (concepts, wordings, patterns, speakers,
+    holders ...) are the objects kept in ``shared`` (equal, and held once instead of once a
+    row: the analyses of a store are read back as new strings each)."""
+
+    def one(value: Any) -> Any:
+        return shared.setdefault(value, value)
+
+    def marker(m: Marker) -> Marker:
+        return attrs.evolve(m, concept=one(m.concept), surface=one(m.surface), normalized=one(m.normalized),
+                            polarity=one(m.polarity), pattern=one(m.pattern), steps=one(m.steps))  # fmt: skip
+
+    art = attrs.evolve(an.article, text="")
+    statements = tuple(
+        attrs.evolve(st, article=one(st.article), kind=one(st.kind), speaker=one(st.speaker), country=one(st.country),
+                     holders=one(st.holders), evidence=one(st.evidence), markers=tuple(map(marker, st.markers)))
+        for st in an.statements
+    )  # fmt: skip
+    return Analysis(art, statements)
 
 
 def _actors_of(st: Statement, role: str) -> tuple[str, ...]:
@@ -220,13 +237,12 @@ class _KwicEntry:
     right: str
 
 
-def _kwic_entries(an: Analysis, role: str) -> Iterator[_KwicEntry]:
-    """The keyword-in-context entries of an analysis: up to :data:`KWIC_WINDOW` tokens of
-    its article's body on each side of each in-scope marker of a statement with an actor,
+def _kwic_entries(art: Article, statements: Sequence[Statement], role: str) -> Iterator[_KwicEntry]:
+    """The keyword-in-context entries of an article's statements: up to :data:`KWIC_WINDOW`
+    tokens of its body on each side of each in-scope marker of a statement with an actor,
     looked for within 400 characters."""
-    art = an.article
     body = art.body
-    for st in an.statements:
+    for st in statements:
         who = _actors_of(st, role)
         if not who:
             continue

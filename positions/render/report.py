@@ -1,7 +1,11 @@
 """A static report of a corpus: heatmap, shift events, actor, concept and article pages.
 
-:func:`build_report` returns every page as ``{file name: text}``; :func:`write_report`
-writes them to a directory. HTML pages are self-contained (inline CSS, no script, nothing
+:func:`report_pages` makes the pages one at a time, as ``(file name, text)``;
+:func:`write_report` writes each into a directory as it is rendered, and :func:`build_report`
+returns them all as ``{file name: text}`` (for tests and small corpora). The analyses are
+read twice, first without their article texts for the index, actor and concept pages, then
+one at a time for the article pages: give ``store.analyses`` (the function) to read a store
+twice rather than hold it. HTML pages are self-contained (inline CSS, no script, nothing
 fetched: the only external link is an article's own ``url``, as a plain link), escape every
 piece of article text (Jinja2 autoescaping), read on a phone and print. Same analyses, same
 bytes: nothing depends on the clock or on set order.

@@ -83,6 +83,7 @@ __all__ = [
     "available_engines",
     "default_engine",
     "diff_texts",
+    "token_similarity",
     "align_statements",
     "diff_snapshots",
     "concept_polarities",
@@ -279,30 +280,50 @@ def _cleanup_phrases(E: list[int], D: list[int], I: list[int]) -> None:
 _Rows = list
 
 
-def _token_diff(a: str, b: str, engine: str, semantic: bool, rows: bool) -> tuple[Any, int, int]:
-    """The token diff of ``a`` and ``b``: its operations (``DiffOp`` records, or rows when
-    ``rows``), the number of tokens the minimal diff keeps equal, and the number of tokens
-    of both texts. Compiled where :mod:`positions._speedups` is built, else in Python."""
+def _raw_script(a: str, b: str, engine: str) -> tuple[Any, str, str, list[tuple[str, int]]]:
+    """The two texts' streams (a compiled pair, or the two Python streams), their token
+    strings, and the minimal diff of those as (op, length) pairs."""
     if _speedups is not None:
         pair, ca, cb, distinct = _speedups.pair(a, b)
+        streams: Any = pair
     else:
         sa, sb = _Stream(a), _Stream(b)
         ca, cb, distinct = _encode(sa, sb)
+        streams = (sa, sb)
     if distinct > _PUA_SIZE:
         engine = "python"  # beyond the private-use areas: keep to plain code point compares
     if ca == cb:
         raw = [("=", len(ca))] if ca else []
     else:
         raw = _raw_diff(ca, cb, engine)
+    return streams, ca, cb, raw
+
+
+def _token_diff(a: str, b: str, engine: str, semantic: bool, rows: bool) -> tuple[Any, int, int]:
+    """The token diff of ``a`` and ``b``: its operations (``DiffOp`` records, or rows when
+    ``rows``), the number of tokens the minimal diff keeps equal, and the number of tokens
+    of both texts. Compiled where :mod:`positions._speedups` is built, else in Python."""
+    streams, ca, cb, raw = _raw_script(a, b, engine)
     E, D, I = _groups(raw)
     common = sum(E)
     if semantic:
         _cleanup_phrases(E, D, I)
     total = len(ca) + len(cb)
     if _speedups is not None:
-        return (pair.rows(E, D, I) if rows else pair.ops(E, D, I)), common, total
-    out = _rows(a, b, _equals(sa, sb, E, D, I))
+        return (streams.rows(E, D, I) if rows else streams.ops(E, D, I)), common, total
+    out = _rows(a, b, _equals(*streams, E, D, I))
     return (out if rows else _build(out)), common, total
+
+
+def token_similarity(a: str, b: str, *, engine: Optional[str] = None) -> float:
+    """``diff_texts(a, b).similarity`` without making the operations (alignment asks it of
+    every possible pair of passages).
+
+    >>> token_similarity("a step-by-step approach", "a phased approach")
+    0.6667
+    """
+    _, ca, cb, raw = _raw_script(a, b, _resolve_engine(engine))
+    return _similarity(sum(n for op, n in raw if op == "="), len(ca) + len(cb))
 
 
 def _equals(sa: _Stream, sb: _Stream, E: list[int], D: list[int], I: list[int]) -> list[int]:
@@ -777,7 +798,7 @@ def _score(old: _Unit, new: _Unit, engine: str) -> float:
 
 
 def _whole_similarity(old: _Unit, new: _Unit, engine: str) -> float:
-    return diff_texts(old.text, new.text, engine=engine, semantic=False).similarity
+    return token_similarity(old.text, new.text, engine=engine)
 
 
 def align_statements(

@@ -681,9 +681,13 @@ def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, sem
     phrase of :data:`MOVE_PHRASE` content words (:func:`_shared_phrase`). Without the order
     that supports a pair in :func:`align_sentences`, shared words alone mislead: in a Korea
     passage every sentence shares "Korean peninsula" and the country names."""
+    gone_blocks = [x for x, y in blocks if x and not y]
+    came_blocks = [y for x, y in blocks if y and not x]
+    if not gone_blocks or not came_blocks:  # most pairs: no sentence splitting again
+        return ()
     ca, cb = _chunks(a), _chunks(b)
-    gone = [s for x, y in blocks if x and not y for s in _sentences_within(a, ca, x)]
-    came = [s for x, y in blocks if y and not x for s in _sentences_within(b, cb, y)]
+    gone = [s for x in gone_blocks for s in _sentences_within(a, ca, x)]
+    came = [s for y in came_blocks for s in _sentences_within(b, cb, y)]
     if not gone or not came:
         return ()
     wa = [_content_words(s.slice(a)) for s in gone]

@@ -34,7 +34,7 @@ from .load import (
 from .matcher import Hit, Matcher
 from .patterns import MAX_GAP, MAX_PATTERN_WORDS, Element, Pattern, PatternError, compile_pattern
 from .polarity import negation_cue
-from .scope import in_scope_sentences, scope_flags, sentence_marks, whole_article_in_scope
+from .scope import scope_flags, sentence_marks, whole_article_in_scope
 from .tokens import TOKEN_STEPS, Word, words_of
 
 __all__ = [

@@ -20,11 +20,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 import attrs
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
+from ._toml import tomllib
 from .errors import PositionsError
 from .model import PartialDate, Span
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from positions._toml import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 KOREA = ROOT / "fixtures" / "korea"

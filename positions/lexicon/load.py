@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any, Optional, Union
 
 import attrs
 
+from .._toml import tomllib
 from ..errors import LexiconError
 from .matcher import Matcher
 from .patterns import Pattern, PatternError, compile_pattern
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = [
     "Concept",

@@ -11,15 +11,12 @@ True
 from __future__ import annotations
 
 import re
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 from typing import Any, Optional
 
 import attrs
 import yaml
 
+from .._toml import tomllib
 from ..errors import SourceError
 
 __all__ = ["FrontMatter", "split_front_matter", "FIELDS"]

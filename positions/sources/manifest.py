@@ -19,14 +19,11 @@ from __future__ import annotations
 
 import os
 import re
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 from typing import Any, Mapping, Optional
 
 import attrs
 
+from .._toml import tomllib
 from ..errors import DateError, SourceError
 from .dates import parse_date
 

@@ -12,11 +12,7 @@ from typing import Callable, Optional, Sequence
 
 import attrs
 
-try:
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
+from .._toml import tomllib
 from ..model import Analysis, Article
 from .files import PathLike, _sha256_file
 

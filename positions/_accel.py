@@ -16,3 +16,7 @@ except ImportError:  # pragma: no cover - depends on the build
     _module = None
 
 speedups: Any = None if os.environ.get("POSITIONS_PURE_PYTHON") else _module
+if speedups is not None:  # the records it makes: the model's own
+    from .model import DiffOp, Span
+
+    speedups.records(DiffOp, Span)

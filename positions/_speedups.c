@@ -507,7 +507,7 @@ static PyObject *new_record(PyTypeObject *type)
 }
 
 /* Neighbouring operations share offsets (one's end is the next one's start): the last few
-   offset objects are kept and reused. */
+   offset objects are kept and reused (no cache: a new int each time). */
 typedef struct {
     PyObject *obj[4];
     Py_ssize_t val[4];
@@ -516,6 +516,8 @@ typedef struct {
 
 static PyObject *offset(Offsets *c, Py_ssize_t v)
 {
+    if (!c)
+        return PyLong_FromSsize_t(v);
     for (int i = 0; i < 4; i++)
         if (c->obj[i] && c->val[i] == v) {
             Py_INCREF(c->obj[i]);
@@ -853,24 +855,12 @@ static PyObject *speedups_records(PyObject *module, PyObject *args)
 /* ------------------------------------------------------------------------------------ */
 /* Matchable words (positions.lexicon.tokens.words_of) */
 
-/* Set by word_records(): the classes, their slots, the token cache and its filler. */
-static PyTypeObject *WordType, *WSpanType;
+/* Set by word_records(): the class, its slots, the token cache and its filler (Spans are
+   those of records()). */
+static PyTypeObject *WordType;
 static Py_ssize_t w_span, w_plain, w_lower, w_spelled, w_stem, w_joiner, w_steps, w_index;
-static Py_ssize_t ws_start, ws_end;
 static PyObject *word_cache, *token_words, *s_hyphen;
 static Py_ssize_t cache_limit;
-
-static PyObject *new_word_span(Py_ssize_t start, Py_ssize_t end)
-{
-    PyObject *sp = new_record(WSpanType);
-    if (!sp)
-        return NULL;
-    if (!(SLOT(sp, ws_start) = PyLong_FromSsize_t(start)) || !(SLOT(sp, ws_end) = PyLong_FromSsize_t(end))) {
-        Py_DECREF(sp);
-        return NULL;
-    }
-    return sp;
-}
 
 /* A Word with the given slots (new references to the objects are taken). */
 static PyObject *new_word(PyObject *span, PyObject *const *forms, PyObject *joiner, PyObject *steps, Py_ssize_t index)
@@ -950,7 +940,7 @@ ALWAYS_INLINE int scan_words(PyObject *text, const Text *t, const int kind, Py_s
             Py_ssize_t nw = PyList_GET_SIZE(out);
             if (e == p + 2 && AT(t, p) == '-' && AT(t, p + 1) == '-' && nw) {
                 PyObject *last = PyList_GET_ITEM(out, nw - 1);
-                PyObject *last_end = SLOT(SLOT(last, w_span), ws_end);
+                PyObject *last_end = SLOT(SLOT(last, w_span), o_end);
                 Py_ssize_t le = PyLong_AsSsize_t(last_end);
                 if (le == p && e < n && !is_space(AT(t, e)) && has_word_char(t, kind, e, token_end(t, kind, e))) {
                     /* "step--by": the word before joins the next one (attrs.evolve, joiner "-") */
@@ -983,7 +973,7 @@ ALWAYS_INLINE int scan_words(PyObject *text, const Text *t, const int kind, Py_s
             Py_ssize_t s1 = PyLong_AsSsize_t(PyTuple_GET_ITEM(part, 1));
             if ((s0 == -1 || s1 == -1) && PyErr_Occurred())
                 return -1;
-            PyObject *span = s1 < 0 ? new_word_span(p, e) : new_word_span(p + s0, p + s1);
+            PyObject *span = s1 < 0 ? new_span(NULL, p, e) : new_span(NULL, p + s0, p + s1);
             if (!span)
                 return -1;
             PyObject *forms[4] = {PyTuple_GET_ITEM(part, 3), PyTuple_GET_ITEM(part, 4), PyTuple_GET_ITEM(part, 5),
@@ -1008,8 +998,8 @@ static PyObject *speedups_words(PyObject *module, PyObject *const *args, Py_ssiz
         PyErr_SetString(PyExc_TypeError, "words() takes text, start and stop");
         return NULL;
     }
-    if (!WordType) {
-        PyErr_SetString(PyExc_RuntimeError, "word_records() must be called first");
+    if (!WordType || !SpanType) {
+        PyErr_SetString(PyExc_RuntimeError, "records() and word_records() must be called first");
         return NULL;
     }
     PyObject *text = args[0];
@@ -1042,31 +1032,26 @@ static PyObject *speedups_words(PyObject *module, PyObject *const *args, Py_ssiz
     return out;
 }
 
-/* word_records(Word, Span, cache, token_words, limit): what words() builds and with what. */
+/* word_records(Word, cache, token_words, limit): what words() builds and with what. */
 static PyObject *speedups_word_records(PyObject *module, PyObject *args)
 {
-    PyObject *word_type, *span_type, *cache, *fill;
+    PyObject *word_type, *cache, *fill;
     Py_ssize_t limit;
-    if (!PyArg_ParseTuple(args, "O!O!O!On", &PyType_Type, &word_type, &PyType_Type, &span_type, &PyDict_Type,
-                          &cache, &fill, &limit))
+    if (!PyArg_ParseTuple(args, "O!O!On", &PyType_Type, &word_type, &PyDict_Type, &cache, &fill, &limit))
         return NULL;
     const char *names[8] = {"span", "plain", "lower", "spelled", "stem", "joiner", "steps", "index"};
     Py_ssize_t *offs[8] = {&w_span, &w_plain, &w_lower, &w_spelled, &w_stem, &w_joiner, &w_steps, &w_index};
     for (int i = 0; i < 8; i++)
         if (slot_offset(word_type, names[i], offs[i]) < 0)
             return NULL;
-    if (slot_offset(span_type, "start", &ws_start) < 0 || slot_offset(span_type, "end", &ws_end) < 0)
-        return NULL;
     if (!PyCallable_Check(fill)) {
         PyErr_SetString(PyExc_TypeError, "token_words must be callable");
         return NULL;
     }
     Py_INCREF(word_type);
-    Py_INCREF(span_type);
     Py_INCREF(cache);
     Py_INCREF(fill);
     Py_XSETREF(WordType, (PyTypeObject *)word_type);
-    Py_XSETREF(WSpanType, (PyTypeObject *)span_type);
     Py_XSETREF(word_cache, cache);
     Py_XSETREF(token_words, fill);
     cache_limit = limit;
@@ -1080,7 +1065,7 @@ static PyMethodDef speedups_methods[] = {
     {"words", (PyCFunction)(void (*)(void))speedups_words, METH_FASTCALL,
      "words(text, start, stop): the matchable words of text[start:stop], as words_of makes them."},
     {"word_records", speedups_word_records, METH_VARARGS,
-     "word_records(Word, Span, cache, token_words, limit): what words() builds, and its token cache."},
+     "word_records(Word, cache, token_words, limit): what words() builds, and its token cache."},
     {NULL, NULL, 0, NULL},
 };
 

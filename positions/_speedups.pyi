@@ -27,6 +27,7 @@ def words(text: str, start: int, stop: int, /) -> list[object]:
     """The matchable words of ``text[start:stop]``, as the Python loop of
     ``positions.lexicon.tokens.words_of`` makes them."""
 
-def word_records(word: type, span: type, cache: dict[str, object], token_words: object, limit: int, /) -> None:
-    """The classes ``words`` builds, the token cache it shares with the Python loop, the
-    function that fills it on a miss, and the cache's size limit."""
+def word_records(word: type, cache: dict[str, object], token_words: object, limit: int, /) -> None:
+    """The class ``words`` builds (its spans are those of :func:`records`), the token cache
+    it shares with the Python loop, the function that fills it on a miss, and the cache's
+    size limit."""

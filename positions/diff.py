@@ -71,8 +71,6 @@ except ImportError:  # pragma: no cover - depends on the environment
 # compiler is found): the same units, token strings and operations as the Python code below
 # (tests/test_speedups.py), at a fraction of the cost. POSITIONS_PURE_PYTHON=1 turns it off.
 _speedups: Any = _accel.speedups
-if _speedups is not None:
-    _speedups.records(DiffOp, Span)
 
 __all__ = [
     "ENGINES",

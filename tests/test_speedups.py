@@ -134,7 +134,7 @@ def test_records_must_have_object_slots():
 
     with pytest.raises((TypeError, AttributeError)):
         speedups.records(Plain, Span)
-    speedups.records(DiffOp, Span)  # as positions.diff left it
+    speedups.records(DiffOp, Span)  # as positions._accel left it
 
 
 @needs_speedups

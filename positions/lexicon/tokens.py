@@ -313,4 +313,4 @@ def _split_hyphens(tok: Span, piece: str) -> Iterable[Word]:
 # same token cache, filled by _token_words on a miss.
 _speedups = _accel.speedups
 if _speedups is not None:
-    _speedups.word_records(Word, Span, _TOKEN_WORDS, _token_words, _CACHE_LIMIT)
+    _speedups.word_records(Word, _TOKEN_WORDS, _token_words, _CACHE_LIMIT)

@@ -31,7 +31,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("white house", r"^white-?house"),
     ("kremlin", r"^kremlin"),
     ("fmprc", r"^(?:fmprc|mfa-?china|chinese-?mfa)"),
-    ("documents", r"^(?:joint|kcna|mfa|ministry)|(?:statement|declaration|communique|readout)"),
+    ("documents", r"^(?:joint|kcna|mfa|mofa|unsg|ministry)|(?:statement|declaration|communique|readout)"),
     ("briefings", r"^(?:state|usun|dod|pentagon)|briefing|background"),
     ("wire", r"^(?:tass|xinhua|yonhap|kyodo|reuters|ap|afp|ria|nhk|analysis|news|wire)"),
 )

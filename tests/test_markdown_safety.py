@@ -97,7 +97,7 @@ def test_report_and_diff_markdown_show_hostile_data_as_text(corpus, tmp_path):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("`<>[]()!&#*_~|\\-=+.1 \n\ta:/\"'x")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("`<>[]()!&#*_~|\\-=+.1 \n\r\ta:/\"'x;\x00\x1b\u00a0\u2028")), max_size=40))
 def test_escape_code_and_name_never_make_markup(text):
     # in a paragraph, a list item and a table cell, whatever the characters
     for doc in (f"a {escape(text)} {code(text)} {name(text)}",

@@ -249,3 +249,11 @@ def test_a_read_only_store_file_is_read_without_changing_it(good_store, tmp_path
     os.chmod(path, 0o444)
     assert _read_summary(path) == _read_summary(good_store)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_a_rebuild_that_fails_leaves_the_old_store_as_it_was(damaged, tmp_path):
+    before = damaged.read_bytes()
+    with pytest.raises(Exception, match="no such file or directory"):
+        rebuild_store(damaged, [tmp_path / "no-such-corpus"])  # no on_error: the first error is raised
+    assert damaged.read_bytes() == before
+    assert sorted(p.name for p in damaged.parent.iterdir()) == ["damaged.db"]

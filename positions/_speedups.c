@@ -686,12 +686,27 @@ static PyObject *build(PairObject *self, PyObject *const *args, Py_ssize_t nargs
         goto done;
     }
     {
-        Py_ssize_t total_a = 0, total_b = 0;
-        for (Py_ssize_t k = 0; k < ne; k++) {
-            total_a += E[k] + (k < nd ? D[k] : 0);
-            total_b += E[k] + (k < nd ? I[k] : 0);
+        /* What is left of each stream, counted down: every count is non-negative (read_counts)
+           and is compared with what is left before it is taken away, so no sum is ever formed
+           and huge counts cannot wrap (a running total could overflow Py_ssize_t). */
+        Py_ssize_t left_a = sa->n, left_b = sb->n;
+        int fits = 1;
+        for (Py_ssize_t k = 0; k < ne && fits; k++) {
+            Py_ssize_t da = k < nd ? D[k] : 0, db = k < nd ? I[k] : 0;
+            if (E[k] > left_a || E[k] > left_b) {
+                fits = 0;
+                break;
+            }
+            left_a -= E[k];
+            left_b -= E[k];
+            if (da > left_a || db > left_b) {
+                fits = 0;
+                break;
+            }
+            left_a -= da;
+            left_b -= db;
         }
-        if (total_a != sa->n || total_b != sb->n) {
+        if (!fits || left_a || left_b) {
             PyErr_SetString(PyExc_ValueError, "counts do not cover the two token streams");
             goto done;
         }

@@ -16,6 +16,7 @@ __all__ = [
     "LexiconError",
     "GoldError",
     "StoreError",
+    "OutputError",
 ]
 
 
@@ -41,3 +42,7 @@ class GoldError(PositionsError, ValueError):
 
 class StoreError(PositionsError, RuntimeError):
     """The SQLite store cannot be opened or is in an unexpected state."""
+
+
+class OutputError(PositionsError, RuntimeError):
+    """An output place cannot be written safely (a report directory holding other files)."""

@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from positions.cli import main
+from positions.render.output import MARKER
 from positions.render.report import build_report
 from positions.store import open_store
 from test_report import CORPUS, golden_corpus
@@ -26,7 +27,8 @@ def db(tmp_path):
 
 
 def _files(d):
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(d.iterdir())}
+    """The pages in ``d`` (not the marker a report leaves)."""
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(d.iterdir()) if p.name != MARKER}
 
 
 def test_html_from_a_store_is_the_library_report(runner, db, tmp_path):
@@ -78,3 +80,47 @@ def test_out_must_be_a_directory(runner, db, tmp_path):
     f.write_text("x")
     r = runner.invoke(main, ["report", "--db", db, "--out", str(f)])
     assert r.exit_code == 2 and "is a file" in r.stderr
+
+
+def test_out_refuses_a_directory_of_other_files_unless_forced(runner, db, tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "index.html").write_text("my own page\n")
+    r = runner.invoke(main, ["report", "--db", db, "--out", str(out)])
+    assert r.exit_code == 1
+    assert r.stderr == (f"Error: {out}: not empty and not written by `positions report` (no {MARKER} in it); "
+                        "choose an empty or new directory, or use --force to write into it\n")  # fmt: skip
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    assert (out / "index.html").read_text() == "my own page\n"
+    forced = runner.invoke(main, ["report", "--db", db, "--out", str(out), "--force"])
+    assert forced.exit_code == 0, forced.stderr
+    assert _files(out) == build_report(golden_corpus())
+    # written by a report: written again without --force
+    again = runner.invoke(main, ["report", "--db", db, "--out", str(out)])
+    assert again.exit_code == 0, again.stderr
+
+
+def test_a_report_directory_is_written_again_and_keeps_its_marker(runner, db, tmp_path):
+    out = tmp_path / "r"
+    for _ in range(2):
+        r = runner.invoke(main, ["report", "--db", db, "--out", str(out), "--format", "markdown"])
+        assert r.exit_code == 0, r.stderr
+    assert (out / MARKER).is_file()
+    assert not [p.name for p in out.iterdir() if ".tmp-" in p.name]
+
+
+def test_a_symlink_in_out_is_replaced_never_written_through(runner, db, tmp_path):
+    out = tmp_path / "r"
+    assert runner.invoke(main, ["report", "--db", db, "--out", str(out)]).exit_code == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    (out / "index.html").unlink()
+    (out / "index.html").symlink_to(victim)
+    (out / "actor-rus.html").unlink()
+    (out / "actor-rus.html").symlink_to(tmp_path / "created-through-link.html")  # a dangling link
+    r = runner.invoke(main, ["report", "--db", db, "--out", str(out)])
+    assert r.exit_code == 0, r.stderr
+    assert victim.read_text() == "keep me\n"
+    assert not (tmp_path / "created-through-link.html").exists()
+    assert not (out / "index.html").is_symlink() and not (out / "actor-rus.html").is_symlink()
+    assert _files(out) == build_report(golden_corpus())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import sysconfig
 from pathlib import Path
 
@@ -125,6 +126,23 @@ def test_counts_that_do_not_cover_the_streams_are_refused():
         pair.ops([1, 0], [], [])
     with pytest.raises(TypeError):
         speedups.pair("a", b"b")
+
+
+@needs_speedups
+def test_huge_counts_that_would_wrap_a_sum_are_refused():
+    # maxsize + maxsize + (n + 2) wraps to n in a Py_ssize_t sum: counts are compared with what
+    # is left of each stream, never added, so these are refused instead of read past the end.
+    pair, ta, _, _ = speedups.pair("a b c", "a b c")
+    n = len(ta)  # one unit per token
+    assert len(pair.ops([n], [], [])) == 1
+    huge = sys.maxsize
+    for e, d, i in (
+        ([huge, n + 2], [huge], [huge]),
+        ([huge, huge], [huge], [huge]),
+        ([0, huge], [huge], [0]),
+    ):
+        with pytest.raises(ValueError, match="do not cover"):
+            pair.ops(e, d, i)
 
 
 @needs_speedups

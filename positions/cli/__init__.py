@@ -16,6 +16,7 @@ import click
 
 from .. import __version__
 from ..errors import PositionsError
+from ..render.terminal import printable
 
 __all__ = ["main"]
 
@@ -26,8 +27,8 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except PositionsError as exc:
-            raise click.ClickException(str(exc)) from exc
+        except PositionsError as exc:  # one line, whatever a file name or a text holds
+            raise click.ClickException(printable(str(exc))) from exc
         except BrokenPipeError:  # `positions diff | head`
             sys.stderr.close()
             ctx.exit(1)

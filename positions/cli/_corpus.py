@@ -11,6 +11,7 @@ import click
 
 from ..errors import PositionsError, SourceError
 from ..model import Analysis
+from ..render.terminal import printable
 
 
 class Failures:
@@ -23,7 +24,7 @@ class Failures:
         self.count += 1
         message = str(exc)
         named = message.startswith(path) or message.startswith(os.path.basename(path))
-        click.echo(f"positions: {message if named else f'{path}: {message}'}", err=True)
+        click.echo(printable(f"positions: {message if named else f'{path}: {message}'}"), err=True)
 
 
 def load_analyses(

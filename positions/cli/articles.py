@@ -9,6 +9,7 @@ import click
 
 from ..errors import SourceError
 from ..model import Article
+from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
@@ -54,7 +55,8 @@ def article_record(article: Article) -> dict[str, Any]:
 
 
 def _cell(value: Optional[object], width: Optional[int] = None) -> str:
-    text = "-" if value is None or value == "" else str(value)
+    # one line per article, whatever a file name or a title holds (a newline, an escape sequence)
+    text = "-" if value is None or value == "" else printable(str(value))
     if width is not None and len(text) > width:
         text = text[: width - 1] + "…"
     return text
@@ -161,7 +163,7 @@ def articles(
     records = []
     for article in iter_articles(paths, year=year, columns=mapping or None, on_error=report):
         for warning in article.warnings:
-            click.echo(f"positions: {article.path}: warning: {warning}", err=True)
+            click.echo(printable(f"positions: {article.path}: warning: {warning}"), err=True)
         records.append(article_record(article))
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))

@@ -9,6 +9,7 @@ import click
 
 from ..errors import LexiconError, PositionsError
 from ..model import Article, Statement
+from ..render.terminal import printable
 from . import main
 from ._options import actors_option, format_option, lexicon_option, year_option
 
@@ -70,13 +71,8 @@ def _row(article: Article, st: Statement) -> list[str]:
     words = " ".join(st.text.split())
     if len(words) > _FIRST_WORDS:
         words = words[: _FIRST_WORDS - 1].rstrip() + "…"
-    return [
-        st.speaker.label() if st.speaker else "?",
-        st.country or "-",
-        ",".join(st.holders) or "-",
-        st.kind,
-        words,
-    ]
+    cells = [st.speaker.label() if st.speaker else "?", st.country or "-", ",".join(st.holders) or "-", st.kind, words]
+    return [printable(c) for c in cells]  # no escape sequence from the text reaches the terminal
 
 
 def _table(rows: list[tuple[str, list[str]]]) -> str:
@@ -122,7 +118,7 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
 
     def on_error(path: str, exc: PositionsError) -> None:
         failed.append(path)
-        click.echo(f"error: {exc}", err=True)
+        click.echo(printable(f"error: {exc}"), err=True)
 
     records: list[dict[str, Any]] = []
     rows: list[tuple[str, list[str]]] = []
@@ -131,7 +127,7 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
             if fmt == "json":
                 records.append(statement_record(article, st))
             else:
-                rows.append((article.path, _row(article, st)))
+                rows.append((printable(article.path), _row(article, st)))
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif rows:

@@ -9,7 +9,7 @@ import click
 
 from ..errors import SourceError
 from ..sources import bundled_corpus
-from ..store import IngestResult, Missing, StoreStats, open_store
+from ..store import IngestResult, Missing, StoreStats, open_store, rebuild_store
 from . import main
 from ._corpus import Failures
 from ._options import actors_option, corpus_argument, lexicon_option, year_option
@@ -74,6 +74,16 @@ def _n(count: int, noun: str) -> str:
     is_flag=True,
     help="Remove from the store the files under CORPUS that this ingest did not find.",
 )
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Check the whole store (PRAGMA integrity_check) before ingesting, not only its pages' structure.",
+)
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Make the store afresh from CORPUS in a new file that then replaces --db (for a damaged store).",
+)
 @year_option
 @lexicon_option
 @actors_option
@@ -84,6 +94,8 @@ def ingest(
     db_path: str,
     jobs: int,
     prune: bool,
+    verify: bool,
+    rebuild: bool,
     year: Optional[int],
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
@@ -105,12 +117,21 @@ def ingest(
     read, nor anything a listing error concerns (a path naming nothing, a directory that
     cannot be listed, a corpus.toml naming files that are not there).
 
+    The store is checked when it is opened (PRAGMA quick_check; the slower integrity_check
+    with --verify): a damaged store is one line and exit status 1. --rebuild then makes it
+    afresh from CORPUS, without reading the old file: the new store is written beside it and
+    replaces it only when the ingest has finished. It replaces only a positions store (damaged
+    or not); the files of other corpora that the old store held are not in the new one.
+
     \b
     Example:
         positions ingest corpus/ --db corpus.db --jobs 4
         positions ingest corpus/ --db corpus.db --prune
+        positions ingest corpus/ --db corpus.db --rebuild
         positions ingest ../shared/corpora/ungdc --db /tmp/u.db
     """
+    if rebuild and prune:
+        raise click.UsageError("--prune has nothing to remove with --rebuild (the new store holds only CORPUS)")
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
@@ -126,22 +147,18 @@ def ingest(
         bar.update(1)
 
     on_tty = sys.stderr.isatty()
-    with open_store(db_path) as store:
-        try:
-            result = store.ingest(
-                paths,
-                year=year,
-                jobs=jobs,
-                on_error=report,
-                progress=progress if on_tty else None,
-                lexicon=lexicon_path,
-                actors=actors_paths,
-                prune=prune,
-            )
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
-        stats = store.stats()
+    options: dict[str, Any] = dict(year=year, jobs=jobs, on_error=report, progress=progress if on_tty else None,
+                                   lexicon=lexicon_path, actors=actors_paths)  # fmt: skip
+    try:
+        if rebuild:
+            result, stats = rebuild_store(db_path, paths, **options)
+        else:
+            with open_store(db_path, verify=verify) as store:
+                result = store.ingest(paths, prune=prune, **options)
+                stats = store.stats()
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
     click.echo(summary(db_path, result, stats))
     if report.count:
         ctx.exit(1)

@@ -10,6 +10,7 @@ import click
 from ..errors import SourceError
 from ..lexicon import kwic as kwic_lines
 from ..lexicon import load_lexicon
+from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
 from ._corpus import Failures
@@ -95,4 +96,4 @@ def _echo_lines(lines: list, in_scope: bool, fmt: str) -> None:
             who += ">" + ",".join(k.holders)
         sep = "" if k.right[:1] in tuple(",.;:!?)]") else " "
         line = f"{k.date or '-'}  {k.source or '-'}  {who}  {k.left} [{k.match}]{sep}{k.right}{flags}"
-        click.echo(line.rstrip())
+        click.echo(printable(line.rstrip()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 import click
@@ -15,7 +16,9 @@ from ._options import actors_option, corpus_argument, db_option, lexicon_option,
 @corpus_argument
 @db_option
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str),
-              help="Directory to write the pages to (made if needed).")  # fmt: skip
+              help="Directory to write the pages to (made if needed; empty, or written by an earlier report).")  # fmt: skip
+@click.option("--force", is_flag=True,
+              help="Write into --out even when it holds files that no report wrote (same-named ones are replaced).")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True,
               help="HTML site, or Markdown pages for a documentation site.")  # fmt: skip
 @click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True, help="Period of a column.")
@@ -31,6 +34,7 @@ def report(
     corpus: tuple[str, ...],
     db_path: Optional[str],
     out_dir: str,
+    force: bool,
     fmt: str,
     by: str,
     role: str,
@@ -50,20 +54,27 @@ def report(
     index.md, actor-*.md and concept-*.md for a documentation site. Reads the store --db,
     or analyses CORPUS; with neither, the bundled sample corpus.
 
+    --out must be new, empty, or a directory an earlier report wrote (it leaves a
+    .positions-report file there); another non-empty directory is refused unless --force.
+    Pages are renamed into place, so a symlink in --out is replaced, never written through.
+
     \b
     Example:
         positions report --out report/
         positions report --db corpus.db --out /tmp/r --by month
         positions report --format markdown --out docs/report
     """
+    from ..render.output import prepare_directory
     from ..render.report import write_report
     from ..sources import bundled_corpus
+
+    prepare_directory(Path(out_dir), force=force)  # refused before any analysis is done
 
     failures = Failures()
     roots = [] if corpus or db_path else [str(p) for p in bundled_corpus()]
     with analysis_passes(corpus, db_path, year=year, lexicon_path=lexicon_path,
                          actors_paths=actors_paths, failures=failures) as (analyses, count):  # fmt: skip
-        written = write_report(analyses, out_dir, fmt=fmt, by=by, role=role, title=title, roots=roots)
+        written = write_report(analyses, out_dir, force=force, fmt=fmt, by=by, role=role, title=title, roots=roots)
     index = "index.html" if fmt == "html" else "index.md"
     click.echo(f"{out_dir}: {len(written)} files ({count} articles); open {out_dir.rstrip('/')}/{index}")
     if failures.count:

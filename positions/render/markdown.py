@@ -1,6 +1,12 @@
 """Position diffs as Markdown: deletions ``~~struck~~``, insertions ``**bold**``.
 
-Article text is escaped so that its asterisks, brackets or tildes never become markup.
+Everything that comes from data is escaped by construction, so that no article text, file name
+or lexicon word becomes markup or raw HTML in a CommonMark renderer: text goes through
+:func:`escape` (every Markdown punctuation character backslash-escaped, line breaks as spaces,
+so data never starts a line of its own), file names and identifiers through :func:`code` (a
+code span whose fence is longer than any backtick run inside it, CommonMark's rule, with control
+characters shown as escapes) and names through :func:`name` (plain identifiers as they are,
+anything else escaped).
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ import re
 from typing import Callable, Optional, Sequence
 
 from ..model import PositionDiff
+from .terminal import printable
 from ._display import (
     concept_label,
     display_lines,
@@ -24,24 +31,70 @@ from ._display import (
 )
 from .json import diff_record
 
-__all__ = ["render_diffs", "escape"]
+__all__ = ["render_diffs", "escape", "code", "name"]
 
-_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~#])")
-_LINE_START_RE = re.compile(r"^([-+]|\d+[.)])(?=\s)")
+# Every character that can start or end markup: emphasis, code, links and images, raw HTML,
+# tables, strikethrough, headings ("!" opens an image only before "["), and an "&" that could
+# begin a character reference ("&lt;", "&#60;").
+_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~#]|&(?=[#A-Za-z0-9]))")
+_BREAK_RE = re.compile(r"\r\n?|\n")
+# What makes a line a list item, a setext heading underline or a thematic break when it stands
+# at the start ("#", ">", "*", "_" and "<" are escaped everywhere): escaped in lines that begin
+# with data.
+_LINE_START_RE = re.compile(r"^(?:([-+]|\d+[.)])(?=\s|$)|([-=])(?=[-=\s]*$))")
+_BACKTICKS_RE = re.compile(r"`+")
+_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_]*")
 
 
 def escape(text: str) -> str:
-    r"""Backslash-escape Markdown punctuation.
+    r"""Backslash-escape Markdown punctuation, and write line breaks as spaces (a line break
+    in data would let it start a block: a list, a heading, an HTML block).
 
     >>> escape("a *b* [c]")
     'a \\*b\\* \\[c\\]'
+    >>> escape("x\n<img src=x onerror=alert(1)>")
+    'x \\<img src=x onerror=alert(1)\\>'
     """
-    return _SPECIAL_RE.sub(r"\\\1", text)
+    return _SPECIAL_RE.sub(r"\\\1", _BREAK_RE.sub(" ", text))
 
 
-def _code(text: str) -> str:
-    fence = "``" if "`" in text else "`"
-    return f"{fence}{text}{fence}"
+def code(text: str, *, table: bool = False) -> str:
+    r"""``text`` as a CommonMark code span: the fence is one backtick longer than the longest
+    run of backticks inside, and a space pads the content where it begins or ends with a
+    backtick (or with a space at both ends, which the renderer strips); control characters and
+    line breaks are shown as escapes (:func:`positions.render.terminal.printable`). With
+    ``table``, pipes are escaped as a GFM table cell needs.
+
+    >>> code("a.txt"), code("x``<img>``.txt"), code("`")
+    ('`a.txt`', '```x``<img>``.txt```', '`` ` ``')
+    """
+    text = printable(text)
+    if table:
+        text = text.replace("|", "\\|")
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = text[:1] == "`" or text[-1:] == "`" or (text[:1] == " " and text[-1:] == " " and text.strip(" ") != "")
+    space = " " if pad else ""
+    return f"{fence}{space}{text}{space}{fence}"
+
+
+def name(text: str) -> str:
+    r"""A name from data (an actor code, a concept id) in running text or a link's text: plain
+    identifiers as they are (an underscore inside a word is never emphasis), anything else
+    escaped with :func:`escape`.
+
+    >>> name("diplomatic_means"), name("<b>")
+    ('diplomatic_means', '\\<b\\>')
+    """
+    return text if _NAME_RE.fullmatch(text) else escape(text)
+
+
+def _line(text: str) -> str:
+    """Escaped data that begins a line: its first character cannot open a block."""
+    return _LINE_START_RE.sub(lambda m: "\\" + m.group(), text)
+
+
+_code = code
 
 
 def _mark(op: str, text: str) -> str:
@@ -61,10 +114,11 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
         lines.append(f"- {side}: {paths}")
     lines.append("")
     rows = []
-    for name in ("gained", "dropped", "kept"):
-        if rec[name]:
-            side = "old" if name == "dropped" else "new"
-            rows.append(f"| {name} | {'; '.join(_code(concept_label(diff, c, side, wording=name != 'kept')) for c in rec[name])} |")
+    for change in ("gained", "dropped", "kept"):
+        if rec[change]:
+            side = "old" if change == "dropped" else "new"
+            labels = (code(concept_label(diff, c, side, wording=change != "kept"), table=True) for c in rec[change])
+            rows.append(f"| {change} | {'; '.join(labels)} |")
     if rows:
         lines += ["| change | concepts |", "|---|---|", *rows, ""]
     else:
@@ -75,7 +129,7 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
             news = ", ".join(f"“{escape(squeeze(w))}”" for w in s["new"])
             lines.append(f"- shift {_code(s['concept'])}: {olds} → {news}")
         for f in rec["polarity_flips"]:
-            lines.append(f"- polarity {_code(f['concept'])}: {f['old']} → {f['new']}")
+            lines.append(f"- polarity {_code(f['concept'])}: {escape(f['old'])} → {escape(f['new'])}")
         lines.append("")
     shown, hidden = select_pairs(rec["pairs"], all_passages)
     for n, p in enumerate(shown, 1):
@@ -87,7 +141,7 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
         lines.append("")
         for line in display_lines(p["old_text"], p["new_text"], p["ops"]):  # one sentence block a line
             body = "".join(_mark(op, text) for op, text in line).strip()
-            lines.append(_LINE_START_RE.sub(lambda m: "\\" + m.group(1), body) + "  ")
+            lines.append(_line(body) + "  ")
         lines[-1] = lines[-1].rstrip()
         lines.append("")
         for mv in p["moves"]:
@@ -95,7 +149,7 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
             old_loc = _code(location(p["old_article"], mv["old_span"]))
             new_loc = _code(location(p["new_article"], mv["new_span"]))
             lines.append(f"_Moved_ (similarity {mv['similarity']:.2f}): {old_loc} → {new_loc}  ")
-            lines.append(_LINE_START_RE.sub(lambda m: "\\" + m.group(1), body))
+            lines.append(_line(body))
             lines.append("")
     note = hidden_note(hidden)
     if note:

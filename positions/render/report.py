@@ -659,21 +659,24 @@ def build_report(analyses: AnalysisSource, **options: Any) -> dict[str, str]:
 def write_report(
     analyses: AnalysisSource,
     out: "os.PathLike[str] | str",
+    *,
+    force: bool = False,
     **options: Any,
 ) -> list[Path]:
     """Write the pages of :func:`report_pages` into the directory ``out`` (made if needed)
     as they are made; return the paths written, sorted. Files of an earlier report that are
-    not rewritten stay."""
+    not rewritten stay.
+
+    A directory that is not empty and was not written by a report (it has no
+    :data:`positions.render.output.MARKER`) is refused with :class:`OutputError` unless
+    ``force``; pages are renamed into place, so a symlink in ``out`` is never written through
+    (see :mod:`positions.render.output`)."""
+    from .output import prepare_directory, write_file
+
     pages = _page_pieces(analyses, **options)
     root = Path(out)
-    root.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, pieces in pages:
-        p = root / name
-        with open(p, "w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(pieces)
-        written.append(p)
-    return sorted(written)
+    prepare_directory(root, force=force)
+    return sorted(write_file(root, name, pieces) for name, pieces in pages)
 
 
 # --------------------------------------------------------------------------------------

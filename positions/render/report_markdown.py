@@ -1,9 +1,11 @@
 """The report as Markdown pages for a documentation site: ``index.md``, ``actor-<code>.md``
 and ``concept-<id>.md`` (no article pages: statements are named by ``path:start-end``).
 
-Article text is escaped with :func:`positions.render.markdown.escape`, so that nothing in it
-becomes markup; the diffs are those of ``positions diff --format markdown``, their headings
-one level down.
+Everything from data is escaped by construction, as in :mod:`positions.render.markdown`:
+article text with :func:`~positions.render.markdown.escape`, file names and statement labels as
+code spans (:func:`~positions.render.markdown.code`), actor codes and concept ids with
+:func:`~positions.render.markdown.name`; the diffs are those of ``positions diff --format
+markdown``, their headings one level down.
 """
 
 from __future__ import annotations
@@ -12,18 +14,13 @@ import re
 from typing import Any, Iterator, Optional
 
 from ..model import Statement
-from .markdown import escape
+from .markdown import code, escape, name
 from .markdown import render_diffs as markdown_diffs
 from .timeline import timeline_record
 
 __all__ = ["markdown_pages", "iter_markdown_pages"]
 
 _HEADING_RE = re.compile(r"^(#+) ", re.M)
-
-
-def _code(text: str) -> str:
-    fence = "``" if "`" in text else "`"
-    return f"{fence}{text}{fence}"
 
 
 def _span(first: str, last: str) -> str:
@@ -37,15 +34,15 @@ def _quoted(words: list[str]) -> str:
 def _st_ref(data: Any, st: Optional[Statement]) -> str:
     if st is None:
         return ""
-    return _code(f"{data.path(st.article)}:{st.span.start}-{st.span.end}")
+    return code(f"{data.path(st.article)}:{st.span.start}-{st.span.end}")
 
 
 def _grid(rows: list[dict[str, Any]], periods: list[str], active: dict[str, set], label: str, link) -> list[str]:
-    lines = [f"| {label} | " + " | ".join(periods) + " | first–last |", "|---|" + "---:|" * len(periods) + "---|"]
+    lines = [f"| {label} | " + " | ".join(escape(k) for k in periods) + " | first–last |", "|---|" + "---:|" * len(periods) + "---|"]
     for r in rows:
         counts = {c["period"]: c["count"] for c in r["cells"]}
         cells = [str(counts[k]) if k in counts else ("·" if k in active.get(r["actor"], ()) else "") for k in periods]
-        lines.append(f"| {link(r)} | " + " | ".join(cells) + f" | {_span(r['first'], r['last'])} |")
+        lines.append(f"| {link(r)} | " + " | ".join(cells) + f" | {escape(_span(r['first'], r['last']))} |")
     return lines
 
 
@@ -72,14 +69,14 @@ def iter_markdown_pages(data: Any) -> Iterator[tuple[str, str]]:
     lines = [f"# {escape(data.title)}", ""]
     lines.append(f"{len(data.articles)} articles · {n_statements} statements · {len(data.actors)} actors · "
                  f"{len(data.concepts)} concepts · {len(rec['periods'])} periods ({data.by})")  # fmt: skip
-    lines += ["", "Actors: " + " · ".join(f"[{a}]({actor_page_name(a, 'md')})" for a in data.actors), ""]
-    lines += ["Concepts: " + " · ".join(f"[{c}]({concept_page_name(c, 'md')})" for c in data.concepts), ""]
+    lines += ["", "Actors: " + " · ".join(f"[{name(a)}]({actor_page_name(a, 'md')})" for a in data.actors), ""]
+    lines += ["Concepts: " + " · ".join(f"[{name(c)}]({concept_page_name(c, 'md')})" for c in data.concepts), ""]
     lines += ["## Who says what, when", "", legend, ""]
     for a in data.actors:
-        lines += [f"### [{a}]({actor_page_name(a, 'md')})", ""]
+        lines += [f"### [{name(a)}]({actor_page_name(a, 'md')})", ""]
         periods = [k for k in rec["periods"] if k in active.get(a, set())]
         lines += _grid(by_actor.get(a, []), periods, active, "concept",
-                       lambda r: f"[{r['concept']}]({concept_page_name(r['concept'], 'md')})")  # fmt: skip
+                       lambda r: f"[{name(r['concept'])}]({concept_page_name(r['concept'], 'md')})")  # fmt: skip
         lines.append("")
     lines += ["## Shift events, newest first", ""]
     if not data.events:
@@ -92,26 +89,26 @@ def iter_markdown_pages(data: Any) -> Iterator[tuple[str, str]]:
         elif e.kind == "variant":
             words = f"{_quoted(list(e.old))} → {_quoted(list(e.new))}"
         else:
-            words = f"{', '.join(e.old)} → {', '.join(e.new)}"
-        lines.append(f"- {e.old_period.key} → {e.new_period.key} [{e.actor}]({actor_page_name(e.actor, 'md')}) "
-                     f"**{e.kind}** [`{e.concept}`]({concept_page_name(e.concept, 'md')}) {words}".rstrip())  # fmt: skip
+            words = f"{escape(', '.join(e.old))} → {escape(', '.join(e.new))}"
+        lines.append(f"- {escape(e.old_period.key)} → {escape(e.new_period.key)} [{name(e.actor)}]({actor_page_name(e.actor, 'md')}) "
+                     f"**{escape(e.kind)}** [{code(e.concept)}]({concept_page_name(e.concept, 'md')}) {words}".rstrip())  # fmt: skip
     yield "index.md", "\n".join(lines).rstrip("\n") + "\n"
 
     # actors
     for a in data.actors:
         rows = by_actor.get(a, [])
         periods = [k for k in rec["periods"] if k in active.get(a, set())]
-        lines = [f"# {a}", "", "[Index](index.md)", "", "## Timeline", "", legend, ""]
+        lines = [f"# {name(a)}", "", "[Index](index.md)", "", "## Timeline", "", legend, ""]
         lines += _grid(rows, periods, active, "concept",
-                       lambda r: f"[{r['concept']}]({concept_page_name(r['concept'], 'md')})")  # fmt: skip
+                       lambda r: f"[{name(r['concept'])}]({concept_page_name(r['concept'], 'md')})")  # fmt: skip
         lines += ["", "## Wordings", ""]
         for r in rows:
             vs = "; ".join(
-                f"“{escape(v['surface'])}” ×{v['count']} {_span(v['first'], v['last'])}"
+                f"“{escape(v['surface'])}” ×{v['count']} {escape(_span(v['first'], v['last']))}"
                 + ("" if v["polarity"] == "affirmed" else f" ({v['polarity']})")
                 for v in r["variants"]
             )
-            lines.append(f"- `{r['concept']}` ({_span(r['first'], r['last'])}): {vs}")
+            lines.append(f"- {code(r['concept'])} ({escape(_span(r['first'], r['last']))}): {vs}")
         lines += ["", "## Successive diffs, newest first", ""]
         diffs = list(reversed(data.diffs[a]))
         if diffs:
@@ -122,8 +119,8 @@ def iter_markdown_pages(data: Any) -> Iterator[tuple[str, str]]:
             lines.append("Only one period: nothing to compare.")
         lines += ["", "## Statements, newest first", ""]
         for s in _statement_rows(data, a):
-            concepts = " ".join(f"`{c['id']}{' (negated)' if c['negated'] else ''}`" for c in s["concepts"])
-            lines.append(f"- {s['period']} {_code(s['label'])} {s['kind']}: {escape(s['excerpt'])} {concepts}".rstrip())
+            concepts = " ".join(code(f"{c['id']}{' (negated)' if c['negated'] else ''}") for c in s["concepts"])
+            lines.append(f"- {escape(s['period'])} {code(s['label'])} {escape(s['kind'])}: {escape(s['excerpt'])} {concepts}".rstrip())
         yield actor_page_name(a, "md"), "\n".join(lines).rstrip("\n") + "\n"
 
     # concepts
@@ -131,16 +128,16 @@ def iter_markdown_pages(data: Any) -> Iterator[tuple[str, str]]:
         rows = [r for r in rec["rows"] if r["concept"] == c]
         used = {cell["period"] for r in rows for cell in r["cells"]}
         periods = [k for k in rec["periods"] if k in used]
-        lines = [f"# `{c}`", "", "[Index](index.md)", "", "## Who holds it, when", "", legend, ""]
-        lines += _grid(rows, periods, active, "actor", lambda r: f"[{r['actor']}]({actor_page_name(r['actor'], 'md')})")
+        lines = [f"# {code(c)}", "", "[Index](index.md)", "", "## Who holds it, when", "", legend, ""]
+        lines += _grid(rows, periods, active, "actor", lambda r: f"[{name(r['actor'])}]({actor_page_name(r['actor'], 'md')})")
         lines += ["", "## Wordings over time", "", "| wording | first–last | count | actors |", "|---|---|---:|---|"]
         for v in _concept_variants(rows):
             pol = "" if v["polarity"] == "affirmed" else f" ({v['polarity']})"
-            lines.append(f"| “{escape(v['surface'])}”{pol} | {_span(v['first'], v['last'])} | {v['count']} | {' '.join(v['actors'])} |")
+            lines.append(f"| “{escape(v['surface'])}”{pol} | {escape(_span(v['first'], v['last']))} | {v['count']} | {' '.join(name(x) for x in v['actors'])} |")
         lines += ["", "## In context, newest first", ""]
         for k in _kwic_lines(data, c):
             neg = " (negated)" if k["negated"] else ""
             sep = "" if k["right"][:1] in tuple(",.;:!?)]") and not neg else " "
-            lines.append(f"- {k['date'] or 'undated'} {k['actors']}: {escape(k['left'])} **{escape(k['match'])}**{neg}"
-                         f"{sep}{escape(k['right'])} — {_code(k['label'])}".replace("  ", " "))  # fmt: skip
+            left = f"- {escape(k['date'] or 'undated')} {escape(k['actors'])}: {escape(k['left'])} **{escape(k['match'])}**{neg}"
+            lines.append(f"{left}{sep}{escape(k['right'])} — ".replace("  ", " ") + code(k["label"]))  # fmt: skip
         yield concept_page_name(c, "md"), "\n".join(lines).rstrip("\n") + "\n"

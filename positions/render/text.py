@@ -6,7 +6,9 @@ pair, or sentences deleted or inserted whole), then the new and the gone passage
 passage is headed by where it is (``path:start-end``, offsets into the article; paths
 relative to the current directory where they lie under it). With ``color``, deletions are red
 and struck through and insertions green; without it, deletions read ``[-…-]`` and insertions
-``{+…+}`` (the wdiff convention).
+``{+…+}`` (the wdiff convention). Control characters of article text and file names (an
+escape sequence, a carriage return, a bidirectional override) are shown as escapes
+(:func:`positions.render.terminal.printable`): only the colours are ours.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ._display import (
     squeeze,
 )
 from .json import diff_record
+from .terminal import printable
 
 __all__ = ["render_diffs", "DEL", "INS", "RESET"]
 
@@ -38,6 +41,7 @@ RESET = "\x1b[0m"
 
 
 def _mark(op: str, text: str, color: bool) -> str:
+    text = printable(text)  # article text never sends a control sequence of its own
     if op == "=":
         return text
     lead, core, trail = split_space(text)
@@ -51,39 +55,43 @@ def _mark(op: str, text: str, color: bool) -> str:
 def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> list[str]:
     rec = diff_record(diff, show)
     old, new = rec["old"], rec["new"]
-    lines = [f"{rec['actor']}  {period_label(old)} -> {period_label(new)}"]
+    lines: list[str] = []
+
+    def say(line: str) -> None:  # a line of data without colours: control characters escaped
+        lines.append(printable(line))
+
+    say(f"{rec['actor']}  {period_label(old)} -> {period_label(new)}")
     for side, snap in (("old", old), ("new", new)):
         paths = ", ".join(a["path"] or a["id"] for a in snap["articles"])
-        lines.append(f"  {side}: {paths or '(none)'}")
+        say(f"  {side}: {paths or '(none)'}")
     for name in ("gained", "dropped", "kept"):
         if rec[name]:
             side = "old" if name == "dropped" else "new"
-            lines.append(f"  {name + ':':9}{'; '.join(concept_label(diff, c, side, wording=name != 'kept') for c in rec[name])}")
+            say(f"  {name + ':':9}{'; '.join(concept_label(diff, c, side, wording=name != 'kept') for c in rec[name])}")
     for s in rec["shifts"]:
         olds = ", ".join(f'"{squeeze(w)}"' for w in s["old"])
         news = ", ".join(f'"{squeeze(w)}"' for w in s["new"])
-        lines.append(f"  shift:   {s['concept']}: {olds} -> {news}")
+        say(f"  shift:   {s['concept']}: {olds} -> {news}")
     for f in rec["polarity_flips"]:
-        lines.append(f"  flip:    {f['concept']}: {f['old']} -> {f['new']}")
+        say(f"  flip:    {f['concept']}: {f['old']} -> {f['new']}")
     if not any(rec[k] for k in ("gained", "dropped", "kept")):
         lines.append("  (no concepts in scope)")
     shown, hidden = select_pairs(rec["pairs"], all_passages)
     for n, p in enumerate(shown, 1):
         lines.append("")
-        head = pair_head(p)
-        lines.append(f"  [{n}] {head}")
+        say(f"  [{n}] {pair_head(p)}")
         if p["old_article"] is not None:
-            lines.append(f"      old {location(p['old_article'], p['old_span'])}")
+            say(f"      old {location(p['old_article'], p['old_span'])}")
         if p["new_article"] is not None:
-            lines.append(f"      new {location(p['new_article'], p['new_span'])}")
+            say(f"      new {location(p['new_article'], p['new_span'])}")
         for line in display_lines(p["old_text"], p["new_text"], p["ops"]):
             lines.append("      " + "".join(_mark(op, text, color) for op, text in line).strip())
         for m in p["moves"]:
-            lines.append(f"      {move_head(p, m)}:")
+            say(f"      {move_head(p, m)}:")
             lines.append("      " + "".join(_mark(op, text, color) for op, text in display_ops(m["ops"])).strip())
     note = hidden_note(hidden)
     if note:
-        lines += ["", f"  ({note})"]
+        lines += ["", printable(f"  ({note})")]
     return lines
 
 

@@ -16,7 +16,7 @@ import json
 from typing import Any, Sequence
 
 from ..model import Comparison, Timeline
-from .markdown import escape
+from .markdown import code, escape
 
 __all__ = [
     "TIMELINE_FORMATS",
@@ -153,11 +153,6 @@ def _timeline_text(rec: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _code(text: str) -> str:
-    fence = "``" if "`" in text else "`"
-    return f"{fence}{text}{fence}"
-
-
 def _timeline_markdown(rec: dict[str, Any]) -> str:
     lines = [f"# Timeline ({rec['role']}s, by {rec['by']})", ""]
     if not rec["rows"]:
@@ -169,18 +164,18 @@ def _timeline_markdown(rec: dict[str, Any]) -> str:
         keys = set(rec["active"].get(actor, []))
         cols = [k for k in rec["periods"] if k in keys]
         lines += [f"## {escape(actor)}", ""]
-        lines.append("| concept | " + " | ".join(cols) + " |")
+        lines.append("| concept | " + " | ".join(escape(k) for k in cols) + " |")
         lines.append("|---|" + "---:|" * len(cols))
         for r in rows:
             counts = {c["period"]: c["count"] for c in r["cells"]}
-            lines.append(f"| {_code(r['concept'])} | " + " | ".join(str(counts.get(k, "·")) for k in cols) + " |")
+            lines.append(f"| {code(r['concept'], table=True)} | " + " | ".join(str(counts.get(k, "·")) for k in cols) + " |")
         lines.append("")
         for r in rows:
             variants = "; ".join(
-                f"“{escape(v['surface'])}” ×{v['count']} {_span_label(v['first'], v['last'])}{_pol(v['polarity'])}"
+                f"“{escape(v['surface'])}” ×{v['count']} {escape(_span_label(v['first'], v['last']) + _pol(v['polarity']))}"
                 for v in r["variants"]
             )
-            lines.append(f"- {_code(r['concept'])}: first {r['first']}, last {r['last']}, {r['count']} in all — {variants}")
+            lines.append(f"- {code(r['concept'])}: first {escape(r['first'])}, last {escape(r['last'])}, {r['count']} in all — {variants}")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -252,22 +247,22 @@ def _comparison_text(rec: dict[str, Any]) -> str:
 
 def _comparison_markdown(rec: dict[str, Any]) -> str:
     if rec["period"] is None:
-        return f"# Comparison\n\nNo statement of {', '.join(rec['actors'])} in any period.\n"
+        return f"# Comparison\n\nNo statement of {escape(', '.join(rec['actors']))} in any period.\n"
     present = [a for a in rec["actors"] if a not in rec["absent"]]
-    lines = [f"# Comparison: {rec['period']} ({rec['role']}s)", ""]
+    lines = [f"# Comparison: {escape(rec['period'])} ({rec['role']}s)", ""]
     if rec["absent"]:
-        lines += [f"No statement in {rec['period']}: {', '.join(rec['absent'])}.", ""]
+        lines += [f"No statement in {escape(rec['period'])}: {escape(', '.join(rec['absent']))}.", ""]
     if not rec["concepts"]:
         return "\n".join(lines + ["No concept of the lexicon in their statements.", ""])
     cells = {(c["actor"], c["concept"]): c for c in rec["cells"]}
-    lines.append("| concept | " + " | ".join(present) + " |")
+    lines.append("| concept | " + " | ".join(escape(a) for a in present) + " |")
     lines.append("|---|" + "---|" * len(present))
     for concept in rec["concepts"]:
         row = []
         for a in present:
             c = cells.get((a, concept))
             row.append("" if c is None else "; ".join(f"“{escape(w)}”" for w in c["surfaces"]) + escape(_pol(c["polarity"])))
-        lines.append(f"| {_code(concept)} | " + " | ".join(row) + " |")
+        lines.append(f"| {code(concept, table=True)} | " + " | ".join(row) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -10,7 +10,6 @@ Articles are yielded one at a time: a corpus is never held in memory at once.
 
 from __future__ import annotations
 
-import glob
 import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
@@ -18,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
 from ..errors import PositionsError, SourceError
 from ..model import Article
 from .decoding import MAX_ARTICLE_BYTES, read_text
+from .globs import glob_paths, outermost
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
 from .plain import text_article
 from .tabular import TABLE_SUFFIXES, iter_csv, iter_jsonl
@@ -182,10 +182,10 @@ class _Run:
         elif os.path.exists(given):
             yield from self.file(given)
         elif _GLOB_CHARS & set(given):
-            matches = sorted(glob.glob(given, recursive=True))
-            wanted = [
+            matches = glob_paths(given)  # no directory symlink followed: no walk can loop
+            wanted = outermost([
                 m for m in matches if os.path.isdir(m) or is_article_file(os.path.basename(m))
-            ]
+            ])  # fmt: skip
             if not wanted:
                 what = "no files match" if not matches else "no article files match"
                 self.report(given, SourceError(f"{given}: {what}"))

@@ -119,11 +119,23 @@ def load_manifest(path: str | os.PathLike[str]) -> Manifest:
     raw_articles = data.get("articles", {})
     if not isinstance(raw_articles, dict):
         raise SourceError(f'{name}: articles must be tables [articles."<file name>"]')
+    for fname in sorted(raw_articles):
+        _check_file_name(fname, f"{name}: [articles.{_toml_key(fname)}]")
     articles = {
         fname: _entry(raw, f"{name}: [articles.{_toml_key(fname)}]")
         for fname, raw in sorted(raw_articles.items())
     }
     return Manifest(name, defaults, articles)
+
+
+def _check_file_name(fname: str, where: str) -> None:
+    """A manifest describes the files beside it: an entry is one file name, never a path.
+    The file is not looked at, so that the error says nothing of what lies elsewhere (an
+    entry ``"/etc/shadow"`` or ``"../x.txt"`` is refused whether it exists or not)."""
+    seps = [os.sep] + ([os.altsep] if os.altsep else []) + ["/"]
+    if fname in ("", ".", "..") or any(sep in fname for sep in seps) or "\0" in fname or os.path.isabs(fname):
+        msg = f"{where}: not a file name of this directory (a manifest describes only the files beside it)"
+        raise SourceError(msg)
 
 
 def _toml_key(name: str) -> str:

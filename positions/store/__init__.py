@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TypeVar, Union
+
+import attrs
 
 from ..errors import PositionsError, StoreError
 from ..model import Analysis, Article
@@ -33,8 +35,19 @@ from .files import PathLike, corpus_files, file_hash, iter_corpus_files
 from .filters import DateLike, _date_key, _has_actor, _in_period
 from .ingest import _SIDE_LIMIT, IngestResult, ingest_files
 from .prune import Missing, prune_unlisted
+from .rebuild import rebuild
 from .read import StoreStats
-from .schema import BUSY_TIMEOUT_MS, MIGRATIONS, SCHEMA_VERSION, _connect, _migrate
+from .schema import (
+    BUSY_TIMEOUT_MS,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    _connect,
+    _connect_read,
+    _migrate,
+    check_integrity,
+    damaged,
+    store_error,
+)
 from .write import _FileWriter
 
 __all__ = [
@@ -45,6 +58,7 @@ __all__ = [
     "StoreStats",
     "Store",
     "open_store",
+    "rebuild_store",
     "analyses_from",
     "analyzer_fingerprint",
     "PipelineAnalyzer",
@@ -52,6 +66,8 @@ __all__ = [
     "iter_corpus_files",
     "file_hash",
 ]
+
+_T = TypeVar("_T")
 
 # The modules of this package are named for what they hold (listed in docs/store.md).
 #
@@ -64,11 +80,17 @@ def _pipeline(lexicon: Optional[PathLike], actors: Sequence[PathLike]) -> Pipeli
     return PipelineAnalyzer(None if lexicon is None else str(lexicon), actors)
 
 
-def open_store(path: PathLike, *, create: bool = True) -> "Store":
+def open_store(path: PathLike, *, create: bool = True, verify: bool = False) -> "Store":
     """Open (and with ``create``, make or upgrade) the store at ``path``.
 
-    Use it as a context manager; with ``create=False`` a missing file is a
-    :class:`StoreError` (what read-only commands want).
+    Use it as a context manager. With ``create`` (opening for writes) the file is first
+    identified as a positions store (or an empty file) without changing it, then switched to
+    WAL mode, migrated, and checked with ``PRAGMA quick_check`` (``integrity_check`` and
+    ``foreign_key_check`` with ``verify``): a damaged store is one clear :class:`StoreError`
+    that says to rebuild it (:func:`rebuild_store`). With ``create=False`` (what read-only
+    commands want) a missing file is a :class:`StoreError` and the store is opened read-only
+    (``mode=ro``; ``immutable`` where its directory cannot be written), so that a store in a
+    read-only place can be read; reads that meet damage raise one clear :class:`StoreError`.
     """
     p = Path(path)
     if not create and not p.is_file():
@@ -77,12 +99,21 @@ def open_store(path: PathLike, *, create: bool = True) -> "Store":
         raise StoreError(f"{p}: is a directory, not a store")
     if create and not p.parent.is_dir():
         raise StoreError(f"{p}: directory {p.parent} does not exist")
-    conn = _connect(p, BUSY_TIMEOUT_MS)
+    if not create:
+        conn = _connect_read(p, BUSY_TIMEOUT_MS, MIGRATIONS)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == len(MIGRATIONS):
+            return Store(conn, p)
+        conn.close()  # an older store: brought up to date once, as a writer would
+        open_store(p).close()
+        return Store(_connect_read(p, BUSY_TIMEOUT_MS, MIGRATIONS), p)
+    conn = _connect(p, BUSY_TIMEOUT_MS, MIGRATIONS)
     try:
         _migrate(conn, p, MIGRATIONS)
+        check_integrity(conn, p, full=verify)
     except sqlite3.OperationalError as exc:  # locked, read-only, disk full
         conn.close()
-        raise StoreError(f"{p}: {exc}") from exc
+        raise store_error(p, exc) from exc
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{p}: not a positions store ({exc})") from exc
@@ -90,6 +121,24 @@ def open_store(path: PathLike, *, create: bool = True) -> "Store":
         conn.close()
         raise
     return Store(conn, p)
+
+
+def rebuild_store(path: PathLike, paths: Union[PathLike, Iterable[PathLike]], **options: Any) -> tuple[IngestResult, StoreStats]:
+    """Make the store at ``path`` afresh from the corpus ``paths`` (``options`` as for
+    :meth:`Store.ingest`, without ``prune``): everything is ingested into a new file beside it,
+    which then replaces ``path`` atomically; the old file is never read (it may be damaged).
+    Only a positions store (damaged or not), an empty file or no file is replaced; a foreign
+    file is a :class:`StoreError`. Returns the ingest's result and the new store's stats.
+    Run it while no other process uses the store."""
+    p = Path(path)
+
+    def ingest(new: Path) -> tuple[IngestResult, StoreStats]:
+        with open_store(new) as store:
+            result = store.ingest(paths, **options)
+            stats = store.stats()
+        return result, attrs.evolve(stats, path=str(p))
+
+    return rebuild(p, ingest)
 
 
 class Store:
@@ -205,14 +254,14 @@ class Store:
         """
         try:
             return prune_unlisted(self._conn, paths, on_error=on_error)
-        except sqlite3.Error as exc:  # locked past busy_timeout, disk full, I/O error
-            raise StoreError(f"{self.path}: {exc}") from exc
+        except sqlite3.Error as exc:  # locked past busy_timeout, disk full, I/O error, damage
+            raise store_error(self.path, exc) from exc
 
     # -- reading -------------------------------------------------------------------------
 
     def articles(self, *, since: DateLike = None, until: DateLike = None) -> Iterator[Article]:
         """Every stored article, in date then path order (undated last)."""
-        return _read.articles(self._conn, since=since, until=until)
+        return self._guarded(_read.articles(self._conn, since=since, until=until))
 
     def analyses(
         self,
@@ -227,15 +276,33 @@ class Store:
         or holder; ``since``/``until`` (inclusive, ``YYYY[-MM[-DD]]``) compare at the coarser
         of the two precisions and drop undated articles. One article is in memory at a time.
         """
-        return _read.analyses(self._conn, actor=actor, since=since, until=until)
+        return self._guarded(_read.analyses(self._conn, actor=actor, since=since, until=until))
 
     def stats(self) -> StoreStats:
         """Counts of files, articles, statements and markers, and the date range."""
-        return _read.stats(self._conn, self.path)
+        try:
+            return _read.stats(self._conn, self.path)
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
 
     def file_errors(self) -> list[tuple[str, str]]:
         """``(path, first error)`` of every file whose last ingest failed, by path."""
-        return _read.file_errors(self._conn)
+        try:
+            return _read.file_errors(self._conn)
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+
+    def _guarded(self, rows: Iterator[_T]) -> Iterator[_T]:
+        """``rows`` with what damage raises while they are read turned into one
+        :class:`StoreError`: SQLite's errors, and the errors of rebuilding records from
+        columns that no longer hold what was written (JSON that does not parse, a span that
+        is not one). Only the store's own reading runs in here, never the caller's code."""
+        try:
+            yield from rows
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            raise StoreError(damaged(self.path, f"a row does not read back ({type(exc).__name__}: {exc})")) from exc
 
 
 # --------------------------------------------------------------------------------------

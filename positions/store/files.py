@@ -50,6 +50,7 @@ def iter_corpus_files(
     """:func:`corpus_files`, lazily and without removing duplicates: nothing grows with the
     corpus (a directory is listed one directory at a time)."""
     from ..sources import is_article_file
+    from ..sources.globs import glob_paths, outermost
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -80,10 +81,10 @@ def iter_corpus_files(
         elif os.path.exists(given):
             yield given
         elif glob.has_magic(given):
-            matches = sorted(glob.glob(given, recursive=True))
-            wanted = [
+            matches = glob_paths(given)  # as the readers list them (positions.sources.globs)
+            wanted = outermost([
                 m for m in matches if os.path.isdir(m) or is_article_file(os.path.basename(m))
-            ]
+            ])  # fmt: skip
             if not wanted:
                 what = "no files match" if not matches else "no article files match"
                 report(given, SourceError(f"{given}: {what}"))

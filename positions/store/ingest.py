@@ -22,10 +22,11 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import attrs
 
-from ..errors import PositionsError, SourceError, StoreError
+from ..errors import PositionsError, SourceError
 from ..model import Analysis, Article
 from .files import PathLike, file_hash, iter_corpus_files
 from .prune import Found, Missing, missing
+from .schema import store_error
 from .write import _FileWriter
 
 
@@ -138,10 +139,10 @@ def ingest_files(
                     progress(done, total)
         found.flush()
         gone = missing(conn, paths, listing_errors, prune=prune)
-    except sqlite3.Error as exc:  # locked past busy_timeout, disk full, I/O error
+    except sqlite3.Error as exc:  # locked past busy_timeout, disk full, I/O error, damage
         if writer is not None:
             writer.abort()
-        raise StoreError(f"{db_path}: {exc}") from exc
+        raise store_error(db_path, exc) from exc
     except BaseException:
         if writer is not None:
             writer.abort()

@@ -133,8 +133,13 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN")
     try:
         yield conn
-    finally:
-        conn.execute("COMMIT")
+    except BaseException:
+        # the error that ends the reads is the one to tell (on a damaged store, ending the
+        # transaction can fail again)
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def stats(conn: sqlite3.Connection, path: Path) -> StoreStats:

@@ -11,6 +11,7 @@ older version to :data:`SCHEMA_VERSION` when it is opened (see ``docs/store.md``
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -126,20 +127,158 @@ BUSY_TIMEOUT_MS = 120_000
 """How long a writer waits for another one (``PRAGMA busy_timeout``)."""
 
 
-def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+def damaged(path: "Path | str", detail: str) -> str:
+    """The one line said of a store that SQLite finds damaged."""
+    return f"the store {path} is damaged: {detail}; run `positions ingest CORPUS --db {path} --rebuild`"
+
+
+# OperationalErrors that say nothing about the file's state: another writer, permissions, a
+# full disk. Every other sqlite3.DatabaseError met while reading or writing a store that passed
+# its identity check means damage (malformed pages, a schema that no longer reads, text that no
+# longer decodes).
+_NOT_DAMAGE = ("locked", "busy", "unable to open", "readonly", "read-only", "disk is full", "interrupted")
+
+
+def store_error(path: "Path | str", exc: sqlite3.Error) -> StoreError:
+    """One :class:`StoreError` line for an SQLite error met on the store at ``path``."""
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError)) or not isinstance(exc, sqlite3.DatabaseError):
+        return StoreError(f"{path}: {text}")
+    if isinstance(exc, sqlite3.OperationalError) and any(w in text.lower() for w in _NOT_DAMAGE):
+        return StoreError(f"{path}: {text}")
+    return StoreError(damaged(path, text))
+
+
+def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
+    """A connection for writing: the file is identified as a positions store (or an empty
+    file) *before* anything changes it, then switched to WAL mode."""
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout_ms / 1000)
+    except sqlite3.Error as exc:  # cannot open
+        raise StoreError(f"{path}: {exc}") from exc
+    try:
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         conn.execute("PRAGMA foreign_keys = ON")
+        _identify(conn, path, migrations)  # reads only: a refused file is left as it was
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"{path}: cannot use WAL mode (journal mode {mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")  # durable across a process crash in WAL mode
     except sqlite3.OperationalError as exc:  # locked, read-only, cannot open
+        conn.close()
         raise StoreError(f"{path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise StoreError(f"{path}: not a positions store ({exc})") from exc
-    if str(mode).lower() != "wal":
-        raise StoreError(f"{path}: cannot use WAL mode (journal mode {mode})")
-    conn.execute("PRAGMA synchronous = NORMAL")  # durable across a process crash in WAL mode
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _file_uri(path: Path) -> str:
+    from urllib.parse import quote
+
+    return "file:" + quote(str(path.absolute()), safe="/")
+
+
+def _read_uri(path: Path) -> str:
+    """The URI a reader opens ``path`` with: read-only, and immutable where its directory
+    cannot be written (no ``-shm`` file can be made there, and so no writer can be at work: a
+    WAL that was never checkpointed is then not seen)."""
+    uri = _file_uri(path)
+    if not os.access(path.parent if str(path.parent) else ".", os.W_OK):
+        return uri + "?immutable=1"
+    return uri + "?mode=ro"
+
+
+def _connect_read(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro``, or ``immutable`` in a directory that cannot be
+    written) to a store identified as one; nothing is changed in the file."""
+    try:
+        conn = sqlite3.connect(_read_uri(path), uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+        version = _identify(conn, path, migrations)
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise StoreError(f"{path}: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path}: not a positions store ({exc})") from exc
+    except BaseException:
+        conn.close()
+        raise
+    if version == 0:
+        conn.close()
+        raise StoreError(f"{path}: an empty file, not a positions store (make one with `positions ingest --db {path}`)")
+    return conn
+
+
+def _expected_tables(migrations: tuple[str, ...], version: int) -> dict[str, list[str]]:
+    """``{table: column names}`` of a store at ``version``, made by running the migrations in
+    memory."""
+    key = (migrations, version)
+    if key not in _EXPECTED:
+        mem = sqlite3.connect(":memory:")
+        try:
+            for script in migrations[:version]:
+                for stmt in _statements(script):
+                    mem.execute(stmt)
+            _EXPECTED[key] = _tables(mem)
+        finally:
+            mem.close()
+    return _EXPECTED[key]
+
+
+_EXPECTED: dict[tuple[tuple[str, ...], int], dict[str, list[str]]] = {}
+
+
+def _tables(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {n: [r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (n,))] for n in names}
+
+
+def _identify(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+    """The schema version of the store on ``conn``, after checking that it is a positions
+    store: ``user_version`` no newer than ``migrations`` know, and every table of that
+    version there with its columns (other tables may be added by a user). An empty file is
+    version 0. Only reads: nothing in the file changes, whatever the answer."""
+    latest = len(migrations)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > latest:
+        raise StoreError(f"{path}: schema version {version} is newer than this positions ({latest})")
+    found = _tables(conn)
+    if version == 0:
+        if found:
+            raise StoreError(f"{path}: an SQLite database, but not a positions store")
+        return 0
+    expected = _expected_tables(migrations, version)
+    for table, columns in expected.items():
+        if found.get(table) != columns:
+            what = "no table" if table not in found else "another table"
+            msg = f"{path}: an SQLite database (user_version {version}), but not a positions store ({what} {table!r})"
+            raise StoreError(msg)
+    return version
+
+
+def check_integrity(conn: sqlite3.Connection, path: "Path | str", *, full: bool = False) -> None:
+    """``PRAGMA quick_check`` (``integrity_check`` and ``foreign_key_check`` with ``full``):
+    a damaged store is one clear :class:`StoreError`."""
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        rows = conn.execute(f"PRAGMA {pragma}(1)").fetchall()
+        if rows != [("ok",)]:
+            problem = " ".join(str(rows[0][0]).replace("*** in database main ***", "").split()) if rows else "no answer"
+            raise StoreError(damaged(path, f"{pragma}: {problem}"))
+        if full:
+            bad = conn.execute("PRAGMA foreign_key_check").fetchone()
+            if bad is not None:
+                raise StoreError(damaged(path, f"foreign_key_check: a row of {bad[0]} refers to a missing {bad[2]} row"))
+    except sqlite3.Error as exc:
+        raise store_error(path, exc) from exc
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:

@@ -106,6 +106,8 @@ class DateSource(str, enum.Enum):
     DATELINE_FILE_NAME_YEAR = "dateline+file_name_year"
     COLUMN = "column"  # a JSONL/CSV field
     FILE_NAME = "file_name"  # an ISO date starting the file name, or a UNGDC name's year
+    PAGE_METADATA = "page_metadata"  # a saved web page's own metadata (meta tags, JSON-LD)
+    PDF_FIRST_PAGE = "pdf_first_page"  # a date line on the first page of a PDF
     OPTION = "option"  # the --year option alone
 
     def __str__(self) -> str:
@@ -188,6 +190,7 @@ class Article:
     # Where each page of a paged source (a PDF) starts in ``text``: page n starts at
     # ``pages[n - 1]``. Empty for everything else.
     pages: tuple[int, ...] = attrs.field(default=(), converter=tuple)
+    author: Optional[str] = None  # as a saved page or a PDF's metadata names it
 
     @property
     def body_text(self) -> str:

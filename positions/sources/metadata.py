@@ -233,6 +233,7 @@ def assemble(
     warnings: Sequence[str] = (),
     name: Optional[str] = None,
     pages: Sequence[int] = (),
+    author: Optional[str] = None,
 ) -> Article:
     """Build the article from its layers (see the module docstring for their order).
 
@@ -271,5 +272,6 @@ def assemble(
         dateline=dateline.span if dateline else None,
         warnings=tuple(notes),
         pages=tuple(pages),
+        author=author,
         **values,
     )

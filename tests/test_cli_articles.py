@@ -51,11 +51,13 @@ def test_json(runner):
             "country": None,
             "title": None,
             "url": None,
+            "author": None,
             "language": "en",
             "layout": "text",
             "words": 382,
             "dateline": [0, 27],
             "body": [28, 2463],
+            "pages": None,
             "warnings": [],
         }
     ]

@@ -11,7 +11,7 @@ from ..errors import SourceError
 from ..sources import bundled_corpus
 from ..store import IngestResult, Missing, StoreStats, open_store
 from . import main
-from ._corpus import Failures
+from ._corpus import UNDATED_FIX, Failures
 from ._options import actors_option, corpus_argument, lexicon_option, year_option
 
 
@@ -111,6 +111,11 @@ def ingest(
         positions ingest corpus/ --db corpus.db --prune
         positions ingest ../shared/corpora/ungdc --db /tmp/u.db
     """
+    if "-" in corpus:
+        raise click.UsageError(
+            "ingest stores files by path and content hash: save stdin to a file and ingest that"
+            " (other commands read '-')"
+        )
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
@@ -142,6 +147,15 @@ def ingest(
             if bar is not None:
                 bar.__exit__(None, None, None)
         stats = store.stats()
+        undated = [r[0] for r in store.connection.execute(
+            "SELECT path FROM articles WHERE date IS NULL ORDER BY path")]  # fmt: skip
     click.echo(summary(db_path, result, stats))
+    if undated:
+        shown = ", ".join(undated[:3]) + (" ..." if len(undated) > 3 else "")
+        click.echo(
+            f"positions: warning: {len(undated)} undated article(s) stored, left out of timelines,"
+            f" comparisons, diffs by period and reports: {shown}; {UNDATED_FIX}",
+            err=True,
+        )
     if report.count:
         ctx.exit(1)

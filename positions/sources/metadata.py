@@ -85,19 +85,20 @@ def _disagrees(named: PartialDate, date: PartialDate) -> bool:
 
 
 def _nearest_year(month: int, day: Optional[int], near: PartialDate) -> int:
-    """The year that puts ``month``/``day`` nearest the date ``near`` (a story dated
-    "December 31" in a file named ``2022-01-01-…`` is of 2021)."""
+    """The year of ``near``, unless the year before or after puts ``month``/``day`` within
+    a month of it (a story dated "December 31" in a file named ``2022-01-01-…`` is of 2021).
+    """
+    if near.month is None:
+        return near.year
     target = near.first_day()
-    best = near.year
-    best_gap: Optional[int] = None
-    for y in (near.year - 1, near.year, near.year + 1):
+    for y in (near.year - 1, near.year + 1):
         try:
             gap = abs((PartialDate(y, month, day).first_day() - target).days)
         except ValueError:  # 29 February of a year that has none
             continue
-        if best_gap is None or gap < best_gap:
-            best, best_gap = y, gap
-    return best if near.month is not None else near.year
+        if gap <= 31:
+            return y
+    return near.year
 
 
 def _resolve_date(

@@ -231,3 +231,21 @@ def test_a_corpus_diff_with_one_period_says_so(runner, tmp_path):
         " 2 article(s); try --by article or month, a wider --from/--to, or another --actor or"
         " --concept\n"
     )
+
+
+def test_report_cites_the_page_of_a_pdf_statement(runner, tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for year, wording in ((2021, "a phased"), (2022, "a phased and synchronized")):
+        pages = [
+            ["Statement of the Ministry", f"24 September {year}", "The Ministry welcomes the talks."],
+            [f"Russia backs {wording} approach to the Korean Peninsula issue, Foreign Minister"
+             " Sergei Lavrov said."],
+        ]  # fmt: skip
+        (corpus / f"statement-{year}.pdf").write_bytes(pdf_bytes(pages))
+    r = runner.invoke(main, ["report", str(corpus), "--out", str(out)])
+    assert r.exit_code == 0, r.stderr
+    actor = (out / "actor-rus.html").read_text(encoding="utf-8")
+    assert "statement-2021.pdf s1, p. 2" in actor and "statement-2022.pdf s1, p. 2" in actor
+    (page,) = [p for p in out.glob("article-*.html") if "2021" in p.read_text(encoding="utf-8")][:1]
+    assert 's1</a> p.&nbsp;2</td>' in page.read_text(encoding="utf-8")

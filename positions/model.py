@@ -184,7 +184,7 @@ class Article:
     url: Optional[str] = None
     language: Optional[str] = None
     country: Optional[str] = None  # ISO alpha-3 where the layout says whose text it is
-    layout: str = "text"  # text, front_matter, jsonl, csv, ungdc
+    layout: str = "text"  # text, front_matter, jsonl, csv, ungdc, html, pdf
     dateline: Optional[Span] = None
     warnings: tuple[str, ...] = ()
     # Where each page of a paged source (a PDF) starts in ``text``: page n starts at

@@ -128,3 +128,15 @@ def test_rows_of_an_export_are_not_dated_by_its_file_name(tmp_path):
     write(tmp_path / "2021-09-24-export.jsonl", '{"text": "Talks went on."}\n')
     (a,) = iter_articles([tmp_path])
     assert (a.date, a.date_from) == (None, None)
+
+
+import datetime  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.dates(min_value=datetime.date(1000, 1, 1)), st.sampled_from(["-", "_", "."]), st.booleans())
+def test_every_iso_date_starting_a_name_is_read_back(day, sep, compact):
+    iso = day.strftime("%Y%m%d") if compact else day.isoformat()
+    assert file_name_date(f"{iso}{sep}story.txt") == PartialDate(day.year, day.month, day.day)

@@ -249,3 +249,27 @@ def test_pdf_read_through_the_same_error_channel_without_on_error(tmp_path):
     (tmp_path / "b.pdf").write_bytes(pdf_bytes([None]))
     with pytest.raises(SourceError, match="no text layer"):
         read_article(tmp_path / "b.pdf")
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.text(alphabet="abcdefghij KLMNOP.,", min_size=1, max_size=30).map(str.strip).filter(bool)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=5), min_size=1, max_size=4))
+def test_page_offsets_lie_in_the_text_and_find_their_pages(tmp_path, pages):
+    path = tmp_path / "p.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    try:
+        a = read_article(path)
+    except SourceError:  # every line removed as a running head or foot
+        return
+    assert list(a.pages) == sorted(a.pages) and len(a.pages) == len(pages)
+    assert all(0 <= p <= len(a.text) for p in a.pages)
+    for n, start in enumerate(a.pages, start=1):
+        following = a.pages[n] if n < len(a.pages) else len(a.text)
+        if start < following:  # a page with text left on it
+            assert a.page_of(start) == n and a.page_of(following - 1) == n
+    assert a.body.start <= a.body.end <= len(a.text)

@@ -249,3 +249,19 @@ def test_report_cites_the_page_of_a_pdf_statement(runner, tmp_path):
     assert "statement-2021.pdf s1, p. 2" in actor and "statement-2022.pdf s1, p. 2" in actor
     (page,) = [p for p in out.glob("article-*.html") if "2021" in p.read_text(encoding="utf-8")][:1]
     assert 's1</a> p.&nbsp;2</td>' in page.read_text(encoding="utf-8")
+
+
+def test_timeline_and_compare_with_nothing_to_show_say_so(runner, tmp_path):
+    (tmp_path / "2021-03-01-tass.txt").write_text(OLD)
+    r = runner.invoke(main, ["timeline", str(tmp_path), "--concept", "roadmap", "--format", "json"])
+    assert r.exit_code == 0
+    assert r.stderr == (
+        "positions: no concept 'roadmap' in the statements of 1 dated article(s); try another --concept,"
+        " --role speaker, or `positions kwic` to see the wordings\n"
+    )
+    r = runner.invoke(main, ["compare", str(tmp_path), "--actors", "RUS", "--period", "1999", "--format", "csv"])
+    assert r.exit_code == 0
+    assert r.stderr == (
+        "positions: no concept in the statements of RUS in 1999; try another --period or --actors"
+        " (`positions timeline` shows who speaks when)\n"
+    )

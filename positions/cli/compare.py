@@ -8,7 +8,7 @@ import click
 
 from ..model import PartialDate
 from . import main
-from ._corpus import Failures, report_undated, check_actor, load_analyses
+from ._corpus import Failures, nothing_found, report_undated, check_actor, load_analyses
 from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, name_option, year_option
 
 
@@ -76,5 +76,11 @@ def compare(
     report_undated(analyses, "the comparison")
     cmp = make_comparison(analyses, codes, period=period, by=by or "year", role=role)
     click.echo(render_comparison(cmp, fmt), nl=False)
+    if not cmp.cells and any(an.article.date is not None for an in analyses):
+        when = f"in {period}" if period else "in the latest period"
+        nothing_found(
+            f"no concept in the statements of {', '.join(codes)} {when}; try another --period"
+            " or --actors (`positions timeline` shows who speaks when)"
+        )
     if failures.count:
         ctx.exit(1)

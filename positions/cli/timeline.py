@@ -7,7 +7,7 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, report_undated, check_actor, load_analyses
+from ._corpus import Failures, nothing_found, report_undated, check_actor, load_analyses
 from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, name_option, year_option
 
 
@@ -75,5 +75,13 @@ def timeline(
     report_undated(analyses, f"the timeline (by {by})")
     tl = make_timeline(analyses, actor=actor, concept=concept, by=by, role=role)
     click.echo(render_timeline(tl, fmt), nl=False)
+    dated = sum(1 for an in analyses if an.article.date is not None)
+    if not tl.rows and dated:  # with none dated, the undated warning said why
+        what = f"concept {concept!r}" if concept else "concept of the lexicon"
+        nothing_found(
+            f"no {what} in the statements of {dated} dated article(s)"
+            + (f" held by {actor}" if actor else "")
+            + "; try another --concept, --role speaker, or `positions kwic` to see the wordings"
+        )
     if failures.count:
         ctx.exit(1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
-from typing import Optional
+from typing import Iterable, Optional
 
 import attrs
 
@@ -164,6 +164,10 @@ class PartialDate:
         return self.iso()
 
 
+def _offsets(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Article:
     """One input text and what is known about it.
@@ -189,7 +193,7 @@ class Article:
     warnings: tuple[str, ...] = ()
     # Where each page of a paged source (a PDF) starts in ``text``: page n starts at
     # ``pages[n - 1]``. Empty for everything else.
-    pages: tuple[int, ...] = attrs.field(default=(), converter=tuple)
+    pages: tuple[int, ...] = attrs.field(default=(), converter=_offsets)
     author: Optional[str] = None  # as a saved page or a PDF's metadata names it
 
     @property

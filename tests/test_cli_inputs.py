@@ -265,3 +265,14 @@ def test_timeline_and_compare_with_nothing_to_show_say_so(runner, tmp_path):
         "positions: no concept in the statements of RUS in 1999; try another --period or --actors"
         " (`positions timeline` shows who speaks when)\n"
     )
+
+
+def test_year_option_in_a_corpus_command_says_what_it_dated(runner, tmp_path):
+    (tmp_path / "2020-03-01-tass.txt").write_text(OLD)
+    (tmp_path / "tass.txt").write_text(NEW)
+    r = runner.invoke(main, ["timeline", str(tmp_path), "--year", "2021", "--format", "json"])
+    assert r.exit_code == 0
+    assert r.stderr == (
+        f"positions: --year 2021 dated 1 of 2 article(s), those nothing else dates: {tmp_path / 'tass.txt'}\n"
+    )
+    assert json.loads(r.stdout)["periods"] == ["2020", "2021"]

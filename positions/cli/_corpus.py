@@ -59,6 +59,21 @@ def nothing_found(message: str) -> None:
     click.echo(f"positions: {message}", err=True)
 
 
+def _report_option_year(analyses: Sequence[Analysis], year: int) -> None:
+    """Say once which articles --year dated (nothing else did); the others keep their own."""
+    from ..model import DateSource
+
+    by_option = sorted(an.article.path for an in analyses
+                       if an.article.date_from in (DateSource.OPTION, DateSource.DATELINE_OPTION_YEAR))  # fmt: skip
+    if by_option:
+        shown = ", ".join(by_option[:3]) + (" ..." if len(by_option) > 3 else "")
+        click.echo(
+            f"positions: --year {year} dated {len(by_option)} of {len(analyses)} article(s), those"
+            f" nothing else dates: {shown}",
+            err=True,
+        )
+
+
 def load_analyses(
     corpus: Sequence[str],
     db_path: Optional[str],
@@ -85,6 +100,8 @@ def load_analyses(
             name=stdin_name,
         )
     )
+    if year is not None:
+        _report_option_year(analyses, year)
     if not analyses and not (failures and failures.count):
         where = "the store" if db_path else "CORPUS" if corpus else "the bundled corpus"
         nothing_found(

@@ -209,6 +209,11 @@ def test_ministry_statement_pdf_with_a_repeated_footer(tmp_path):
     assert a.page_of(a.text.index("It hopes")) == 2
 
 
+def test_a_running_head_that_repeats_the_title_stays_on_the_first_page():
+    pages = ["Joint Statement\nThe parties met.\n1", "Joint Statement\nThey agreed.\n2", "Joint Statement\nEnd.\n3"]
+    assert strip_running_lines(pages) == [["Joint Statement", "The parties met."], ["They agreed."], ["End."]]
+
+
 def test_strip_running_lines_keeps_body_lines_that_look_like_numbers_inside_the_page():
     pages = ["Heading\n2021\nText of the page.\n1", "More text.\n2"]
     assert strip_running_lines(pages) == [["Heading", "2021", "Text of the page."], ["More text."]]

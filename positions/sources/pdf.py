@@ -9,7 +9,8 @@ ending in a line break, and the article records where each page starts
 Before anything is analysed, the running headers and footers of each page are removed: the
 lines at the top and the bottom of a page that are a UN document symbol (``S/PV.8353``), a
 page number (``3``, ``3/25``), a UN job number (``18-29317``, ``18-29317 (E)``, the bar code
-``*1829317*``), or that repeat (digits aside) at the edge of at least half the pages.
+``*1829317*``), or that repeat (digits aside) at the edge of at least half the pages (except
+at the top of the first page, where such a line is the document's title).
 Removed lines are not part of the article's text: its spans point into what remains.
 
 A date line near the top of the first page ("Thursday, 27 September 2018, 10 a.m.") dates the
@@ -138,9 +139,12 @@ def strip_running_lines(pages: Sequence[str]) -> list[list[str]]:
             lines.pop(0)
     repeated = _repeated_edges(split)
     out = []
-    for lines in split:
+    for number, lines in enumerate(split):
+        # A running head that repeats the title is the title on the first page: there only
+        # the patterns (symbols, page and job numbers) remove lines at the top.
+        top_repeated = repeated if number else frozenset()
         top = 0
-        while top < min(_EDGE, len(lines)) and _is_running(lines[top], repeated):
+        while top < min(_EDGE, len(lines)) and _is_running(lines[top], top_repeated):
             top += 1
         bottom = len(lines)
         while bottom > max(top, len(lines) - _EDGE) and _is_running(lines[bottom - 1], repeated):

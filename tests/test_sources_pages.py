@@ -109,6 +109,28 @@ def test_a_page_with_no_article_text_is_one_clear_line_and_the_rest_is_read():
     ]
 
 
+def test_a_paragraph_wrapped_in_the_page_source_stays_one_paragraph(tmp_path):
+    html = (
+        "<html><head><title>Readout of the Call</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>Readout of the Call</h1>\n<p>The two ministers discussed the\n"
+        "<a href='/x'>situation on the peninsula</a> and agreed that\n<em>dialogue</em> must"
+        " resume soon.</p>\n<p>They noted three points:</p>\n<ul><li>restraint by all\nsides;</li>"
+        "<li>the resumption of talks;</li><li>humanitarian aid.</li></ul>\n"
+        "<blockquote><p>We will keep in close touch.</p></blockquote></article></body></html>"
+    )
+    (tmp_path / "readout.html").write_text(html, encoding="utf-8")
+    a = read_article(tmp_path / "readout.html")
+    assert a.text == (
+        "Readout of the Call\n\n"
+        "The two ministers discussed the situation on the peninsula and agreed that dialogue must"
+        " resume soon.\n\n"
+        "They noted three points:\n\n"
+        "restraint by all sides;\n\nthe resumption of talks;\n\nhumanitarian aid.\n\n"
+        "We will keep in close touch.\n"
+    )
+    assert a.body_text.startswith("The two ministers")
+
+
 def test_a_page_without_a_date_is_dated_by_its_file_name(tmp_path):
     html = (PAGES / "un-press-sc-meeting.html").read_text(encoding="utf-8")
     html = html.replace('<meta name="dcterms.date" content="2018-09-27">', "")

@@ -55,9 +55,13 @@ def extract_page(data: bytes, name: str) -> tuple[str, dict[str, Any]]:
         include_tables=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    raw = getattr(doc, "text", None) if doc is not None else None
-    lines = [line.strip() for line in (raw or "").splitlines()]
-    paragraphs = [line for line in lines if line]
+    body = getattr(doc, "body", None) if doc is not None else None
+    if body is not None:
+        paragraphs = _blocks(body)
+    else:  # no tree kept: its text, a block per line
+        raw = getattr(doc, "text", None) if doc is not None else None
+        paragraphs = [" ".join(line.split()) for line in (raw or "").splitlines()]
+    paragraphs = [p for p in paragraphs if p]
     # What is left of a page with no story (a menu, a cookie notice) is a few words; a
     # statement, however short, has a sentence or two.
     if sum(len(p.split()) for p in paragraphs) < MIN_WORDS:
@@ -73,6 +77,45 @@ def extract_page(data: bytes, name: str) -> tuple[str, dict[str, Any]]:
         "url": getattr(doc, "url", None),
     }
     return "\n\n".join(paragraphs) + "\n", {k: v for k, v in meta.items() if v}
+
+
+# Containers in trafilatura's tree whose children are paragraphs; inside a paragraph ("p",
+# "head") every element (code, hi, ref) is inline, part of its text.
+_CONTAINERS = frozenset({"quote", "div", "section", "body"})
+_PARAGRAPHS = frozenset({"p", "head", "list", "table", "quote", "code", "pre"})
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text(element: Any) -> str:
+    return _squeeze("".join(element.itertext()))
+
+
+def _blocks(element: Any) -> list[str]:
+    """The paragraphs of trafilatura's body tree: one per paragraph, heading, list item,
+    table row or quoted paragraph (a line break inside a paragraph of the page's source is a
+    space, not a new paragraph); a code block keeps its lines."""
+    out: list[str] = []
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "list":
+            out.extend(_text(item) for item in child.findall("item"))
+        elif tag == "table":
+            out.extend("  ".join(_text(cell) for cell in row) for row in child.iter("row"))
+        elif tag in ("code", "pre"):
+            lines = [line.rstrip() for line in "".join(child.itertext()).splitlines()]
+            out.append("\n".join(line for line in lines if line.strip()))
+        elif tag in _CONTAINERS and any(c.tag in _PARAGRAPHS for c in child if isinstance(c.tag, str)):
+            if child.text and child.text.strip():
+                out.append(_squeeze(child.text))
+            out.extend(_blocks(child))
+        elif tag:
+            out.append(_text(child))
+        if child.tail and child.tail.strip():
+            out.append(_squeeze(child.tail))
+    return out
 
 
 def html_article(

@@ -35,16 +35,22 @@ from positions.errors import SourceError  # noqa: E402
 from positions.sources import iter_articles, read_article  # noqa: E402
 
 SPEECH = (
-    "Mr. Delegate (Country) (spoke in French): My delegation supports a phased and synchronized "
-    "approach and the early resumption of dialogue on the peninsula, line {n}."
+    "Mr. {who} (spoke in French): My delegation supports a phased and synchronized "
+    "approach and the early resumption of dialogue on the peninsula."
 )
+# Names that make every line differ in its letters, not only its digits: lines that repeat
+# (digits aside) at the edges of pages would be read as running heads.
+NAMES = "Abe Brun Chen Diaz Eko Faure Gupta Hahn Ito Jones Kim Lee Mora Nagy Ortiz Park".split()
 
 
 def record_pages(n: int) -> list[list[str]]:
     pages = []
     for p in range(1, n + 1):
-        lines = [f"S/PV.9999          Non-proliferation          01/01/2024"]
-        lines += [SPEECH.format(n=i)[:90] for i in range(45)]
+        lines = ["S/PV.9999          Non-proliferation          01/01/2024"]
+        lines += [
+            SPEECH.format(who=f"{NAMES[(p + i) % 16]} {NAMES[(p * 7 + i * 3) % 16]}-{NAMES[p % 16]}")[:90]
+            for i in range(45)
+        ]
         lines += [f"{p}/{n}                                                24-00001"]
         pages.append(lines)
     return pages

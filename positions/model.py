@@ -8,9 +8,10 @@ The functions that make these records live in the stage that owns them (``source
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
-from typing import Optional
+from typing import Iterable, Optional
 
 import attrs
 
@@ -102,8 +103,11 @@ class DateSource(str, enum.Enum):
     DATELINE = "dateline"  # a dateline that gives the year itself
     DATELINE_MANIFEST_YEAR = "dateline+manifest_year"
     DATELINE_OPTION_YEAR = "dateline+option_year"
+    DATELINE_FILE_NAME_YEAR = "dateline+file_name_year"
     COLUMN = "column"  # a JSONL/CSV field
-    FILE_NAME = "file_name"
+    FILE_NAME = "file_name"  # an ISO date starting the file name, or a UNGDC name's year
+    PAGE_METADATA = "page_metadata"  # a saved web page's own metadata (meta tags, JSON-LD)
+    PDF_FIRST_PAGE = "pdf_first_page"  # a date line on the first page of a PDF
     OPTION = "option"  # the --year option alone
 
     def __str__(self) -> str:
@@ -160,6 +164,10 @@ class PartialDate:
         return self.iso()
 
 
+def _offsets(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Article:
     """One input text and what is known about it.
@@ -180,13 +188,28 @@ class Article:
     url: Optional[str] = None
     language: Optional[str] = None
     country: Optional[str] = None  # ISO alpha-3 where the layout says whose text it is
-    layout: str = "text"  # text, front_matter, jsonl, csv, ungdc
+    layout: str = "text"  # text, front_matter, jsonl, csv, ungdc, html, pdf
     dateline: Optional[Span] = None
     warnings: tuple[str, ...] = ()
+    # Where each page of a paged source (a PDF) starts in ``text``: page n starts at
+    # ``pages[n - 1]``. Empty for everything else.
+    pages: tuple[int, ...] = attrs.field(default=(), converter=_offsets)
+    author: Optional[str] = None  # as a saved page or a PDF's metadata names it
 
     @property
     def body_text(self) -> str:
         return self.body.slice(self.text)
+
+    def page_of(self, offset: int) -> Optional[int]:
+        """The page number (from 1) that holds the character at ``offset``, or None when the
+        article has no pages.
+
+        >>> Article("x", "a.pdf", "one two ", Span(0, 8), pages=(0, 4)).page_of(5)
+        2
+        """
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @attrs.frozen

@@ -51,11 +51,13 @@ def test_json(runner):
             "country": None,
             "title": None,
             "url": None,
+            "author": None,
             "language": "en",
             "layout": "text",
             "words": 382,
             "dateline": [0, 27],
             "body": [28, 2463],
+            "pages": None,
             "warnings": [],
         }
     ]
@@ -115,12 +117,16 @@ def test_bad_files_are_reported_the_rest_listed_and_the_exit_status_is_1(runner,
     (tmp_path / "d.txt").write_bytes(b"SEOUL, March 5 (Yonhap) -- Talks.\n")
     result = runner.invoke(main, ["articles", "--format", "json", str(tmp_path)])
     assert result.exit_code == 1
-    assert [r["path"] for r in json.loads(result.stdout)] == [str(tmp_path / "b.txt")]
+    rows = json.loads(result.stdout)
+    assert [(r["path"], r["date"]) for r in rows] == [
+        (str(tmp_path / "b.txt"), None),
+        (str(tmp_path / "d.txt"), None),
+    ]
     assert result.stderr.splitlines() == [
         f"positions: {tmp_path / 'a.txt'}: empty file",
         f"positions: {tmp_path / 'c.txt'}: invalid UTF-8 at byte 3 (line 1): 0xe9; save the file as UTF-8",
-        f"positions: {tmp_path / 'd.txt'}: the dateline 'SEOUL, March 5 (Yonhap) --' gives no year;"
-        ' add year = <YYYY> to [articles."d.txt"] in corpus.toml beside it, or pass --year',
+        f"positions: {tmp_path / 'd.txt'}: warning: undated: the dateline 'SEOUL, March 5 (Yonhap) --'"
+        ' gives no year; add year = <YYYY> to [articles."d.txt"] in corpus.toml beside it, or pass --year',
     ]
 
 
@@ -135,6 +141,8 @@ def test_warnings_go_to_stderr_and_keep_exit_0(runner, tmp_path):
     result = runner.invoke(main, ["articles", "--year", "2020", str(tmp_path / "a.txt")])
     assert result.exit_code == 0
     assert result.stderr == (
+        f"positions: {tmp_path / 'a.txt'}: warning: the year 2020 is from --year: nothing in the"
+        " text, its file name or a manifest dates it\n"
         f"positions: {tmp_path / 'a.txt'}: warning: the text says 'on Thursday' but 2020-12-23 was a Wednesday\n"
     )
 

@@ -32,7 +32,7 @@ def pair(tmp_path):
 def test_file_pair_json(runner, pair):
     r = runner.invoke(main, ["diff", *pair, "--format", "json", "--year", "2021"])
     assert r.exit_code == 0, r.output + r.stderr
-    data = json.loads(r.output)
+    data = json.loads(r.stdout)
     data = data if isinstance(data, list) else [data]
     rus = [d for d in data if d["actor"] == "RUS"][0]
     assert rus["old"]["kind"] == "article" and rus["old"]["articles"][0]["path"] == pair[0]
@@ -58,7 +58,7 @@ def test_same_input_same_bytes_in_every_format(runner, pair):
 def test_file_against_itself_has_no_changes(runner, pair):
     r = runner.invoke(main, ["diff", pair[0], pair[0], "--format", "json", "--year", "2021"])
     assert r.exit_code == 0
-    data = json.loads(r.output)
+    data = json.loads(r.stdout)
     for d in data if isinstance(data, list) else [data]:
         assert d["gained"] == d["dropped"] == [] and d["shifts"] == []
         assert all(op == "=" for p in d["pairs"] for op, _ in p["ops"])

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator, Optional, Sequence, Union
 import click
 
 from ..errors import PositionsError, SourceError
-from ..model import Analysis
+from ..model import Analysis, Article
 from ..render.terminal import printable
 
 
@@ -27,6 +27,54 @@ class Failures:
         click.echo(printable(f"positions: {message if named else f'{path}: {message}'}"), err=True)
 
 
+def echo_warnings(article: Article) -> None:
+    """Each warning of ``article`` as one line on stderr (the exit status is unchanged)."""
+    for warning in article.warnings:
+        click.echo(printable(f"positions: {article.path}: warning: {warning}"), err=True)
+
+
+UNDATED_FIX = (
+    "date them with an ISO file name (2021-09-24-name.txt), a date in corpus.toml, "
+    "or --year YYYY"
+)
+
+
+def report_undated(analyses: Sequence[Analysis], what: str) -> int:
+    """Say once, on stderr, which articles have no date and are left out of ``what`` (an
+    ordering by time), and how to date them. Returns how many there were."""
+    from ..track import undated
+
+    missing = undated(analyses)
+    if missing:
+        shown = ", ".join(missing[:3]) + (" ..." if len(missing) > 3 else "")
+        click.echo(
+            f"positions: warning: {len(missing)} undated article(s) left out of {what}: {shown};"
+            f" {UNDATED_FIX}",
+            err=True,
+        )
+    return len(missing)
+
+
+def nothing_found(message: str) -> None:
+    """One line on stderr for an empty result, saying what was found and what to try."""
+    click.echo(f"positions: {message}", err=True)
+
+
+def _report_option_year(analyses: Sequence[Analysis], year: int) -> None:
+    """Say once which articles --year dated (nothing else did); the others keep their own."""
+    from ..model import DateSource
+
+    by_option = sorted(an.article.path for an in analyses
+                       if an.article.date_from in (DateSource.OPTION, DateSource.DATELINE_OPTION_YEAR))  # fmt: skip
+    if by_option:
+        shown = ", ".join(by_option[:3]) + (" ..." if len(by_option) > 3 else "")
+        click.echo(
+            f"positions: --year {year} dated {len(by_option)} of {len(analyses)} article(s), those"
+            f" nothing else dates: {shown}",
+            err=True,
+        )
+
+
 def load_analyses(
     corpus: Sequence[str],
     db_path: Optional[str],
@@ -35,12 +83,14 @@ def load_analyses(
     lexicon_path: Optional[str] = None,
     actors_paths: Sequence[str] = (),
     failures: Optional[Failures] = None,
+    stdin_name: Optional[str] = None,
 ) -> list[Analysis]:
     """The analyses to work on; a bad file is reported through ``failures`` and skipped."""
     from ..store import analyses_from
 
-    _check_source(corpus, db_path, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths)
-    return list(
+    _check_source(corpus, db_path, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
+                  stdin_name=stdin_name)  # fmt: skip
+    analyses = list(
         analyses_from(
             list(corpus),
             db_path,
@@ -48,8 +98,18 @@ def load_analyses(
             lexicon=lexicon_path,
             actors=actors_paths,
             on_error=failures,
+            name=stdin_name,
         )
     )
+    if year is not None:
+        _report_option_year(analyses, year)
+    if not analyses and not (failures and failures.count):
+        where = "the store" if db_path else "CORPUS" if corpus else "the bundled corpus"
+        nothing_found(
+            f"no articles in {where}; give files or directories of .txt, .md, .html, .pdf, "
+            ".jsonl or .csv (see docs/corpus-formats.md)"
+        )
+    return analyses
 
 
 @contextlib.contextmanager
@@ -70,7 +130,8 @@ def analysis_passes(
         yield analyses, len(analyses)
         return
     _check_source(corpus, db_path, year=options.get("year"), lexicon_path=options.get("lexicon_path"),
-                  actors_paths=options.get("actors_paths", ()))  # fmt: skip
+                  actors_paths=options.get("actors_paths", ()),
+                  stdin_name=options.get("stdin_name"))  # fmt: skip
     with open_store(db_path, create=False) as store, snapshot(store.connection):
         yield store.analyses, store.stats().articles
 
@@ -82,7 +143,10 @@ def _check_source(
     year: Optional[int],
     lexicon_path: Optional[str],
     actors_paths: Sequence[str],
+    stdin_name: Optional[str] = None,
 ) -> None:
+    if stdin_name is not None and "-" not in corpus:
+        raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     if db_path is not None:
         if corpus:
             raise click.UsageError("give a CORPUS or --db, not both")
@@ -94,7 +158,7 @@ def _check_source(
                 "when it was ingested (re-ingest with these options instead)"
             )
     for p in corpus:
-        if not any(ch in p for ch in "*?[") and not os.path.exists(p):
+        if p != "-" and not any(ch in p for ch in "*?[") and not os.path.exists(p):
             raise SourceError(f"{p}: no such file or directory")
 
 

@@ -22,15 +22,26 @@ def format_option(choices: Sequence[str] = ("text", "json"), default: str = "tex
 
 
 corpus_argument = click.argument(
-    "corpus", nargs=-1, type=click.Path(allow_dash=False, path_type=str), metavar="[CORPUS]..."
+    "corpus", nargs=-1, type=click.Path(allow_dash=True, path_type=str), metavar="[CORPUS]..."
 )
-"""Zero or more files, directories or globs; none means the bundled sample corpus."""
+"""Zero or more files, directories or globs (``-``: one article on stdin); none means the
+bundled sample corpus."""
+
+name_option = click.option(
+    "--name",
+    "stdin_name",
+    default=None,
+    metavar="FILE_NAME",
+    help="File name of the article read from '-' (stdin): it decides how it is read "
+    "(.html, .pdf, CHN_74_2019.txt) and may date it (2021-09-24-kcna.txt).",
+)
 
 year_option = click.option(
     "--year",
     type=int,
     default=None,
-    help="Year for articles whose dateline gives only day and month and nothing else does.",
+    help="Year for articles that nothing else dates (not their text, file name or "
+    "corpus.toml); each article it dates says so on stderr.",
 )
 
 lexicon_option = click.option(

@@ -13,8 +13,8 @@ from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
-from ._corpus import Failures
-from ._options import corpus_argument, db_option, format_option, year_option
+from ._corpus import Failures, echo_warnings, nothing_found
+from ._options import corpus_argument, db_option, format_option, name_option, year_option
 
 COLUMNS = (
     "id",
@@ -45,11 +45,13 @@ def article_record(article: Article) -> dict[str, Any]:
         "country": article.country,
         "title": article.title,
         "url": article.url,
+        "author": article.author,
         "language": article.language,
         "layout": article.layout,
         "words": view(article.text, article.body).words(),
         "dateline": article.dateline.as_list() if article.dateline else None,
         "body": article.body.as_list(),
+        "pages": len(article.pages) or None,
         "warnings": list(article.warnings),
     }
 
@@ -113,6 +115,7 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
     "place, language, country), e.g. --column text=body. Repeatable.",
 )
 @db_option
+@name_option
 @click.pass_context
 def articles(
     ctx: click.Context,
@@ -121,14 +124,17 @@ def articles(
     year: Optional[int],
     columns: tuple[str, ...],
     db_path: Optional[str],
+    stdin_name: Optional[str],
 ) -> None:
     """List the articles of CORPUS with the metadata positions found for them.
 
     One row per article: id (content hash), date with its precision (day, month, year) and
     provenance (front_matter, manifest, dateline, dateline+manifest_year,
-    dateline+option_year, column, file_name, option), source, place, country (where the
-    layout or the manifest says whose document it is), words of the body, path and title.
-    CORPUS is any number of files, directories and globs; with none, the bundled sample
+    dateline+file_name_year, dateline+option_year, column, file_name, page_metadata,
+    pdf_first_page, option), source, place, country (where the layout or the manifest says
+    whose document it is), words of the body, path and title. CORPUS is any number of files
+    (text, Markdown, saved web pages, PDFs, JSONL/CSV exports), directories and globs, or
+    '-' for one article on stdin (--name gives its file name); with none, the bundled sample
     corpus is listed.
 
     A file (or export row) that cannot be read is reported on stderr as one line,
@@ -140,11 +146,14 @@ def articles(
         positions articles
         positions articles corpus/ 'more/*.md' --year 2021
         positions articles export.csv --column text=body --format json
+        curl -s https://example.org/statement | positions articles - --name 2021-09-24-mfa.html
         positions articles --db corpus.db
 
     With --db, the articles stored by `positions ingest` are listed (date, then path order).
     """
     mapping = _column_mapping(columns)
+    if stdin_name is not None and "-" not in corpus:
+        raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     if db_path is not None:
         if corpus or year is not None or mapping:
             raise click.UsageError("--db lists a store: give no CORPUS, --year or --column with it")
@@ -158,16 +167,21 @@ def articles(
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
     report = Failures()  # one line per bad file; exit 1 at the end
-
-
     records = []
-    for article in iter_articles(paths, year=year, columns=mapping or None, on_error=report):
-        for warning in article.warnings:
-            click.echo(printable(f"positions: {article.path}: warning: {warning}"), err=True)
+    articles_read = iter_articles(
+        paths, year=year, columns=mapping or None, on_error=report, name=stdin_name
+    )
+    for article in articles_read:
+        echo_warnings(article)
         records.append(article_record(article))
+    if not records and not report.count:  # with failures, their lines said why
+        nothing_found(
+            "no articles found; CORPUS takes files and directories of .txt, .md, .html,"
+            " .pdf, .jsonl and .csv, or '-' for stdin (see docs/corpus-formats.md)"
+        )
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
-    else:
+    elif records:
         click.echo(_table(records))
     if report.count:
         ctx.exit(1)

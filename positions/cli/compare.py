@@ -8,8 +8,8 @@ import click
 
 from ..model import PartialDate
 from . import main
-from ._corpus import Failures, check_actor, load_analyses
-from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, year_option
+from ._corpus import Failures, nothing_found, report_undated, check_actor, load_analyses
+from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, name_option, year_option
 
 
 @main.command()
@@ -27,6 +27,7 @@ from ._options import actors_option, corpus_argument, db_option, format_option, 
 @lexicon_option
 @actors_option
 @year_option
+@name_option
 @click.pass_context
 def compare(
     ctx: click.Context,
@@ -40,6 +41,7 @@ def compare(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    stdin_name: Optional[str],
 ) -> None:
     """Show which of --actors hold which concepts in one period, and in which words: a grid
     of counts (concepts x actors), then each concept with every actor's wordings.
@@ -70,8 +72,15 @@ def compare(
         by = natural
     failures = Failures()
     analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
-                             actors_paths=actors_paths, failures=failures)  # fmt: skip
+                             actors_paths=actors_paths, failures=failures, stdin_name=stdin_name)  # fmt: skip
+    report_undated(analyses, "the comparison")
     cmp = make_comparison(analyses, codes, period=period, by=by or "year", role=role)
     click.echo(render_comparison(cmp, fmt), nl=False)
+    if not cmp.cells and any(an.article.date is not None for an in analyses):
+        when = f"in {period}" if period else "in the latest period"
+        nothing_found(
+            f"no concept in the statements of {', '.join(codes)} {when}; try another --period"
+            " or --actors (`positions timeline` shows who speaks when)"
+        )
     if failures.count:
         ctx.exit(1)

@@ -10,13 +10,14 @@ import click
 
 from ..model import Analysis, PartialDate, PositionDiff
 from . import main
-from ._corpus import Failures, load_analyses
+from ._corpus import Failures, echo_warnings, load_analyses, nothing_found, report_undated
 from ._options import (
     FORMATS_REPORT,
     actors_option,
     db_option,
     format_option,
     lexicon_option,
+    name_option,
     year_option,
 )
 
@@ -34,21 +35,24 @@ def _is_file_pair(paths: tuple[str, ...]) -> bool:
     return len(paths) == 2 and all(p == "-" or os.path.isfile(p) for p in paths)
 
 
-def _read_stdin(year: Optional[int]):
-    from ..sources.decoding import decode_text
-    from ..sources.plain import text_article
-
-    with click.open_file("-", "rb") as fh:  # stdin as bytes, decoded like any file
-        data = fh.read()
-    return text_article("-", decode_text(data, "-"), year=year)
-
-
-def _read_pair(paths: tuple[str, str], year: Optional[int]):
-    from ..sources import read_article
+def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional[str]):
+    """The two articles of ``diff OLD NEW`` (one may be ``-``): no date is needed to compare
+    two texts, so an undated one is read with its warning."""
+    from ..sources import iter_articles
 
     if paths == ("-", "-"):
         raise click.ClickException("only one of OLD and NEW can be '-' (stdin)")
-    return [_read_stdin(year) if p == "-" else read_article(p, year=year) for p in paths]
+    articles = []
+    for p in paths:
+        found = list(iter_articles([p], year=year, name=stdin_name))
+        if len(found) != 1:
+            raise click.ClickException(
+                f"{p}: holds {len(found)} articles; `diff OLD NEW` compares two single articles"
+                " (give a CORPUS and --actor for more)"
+            )
+        echo_warnings(found[0])
+        articles.append(found[0])
+    return articles
 
 
 def _pair_diffs(analyses: list[Analysis], role: str, concept: Optional[str], actor: Optional[str], engine) -> list[PositionDiff]:
@@ -82,7 +86,7 @@ def _corpus_diffs(
     concept: Optional[str],
     engine: Optional[str],
 ) -> list[PositionDiff]:
-    from ..track import actors, successive_diffs, undated
+    from ..track import actors, successive_diffs
 
     found = actors(analyses, role=role)
     if actor is not None:
@@ -95,10 +99,7 @@ def _corpus_diffs(
     else:
         wanted = found
     if by != "article":
-        missing = undated(analyses)
-        if missing:
-            click.echo(f"warning: {len(missing)} article(s) without a date left out of --by {by}: "
-                       f"{', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}", err=True)  # fmt: skip
+        report_undated(analyses, f"diff --by {by}")
     diffs = []
     for a in wanted:
         found_diffs = successive_diffs(analyses, a, by=by, role=role, since=since, until=until,
@@ -132,6 +133,7 @@ def _corpus_diffs(
 @actors_option
 @year_option
 @db_option
+@name_option
 @click.pass_context
 def diff(
     ctx: click.Context,
@@ -149,6 +151,7 @@ def diff(
     actors_paths: tuple[str, ...],
     year: Optional[int],
     db_path: Optional[str],
+    stdin_name: Optional[str],
 ) -> None:
     """Show how positions changed: concepts gained, dropped, kept, reworded or flipped, then
     the word-level diff of each statement against its most similar predecessor.
@@ -156,7 +159,10 @@ def diff(
     Two forms. `positions diff OLD NEW` (exactly two files, `-` for stdin, and none of
     --actor/--by/--from/--to) compares every actor found in both. Otherwise the arguments are
     a CORPUS (files, directories, globs; none: the bundled sample corpus) and each actor's
-    snapshots, one per period, are compared each with the one before.
+    snapshots, one per period, are compared each with the one before. '-' reads one article
+    from stdin in either form (--name gives its file name, so CHN_74_2019.txt keeps its
+    country and year). The two-file form needs no dates; the corpus form leaves undated
+    articles out of periods (saying so once) and diffs the rest.
 
     \b
     Example:
@@ -188,21 +194,30 @@ def diff(
     failures = Failures()
     pair_form = db_path is None and _is_file_pair(paths) and actor is None and by is None and since is None and until is None
 
+    if stdin_name is not None and "-" not in paths:
+        raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     if pair_form:
-        articles = _read_pair(paths, year)  # type: ignore[arg-type]
+        articles = _read_pair(paths, year, stdin_name)  # type: ignore[arg-type]
         analyses = [analyze(a, lexicon=lexicon, gazetteer=gazetteer) for a in articles]
         diffs = _pair_diffs(analyses, role, concept, actor, engine)
     else:
-        if "-" in paths:
-            raise click.ClickException("'-' (stdin) only works in the two-file form: positions diff OLD NEW")
         roots = [] if paths or db_path else [str(p) for p in bundled_corpus()]
         analyses = load_analyses(paths, db_path, year=year, lexicon_path=lexicon_path,
-                                 actors_paths=actors_paths, failures=failures)  # fmt: skip
+                                 actors_paths=actors_paths, failures=failures, stdin_name=stdin_name)  # fmt: skip
         diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine)
 
     if not diffs:
         if fmt == "json":
             click.echo("[]")
+        if pair_form:
+            nothing_found("nothing to compare: no actor has statements in both files"
+                          + (f" with concept {concept!r}" if concept else ""))  # fmt: skip
+        elif analyses and actor is None:  # with --actor, the line above said why
+            nothing_found(
+                f"nothing to compare: no actor has statements in two periods (--by {by or 'year'})"
+                f" among {len(analyses)} article(s); try --by article or month, a wider"
+                " --from/--to, or another --actor or --concept"
+            )
     else:
         color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots), nl=False)

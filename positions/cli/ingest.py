@@ -11,7 +11,7 @@ from ..errors import SourceError
 from ..sources import bundled_corpus
 from ..store import IngestResult, Missing, StoreStats, open_store, rebuild_store
 from . import main
-from ._corpus import Failures
+from ._corpus import UNDATED_FIX, Failures
 from ._options import actors_option, corpus_argument, lexicon_option, year_option
 
 
@@ -50,6 +50,12 @@ def _missing(missing: Missing) -> str:
 
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _undated(store: Any) -> list[str]:
+    """The paths of the stored articles that have no date."""
+    rows = store.connection.execute("SELECT path FROM articles WHERE date IS NULL ORDER BY path")
+    return [r[0] for r in rows]
 
 
 @main.command()
@@ -132,6 +138,11 @@ def ingest(
     """
     if rebuild and prune:
         raise click.UsageError("--prune has nothing to remove with --rebuild (the new store holds only CORPUS)")
+    if "-" in corpus:
+        raise click.UsageError(
+            "ingest stores files by path and content hash: save stdin to a file and ingest that"
+            " (other commands read '-')"
+        )
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
@@ -156,9 +167,20 @@ def ingest(
             with open_store(db_path, verify=verify) as store:
                 result = store.ingest(paths, prune=prune, **options)
                 stats = store.stats()
+                undated = _undated(store)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+    if rebuild:
+        with open_store(db_path) as store:  # the new file, opened as a writer so it closes clean
+            undated = _undated(store)
     click.echo(summary(db_path, result, stats))
+    if undated:
+        shown = ", ".join(undated[:3]) + (" ..." if len(undated) > 3 else "")
+        click.echo(
+            f"positions: warning: {len(undated)} undated article(s) stored, left out of timelines,"
+            f" comparisons, diffs by period and reports: {shown}; {UNDATED_FIX}",
+            err=True,
+        )
     if report.count:
         ctx.exit(1)

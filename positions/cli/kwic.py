@@ -13,8 +13,8 @@ from ..lexicon import load_lexicon
 from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
-from ._corpus import Failures
-from ._options import db_option, format_option, lexicon_option, year_option
+from ._corpus import Failures, echo_warnings, nothing_found
+from ._options import db_option, format_option, lexicon_option, name_option, year_option
 
 
 @main.command()
@@ -26,6 +26,7 @@ from ._options import db_option, format_option, lexicon_option, year_option
 @year_option
 @format_option()
 @db_option
+@name_option
 def kwic(
     args: tuple[str, ...],
     concept: Optional[str],
@@ -35,6 +36,7 @@ def kwic(
     year: Optional[int],
     fmt: str,
     db_path: Optional[str],
+    stdin_name: Optional[str],
 ) -> None:
     """Show each match of PATTERN (or of --concept ID) with its context, like quanteda's kwic.
 
@@ -43,7 +45,9 @@ def kwic(
     arguments are all CORPUS. One line per match: date, source, country (the speaker's, where the
     match lies in a statement, else "-"; ">KOR" adds the holders where they differ), left
     context, [match], right context; "(negated)" and "(out of scope)" mark the matches that do not
-    count as affirming the lexicon's issue. With no CORPUS, the bundled sample corpus.
+    count as affirming the lexicon's issue. With no CORPUS, the bundled sample corpus; '-' reads
+    one article from stdin (--name gives its file name). No date is needed: undated articles
+    are searched too.
 
     \b
     Example:
@@ -68,22 +72,41 @@ def kwic(
         from ..store import open_store
 
         with open_store(db_path, create=False) as store:
-            _echo_lines(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt)
+            _echo_lines(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt,
+                        what=concept or target)  # fmt: skip
         return
     paths: list[Any] = args_list or list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
 
 
-    articles = iter_articles(paths, year=year, on_error=report)
-    _echo_lines(kwic_lines(articles, target, concept=concept, window=window), in_scope, fmt)
+    if stdin_name is not None and "-" not in paths:
+        raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
+
+    def articles():
+        for article in iter_articles(paths, year=year, on_error=report, name=stdin_name):
+            echo_warnings(article)
+            yield article
+
+    lines = kwic_lines(articles(), target, concept=concept, window=window)
+    _echo_lines(lines, in_scope, fmt, what=concept or target)
     if report.count:
         raise SystemExit(1)
 
 
-def _echo_lines(lines: list, in_scope: bool, fmt: str) -> None:
+def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "") -> None:
+    lines = list(lines)
+    found = len(lines)
     if in_scope:
         lines = [k for k in lines if k.in_scope]
+    if not lines:
+        if found:
+            nothing_found(f"{found} match(es) of {what!r}, none in scope; drop --in-scope to see them")
+        else:
+            nothing_found(
+                f"no match of {what!r}; try fewer words, a '*' glob (denucleari*), or"
+                " `positions lexicon show` for the concepts' patterns"
+            )
     if fmt == "json":
         click.echo(json.dumps([k.as_dict() for k in lines], indent=2, ensure_ascii=False))
         return

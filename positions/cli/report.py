@@ -8,8 +8,8 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, analysis_passes
-from ._options import actors_option, corpus_argument, db_option, lexicon_option, year_option
+from ._corpus import Failures, report_undated, analysis_passes
+from ._options import actors_option, corpus_argument, db_option, lexicon_option, name_option, year_option
 
 
 @main.command()
@@ -28,6 +28,7 @@ from ._options import actors_option, corpus_argument, db_option, lexicon_option,
 @lexicon_option
 @actors_option
 @year_option
+@name_option
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -42,6 +43,7 @@ def report(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    stdin_name: Optional[str],
 ) -> None:
     """Write a report of the corpus to --out: index.html with the actor x concept x period
     heatmap and the shift events (newest first), a page per actor (timeline, wordings,
@@ -73,7 +75,9 @@ def report(
     failures = Failures()
     roots = [] if corpus or db_path else [str(p) for p in bundled_corpus()]
     with analysis_passes(corpus, db_path, year=year, lexicon_path=lexicon_path,
-                         actors_paths=actors_paths, failures=failures) as (analyses, count):  # fmt: skip
+                         actors_paths=actors_paths, failures=failures, stdin_name=stdin_name) as (analyses, count):  # fmt: skip
+        if isinstance(analyses, list):  # a store's undated articles were reported at ingest
+            report_undated(analyses, "the report's periods")
         written = write_report(analyses, out_dir, force=force, fmt=fmt, by=by, role=role, title=title, roots=roots)
     index = "index.html" if fmt == "html" else "index.md"
     click.echo(f"{out_dir}: {len(written)} files ({count} articles); open {out_dir.rstrip('/')}/{index}")

@@ -193,7 +193,14 @@ class ReportData:
 
     def statement_label(self, st: Statement) -> str:
         n = self.statement_number(st)
-        return f"{self.path(st.article)} s{n}" if n is not None else self.path(st.article)
+        label = f"{self.path(st.article)} s{n}" if n is not None else self.path(st.article)
+        page = self.statement_page(st)
+        return f"{label}, p. {page}" if page is not None else label
+
+    def statement_page(self, st: Statement) -> Optional[int]:
+        """The page a statement of a PDF starts on (None for other articles)."""
+        an = self.articles.get(st.article)
+        return an.article.page_of(st.span.start) if an is not None else None
 
     def article_title(self, article: Article) -> str:
         return _squeeze(article.title or "") or os.path.basename(self.path(article.id))
@@ -489,6 +496,7 @@ def _article_view(data: ReportData, an: Analysis) -> dict[str, Any]:
             "concepts": [{"id": c, "negated": p == "negated", "out": not s,
                           "href": concept_page_name(c) if c in data.concepts else None} for c, p, s in concepts],
             "excerpt": _excerpt(st.text, 120),
+            "page": art.page_of(st.span.start),
         })  # fmt: skip
     return {
         "title": data.article_title(art),

@@ -16,9 +16,11 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
 
 from ..errors import PositionsError, SourceError
 from ..model import Article
-from .decoding import MAX_ARTICLE_BYTES, read_text
+from .decoding import MAX_ARTICLE_BYTES, decode_text, read_bytes, read_text
 from .globs import glob_paths, outermost
+from .html import HTML_SUFFIXES, html_article
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
+from .pdf import MAX_PDF_BYTES, PDF_SUFFIXES, pdf_article
 from .plain import text_article
 from .tabular import TABLE_SUFFIXES, iter_csv, iter_jsonl
 from .ungdc import ungdc_article, ungdc_name
@@ -32,8 +34,30 @@ __all__ = [
 ]
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+PAGE_SUFFIXES = HTML_SUFFIXES + PDF_SUFFIXES  # saved web pages and PDFs, read as bytes
 _MARKDOWN = (".md", ".markdown")
 _GLOB_CHARS = frozenset("*?[")
+STDIN = "-"
+
+
+def read_stdin(name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
+    """All of standard input, as bytes (decoded later like a file), refusing too much or
+    nothing. ``name`` is what errors call it."""
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise SourceError(f"{name}: no standard input to read")
+    if sys.stdin.isatty():  # waiting for typed input would look like a hang
+        raise SourceError(f"{name}: '-' reads standard input, which is a terminal; pipe a file in")
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise SourceError(
+            f"{name}: more than {max_bytes:,} bytes on standard input is too large for one article"
+        )
+    if not data:
+        raise SourceError(f"{name}: empty standard input")
+    return data
 
 PathLike = Union[str, "os.PathLike[str]"]
 OnError = Optional[Callable[[str, PositionsError], None]]
@@ -48,7 +72,7 @@ def is_article_file(name: str) -> bool:
     if name.startswith(".") or name == MANIFEST_NAME or name.upper().startswith("README"):
         return False
     suffix = os.path.splitext(name)[1].lower()
-    return suffix in TEXT_SUFFIXES or suffix in TABLE_SUFFIXES
+    return suffix in TEXT_SUFFIXES or suffix in TABLE_SUFFIXES or suffix in PAGE_SUFFIXES
 
 
 def _one_article(
@@ -56,11 +80,23 @@ def _one_article(
     manifest: Optional[Manifest],
     year: Optional[int],
     max_bytes: int,
+    data: Optional[bytes] = None,
 ) -> Article:
-    text = read_text(path, max_bytes=max_bytes)
+    """The article of the file ``path``, or of ``data`` (stdin) named ``path``."""
     name = os.path.basename(path)
     entry: Mapping[str, Any] = manifest.entry(name) if manifest else {}
     defaults: Mapping[str, Any] = manifest.defaults if manifest else {}
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in HTML_SUFFIXES:
+        if data is None:
+            data = read_bytes(path, max_bytes=max_bytes, hint="save the article's own page")
+        return html_article(path, data, entry=entry, defaults=defaults, year=year)
+    if suffix in PDF_SUFFIXES:
+        if data is None:
+            hint = "split it into its documents, or export its text"
+            data = read_bytes(path, max_bytes=min(max_bytes, MAX_PDF_BYTES), hint=hint)
+        return pdf_article(path, data, entry=entry, defaults=defaults, year=year)
+    text = read_text(path, max_bytes=max_bytes) if data is None else decode_text(data, path)
     if ungdc_name(path) is not None:
         return ungdc_article(path, text, entry=entry, defaults=defaults, year=year)
     markdown = os.path.splitext(name)[1].lower() in _MARKDOWN
@@ -103,11 +139,14 @@ class _Run:
         columns: Optional[Mapping[str, str]],
         on_error: OnError,
         max_bytes: int,
+        name: Optional[str] = None,
     ) -> None:
         self.year = year
         self.columns = columns
         self.on_error = on_error
         self.max_bytes = max_bytes
+        self.name = name
+        self.stdin_read = False
         self.manifests: dict[str, Optional[Manifest]] = {}
 
     def report(self, path: str, exc: PositionsError) -> None:
@@ -176,8 +215,24 @@ class _Run:
                 if is_article_file(name):
                     yield from self.file(os.path.join(dirpath, name))
 
+    def stdin(self) -> Iterator[Article]:
+        """The one article on standard input, named ``self.name`` (default ``-``)."""
+        path = self.name or STDIN
+        try:
+            if self.stdin_read:
+                raise SourceError(f"{path}: standard input ('-') can be read only once")
+            self.stdin_read = True
+            if os.path.splitext(path)[1].lower() in TABLE_SUFFIXES:
+                raise SourceError(f"{path}: '-' reads one article; give an export as a file")
+            data = read_stdin(path, self.max_bytes)
+            yield _one_article(path, None, self.year, self.max_bytes, data=data)
+        except PositionsError as exc:
+            self.report(path, exc)
+
     def path(self, given: str) -> Iterator[Article]:
-        if os.path.isdir(given):
+        if given == STDIN:
+            yield from self.stdin()
+        elif os.path.isdir(given):
             yield from self.directory(given)
         elif os.path.exists(given):
             yield from self.file(given)
@@ -202,8 +257,13 @@ def iter_articles(
     columns: Optional[Mapping[str, str]] = None,
     on_error: OnError = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    name: Optional[str] = None,
 ) -> Iterator[Article]:
     """Read the articles of files, directories and globs, one at a time, in a fixed order.
+
+    A path ``-`` reads one article from standard input; ``name`` gives it a file name (its
+    path in the records), which decides how it is read (``.html``, ``.pdf``, a UNGDC name)
+    and may date it (``2021-09-24-kcna.txt``).
 
     ``year`` completes datelines without a year where no manifest does; ``columns`` maps
     export fields to column names (see :func:`positions.sources.tabular.column_names`).
@@ -216,7 +276,7 @@ def iter_articles(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    run = _Run(year, columns, on_error, max_bytes)
+    run = _Run(year, columns, on_error, max_bytes, name)
     for given in paths:
         yield from run.path(os.fspath(given))
 

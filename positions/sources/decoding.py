@@ -22,6 +22,7 @@ __all__ = [
     "article_id",
     "decode_text",
     "read_text",
+    "read_bytes",
     "iter_lines",
 ]
 
@@ -87,6 +88,33 @@ def decode_text(data: bytes, name: str, *, base_offset: int = 0, base_line: int 
         bad = data[exc.start : exc.start + 1].hex()
         msg = f"{name}: invalid UTF-8 at byte {at} (line {line}): 0x{bad}; save the file as UTF-8"
         raise SourceError(msg) from None
+
+
+def _too_large(name: str, size: int, max_bytes: int, hint: str) -> SourceError:
+    return SourceError(
+        f"{name}: {size:,} bytes is too large for one article (limit {max_bytes:,}); {hint}"
+    )
+
+
+def read_bytes(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    hint: str = "split it",
+) -> bytes:
+    """The bytes of a one-article file that is not plain text (a saved page, a PDF),
+    refusing empty and huge files before reading them (``hint`` says what to do instead)."""
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size == 0:
+            raise SourceError(f"{name}: empty file")
+        if size > max_bytes:
+            raise _too_large(name, size, max_bytes, hint)
+        with open(name, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
 
 
 def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_ARTICLE_BYTES) -> str:

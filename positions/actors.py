@@ -149,8 +149,9 @@ _CHAR_PATTERN = {" ": r"\s", "'": "['\u2019]"}
 
 def _trie_pattern(names: Iterable[str]) -> str:
     """One regular expression matching any of ``names``, longest first, built as a character
-    trie: at each character at most one branch continues, so matching costs the same with
-    20 names or 3,000 (an alternation of the names would try every one at every position).
+    trie: at each character at most one branch continues, so the cost per character of text
+    does not grow with the number of names (an alternation of the names would try every one
+    at every position).
 
     >>> re.fullmatch(_trie_pattern(["Niger", "Nigeria", "Nigerien"]), "Nigeria") is not None
     True
@@ -163,8 +164,8 @@ def _trie_pattern(names: Iterable[str]) -> str:
         node[""] = {}  # a name ends here
 
     def pattern(node: dict) -> str:
-        branches = [_CHAR_PATTERN.get(ch) or re.escape(ch) for ch in sorted(k for k in node if k)]
-        branches = [b + pattern(node[ch]) for b, ch in zip(branches, sorted(k for k in node if k))]
+        chars = sorted(k for k in node if k)
+        branches = [(_CHAR_PATTERN.get(ch) or re.escape(ch)) + pattern(node[ch]) for ch in chars]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -230,7 +230,8 @@ class Gazetteer:
         for inst in (*self.generic, *self.institutions):
             self._inst_by_name.setdefault(inst.name, inst)
         nouns = sorted((_key(n) for n in self.venue_nouns if n.strip()), key=lambda n: (-len(n), n))
-        self._venue_re = re.compile(r"\s(?:%s)(?![\w-])" % "|".join(map(re.escape, nouns))) if nouns else None
+        alt = "|".join(map(re.escape, nouns))
+        self._venue_re = re.compile(rf"\s(?:{alt})(?![\w-])") if nouns else None
         blockers = {_key(n) for n in self.not_actors}
         names = sorted(n for n in in_text | blockers if n)
         self._mention_re = (

@@ -1,8 +1,15 @@
-"""Actors gazetteer: lookups, dated offices, user files and errors."""
+"""Actors gazetteer: lookups, dated offices, user files and errors; every state, its UN
+name forms, demonyms and capitals; UN bodies and offices; the one-pass matcher."""
 
 from __future__ import annotations
 
+import re
+import sys
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from positions.actors import ActorsError, load_gazetteer
 from positions.model import PartialDate
@@ -68,13 +75,6 @@ def test_bad_file_names_it(tmp_path):
 
 # --------------------------------------------------------------------------------------
 # Every state: UN name forms, alternative names, demonyms, capitals (countries.toml)
-
-import re  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 _GZ = load_gazetteer()

@@ -245,11 +245,43 @@ def test_a_name_in_running_text_is_found_with_its_span(item, before, after):
     assert hit[0].span.slice(text) == hit[0].surface
 
 
-def test_generated_countries_file_is_up_to_date():
-    pytest.importorskip("pycountry")
+def _make_countries():
     sys.path.insert(0, str(ROOT / "tools"))
     try:
         import make_countries
     finally:
         sys.path.pop(0)
-    assert make_countries.generate() == (ROOT / "positions" / "data" / "countries.toml").read_text(encoding="utf-8")
+    return make_countries
+
+
+def test_generated_countries_file_is_up_to_date():
+    pytest.importorskip("pycountry")
+    expected = _make_countries().generate()
+    assert expected == (ROOT / "positions" / "data" / "countries.toml").read_text(encoding="utf-8")
+
+
+_FAKE_ISO_ROWS = {"BOL": ("Bolivia, Plurinational State of", "Plurinational State of Bolivia"), "PER": ("Peru", "Republic of Peru")}
+
+
+class _FakeISO:
+    """Stands in for ``pycountry.countries``: two codes."""
+
+    def get(self, alpha_3):
+        row = _FAKE_ISO_ROWS.get(alpha_3)
+        return None if row is None else type("C", (), {"name": row[0], "official_name": row[1]})()
+
+
+def test_generator_merges_iso_names_and_refuses_a_bad_table():
+    mc = _make_countries()
+    out = mc.build({"BOL": {"name": "Bolivia", "adjectives": ["Bolivian"], "capital": "La Paz"},
+                    "PER": {"name": "Peru", "capital": "Lima", "capital_not_metonym": "a surname"}}, _FakeISO())  # fmt: skip
+    assert out["BOL"]["names"] == ["Bolivia", "Plurinational State of Bolivia"]
+    assert out["BOL"]["metonyms"] == ["La Paz"] and out["PER"]["metonyms"] == []
+    assert mc.uninvert("Congo, The Democratic Republic of the") == ["Democratic Republic of the Congo"]
+    assert mc.fold("Côte d'Ivoire") == "Cote d'Ivoire"
+    with pytest.raises(mc.TableError, match="XYZ is not an ISO 3166-1 alpha-3 code"):
+        mc.build({"XYZ": {"name": "Nowhere"}}, _FakeISO())
+    with pytest.raises(mc.TableError, match="'Inca' names both BOL and PER"):
+        mc.build({"BOL": {"name": "Bolivia", "names": ["Inca"]}, "PER": {"name": "Peru", "names": ["Inca"]}}, _FakeISO())
+    with pytest.raises(mc.TableError, match=r"BOL: unknown field\(s\) \['capitol'\]"):
+        mc.build({"BOL": {"name": "Bolivia", "capitol": "La Paz"}}, _FakeISO())

@@ -122,6 +122,7 @@ _NOT_ISO = {"UN", "EU", "IAEA", "ASEAN", "AU", "NATO", "OSCE", "OAS", "LAS", "OI
         ("the representative of the Russian Federation", "RUS"), ("the Emirati delegate", "ARE"),
         ("the Ivorian Foreign Ministry", "CIV"), ("Mr. Nebenzia (Russian Federation)", "RUS"),
         ("the delegate of the Plurinational State of Bolivia", "BOL"),
+        ("Bolivia (Plurinational State of)", "BOL"), ("Ms. Doe (Iran (Islamic Republic of))", "IRN"),
         # international organizations keep their own codes
         ("NATO", "NATO"), ("ASEAN", "ASEAN"), ("the African Union", "AU"), ("the Arab League", "LAS"),
     ],

@@ -56,6 +56,10 @@ class ActorsError(PositionsError, ValueError):
 
 @attrs.frozen
 class Country:
+    """A state (ISO 3166-1 alpha-3 code; XKX for Kosovo) or an international organization
+    (its own code: UN, EU, IAEA, NATO…) with the names text uses for it. ``capital`` is
+    recorded for every state; only ``metonyms`` stand for it in text."""
+
     code: str
     name: str
     names: tuple[str, ...] = ()
@@ -66,6 +70,10 @@ class Country:
 
 @attrs.frozen
 class Institution:
+    """A named body. ``kind`` says what it is: ministry, presidency, media, party; ``un_body``
+    (Security Council, General Assembly…) and ``un_office`` (Secretary-General…) have no
+    ``country``, nor do the generic bodies every state has ("Foreign Ministry")."""
+
     name: str
     aliases: tuple[str, ...] = ()
     country: Optional[str] = None  # None for generic bodies ("Foreign Ministry")

@@ -256,9 +256,14 @@ def _make_countries():
 
 
 def test_generated_countries_file_is_up_to_date():
+    import importlib.metadata
+
     pytest.importorskip("pycountry")
-    expected = _make_countries().generate()
-    assert expected == (ROOT / "positions" / "data" / "countries.toml").read_text(encoding="utf-8")
+    committed = (ROOT / "positions" / "data" / "countries.toml").read_text(encoding="utf-8")
+    version = importlib.metadata.version("pycountry")
+    if f"# {version} (ISO 3166-1)" not in committed:  # the test extra pins the file's version
+        pytest.skip(f"pycountry {version} is not the version countries.toml was made from")
+    assert _make_countries().generate() == committed
 
 
 _FAKE_ISO_ROWS = {"BOL": ("Bolivia, Plurinational State of", "Plurinational State of Bolivia"), "PER": ("Peru", "Republic of Peru")}

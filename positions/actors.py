@@ -44,7 +44,11 @@ __all__ = [
     "load_gazetteer",
     "bundled_gazetteer_path",
     "bundled_gazetteer_paths",
+    "UN_KINDS",
 ]
+
+# Institution kinds that speak for no state: UN organs and bodies, UN offices.
+UN_KINDS = frozenset({"un_body", "un_office"})
 
 # Persons of these countries write the family name first ("Wang Yi" → "Wang").
 _FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK"})
@@ -295,6 +299,24 @@ class Gazetteer:
 
     # The name callers used before it was public (attribution calls it); same method.
     _country_of_hit = country_of_hit
+
+    def speaks_for_no_state(self, phrase: str) -> bool:
+        """True when ``phrase`` is (or holds) the name of a UN body or office ("the Security
+        Council", "the Under-Secretary-General for Political and Peacebuilding Affairs"): its
+        statements have no country, and none is to be borrowed from the context (the outlet,
+        the speaker before) as it is for "a government spokesman".
+
+        >>> gz = load_gazetteer()
+        >>> gz.speaks_for_no_state("The Security Council"), gz.speaks_for_no_state("Foreign Ministry")
+        (True, False)
+        """
+        hit = self.lookup(phrase)
+        hits = [hit] if hit is not None else [(m.kind, m.key) for m in self.mentions(phrase)]
+        for kind, key in hits:
+            inst = self.institution(key) if kind == "institution" else None
+            if inst is not None and inst.kind in UN_KINDS:
+                return True
+        return False
 
     def metonym(self, phrase: str) -> Optional[str]:
         """The country a capital or seat of government stands for ("Pyongyang" → PRK)."""

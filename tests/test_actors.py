@@ -190,6 +190,10 @@ def test_un_bodies_and_offices_have_no_country(gz):
         "institution", "Under-Secretary-General", "the Under-Secretary-General for Political and Peacebuilding Affairs"
     )  # fmt: skip
     assert gz.country_of("the United Nations") == "UN"  # the organization stays an actor
+    assert gz.speaks_for_no_state("The Security Council") and gz.speaks_for_no_state("UN Secretary-General")
+    assert gz.speaks_for_no_state("the Assistant Secretary-General for Africa, Jane Roe")
+    assert not gz.speaks_for_no_state("the Foreign Ministry") and not gz.speaks_for_no_state("the Kremlin")
+    assert not gz.speaks_for_no_state("the United Nations")  # the organization: code UN
 
 
 def test_country_of_hit_is_public_and_takes_mentions(gz):

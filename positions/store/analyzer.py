@@ -45,7 +45,8 @@ def analyzer_fingerprint(
             head = {}  # the lexicon loader will say what is wrong with it
         ident = f"{head.get('id', source.stem)} {head.get('version', '?')}"
         parts.append(f"lexicon {ident} sha256:{_sha256_file(source)[:16]}")
-    files = [f for f in [_bundled("actors.toml"), *map(Path, actors)] if f is not None]
+    # The bundled gazetteer is two files: the states (countries.toml), then actors.toml.
+    files = [f for f in [_bundled("countries.toml"), _bundled("actors.toml"), *map(Path, actors)] if f is not None]
     digests = [_sha256_file(f)[:16] for f in files if f.is_file()]
     if digests:
         parts.append("actors sha256:" + "+".join(digests))

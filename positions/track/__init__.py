@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from .positions import concept_polarities, diff_snapshots, held_concepts
 from .snapshots import PERIODS, ROLES, DateLike, actors, period_of, snapshots, successive_diffs, undated
+from .summary import ConceptWording, KwicEntry, Tracking, concept_wordings, track
 from .timeline import compare, shift_events, timeline
 
 __all__ = [
@@ -40,4 +41,9 @@ __all__ = [
     "diff_snapshots",
     "concept_polarities",
     "held_concepts",
+    "track",
+    "Tracking",
+    "KwicEntry",
+    "ConceptWording",
+    "concept_wordings",
 ]

@@ -26,12 +26,12 @@ from .snapshots import PERIODS, ROLES, actors, period_order, snapshots
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _squeeze(text: str) -> str:
+def squeeze(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
 def _form(m: Marker) -> str:
-    return m.normalized or _squeeze(m.surface).casefold()
+    return m.normalized or squeeze(m.surface).casefold()
 
 
 def _polarity(markers: Iterable[Marker]) -> str:
@@ -43,7 +43,7 @@ def _wordings(markers: Sequence[Marker]) -> tuple[str, ...]:
     """The first surface written for each normalized form, ordered by the form."""
     first: dict[str, str] = {}
     for m in markers:
-        first.setdefault(_form(m), _squeeze(m.surface))
+        first.setdefault(_form(m), squeeze(m.surface))
     return tuple(first[k] for k in sorted(first))
 
 
@@ -135,7 +135,7 @@ def _variants(seen: Sequence[tuple[str, Marker]]) -> tuple[Variant, ...]:
         out.append(
             Variant(
                 form,
-                _squeeze(items[0][1].surface),
+                squeeze(items[0][1].surface),
                 len(items),
                 min(keys),
                 max(keys),
@@ -229,8 +229,8 @@ def shift_events(diffs: Iterable[PositionDiff]) -> tuple[ShiftEvent, ...]:
         for c in d.dropped:
             out.append(ShiftEvent(d.actor, op, np_, "dropped", c, old_words.get(c, ()), ()))
         for s in d.shifts:
-            old = tuple(_squeeze(w) for w in s.old)
-            new = tuple(_squeeze(w) for w in s.new)
+            old = tuple(squeeze(w) for w in s.old)
+            new = tuple(squeeze(w) for w in s.new)
             out.append(ShiftEvent(d.actor, op, np_, "variant", s.concept, old, new))
         for f in d.polarity_flips:
             out.append(ShiftEvent(d.actor, op, np_, "polarity", f.concept, (f.old,), (f.new,)))

@@ -10,6 +10,7 @@ first, but a submodule that names nothing in it does not depend on it).
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,7 @@ def _is_package(name: str) -> bool:
     return MODULES[name].name == "__init__.py"
 
 
+@functools.lru_cache(maxsize=None)
 def _imports(name: str) -> list[tuple[str, str | None, int]]:
     """(module imported, name imported from it or None, line) for every import of a
     ``positions`` module in module ``name``, at any depth."""
@@ -160,13 +162,14 @@ def test_cycles_are_found():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-def _private_imports() -> set[tuple[str, str, str]]:
+@functools.lru_cache(maxsize=None)
+def _private_imports() -> frozenset[tuple[str, str, str]]:
     found = set()
     for m in MODULES:
         for target, name, _ in _imports(m):
             if name and name.startswith("_") and not name.startswith("__") and target != m:
                 found.add((m, target, name))
-    return found
+    return frozenset(found)
 
 
 def test_no_private_name_imported_across_modules():
@@ -178,3 +181,20 @@ def test_no_private_name_imported_across_modules():
 @pytest.mark.parametrize("entry", sorted(KNOWN_PRIVATE))
 def test_known_private_imports_are_still_there(entry):
     assert entry in _private_imports(), f"{entry} is gone: take it off KNOWN_PRIVATE"
+
+
+# What the renderers may read: records and the stage that summarises a corpus into them.
+RENDER_MAY_IMPORT = ("positions.model", "positions.track", "positions.render")
+
+
+def test_render_reads_records_only():
+    """``positions.render`` turns records into text: it imports nothing above the model and
+    ``track`` (no text, lexicon, diff or attribution code runs again while rendering)."""
+    bad = sorted(
+        (m, target)
+        for m in MODULES
+        if m == "positions.render" or m.startswith("positions.render.")
+        for target, _, _ in _imports(m)
+        if not any(target == ok or target.startswith(ok + ".") for ok in RENDER_MAY_IMPORT)
+    )
+    assert bad == [], "render imports beyond records: " + "; ".join(f"{m} imports {t}" for m, t in bad)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import PurePath
 from typing import Any, Callable, Mapping, Optional, Sequence
 
@@ -155,13 +156,20 @@ def display_lines(
     if not cuts:
         return [display_ops(ops)]
     starts = set(cuts)
+    # The blocks run in order on both sides, so the cuts' offsets never decrease: the cuts
+    # inside one operation are found by bisection (a long pair has thousands of each).
+    cut_a, cut_b = [ca for ca, _ in cuts], [cb for _, cb in cuts]
     lines: list[list[list[str]]] = [[]]
     a = b = 0
     for op, text in ops:
         n = len(text)
         a1, b1 = (a + n if op != "+" else a), (b + n if op != "-" else b)
         inner = []
-        for ca, cb in cuts:
+        if op == "+":
+            near = cuts[bisect_right(cut_b, b) : bisect_left(cut_b, b1)]
+        else:
+            near = cuts[bisect_right(cut_a, a) : bisect_left(cut_a, a1)]
+        for ca, cb in near:
             if op == "=" and a < ca < a1 and cb - b == ca - a:
                 inner.append(ca - a)
             elif op == "-" and a < ca < a1 and cb == b:

@@ -403,6 +403,7 @@ def test_passage_diffs_reproduce_both_texts(a, b):
     assert all(o.text for o in d.ops)
     blocks = pdiff.align_sentences(a, b)
     assert "".join(x.slice(a) for x, _ in blocks) == a and "".join(y.slice(b) for _, y in blocks) == b
+    assert d.blocks == blocks  # kept for the renderers, which cut their lines there
     if "fast" in pdiff.available_engines():
         assert d == pdiff.diff_passages(a, b, engine="python")
 

@@ -1,4 +1,11 @@
-"""Snapshots: one actor's statements and markers over one period.
+"""Following actors over time: snapshots (one actor's statements and markers over one
+period), position diffs between them, timelines, comparisons, shift events, and
+:func:`track`, which summarises a whole corpus into the records a report shows.
+
+The package: :mod:`~positions.track.snapshots` (periods, snapshots, successive diffs),
+:mod:`~positions.track.positions` (:func:`diff_snapshots`),
+:mod:`~positions.track.timeline` (timelines, comparisons, shift events) and
+:mod:`~positions.track.summary` (:func:`track`).
 
 An actor is an ISO alpha-3 code. With ``role="holder"`` (the default) a statement belongs to
 every actor among its ``holders`` (whose position it states: "Russia and China submitted a

@@ -52,8 +52,10 @@ class _Unit:
         return (self.order, self.span.start, self.span.end)
 
 
-def _units(statements: Sequence[Statement]) -> list[_Unit]:
-    """Whole statements, and the paragraphs of ``document`` statements (single-part ones)."""
+def alignment_units(statements: Sequence[Statement]) -> list[_Unit]:
+    """The passages of ``statements`` that take part in :func:`align_statements`: whole
+    statements, and the paragraphs of ``document`` statements (single-part ones). Cut once
+    per snapshot when a series of snapshots is diffed (:func:`align_units`)."""
     out = []
     for order, st in enumerate(statements):
         single = len(st.parts) <= 1 and len(st.text) == len(st.span)
@@ -109,18 +111,24 @@ def align_statements(
     Order: the pairs in the order of their new passages (statement order, then offset), then
     the new passages, then the gone ones in their old order.
     """
-    engine = resolve_engine(engine)
-    old_units, new_units = _units(old), _units(new)
-    doc_old = {id(u) for u in old_units if u.statement.kind == "document"}
-    doc_new = {id(u) for u in new_units if u.statement.kind == "document"}
+    return align_units(alignment_units(old), alignment_units(new), engine=engine)
 
-    def counts(u: _Unit, docs: set[int]) -> bool:
-        return u.marked or id(u) not in docs
+
+def align_units(
+    old_units: Sequence[_Unit], new_units: Sequence[_Unit], *, engine: Optional[str] = None
+) -> tuple[StatementPair, ...]:
+    """:func:`align_statements` of the passages :func:`alignment_units` cut (they are only
+    read, so one snapshot's serve both the diff before it and the one after)."""
+    engine = resolve_engine(engine)
+    # Whether a passage counts: marked, or not a paragraph of a document.
+    counts_old = [u.marked or u.statement.kind != "document" for u in old_units]
+    counts_new = [u.marked or u.statement.kind != "document" for u in new_units]
 
     candidates = []
     for ni, nu in enumerate(new_units):
+        nu_counts = counts_new[ni]
         for oi, ou in enumerate(old_units):
-            if not (counts(nu, doc_new) or counts(ou, doc_old)):
+            if not (nu_counts or counts_old[oi]):
                 continue
             s = _score(ou, nu, engine)
             if s > 0:
@@ -143,12 +151,12 @@ def align_statements(
             pair = StatementPair(ou.statement, nu.statement, d, sim, ou.span, nu.span,
                                  passage_concepts(ou.statement, ou.span), passage_concepts(nu.statement, nu.span))
             pairs.append(((0, *nu.key()), pair))
-        elif counts(nu, doc_new):
+        elif counts_new[ni]:
             d = diff_texts("", nu.text, engine=engine)
             pairs.append(((1, *nu.key()), StatementPair(None, nu.statement, d, 0.0, None, nu.span, (),
                                                          passage_concepts(nu.statement, nu.span))))
     for oi, ou in enumerate(old_units):
-        if oi in used_old or not counts(ou, doc_old):
+        if oi in used_old or not counts_old[oi]:
             continue
         d = diff_texts(ou.text, "", engine=engine)
         pairs.append(((2, *ou.key()), StatementPair(ou.statement, None, d, 0.0, ou.span, None,

@@ -293,7 +293,10 @@ def statement_rows(data: ReportData, actor: str) -> list[dict[str, Any]]:
 
 
 def _excerpt(text: str, limit: int = 160) -> str:
-    flat = _squeeze(text)
+    # A squeezed prefix of the text is a prefix of the squeezed text: when it is already
+    # longer than the limit, the rest (a whole UN speech) need not be squeezed.
+    head = _squeeze(text[: 4 * limit])
+    flat = head if len(head) > limit else _squeeze(text)
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 

@@ -28,7 +28,7 @@ can say so.
 
 from __future__ import annotations
 
-from .positions import concept_polarities, diff_snapshots, held_concepts
+from .positions import concept_polarities, diff_series, diff_snapshots, held_concepts
 from .snapshots import PERIODS, ROLES, DateLike, actors, period_of, snapshots, successive_diffs, undated
 from .summary import ConceptWording, KwicEntry, Tracking, concept_wordings, track
 from .timeline import compare, shift_events, timeline
@@ -46,6 +46,7 @@ __all__ = [
     "compare",
     "shift_events",
     "diff_snapshots",
+    "diff_series",
     "concept_polarities",
     "held_concepts",
     "track",

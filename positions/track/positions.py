@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
-from ..diff.statements import align_statements
-from ..model import HeldConcept, Marker, PolarityFlip, PositionDiff, Snapshot, VariantShift
+from ..diff.statements import align_statements, align_units, alignment_units
+from ..model import HeldConcept, Marker, PolarityFlip, PositionDiff, Snapshot, StatementPair, VariantShift
 
-__all__ = ["diff_snapshots", "concept_polarities", "held_concepts"]
+__all__ = ["diff_snapshots", "diff_series", "concept_polarities", "held_concepts"]
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -80,6 +80,26 @@ def diff_snapshots(old: Snapshot, new: Snapshot, *, engine: Optional[str] = None
     ``old_held``/``new_held`` are each side's concepts with their polarity and wordings
     (:func:`held_concepts`), so that a renderer need not gather them again.
     """
+    return _position_diff(old, new, align_statements(old.statements, new.statements, engine=engine))
+
+
+def diff_series(snaps: Sequence[Snapshot], *, engine: Optional[str] = None) -> list[PositionDiff]:
+    """:func:`diff_snapshots` of each snapshot against the one before it, each snapshot's
+    passages cut for alignment once (not once as the new side and again as the old).
+
+    >>> diff_series([])
+    []
+    """
+    out: list[PositionDiff] = []
+    prev = alignment_units(snaps[0].statements) if snaps else []
+    for old, new in zip(snaps, snaps[1:]):
+        units = alignment_units(new.statements)
+        out.append(_position_diff(old, new, align_units(prev, units, engine=engine)))
+        prev = units
+    return out
+
+
+def _position_diff(old: Snapshot, new: Snapshot, pairs: tuple[StatementPair, ...]) -> PositionDiff:
     om, nm = _snapshot_markers(old), _snapshot_markers(new)
     op, np_ = concept_polarities(om), concept_polarities(nm)
     gained = tuple(sorted(set(np_) - set(op)))
@@ -93,7 +113,6 @@ def diff_snapshots(old: Snapshot, new: Snapshot, *, engine: Optional[str] = None
             shifts.append(VariantShift(c, tuple(so[k] for k in sorted(so)), tuple(sn[k] for k in sorted(sn))))
         if op[c] != np_[c]:
             flips.append(PolarityFlip(c, op[c], np_[c]))
-    pairs = align_statements(old.statements, new.statements, engine=engine)
     actor = new.actor if new.actor == old.actor else f"{old.actor}/{new.actor}"
     return PositionDiff(actor, old, new, gained, dropped, kept, tuple(shifts), tuple(flips), pairs,
                         held_concepts(om), held_concepts(nm))  # fmt: skip

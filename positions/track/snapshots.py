@@ -18,7 +18,7 @@ from ..model import (
     Snapshot,
     Statement,
 )
-from .positions import diff_snapshots
+from .positions import diff_series
 
 PERIODS: tuple[str, ...] = ("article", "day", "month", "year")
 ROLES: tuple[str, ...] = ("holder", "speaker")
@@ -182,7 +182,7 @@ def successive_diffs(
     []
     """
     snaps = snapshots(analyses, actor, by=by, role=role, since=since, until=until, concept=concept)
-    return [diff_snapshots(o, n, engine=engine) for o, n in zip(snaps, snaps[1:])]
+    return diff_series(snaps, engine=engine)
 
 
 def actors(analyses: Iterable[Analysis], *, role: str = "holder") -> list[str]:

@@ -16,7 +16,7 @@ import attrs
 
 from ..model import Analysis, Article, Marker, PositionDiff, ShiftEvent, Snapshot, Span, Statement, Timeline
 from ..text import token_spans
-from .positions import diff_snapshots
+from .positions import diff_series
 from .snapshots import snapshots
 from .timeline import shift_events, squeeze, timeline
 
@@ -83,7 +83,7 @@ def track(
 ) -> Tracking:
     """Summarise a corpus in one pass over ``analyses`` (see :class:`Tracking`): the timeline
     by ``by`` for ``role`` (:func:`positions.track.timeline`), for each of its actors the
-    snapshots and the diff of each against the one before (:func:`diff_snapshots`, with
+    snapshots and the diff of each against the one before (:func:`diff_series`, with
     ``engine``), the shift events of those diffs, newest first, and the words around each
     in-scope marker of a statement with an actor (:data:`KWIC_WINDOW` tokens each side)."""
     light_all: list[Analysis] = []
@@ -105,7 +105,7 @@ def track(
     tl = timeline(light_all, by=by, role=role)
     actors = tuple(a for a, _ in tl.active)
     snaps = {a: tuple(snapshots(light_all, a, by=by, role=role)) for a in actors}
-    diffs = {a: tuple(diff_snapshots(o, n, engine=engine) for o, n in zip(s, s[1:])) for a, s in snaps.items()}
+    diffs = {a: tuple(diff_series(s, engine=engine)) for a, s in snaps.items()}
     concepts = tuple(sorted({r.concept for r in tl.rows}))
     return Tracking(
         by=by,

@@ -17,38 +17,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "positions"
 
-# Private names still imported across modules in parts of the tree other branches own
-# (issue 14, item 3: ``text/`` gets a public ``TOKEN_PATTERN``; ``store/``'s helpers). Each
-# entry is (importing module, imported module, name); the test fails on any other one, and
-# on an entry that is no longer needed (so that the list only shrinks).
+# Private names still imported across modules, from a module another branch owns (issue 14,
+# item 3: ``text/`` gets a public ``TOKEN_PATTERN``). Each entry is (importing module,
+# imported module, name); the test fails on any other one, and on an entry that is no longer
+# needed (so that the list only shrinks).
 KNOWN_PRIVATE: frozenset[tuple[str, str, str]] = frozenset(
     {
         # text.py is another branch's (issue 14 item 3 makes TOKEN_PATTERN public there)
         ("positions.diff.tokens", "positions.text", "_TOKEN_PATTERN"),
         ("positions.lexicon.tokens", "positions.text", "_TOKEN_RE"),
-        # store/: its modules share row helpers and filters under private names
-        ("positions.store", "positions.store.filters", "_date_key"),
-        ("positions.store", "positions.store.filters", "_has_actor"),
-        ("positions.store", "positions.store.filters", "_in_period"),
-        ("positions.store", "positions.store.ingest", "_SIDE_LIMIT"),
-        ("positions.store", "positions.store.schema", "_connect"),
-        ("positions.store", "positions.store.schema", "_migrate"),
-        ("positions.store", "positions.store.write", "_FileWriter"),
-        ("positions.store.analyzer", "positions.store.files", "_sha256_file"),
-        ("positions.store.ingest", "positions.store.write", "_FileWriter"),
-        ("positions.store.read", "positions.store.filters", "_date_key"),
-        ("positions.store.read", "positions.store.records", "_ARTICLE_COLS"),
-        ("positions.store.read", "positions.store.records", "_MARKER_COLS"),
-        ("positions.store.read", "positions.store.records", "_STATEMENT_COLS"),
-        ("positions.store.read", "positions.store.records", "_article_from"),
-        ("positions.store.read", "positions.store.records", "_marker_from"),
-        ("positions.store.read", "positions.store.records", "_statement_from"),
-        ("positions.store.write", "positions.store.records", "_ARTICLE_COLS"),
-        ("positions.store.write", "positions.store.records", "_MARKER_COLS"),
-        ("positions.store.write", "positions.store.records", "_STATEMENT_COLS"),
-        ("positions.store.write", "positions.store.records", "_article_row"),
-        ("positions.store.write", "positions.store.records", "_marker_row"),
-        ("positions.store.write", "positions.store.records", "_statement_row"),
     }
 )
 

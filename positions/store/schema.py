@@ -126,7 +126,7 @@ BUSY_TIMEOUT_MS = 120_000
 """How long a writer waits for another one (``PRAGMA busy_timeout``)."""
 
 
-def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout_ms / 1000)
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
@@ -142,7 +142,7 @@ def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Conn
     return conn
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
     """Bring the store up to ``len(migrations)``, its schema version; return it."""
     latest = len(migrations)
     version = conn.execute("PRAGMA user_version").fetchone()[0]

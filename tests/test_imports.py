@@ -3,8 +3,10 @@ name (``_x``) imported from another module.
 
 Every module is read with :mod:`ast` (nothing is imported), lazy imports inside functions
 included: a lazy import that closes a cycle hides the cycle from Python, not from a reader.
-A package's ``__init__`` is not counted as imported by its own submodules (Python runs it
-first, but a submodule that names nothing in it does not depend on it).
+A submodule depends on its package's ``__init__`` only where it imports a name defined
+there (``from . import Draft``); Python runs the ``__init__`` first, but a submodule that
+names nothing in it does not depend on it. Imports made by name at run time
+(``importlib.import_module``, as ``positions.cli`` registers its commands) are not seen.
 """
 
 from __future__ import annotations
@@ -84,9 +86,12 @@ def _imports(name: str) -> list[tuple[str, str | None, int]]:
 def _graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {m: set() for m in MODULES}
     for m in MODULES:
-        for target, _, _ in _imports(m):
-            if target in MODULES and target != m and not m.startswith(target + "."):
-                graph[m].add(target)
+        for target, name, _ in _imports(m):
+            if target not in MODULES or target == m:
+                continue
+            if m.startswith(target + ".") and name is None:  # its package, for a submodule
+                continue
+            graph[m].add(target)
     return graph
 
 
@@ -130,9 +135,20 @@ def test_every_module_is_read():
     assert _imports("positions.render.report")  # relative imports resolved
 
 
+# Cycles in a part of the tree another branch owns: ``attribution/transcripts.py`` imports
+# ``Draft`` from the package's ``__init__`` inside a function (issue 14 item 3 gives drafts a
+# module of their own). The test fails on any other cycle, and when this one is gone.
+KNOWN_CYCLES: list[list[str]] = [["positions.attribution", "positions.attribution.transcripts"]]
+
+
 def test_no_import_cycle():
-    cycles = _cycles(_graph())
+    cycles = [c for c in _cycles(_graph()) if c not in KNOWN_CYCLES]
     assert cycles == [], "import cycles among positions modules: " + "; ".join(" <-> ".join(c) for c in cycles)
+
+
+@pytest.mark.parametrize("cycle", KNOWN_CYCLES)
+def test_known_cycles_are_still_there(cycle):
+    assert cycle in _cycles(_graph()), f"{cycle} is gone: take it off KNOWN_CYCLES"
 
 
 def test_cycles_are_found():

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .diff import align_statements, diff_snapshots, diff_texts
+from .diff import align_statements, diff_texts
 from .errors import PositionsError
 from .model import Analysis, Article, Marker, PositionDiff, Snapshot, Span, Statement, TextDiff
 from .pipeline import analyze, analyze_corpus
 from .sources import iter_articles, read_article
-from .track import snapshots, successive_diffs
+from .track import diff_snapshots, snapshots, successive_diffs
 
 __all__ = [
     "__version__",

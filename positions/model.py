@@ -33,6 +33,7 @@ __all__ = [
     "VariantShift",
     "PolarityFlip",
     "StatementPair",
+    "HeldConcept",
     "PositionDiff",
     "Variant",
     "TimelineCell",
@@ -329,6 +330,10 @@ class TextDiff:
     ops: tuple[DiffOp, ...]
     similarity: float
     moves: tuple[Move, ...] = ()
+    # The sentence blocks :func:`positions.diff.diff_passages` diffed one by one (see
+    # :func:`positions.diff.align_sentences`): spans into the two texts, in order, covering
+    # both. Empty for a diff of two texts taken whole. Renderers cut lines at them.
+    blocks: tuple[tuple[Span, Span], ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -361,6 +366,20 @@ class StatementPair:
     similarity: float
     old_span: Optional[Span] = None  # the aligned passage, when narrower than the statement
     new_span: Optional[Span] = None
+    # The in-scope concepts of each passage, sorted (positions.diff.passage_concepts).
+    old_concepts: tuple[str, ...] = ()
+    new_concepts: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class HeldConcept:
+    """A concept held in a snapshot: its polarity over the snapshot's in-scope markers
+    (``affirmed``, ``negated`` or ``mixed``) and its wordings (the first surface written for
+    each normalized form, whitespace runs as one space, ordered by the form)."""
+
+    concept: str
+    polarity: str
+    wordings: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -376,6 +395,8 @@ class PositionDiff:
     shifts: tuple[VariantShift, ...] = ()
     polarity_flips: tuple[PolarityFlip, ...] = ()
     pairs: tuple[StatementPair, ...] = ()
+    old_held: tuple[HeldConcept, ...] = ()  # each side's concepts, polarities and wordings
+    new_held: tuple[HeldConcept, ...] = ()
 
 
 @attrs.frozen

@@ -20,6 +20,7 @@ import attrs
 from ..model import Article, Span
 from ..text import token_spans, view
 from .load import Lexicon, lexicon_from_patterns
+from .match import match_concepts
 
 __all__ = ["KwicLine", "kwic"]
 
@@ -73,7 +74,6 @@ def kwic(
     country, if its metadata gives one.
     """
     from ..attribution import extract_statements
-    from . import match_concepts
 
     if isinstance(lexicon_or_pattern, str):
         lex = lexicon_from_patterns((lexicon_or_pattern,))

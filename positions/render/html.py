@@ -19,6 +19,7 @@ from ._display import (
     path_shower,
     period_label,
     select_pairs,
+    with_blocks,
 )
 from .json import diff_record
 
@@ -41,14 +42,14 @@ def _view(diff: PositionDiff, all_passages: bool, show) -> dict:
             side = "old" if name == "dropped" else "new"
             concepts.append((name, [concept_label(diff, c, side, wording=name != 'kept') for c in rec[name]]))
     pairs = []
-    shown, hidden = select_pairs(rec["pairs"], all_passages)
+    shown, hidden = select_pairs(with_blocks(rec, diff), all_passages)
     for p in shown:
         head = pair_head(p)
         pairs.append({
             "head": head,
             "old_loc": location(p["old_article"], p["old_span"]),
             "new_loc": location(p["new_article"], p["new_span"]),
-            "lines": display_lines(p["old_text"], p["new_text"], p["ops"]),
+            "lines": display_lines(p["old_text"], p["new_text"], p["ops"], p["blocks"]),
             "moves": [{"head": move_head(p, m), "ops": display_ops(m["ops"])} for m in p["moves"]],
         })  # fmt: skip
     return {

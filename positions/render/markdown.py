@@ -26,6 +26,7 @@ from ._display import (
     path_shower,
     period_label,
     select_pairs,
+    with_blocks,
     split_space,
     squeeze,
 )
@@ -131,7 +132,7 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
         for f in rec["polarity_flips"]:
             lines.append(f"- polarity {_code(f['concept'])}: {escape(f['old'])} → {escape(f['new'])}")
         lines.append("")
-    shown, hidden = select_pairs(rec["pairs"], all_passages)
+    shown, hidden = select_pairs(with_blocks(rec, diff), all_passages)
     for n, p in enumerate(shown, 1):
         head = pair_head(p)
         where = " → ".join(
@@ -139,7 +140,7 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
         )  # fmt: skip
         lines.append(f"### {n}. {head}: {where}")
         lines.append("")
-        for line in display_lines(p["old_text"], p["new_text"], p["ops"]):  # one sentence block a line
+        for line in display_lines(p["old_text"], p["new_text"], p["ops"], p["blocks"]):  # one sentence block a line
             body = "".join(_mark(op, text) for op, text in line).strip()
             lines.append(_line(body) + "  ")
         lines[-1] = lines[-1].rstrip()

@@ -27,6 +27,7 @@ from ._display import (
     path_shower,
     period_label,
     select_pairs,
+    with_blocks,
     split_space,
     squeeze,
 )
@@ -76,7 +77,7 @@ def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> li
         say(f"  flip:    {f['concept']}: {f['old']} -> {f['new']}")
     if not any(rec[k] for k in ("gained", "dropped", "kept")):
         lines.append("  (no concepts in scope)")
-    shown, hidden = select_pairs(rec["pairs"], all_passages)
+    shown, hidden = select_pairs(with_blocks(rec, diff), all_passages)
     for n, p in enumerate(shown, 1):
         lines.append("")
         say(f"  [{n}] {pair_head(p)}")
@@ -84,7 +85,7 @@ def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> li
             say(f"      old {location(p['old_article'], p['old_span'])}")
         if p["new_article"] is not None:
             say(f"      new {location(p['new_article'], p['new_span'])}")
-        for line in display_lines(p["old_text"], p["new_text"], p["ops"]):
+        for line in display_lines(p["old_text"], p["new_text"], p["ops"], p["blocks"]):
             lines.append("      " + "".join(_mark(op, text, color) for op, text in line).strip())
         for m in p["moves"]:
             say(f"      {move_head(p, m)}:")

@@ -3,7 +3,7 @@
 
 :meth:`Store.ingest <positions.store.Store.ingest>` is the entry point; the work flows as a
 stream of events (:func:`_events`), analysed in order (:func:`_analysed`), written by
-:class:`~positions.store.write._FileWriter`; then :func:`~positions.store.prune.missing`
+:class:`~positions.store.write.FileWriter`; then :func:`~positions.store.prune.missing`
 counts (or prunes) the stored files under the paths that the run did not find. Functions
 that worker processes run are at module level, so that they pickle.
 
@@ -27,7 +27,7 @@ from ..model import Analysis, Article
 from .files import PathLike, file_hash, iter_corpus_files
 from .prune import Found, Missing, missing
 from .schema import store_error
-from .write import _FileWriter
+from .write import FileWriter
 
 
 @attrs.frozen
@@ -54,7 +54,7 @@ class IngestResult:
         return self.read + self.skipped + self.failed
 
 
-_SIDE_LIMIT = 1024
+SIDE_LIMIT = 1024
 """Skipped files noted before the reader run is restarted (a re-ingest of an unchanged
 corpus yields no article that would hand them on, and they must not pile up)."""
 
@@ -88,7 +88,7 @@ def ingest_files(
     if progress is not None:
         total = sum(1 for _ in iter_corpus_files(paths, on_error=lambda *_: None))
     events = _events(conn, paths, settings, year, read or _read_default, side_limit)
-    writer: Optional[_FileWriter] = None
+    writer: Optional[FileWriter] = None
     errors: list[str] = []
     listing_errors: list[str] = []  # where a path names nothing, cannot be listed, ...
     done = 0
@@ -104,7 +104,7 @@ def ingest_files(
             if kind == "begin":
                 _, key, hash_, mtime_ns, size = ev
                 found.add(key)  # before the file's transaction opens: read or failed, found
-                writer = _FileWriter(conn, key, hash_, settings, mtime_ns, size)
+                writer = FileWriter(conn, key, hash_, settings, mtime_ns, size)
                 errors = []
             elif kind == "analysis":
                 assert writer is not None
@@ -181,7 +181,7 @@ def _events(
     read at all, and notes in ``side`` where one file ends and the next begins.
     """
     side: collections.deque[tuple] = collections.deque()
-    limit = _SIDE_LIMIT if side_limit is None else side_limit
+    limit = SIDE_LIMIT if side_limit is None else side_limit
     manifests: dict[str, str] = {}
 
     def path_error(where: str, exc: PositionsError) -> None:

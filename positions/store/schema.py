@@ -149,7 +149,7 @@ def store_error(path: "Path | str", exc: sqlite3.Error) -> StoreError:
     return StoreError(damaged(path, text))
 
 
-def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
+def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
     """A connection for writing: the file is identified as a positions store (or an empty
     file) *before* anything changes it, then switched to WAL mode."""
     try:
@@ -159,7 +159,7 @@ def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tup
     try:
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         conn.execute("PRAGMA foreign_keys = ON")
-        _identify(conn, path, migrations)  # reads only: a refused file is left as it was
+        identify(conn, path, migrations)  # reads only: a refused file is left as it was
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StoreError(f"{path}: cannot use WAL mode (journal mode {mode})")
@@ -176,32 +176,32 @@ def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tup
     return conn
 
 
-def _file_uri(path: Path) -> str:
+def file_uri(path: Path) -> str:
     from urllib.parse import quote
 
     return "file:" + quote(str(path.absolute()), safe="/")
 
 
-def _read_uri(path: Path) -> str:
+def read_uri(path: Path) -> str:
     """The URI a reader opens ``path`` with: read-only, and immutable where its directory
     cannot be written (no ``-shm`` file can be made there, and so no writer can be at work: a
     WAL that was never checkpointed is then not seen)."""
-    uri = _file_uri(path)
+    uri = file_uri(path)
     if not os.access(path.parent if str(path.parent) else ".", os.W_OK):
         return uri + "?immutable=1"
     return uri + "?mode=ro"
 
 
-def _connect_read(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
+def connect_read(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
     """A read-only connection (``mode=ro``, or ``immutable`` in a directory that cannot be
     written) to a store identified as one; nothing is changed in the file."""
     try:
-        conn = sqlite3.connect(_read_uri(path), uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000)
+        conn = sqlite3.connect(read_uri(path), uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: {exc}") from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
-        version = _identify(conn, path, migrations)
+        version = identify(conn, path, migrations)
     except sqlite3.OperationalError as exc:
         conn.close()
         raise StoreError(f"{path}: {exc}") from exc
@@ -241,7 +241,7 @@ def _tables(conn: sqlite3.Connection) -> dict[str, list[str]]:
     return {n: [r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (n,))] for n in names}
 
 
-def _identify(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+def identify(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
     """The schema version of the store on ``conn``, after checking that it is a positions
     store: ``user_version`` no newer than ``migrations`` know, and every table of that
     version there with its columns (other tables may be added by a user). An empty file is
@@ -281,7 +281,7 @@ def check_integrity(conn: sqlite3.Connection, path: "Path | str", *, full: bool 
         raise store_error(path, exc) from exc
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
     """Bring the store up to ``len(migrations)``, its schema version; return it."""
     latest = len(migrations)
     version = conn.execute("PRAGMA user_version").fetchone()[0]

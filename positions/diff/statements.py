@@ -1,0 +1,185 @@
+"""Statement alignment: each new statement (or paragraph of a document) paired with its most
+similar predecessor, and the passages' concepts."""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..model import Marker, Span, Statement, StatementPair
+from ..text import paragraph_spans
+from .passages import content_words, diff_passages
+from .texts import diff_texts, token_similarity
+from .tokens import resolve_engine
+
+# --------------------------------------------------------------------------------------
+# Statement alignment
+
+PAIR_THRESHOLD = 0.3
+"""Least content-word Dice for two passages that share no concept to be paired."""
+
+MIN_DICE = 0.15
+"""Least content-word Dice for two passages that share a concept to be paired."""
+
+SAME_POSITION = 2
+"""Passages sharing at least this many in-scope concepts, with a concept Jaccard of at least
+0.5, state the same position: they pair whatever their wording (a rewording is what an
+analyst wants to see side by side)."""
+
+MIN_SIMILARITY = 0.2
+"""Least token similarity (of :func:`diff_texts`: the longest common token subsequence of the
+two whole passages) for any two passages to be paired: sharing a concept is not enough, they
+must share wording."""
+
+
+
+
+class _Unit:
+    """A passage that takes part in alignment: a whole statement or one paragraph of it."""
+
+    __slots__ = ("statement", "order", "span", "text", "concepts", "words", "marked")
+
+    def __init__(self, statement: Statement, order: int, span: Span, text: str,
+                 markers: Sequence[Marker]) -> None:  # fmt: skip
+        self.statement = statement
+        self.order = order
+        self.span = span
+        self.text = text
+        self.concepts = frozenset(m.concept for m in markers if m.in_scope)
+        self.words = content_words(text)
+        self.marked = bool(self.concepts)
+
+    def key(self) -> tuple[int, int, int]:
+        return (self.order, self.span.start, self.span.end)
+
+
+def alignment_units(statements: Sequence[Statement]) -> list[_Unit]:
+    """The passages of ``statements`` that take part in :func:`align_statements`: whole
+    statements, and the paragraphs of ``document`` statements (single-part ones). Cut once
+    per snapshot when a series of snapshots is diffed (:func:`align_units`)."""
+    out = []
+    for order, st in enumerate(statements):
+        single = len(st.parts) <= 1 and len(st.text) == len(st.span)
+        if st.kind == "document" and single:
+            for p in paragraph_spans(st.text):
+                span = p.shift(st.span.start)
+                mk = [m for m in st.markers if span.contains(m.span)]
+                out.append(_Unit(st, order, span, p.slice(st.text), mk))
+        else:
+            out.append(_Unit(st, order, st.span, st.text, st.markers))
+    return out
+
+
+def _score(old: _Unit, new: _Unit, engine: str) -> float:
+    """Concept Jaccard plus content-word Dice, each in [0, 1]; 0 when the passages may not
+    pair (see :func:`align_statements`)."""
+    shared = old.concepts & new.concepts
+    union = old.concepts | new.concepts
+    cj = len(shared) / len(union) if union else 0.0
+    total = len(old.words) + len(new.words)
+    dice = 2 * len(old.words & new.words) / total if total else (1.0 if old.text == new.text else 0.0)
+    if len(shared) >= SAME_POSITION and cj >= 0.5:
+        return cj + dice
+    if dice < (MIN_DICE if shared else PAIR_THRESHOLD):
+        return 0.0
+    if _whole_similarity(old, new, engine) < MIN_SIMILARITY:
+        return 0.0
+    return cj + dice
+
+
+def _whole_similarity(old: _Unit, new: _Unit, engine: str) -> float:
+    return token_similarity(old.text, new.text, engine=engine)
+
+
+def align_statements(
+    old: Sequence[Statement], new: Sequence[Statement], *, engine: Optional[str] = None
+) -> tuple[StatementPair, ...]:
+    """Pair each new statement (or passage) with its most similar predecessor, one-to-one.
+
+    Short statements take part whole. A ``document`` statement (a UN speech) takes part by
+    paragraph, and only the paragraphs that carry in-scope markers count: a marked paragraph
+    may pair with any paragraph of the other side, an unmarked one only with a marked one.
+    Two passages may pair when they share wording: their content-word Dice is at least
+    :data:`PAIR_THRESHOLD` (:data:`MIN_DICE` when they share a concept) **and** their token
+    similarity is at least :data:`MIN_SIMILARITY` -- or when they state the same position in
+    other words: at least :data:`SAME_POSITION` shared concepts and a concept Jaccard of at
+    least 0.5. The score of a possible pair is the Jaccard index of the concept
+    sets plus the content-word Dice; pairs are taken best score first (ties: earlier new
+    passage, then earlier old one). Each pair's diff is :func:`diff_passages` (sentence by
+    sentence); its ``similarity`` is that of the whole passages (the one the rule uses). Unmatched new passages come out with ``old=None``, gone ones with
+    ``new=None``.
+
+    Order: the pairs in the order of their new passages (statement order, then offset), then
+    the new passages, then the gone ones in their old order.
+    """
+    return align_units(alignment_units(old), alignment_units(new), engine=engine)
+
+
+def align_units(
+    old_units: Sequence[_Unit], new_units: Sequence[_Unit], *, engine: Optional[str] = None
+) -> tuple[StatementPair, ...]:
+    """:func:`align_statements` of the passages :func:`alignment_units` cut (they are only
+    read, so one snapshot's serve both the diff before it and the one after)."""
+    engine = resolve_engine(engine)
+    # Whether a passage counts: marked, or not a paragraph of a document.
+    counts_old = [u.marked or u.statement.kind != "document" for u in old_units]
+    counts_new = [u.marked or u.statement.kind != "document" for u in new_units]
+
+    candidates = []
+    for ni, nu in enumerate(new_units):
+        nu_counts = counts_new[ni]
+        for oi, ou in enumerate(old_units):
+            if not (nu_counts or counts_old[oi]):
+                continue
+            s = _score(ou, nu, engine)
+            if s > 0:
+                candidates.append((-s, ni, oi))
+    candidates.sort()
+    used_new: dict[int, int] = {}
+    used_old: set[int] = set()
+    for _, ni, oi in candidates:
+        if ni in used_new or oi in used_old:
+            continue
+        used_new[ni] = oi
+        used_old.add(oi)
+
+    pairs: list[tuple[tuple, StatementPair]] = []
+    for ni, nu in enumerate(new_units):
+        if ni in used_new:
+            ou = old_units[used_new[ni]]
+            d = diff_passages(ou.text, nu.text, engine=engine)
+            sim = _whole_similarity(ou, nu, engine)
+            pair = StatementPair(ou.statement, nu.statement, d, sim, ou.span, nu.span,
+                                 passage_concepts(ou.statement, ou.span), passage_concepts(nu.statement, nu.span))
+            pairs.append(((0, *nu.key()), pair))
+        elif counts_new[ni]:
+            d = diff_texts("", nu.text, engine=engine)
+            pairs.append(((1, *nu.key()), StatementPair(None, nu.statement, d, 0.0, None, nu.span, (),
+                                                         passage_concepts(nu.statement, nu.span))))
+    for oi, ou in enumerate(old_units):
+        if oi in used_old or not counts_old[oi]:
+            continue
+        d = diff_texts(ou.text, "", engine=engine)
+        pairs.append(((2, *ou.key()), StatementPair(ou.statement, None, d, 0.0, ou.span, None,
+                                                     passage_concepts(ou.statement, ou.span))))
+    pairs.sort(key=lambda p: p[0])
+    return tuple(p for _, p in pairs)
+
+
+def passage_concepts(statement: Optional[Statement], span: Optional[Span]) -> tuple[str, ...]:
+    """The in-scope concepts of a statement's markers inside ``span`` (the whole statement
+    when ``span`` is None), sorted; () for no statement.
+
+    >>> from positions.model import Marker, Span, Statement
+    >>> st = Statement("a", Span(0, 20), "We back dialogue now", "reported",
+    ...                markers=(Marker("dialogue", "dialogue", "dialogue", Span(8, 16)),))
+    >>> passage_concepts(st, Span(0, 7)), passage_concepts(st, None)
+    ((), ('dialogue',))
+    """
+    if statement is None:
+        return ()
+    return tuple(sorted({m.concept for m in statement.markers
+                         if m.in_scope and (span is None or span.contains(m.span))}))  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------
+# Position diffs

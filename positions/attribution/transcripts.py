@@ -21,6 +21,7 @@ from typing import Optional
 
 from ..actors import Gazetteer
 from ..model import Span
+from .records import Draft
 from .speakers import SpeakerRef, parse_speaker
 
 __all__ = ["transcript_drafts"]
@@ -43,8 +44,6 @@ def _surname_of(ref: SpeakerRef) -> str:
 
 def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer):
     """Drafts for the answers of a transcript, and the paragraphs left for the other rules."""
-    from . import Draft  # the record lives with the stage
-
     if not any(_QUESTION_RE.match(text, p.start, p.end) for p in paragraphs):
         return [], paragraphs
     top: Optional[SpeakerRef] = None

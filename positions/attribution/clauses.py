@@ -16,7 +16,7 @@ from .cues import ADVERBIAL_RE, INVERTIBLE
 from .records import WORDS_RE, TRIM_END, Draft, FrameContext, QuotePart, trim_part
 from .speakers import SpeakerRef, parse_speaker
 
-__all__ = ["attribute", "content_drafts", "ends_frame", "skip_intro", "cut_inverted"]
+__all__ = ["attribute", "content_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
 
 _PARTICIPLE_CUES = r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|reiterating|recalling)"
 _ADDING_RE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+")
@@ -34,11 +34,12 @@ _OBJECT_RE = re.compile(
     r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
 )
 _INVERTED_CUT_RE = re.compile(
-    r"\s+(?:on|at|during|after|before|when|while|in\s+(?:an?|the|his|her|its|a)\b|to\s+(?:reporters|journalists)|via)\b.*$",
+    r"(?<!\s)\s+(?:on|at|during|after|before|when|while|in\s+(?:an?|the|his|her|its|a)\b|to\s+(?:reporters|journalists)|via)\b.*$",
     re.S,
 )
-_TOLD_RE = re.compile(r"(?:\s*[\w'’.-]+){0,9}\s*")
-"""The rest of the object of "told" before "that": a few words, no punctuation."""
+_TOLD_RE = re.compile(r"\s*(?:[\w'’.-]+(?![\w'’.-])\s*){0,9}")
+"""The rest of the object of "told" before "that": a few words, no punctuation (each word
+whole, so a long word is one word and not 2^n ways to cut it)."""
 _TIME_RE = re.compile(
     r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
     r"earlier|later|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[A-Za-z])"
@@ -214,7 +215,7 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
         before = window[: m.start()]
         if not before.strip() or ADVERBIAL_RE.fullmatch(before.rstrip()):
             return pos + m.end()
-        if form in ("told", "tells") and _TOLD_RE.fullmatch(before):
+        if form in ("told", "tells") and told_object_ends(before):
             return pos + m.end()  # "told a regular press briefing on Monday that …"
     stripped = window.lstrip()
     if stripped[:1] in (":", ","):
@@ -291,3 +292,9 @@ def cut_inverted(tail: str) -> str:
     """The speaker phrase of an inverted attribution ("said Zhao Lijian at a briefing on …"):
     ``tail`` before its first adverbial."""
     return _INVERTED_CUT_RE.sub("", tail)
+
+
+def told_object_ends(before: str) -> bool:
+    """Whether ``before`` (between "told" and "that") is the rest of the object: a few words,
+    no punctuation ("a regular press briefing on Monday")."""
+    return _TOLD_RE.fullmatch(before) is not None

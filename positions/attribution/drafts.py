@@ -19,6 +19,7 @@ from .cues import ADVERBIAL_RE, CUE_RE
 from .quotes import Quote, find_quotes
 from .records import WORDS_RE, Draft, FrameContext, QuotePart, trim_part
 from .speakers import SpeakerRef, parse_speaker
+from .publishers import outlet_country
 from .transcripts import transcript_drafts
 
 __all__ = ["build_drafts"]
@@ -35,7 +36,7 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
     """The drafts of an article in text order, and its frames (for the holders' context)."""
     text = tv.text
     paragraphs = list(tv.paragraphs)
-    transcript, paragraphs = transcript_drafts(text, paragraphs, gz)
+    transcript, paragraphs = transcript_drafts(text, paragraphs, gz, outlet_country(article, gz))
     orig = article.text
     norm = tv.norm
 

@@ -17,6 +17,7 @@ import attrs
 from ..actors import Gazetteer
 from ..model import Article, Span, Speaker, Statement
 from ..text import TextView
+from .publishers import outlet_country
 from .holders import LazyHolderContext, holders_of, subject_countries
 from .records import WORDS_RE, Draft, drop_final_period
 from .speakers import Resolver, SpeakerRef, parse_speaker
@@ -31,27 +32,10 @@ _DOC_EVENT_RE = re.compile(
 
 
 
-def _outlet_country(article: Article, gz: Gazetteer) -> Optional[str]:
-    """The country of a state outlet (Xinhua, KCNA) or of a government publisher ("U.S.
-    Department of State", "Ministry of Foreign Affairs of Japan"); None for news agencies
-    such as Reuters."""
-    if article.source:
-        hit = gz.lookup(article.source)
-        if hit and hit[0] == "institution":
-            return gz._country_of_hit(hit)
-        ms = gz.mentions(article.source)
-        if any(m.kind in ("institution", "generic_institution") for m in ms):
-            for m in ms:
-                c = gz._country_of_hit((m.kind, m.key))
-                if c:
-                    return c
-    return None
-
-
 def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], frames: list[tuple[int, int]]) -> tuple[Statement, ...]:
     res = Resolver(gz, article.date)
     ctx = LazyHolderContext(tv.text, frames, gz)
-    outlet = _outlet_country(article, gz)
+    outlet = outlet_country(article, gz)
     text = tv.text
     out: list[Statement] = []
     prev_speaker: Optional[Speaker] = None

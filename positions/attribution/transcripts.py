@@ -1,17 +1,29 @@
-"""Briefing transcripts: ``QUESTION:`` / answer turns.
+"""Transcripts: labelled turns of briefings, press conferences, remarks and interviews.
 
-A text with at least one paragraph labelled ``QUESTION:`` (or ``Q:``, ``Reporter:``) is read
-as a transcript. Questions are nobody's statement. Every answer paragraph (labelled with
-the speaker's name, ``A:``/``ANSWER:``, or unlabelled after an answer) is a ``direct``
-statement of the spokesperson named in its label or, for ``A:`` and continuation
-paragraphs, of the one named at the top of the transcript.
+A transcript is a text whose turns open with a **label** naming who speaks. The label forms
+are data (``LABEL_FORMS`` below), not code per publisher:
+
+- capitals, at a line start or inline after a sentence: ``MR. PRICE:``, ``ASSISTANT
+  SECRETARY HILL:``, ``SENIOR STATE DEPARTMENT OFFICIAL:``, ``PRESIDENT TRUMP:``,
+  ``QUESTION:``, ``Q:``;
+- a title or name at a line start: ``Vladimir Putin:``, ``President of Russia Vladimir
+  Putin:``, ``Mr. McCormack:``, ``A/S Hill:``, ``Prime Minister X (retranslated):``;
+- the Federal Register style (indented in the original): ``President Bush. …``, ``Q. …``;
+- answers without a name: ``A:``, ``ANSWER:`` (the speaker named in the header).
+
+Every turn of a speaker (from its label to the next label, across lines) is one ``direct``
+statement; questions, moderators' calls and labels that name nobody are not statements.
+The speaker of a label is, in order: a person named in the header before the first turn with
+the label's surname ("Ned Price, Department Spokesperson" for ``MR. PRICE:``), the label read
+as a speaker phrase ("President of Russia Vladimir Putin"), else the name as written. A
+speaker with no country of its own takes the publisher's (evidence says so).
 
     >>> from positions.actors import load_gazetteer
-    >>> t = "Spokesperson Hua Chunying's Press Conference\\nQUESTION: And Korea?\\nA: We support dialogue."
     >>> from positions.text import paragraph_spans
-    >>> drafts, rest = transcript_drafts(t, paragraph_spans(t), load_gazetteer())
-    >>> [p.slice(t) for d in drafts for p in d.parts], [p.slice(t) for p in rest]
-    (['We support dialogue.'], ["Spokesperson Hua Chunying's Press Conference"])
+    >>> t = "Jo Park, Spokesperson\\nQUESTION: And Korea?\\nMS. PARK: We support dialogue."
+    >>> drafts, rest = transcript_drafts(t, paragraph_spans(t), load_gazetteer(), "USA")
+    >>> [(p.slice(t), d.ref.speaker.name) for d in drafts for p in d.parts], [p.slice(t) for p in rest]
+    ([('We support dialogue.', 'Jo Park')], ['Jo Park, Spokesperson'])
 """
 
 from __future__ import annotations
@@ -19,70 +31,264 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+import attrs
+
 from ..actors import Gazetteer
-from ..model import Span
+from ..model import Span, Speaker
 from .records import Draft
 from .speakers import SpeakerRef, parse_speaker
 
-__all__ = ["transcript_drafts"]
+__all__ = ["transcript_drafts", "LABEL_FORMS", "header_speakers"]
 
-_QUESTION_RE = re.compile(r"(?:QUESTION|Question|Q|REPORTER|Reporter|JOURNALIST|Journalist)\s*:\s*")
-_LABEL_RE = re.compile(r"([A-Z][A-Za-z.'\- ]{0,60}?|A|ANSWER|Answer)\s*:\s+")
-_TOP_RE = re.compile(
-    r"(?:(?:[A-Z][\w'-]*\s+){0,4}(?:Spokesperson|Spokesman|Spokeswoman|spokesperson|spokesman|spokeswoman)\s+"
-    r"(?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,2})"
+_CAPS_WORD = r"[A-Z][A-Z'’./\-]*"
+_PAREN = r"(?:[ \t]*\((?:[A-Za-z][A-Za-z .,'-]{0,40})\))?"
+LABEL_FORMS: dict[str, str] = {
+    # Capitals: at a line start, or inline after the end of a sentence or a dash.
+    "caps": r"(?:(?<=\n)|^|(?<=[.?!\]\)\"”’:]) |(?<=--) |(?<=—) )[ \t]*(?P<label>" + _CAPS_WORD + r"(?:[ \t]+" + _CAPS_WORD + r"){0,7}" + _PAREN + r")[ \t]*:(?=\s)",
+    # A title or name in title case at a line start (a speaker phrase that parses).
+    "title": r"(?:(?<=\n)|^)[ \t]*(?P<label>(?:[A-Z][\w.'’/\-]*|of|the|de|van|von|bin|al)(?:[ \t]+(?:[A-Z][\w.'’/\-]*|of|the|de|van|von|bin|al)){0,9}" + _PAREN + r")[ \t]*:(?=\s)",
+    # The Federal Register style: an indented title and surname, or Q, ending with a period.
+    "register": r"(?:(?<=\n)|^)[ \t]*(?P<label>Q|(?:The[ \t]+)?(?:President|Vice[ \t]+President|Prime[ \t]+Minister|Secretary|Chancellor|Minister|Ambassador|General|Mr|Mrs|Ms|Dr)\.?(?:[ \t]+[A-Z][\w'’\-]+){0,3})\.[ \t]",
+}
+_LABEL_RE = {k: re.compile(v) for k, v in LABEL_FORMS.items()}
+
+_QUESTION_LABELS = frozenset(
+    "q question questions reporter reporters journalist journalists participant participants audience "
+    "moderator operator staff interviewer host press".split()
 )
+"""Labels whose turns are nobody's statement (questions, the floor, the organisers)."""
+_HEADER_JUNK = frozenset("index transcript transcripts note presenter contents topics font size site colours print share".split())
+_HONORIFIC_RE = re.compile(
+    r"^(?:(?:mr|ms|mrs|dr|sec|amb|a/s|u/s|gen|adm|the|deputy|assistant|under|senior|special|acting|"
+    r"secretary|representative|ambassador|spokesperson|spokesman|spokeswoman|president|vice|prime|"
+    r"minister|director|general|chairman|press|of|state|defense|defence|for)\.?\s+)+",
+    re.I,
+)
+_TRAILER_RE = re.compile(
+    r"^[ \t]*(?:#{2,}|\*\s*\*\s*\*|END\b|\(?END\b|Released on\b|Back to [Tt]op|Top of [Pp]age|Print\b|"
+    r"\[?END\b|[0-9]{1,2}:[0-9]{2}\s*[AP]\.?M\.?|Share this|Related\b)"
+)
+_HEADER_NAME_RE = re.compile(
+    r"(?P<name>[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}),[ \t]+(?P<title>(?:[A-Z][\w'’\-]*[ \t]+){0,4}"
+    r"(?:Spokesperson|Spokesman|Spokeswoman|Secretary|Director|Representative|Ambassador|Minister|Envoy|"
+    r"Coordinator|Adviser|Advisor|Counselor|Official|Chief|Administrator|President)\b[^\n]{0,80})"
+)
+"""A header line naming the speaker before the title: "Ned Price, Department Spokesperson"."""
+_ROLE_END_RE = re.compile(
+    r".*?\b(?:Spokesperson|Spokesman|Spokeswoman|Secretary|Director|Representative|Ambassador|Minister|Envoy|"
+    r"Coordinator|Adviser|Advisor|Counselor|Official|Chief|Administrator|President)\b(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]*){0,4})?"
+)
+_HEADER_WORDS = frozenset(
+    "daily press briefing remarks transcript conference regular department statement interview "
+    "news media availability release comments readout background call special on at with by and the".split()
+)
+_HEADER_TITLED_RE = re.compile(
+    r"(?:(?:[Bb]y|[Ff]rom|[Tt]o|Presenter:|[Ww]ith|[Aa]nd)[ \t]+|(?<=\n)|^)[ \t]*(?P<phrase>(?:[A-Z][\w.'’\-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?){0,5}"
+    r"(?:Spokesperson|Spokesman|Spokeswoman|Secretary|Director|Representative|Ambassador|Minister|Envoy|"
+    r"President|Chancellor|Premier)[ \t]+(?:[A-Z][\w'’\-]*\.?[ \t]+){0,2}[A-Z][\w'’\-]+)"
+    r"(?:[ \t]+of[ \t]+(?P<of>(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]*){0,4}))?"
+)
+"""A titled person in the header: "Press Briefing by Press Secretary Josh Earnest",
+"Ambassador Nikki Haley", "Presenter: Secretary of Defense Ash Carter"."""
 
 
-_HONORIFIC_RE = re.compile(r"(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+")
+@attrs.frozen
+class _Label:
+    start: int  # the label's first character
+    end: int  # after its colon or period
+    label: str
+    form: str
 
 
-def _surname_of(ref: SpeakerRef) -> str:
-    name = ref.speaker.name or ref.phrase
-    return name.split()[-1] if name.split() else ""
+def _labels(text: str, a: int, b: int, gz: Gazetteer) -> list[_Label]:
+    out: dict[int, _Label] = {}
+    for form, rx in _LABEL_RE.items():
+        for m in rx.finditer(text, a, b):
+            label = " ".join(m.group("label").split())
+            s = m.start("label")
+            if s in out:
+                continue
+            if form == "caps" and not _caps_ok(label):
+                continue
+            if form == "title" and not _title_ok(label, gz):
+                continue
+            out[s] = _Label(s, m.end(), label, form)
+    return [out[k] for k in sorted(out)]
 
 
-def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer):
-    """Drafts for the answers of a transcript, and the paragraphs left for the other rules."""
-    if not any(_QUESTION_RE.match(text, p.start, p.end) for p in paragraphs):
+def _caps_ok(label: str) -> bool:
+    letters = [c for c in label.split("(")[0] if c.isalpha()]
+    return len(letters) >= 1 and all(c.isupper() for c in letters) and (len(letters) >= 2 or label in ("Q", "A"))
+
+
+def _title_ok(label: str, gz: Gazetteer) -> bool:
+    base = _base(label)
+    if base.lower() in _QUESTION_LABELS:
+        return True
+    if base.lower() in _HEADER_JUNK or len(base.split()) > 10:
+        return False
+    if re.match(r"(?:Mr|Ms|Mrs|Dr|A/S|U/S)\.?\s+[A-Z]", base):
+        return True
+    ref = parse_speaker(base, gz)
+    return ref is not None and ref.ref is None and (ref.speaker.name is not None and len(ref.speaker.name.split()) >= 2 or ref.speaker.role is not None)
+
+
+def _base(label: str) -> str:
+    """The label without its parenthesised note ("(retranslated)", "(through interpreter)")."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", label).strip()
+
+
+def _kind_of(label: _Label) -> str:
+    base = _base(label.label).lower().rstrip(".")
+    if base in _QUESTION_LABELS or base.split()[0] in ("question", "reporter", "journalist", "participant"):
+        return "question"
+    if base in _HEADER_JUNK:
+        return "junk"
+    if base in ("a", "answer"):
+        return "answer"
+    return "speaker"
+
+
+def header_speakers(text: str, a: int, b: int, gz: Gazetteer) -> list[Speaker]:
+    """Persons the header ``[a, b)`` names: "Ned Price, Department Spokesperson", "Press
+    Briefing by Press Secretary Josh Earnest", "Ambassador Nikki Haley"."""
+    found: list[tuple[int, Speaker]] = []
+    for m in _HEADER_NAME_RE.finditer(text, a, b):
+        words = m.group("name").split()
+        while len(words) > 2 and words[0].lower() in _HEADER_WORDS:
+            words.pop(0)
+        if len(words) > 3 or words[0].lower() in _HEADER_WORDS:
+            continue
+        title = _ROLE_END_RE.match(m.group("title"))
+        role = title.group(0) if title else m.group("title").split(",")[0]
+        ref = parse_speaker(role, gz)
+        sp = Speaker(name=" ".join(words), role=role.lower(), country=ref.speaker.country if ref else None)
+        found.append((m.start(), sp))
+    for m in _HEADER_TITLED_RE.finditer(text, a, b):
+        ref = parse_speaker(m.group("phrase"), gz)
+        if ref is not None and ref.ref is None and ref.speaker.name and len(ref.speaker.name.split()) >= 2:
+            sp = ref.speaker
+            if m.group("of") and gz.country_of(m.group("of")):
+                sp = attrs.evolve(sp, country=gz.country_of(m.group("of")), role=f"{sp.role} of {m.group('of')}")
+            found.append((m.start("phrase"), sp))
+    out: list[Speaker] = []
+    for _, sp in sorted(found, key=lambda f: f[0]):
+        if not any(sp.name == o.name for o in out):
+            out.append(sp)
+    return out
+
+
+def _surname(s: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'’\-]*", s)
+    return words[-1].lower() if words else ""
+
+
+def _speaker_of(label: str, header: list[Speaker], gz: Gazetteer, country: Optional[str]) -> tuple[Optional[SpeakerRef], str]:
+    base = _base(label)
+    titled = base.title() if base.isupper() else base
+    sur = _surname(base)
+    for sp in header:
+        if sp.name and _surname(sp.name) == sur:
+            return SpeakerRef(_with_country(sp, country), label), f"label '{label}' → {sp.name}, named in the header"
+    bare = _HONORIFIC_RE.sub("", titled).strip()
+    ref = parse_speaker(titled, gz)
+    if ref is not None and ref.ref is None:
+        sp = ref.speaker
+        if sp.name is None and sp.role and not sp.organization and header and _role_fits(sp.role, header[0]):
+            return SpeakerRef(_with_country(header[0], country), label), f"label '{label}' → {header[0].name}, named in the header"
+        return SpeakerRef(_with_country(sp, country), label), f"label '{label}'"
+    if ref is not None and ref.ref == "nominal" and header:
+        return SpeakerRef(_with_country(header[0], country), label), f"label '{label}' → {header[0].name}, named in the header"
+    known = gz.person(bare) if bare else None
+    if known is not None:
+        return SpeakerRef(Speaker(known.name, None, known.country), label), f"label '{label}' → {known.name}, from the actors gazetteer"
+    if bare:
+        role = titled[: len(titled) - len(bare)].strip().lower() or None
+        name = bare if len(bare.split()) >= 2 or not role else bare
+        return SpeakerRef(_with_country(Speaker(name=name, role=role), country), label), f"label '{label}'"
+    if ref is not None:
+        return SpeakerRef(_with_country(ref.speaker, country), label), f"label '{label}'"
+    return None, ""
+
+
+def _role_fits(role: str, sp: Speaker) -> bool:
+    return bool(sp.role) and role.split()[-1] in (sp.role or "").lower()
+
+
+def _with_country(sp: Speaker, country: Optional[str]) -> Speaker:
+    return sp if sp.country or country is None else attrs.evolve(sp, country=country)
+
+
+def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publisher: Optional[str] = None) -> tuple[list[Draft], list[Span]]:
+    """Drafts for the turns of a transcript, and the paragraphs left for the other rules
+    (the header before the first turn). ``publisher`` is the country of the outlet, given to
+    labelled speakers that name none."""
+    if not paragraphs:
         return [], paragraphs
-    top: Optional[SpeakerRef] = None
-    rest: list[Span] = []
-    drafts = []
-    state = None  # "q" or "a"
-    current: Optional[SpeakerRef] = None
-    for p in paragraphs:
-        m = _QUESTION_RE.match(text, p.start, p.end)
-        if m:
-            state = "q"
+    a, b = paragraphs[0].start, paragraphs[-1].end
+    labels = _labels(text, a, b, gz)
+    kinds = [_kind_of(lab) for lab in labels]
+    turns = [lab for lab, k in zip(labels, kinds) if k != "junk"]
+    speakers = [lab for lab, k in zip(labels, kinds) if k in ("speaker", "answer")]
+    if not speakers or (len(turns) < 2 and not _opens_paragraph(text, speakers[0], paragraphs, gz)):
+        return [], paragraphs
+    if all(lab.form == "register" for lab in turns) and len(turns) < 2:
+        return [], paragraphs
+    first = labels[0].start
+    header = header_speakers(text, a, first, gz)
+    drafts: list[Draft] = []
+    last: Optional[tuple[SpeakerRef, str]] = None
+    for i, (lab, kind) in enumerate(zip(labels, kinds)):
+        end = labels[i + 1].start if i + 1 < len(labels) else b
+        end = _turn_end(text, lab.end, end)
+        if kind in ("question", "junk"):
             continue
-        lab = _LABEL_RE.match(text, p.start, p.end)
-        if lab:
-            label = lab.group(1).strip()
-            hon = _HONORIFIC_RE.match(label)
-            if hon and (top is None or _surname_of(top).lower() == label[hon.end() :].strip().lower()):
-                # "MR PRICE:" is the spokesperson of the title ("… by Spokesperson Ned Price").
-                label = "A"
-            elif hon:
-                label = label[hon.end() :].strip().title()
-            ref = None if label.upper() in ("A", "ANSWER") else parse_speaker(label, gz)
-            if ref is None and label.upper() not in ("A", "ANSWER"):
-                # A label that names nobody we know: a name as written.
-                ref = parse_speaker(label.title() if label.isupper() else label, gz)
-            current = ref or top
-            state = "a"
-            if current is not None and p.end > lab.end():
-                drafts.append(Draft([Span(lab.end(), p.end)], "direct", current, Span(lab.start(), lab.end() - 1)))
+        if kind == "answer":
+            if header:
+                ref, why = SpeakerRef(_with_country(header[0], publisher), lab.label), f"answer → {header[0].name}, named in the header"
+            elif last is not None:
+                ref, why = last[0], f"answer → {last[0].speaker.label()}, the speaker of the turn before"
+            else:
+                continue
+        else:
+            ref, why = _speaker_of(lab.label, header, gz, publisher)
+        if ref is not None:
+            last = (ref, why)
+        s = lab.end
+        while s < end and text[s].isspace():
+            s += 1
+        if ref is None or end <= s:
             continue
-        if state == "q":
-            continue
-        if state == "a" and current is not None:
-            drafts.append(Draft([p], "direct", current, None, note="answer turn continues"))
-            continue
-        if top is None:
-            t = _TOP_RE.search(text, p.start, p.end)
-            if t:
-                phrase = re.sub(r"'s$", "", t.group(0))
-                top = parse_speaker(phrase, gz)
-        rest.append(p)
+        drafts.append(Draft([Span(s, end)], "direct", ref, Span(lab.start, lab.end), note=why or None))
+    rest = [p for p in paragraphs if p.end <= first]
     return drafts, rest
+
+
+def _opens_paragraph(text: str, lab: _Label, paragraphs: list[Span], gz: Gazetteer) -> bool:
+    """A single labelled turn counts when its label opens a paragraph and names a person
+    ("President of Russia Vladimir Putin:", not a dateline "MOSCOW:")."""
+    if lab.form == "register" or not any(p.start <= lab.start <= p.start + 8 and not text[p.start : lab.start].strip() for p in paragraphs):
+        return False
+    base = _base(lab.label)
+    ref = parse_speaker(base.title() if base.isupper() else base, gz)
+    return ref is not None and ref.speaker.name is not None and len(ref.speaker.name.split()) >= 2
+
+
+def _turn_end(text: str, s: int, e: int) -> int:
+    """The end of a turn: before the next label, a trailer line ("Released on …", "###",
+    "END"), trailing blanks and a dangling dash."""
+    pos = s
+    while True:
+        nl = text.find("\n", pos, e)
+        if nl == -1:
+            break
+        if _TRAILER_RE.match(text, nl + 1, e):
+            e = nl
+            break
+        pos = nl + 1
+    m = re.search(r"\s+(?:Released on|Back to [Tt]op)\b", text[s:e])
+    if m:
+        e = s + m.start()
+    while e > s and text[e - 1] in " \t\n|-—":
+        e -= 1
+    return e

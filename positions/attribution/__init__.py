@@ -27,6 +27,7 @@ from ..model import Article, Statement
 from ..text import TextView, normalize, paragraph_spans
 from .documents import document_statement, signatories
 from .drafts import build_drafts
+from .headed import headed_statement
 from .records import Draft
 from .resolution import resolve
 
@@ -50,6 +51,9 @@ def extract_statements(
         holders, why = signatories(tv, gz, article.country)
         return (document_statement(article, holders, why),)
     tv = text_view if text_view is not None else _light_view(article)
+    headed = headed_statement(article, tv, gz)
+    if headed is not None:  # a speech or a document whose header says whose it is
+        return (headed,)
     drafts, frames = build_drafts(article, tv, gz)
     return resolve(article, tv, gz, drafts, frames)
 

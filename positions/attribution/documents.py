@@ -21,11 +21,12 @@ _LIST_ITEM_RE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)
 _LIST_SEP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
-def _opening_sentence(tv: TextView) -> str:
-    """The first sentence of the body (abbreviations such as "U.S." do not end it)."""
-    if not tv.paragraphs:
+def _opening_sentence(tv: TextView, first: int = 0) -> str:
+    """The first sentence of the body from paragraph ``first`` (abbreviations such as
+    "U.S." do not end it)."""
+    if len(tv.paragraphs) <= first:
         return ""
-    para = tv.paragraphs[0]
+    para = tv.paragraphs[first]
     text = tv.text
     for m in _OPENING_END_RE.finditer(text, para.start, para.end):
         w = m.start()
@@ -38,12 +39,12 @@ def _opening_sentence(tv: TextView) -> str:
     return text[para.start : para.end]
 
 
-def signatories(tv: TextView, gz: Gazetteer, country: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def signatories(tv: TextView, gz: Gazetteer, country: str, first: int = 0) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Whose document it is: its country, and the states its opening sentence names as its
     subject ("The Russian Federation and the People's Republic of China …", "President X of
     A and Chairman Y of B met …") or enumerates after "between"/"among" ("talks between
     China, Japan, … and the United States"). A single-state document is its country's."""
-    sent = _opening_sentence(tv)
+    sent = _opening_sentence(tv, first)
     found, end = subject_countries(sent, gz)
     how = "named as the subject of its opening sentence"
     if len(found) < 2 or not re.search(r"\sand\s", sent[:end]):

@@ -14,14 +14,22 @@ from typing import Optional
 from ..model import Span
 from .cues import ADVERBIAL_RE, INVERTIBLE
 from .records import WORDS_RE, TRIM_END, Draft, FrameContext, QuotePart, trim_part
-from .speakers import SpeakerRef, parse_speaker
+from .phrases import speaker_phrase
+from .speakers import SpeakerRef
 
 __all__ = ["attribute", "content_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
 
-_PARTICIPLE_CUES = r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|reiterating|recalling)"
+_PARTICIPLE_CUES = (
+    r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|"
+    r"underscoring|reiterating|recalling|urging|calling\s+on|calling\s+for|asserting|affirming|reaffirming|observing|"
+    r"cautioning|highlighting|declaring|expressing\s+(?:(?:its|his|her|their|the|deep|grave|serious|strong)\s+)*(?:concern|hope|regret|conviction|belief)|"
+    r"voicing\s+(?:(?:its|his|her|their|deep|grave|serious)\s+)*(?:concern|hope|regret))"
+)
+"""Participial cues that open a further statement of the same speaker (", urging X to …")."""
 _ADDING_RE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+")
 _CLAUSE_RE = re.compile(
-    r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
+    r",\s+(?:and\s+|while\s+(?:also\s+)?)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
+    r"|,?\s+while\s+(?:also\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
     r"|,?\s+(?:and|but)\s+(?:he|she|they|it|we|the\s+(?:minister|envoy|ambassador|diplomat|spokesman|spokeswoman|spokesperson|president|official|ministry|leader))\s+(?:also\s+|later\s+|further\s+)?"
     r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
     r"|,?\s+(?:and|but)\s+(?:also\s+)?that\s+"
@@ -29,6 +37,14 @@ _CLAUSE_RE = re.compile(
 """Where a second clause under the same cue starts: "…, adding that B", "…, and he added that
 B", "said that A, but that B" (the annotation guidelines make each clause a statement)."""
 _THAT_RE = re.compile(r"\bthat\s+")
+_NOMINAL_THAT_RE = re.compile(
+    r"\s*(?:(?:its|his|her|their|the|deep|grave|serious|strong|great|firm|growing|particular)\s+){0,3}"
+    r"(?:concern|hope|regret|conviction|belief|view|fear|confidence|satisfaction|doubt)s?\s+(?:at\s+the\s+fact\s+|over\s+the\s+fact\s+)?that\s+"
+)
+"""A nominal cue's clause: "expressed (deep) concern that …", "voiced the hope that …"."""
+_INFINITIVE_CUES = frozenset("called on|calls on|called upon|calls upon|requested|requests|encouraged|encourages|appealed to|appeals to|invited|invites".split("|"))
+_INFINITIVE_RE = re.compile(r"\s*(?:[\w'’\-]+\s+){1,12}?to\s+[a-z]")
+"""Cues whose content is an addressee and an infinitive ("called on all parties to …")."""
 _OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|the press|the media|lawmakers|parliament|him|her|them|"
     r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
@@ -67,13 +83,19 @@ _INTRO_FRAME_RE = re.compile(
     r"(?:(?:Speaking|Asked|Talking|Writing|Responding|Replying|Commenting|Referring|Answering|"
     r"Addressing|Interviewed|Questioned|Briefing|Reacting|Testifying|Appearing|Returning|"
     r"Visiting|Meeting|Opening|Closing|Presenting|Introducing|Explaining)\b[^,;]*"
-    r"|(?i:At|In|On|During|After|Before|Following|Earlier|Later|Meanwhile|However|Separately|Also|"
+    r"|(?!(?:Beijing|Kunming|Nanjing|Harbing|Pyeongchang|Ming|King|Sterling|Darjeeling|Reading|Wellington)\b)[A-Z][a-z]+ing\b[^,;\"]*"
+    r"|(?i:At|In|On|By|During|After|Before|Following|Earlier|Later|Meanwhile|However|Separately|Also|"
     r"Then|Now|Today|Yesterday|Last|This|For|Elsewhere|Still|But|And|Instead|Nonetheless|"
     r"Nevertheless|Similarly|Likewise|Previously|Subsequently)\b[^,;]*),\s*"
 )
 """An introductory phrase before a leading speaker ("Speaking to reporters …, ", "Asked
 whether …, ", "At the talks, ", "Earlier, in a speech …, "): neither speaker nor content."""
-_PARTICIPIAL_RE = re.compile(r"(?:Speaking|Asked|Talking|Writing|Responding|Replying|Commenting|Answering|Addressing|Interviewed|Questioned|Reacting|Testifying)\b")
+_PARTICIPIAL_RE = re.compile(
+    r"(?:Speaking|Asked|Talking|Writing|Responding|Replying|Commenting|Answering|Addressing|Interviewed|Questioned|Reacting|Testifying"
+    r"|(?!(?:Beijing|Kunming|Nanjing|Harbing|Pyeongchang|Ming|King|Sterling|Darjeeling|Reading|Wellington)\b)[A-Z][a-z]+ing)\b"
+)
+"""An opener in a participle ("Objecting to the draft, …", "Recalling …, he said …"): the frame's
+content is after the attribution, not the opener."""
 
 
 def ends_frame(masked: str, pos: int, b: int) -> bool:
@@ -113,12 +135,12 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     if form == "according to":
         comma = masked.find(",", ce, end)
         if cs == _skip_space_left(masked, a, cs) and comma != -1:  # "According to X, CONTENT"
-            ref = parse_speaker(masked[ce:comma], gz)
+            ref = speaker_phrase(masked[ce:comma], gz)
             if ref is None:
                 return []
             return content_drafts(ctx, comma + 1, end, ref, cue_span, qs, lead=True)
         if masked[_skip_space_left(masked, a, cs) - 1 : cs].strip() == ",":  # "CONTENT, according to X."
-            ref = parse_speaker(masked[ce:end], gz)
+            ref = speaker_phrase(masked[ce:end], gz)
             if ref is None:
                 return []
             return content_drafts(ctx, a, _skip_space_left(masked, a, cs) - 1, ref, cue_span, qs, lead=False)
@@ -127,8 +149,11 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     # Leading: the speaker phrase runs from the frame start (after introductory phrases)
     # to the cue.
     if not trailing_only and not _has_quote(masked, a, cs):
-        ref = parse_speaker(masked[skip_intro(masked, a, cs) : cs], gz)
+        ps = skip_intro(masked, a, cs)
+        ref = speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
         if ref is not None:
+            if ref.stateless and ref.speaker.name is None and form in _INFINITIVE_CUES:
+                return []  # "The resolution calls on States to …": operative text, not a position
             start = _content_start(masked, ce, end, form)
             if start is None:
                 return []
@@ -148,18 +173,18 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     qclose = masked.rfind('"', a, lb)
     if phrase.strip() and masked[lb - 1 : lb] == "," and qclose != -1 and " and " in masked[qclose:cs]:
         # '"…," A, B and C said': a list of speakers after the quote.
-        listed = parse_speaker(masked[qclose + 1 : cs].strip(" ,"), gz)
+        listed = speaker_phrase(masked[qclose + 1 : cs].strip(" ,"), gz)
         if listed is not None and listed.joint:
             phrase, content_end = masked[qclose + 1 : cs], qclose + 1
     if phrase.strip():
-        ref = parse_speaker(phrase, gz)
+        ref = speaker_phrase(phrase, gz)
     elif form in INVERTIBLE:
         tail = masked[ce:end]
         add = _ADDING_RE.search(tail)
         q2 = tail.find('"')
         cut = min(x for x in (add.start() if add else len(tail), q2 if q2 != -1 else len(tail), len(tail)))
         cand = tail[:cut]
-        ref = parse_speaker(_INVERTED_CUT_RE.sub("", cand), gz)
+        ref = speaker_phrase(_INVERTED_CUT_RE.sub("", cand), gz)
         rest_start = ce + len(_INVERTED_CUT_RE.sub("", cand))
     else:
         return []
@@ -217,6 +242,10 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
             return pos + m.end()
         if form in ("told", "tells") and told_object_ends(before):
             return pos + m.end()  # "told a regular press briefing on Monday that …"
+    if form in ("expressed", "expresses", "voiced", "voices"):
+        nom = _NOMINAL_THAT_RE.match(masked, pos, end)
+        if nom:
+            return nom.end()  # "expressed concern that …": the clause
     stripped = window.lstrip()
     if stripped[:1] in (":", ","):
         return pos + (len(window) - len(stripped)) + 1
@@ -227,6 +256,8 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
         pos = t.end()  # "said on Friday it hoped …": the time, then the content
     elif ADVERBIAL_RE.fullmatch(masked[pos:end]):
         return None
+    if form in _INFINITIVE_CUES:
+        return pos if _INFINITIVE_RE.match(masked, pos, end) else None
     if form in ("said", "says", "say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes"):
         return pos
     return None

@@ -10,6 +10,7 @@ previous speaker. The result is a list of :class:`~.records.Draft` in text order
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..actors import Gazetteer
 from ..model import Article, Span, Speaker
@@ -53,11 +54,20 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
     masked = ctx.masked
     drafts: list[Draft] = list(transcript)
     frames: list[tuple[int, int]] = []
+    meetings = _MEETINGS_RE.search(text) is not None
     for para in paragraphs:
         prev: list[Draft] = []
+        speech: Optional[Draft] = None  # the delegate whose speech the paragraph carries on
         for a, b in _frames(masked, para):
             frames.append((a, b))
             d = _frame_drafts(ctx, a, b)
+            if meetings:
+                if not d and speech is not None:
+                    d = _continuation(ctx, a, b, speech)
+                    if not d:
+                        speech = None  # narration resumes: the run ends
+                elif d and d[-1].ref is not None:
+                    speech = d[-1]
             if _continues_split_quote(prev, d):
                 # '"A," she said. "B."': the quote after a closing attribution is its second part.
                 prev[-1].parts.extend(d[0].parts)
@@ -68,6 +78,34 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
             prev = d
     drafts.sort(key=lambda d: d.parts[0].start)
     return _merge_quotes(drafts, quotes), frames
+
+
+_MEETINGS_RE = re.compile(
+    r"Meetings\s+Coverage|\b(?:SC|GA|SG|GA/SHC|GA/DIS|GA/EF|ECOSOC)/\d{3,}"
+    r"|\b[A-Z][\w'’\-]+\s+\((?:the\s+)?[A-Z][\w'’\- ]{2,60}\)\s+(?:said|stressed|noted|warned|told|urged|emphasi[sz]ed|expressed)\b"
+    r"|\b(?:[Rr]epresentative|[Dd]elegate)s?\s+(?:of|for)\s+(?:the\s+)?[A-Z][^.\n]{0,80}?\s+(?:said|stressed|noted|warned|urged|emphasi[sz]ed)\b"
+)
+"""A text in the style of UN meetings coverage, where a delegate's speech runs on in
+back-shifted sentences without a cue."""
+_NARRATION_RE = re.compile(
+    r"(?:The\s+meeting|Also\s+speaking|Speaking\s+(?:also|next)|The\s+(?:Security\s+)?Council|The\s+(?:General\s+)?Assembly|"
+    r"The\s+Committee|By\s+the\s+(?:text|terms)|Under\s+the\s+text|The\s+draft|The\s+resolution|In\s+explanation|Action\s+on)\b"
+    r"|.*\b(?:voted|adopted|abstained|took\s+the\s+floor|vote\s+was|meeting\s+(?:began|ended|rose|was\s+suspended)|recorded\s+vote|"
+    r"[Ii]nformation\s+media|official\s+record)\b"
+)
+"""Sentences of narration that end a delegate's run of cue-less sentences."""
+
+
+def _continuation(ctx: FrameContext, a: int, b: int, speech: Draft) -> list[Draft]:
+    """A cue-less sentence that carries on the speech of the delegate before it (meetings
+    coverage), or [] when the sentence is narration."""
+    part = trim_part(ctx.text, Span(a, b))
+    if part is None or _NARRATION_RE.match(ctx.masked, a, b) or len(WORDS_RE.findall(ctx.masked, a, b)) < 4:
+        return []
+    if ctx.masked.count("Q", a, b) > (b - a) // 2:
+        return []
+    who = speech.ref.phrase if speech.ref is not None else "the speaker before"
+    return [Draft([part], "reported", speech.ref, None, note=f"continues the speech of '{who}' (no cue; meetings coverage)")]
 
 
 def _continues_split_quote(prev: list[Draft], cur: list[Draft]) -> bool:

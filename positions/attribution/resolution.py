@@ -45,6 +45,10 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
     signatories: dict[Speaker, tuple[str, ...]] = {}
     frame_starts = [f[0] for f in frames]
     para_starts = [p.start for p in tv.paragraphs]  # once: a statement per line made this quadratic
+    # Speakers that carry no state by convention (UN officials, the Council, unnamed groups),
+    # and the states a delegate also speaks for; a later "he" or "the delegate" keeps them.
+    stateless: set[Speaker] = set()
+    also: dict[Speaker, tuple[str, ...]] = {}
     for d in drafts:
         _note_names(res, text, last_pos, d.parts[0].start, gz)
         _note_documents(res, text, last_pos, d.parts[0].start, frames, frame_starts, gz, signatories)
@@ -64,9 +68,23 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
             speaker, why = res.resolve(ref)
             if why:
                 evidence.append(why)
+            if ref.stateless:
+                stateless.add(speaker)
+            if ref.also:
+                also[speaker] = ref.also
         if d.note:
             evidence.append(d.note)
         country = speaker.country
+        if speaker in stateless:
+            holders = also.get(speaker, ())
+            evidence.append(
+                f"'{speaker.label()}' speaks for no state (a UN official, body or unnamed group)"
+                + (f"; the states it names hold it: {', '.join(holders)}" if holders else "")
+            )
+            out.append(_statement(article, tv, d, speaker, None, holders, evidence))
+            prev_speaker = speaker
+            prev_para = _para_index(para_starts, d.parts[-1].end)
+            continue
         if country is None and outlet and (speaker.organization or speaker.role):
             country = outlet
             speaker = attrs.evolve(speaker, country=outlet)
@@ -85,6 +103,9 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
         texts = [p.slice(article.text) for p in parts]
         content = " ".join(texts)
         holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz, ctx, norm_parts[0].start)
+        if speaker in also:
+            holders = tuple(dict.fromkeys((*((country,) if country else ()), *also[speaker], *holders)))
+            evidence.append(f"also speaking for {', '.join(also[speaker])}: they hold it too")
         if speaker in signatories:
             # A statement quoted from a joint document is held by all its signatories.
             holders = tuple(dict.fromkeys(signatories[speaker] + holders))
@@ -108,6 +129,25 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
         prev_end = d.parts[-1].end
         prev_para = _para_index(para_starts, prev_end)
     return tuple(out)
+
+
+def _statement(
+    article: Article, tv: TextView, d: Draft, speaker: Speaker, country: Optional[str], holders: tuple[str, ...], evidence: list[str]
+) -> Statement:
+    norm_parts = d.parts[:-1] + [drop_final_period(tv.text, d.parts[-1])]
+    parts = tuple(tv.to_original(p) for p in norm_parts)
+    return Statement(
+        article=article.id,
+        span=Span(parts[0].start, parts[-1].end),
+        text=" ".join(p.slice(article.text) for p in parts),
+        kind=d.kind,
+        speaker=speaker,
+        country=country,
+        holders=holders,
+        cue=tv.to_original(d.cue) if d.cue else None,
+        evidence=tuple(evidence),
+        parts=parts,
+    )
 
 
 def _possessive(ref: SpeakerRef, text: str, d: Draft, gz: Gazetteer, res: Resolver) -> tuple[SpeakerRef, str]:

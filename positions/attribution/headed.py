@@ -30,15 +30,16 @@ from ..text import TextView
 from .documents import signatories
 from .publishers import outlet_country
 from .records import drop_final_period
+from .phrases import speaker_phrase
 from .speakers import parse_speaker
 from .transcripts import header_speakers, transcript_drafts
 
-__all__ = ["headed_statement", "DOCUMENT_TITLES", "SPEECH_TITLES", "HEADER_JUNK"]
+__all__ = ["headed_statement", "DOCUMENT_TITLES", "SPEECH_TITLES", "HEADER_JUNK", "LEAD_LINES"]
 
 DOCUMENT_TITLES = (
     r"(?:Joint\s+|Press\s+|Trilateral\s+|Official\s+)?Statement\b",
     r"Readout\b",
-    r".*\bStatement\s+(?:by|from|of|on)\b",
+    r".*\b[Ss]tatement\s+(?:by|from|of|on)\b",
     r".*\battributable\s+to\b",
     r"(?:Joint\s+)?(?:Declaration|Communiqu[eé])\b",
 )
@@ -57,11 +58,19 @@ HEADER_JUNK = (
 """Mirror and site banners that end like a sentence but belong to the header."""
 
 _DOC_RE = re.compile("|".join(DOCUMENT_TITLES))
+LEAD_LINES = (
+    r"(?:[A-Z][\w .,'’-]{0,40}\((?:KCNA|Xinhua|TASS|Yonhap|Kyodo)\)\s*-{1,2}\s*)?(?P<who>[A-Z].{2,150}?)\s+"
+    r"(?:issued|released|made|published|gave)\s+the\s+following\s+(?:press\s+)?(?:statement|communiqu[eé]|declaration|press\s+release|answer)\b[^\n]*:\s*$",
+    r"Begin\s+Text:?\s*$",
+)
+"""A lead that introduces a document's text ("The Foreign Ministry of the DPRK issued the
+following statement on Wednesday:"): the document starts after it; its issuer speaks."""
+_LEAD_RE = re.compile("|".join(LEAD_LINES))
 _SPEECH_RE = re.compile("|".join(SPEECH_TITLES))
 _JUNK_RE = re.compile("|".join(HEADER_JUNK), re.I)
 _BY_RE = re.compile(r"\b(?:[Bb]y|[Ff]rom|attributable\s+to)\s+(?P<who>(?:the\s+)?[A-Z][^\n:]*?)(?=\s+(?:on|at|regarding|concerning|about|following|in)\s|\s*[:,(]|\s*$)")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-_TRAILER_RE = re.compile(r"^\s*(?:#{2,}|\*\s*\*\s*\*|END\b|Released on\b|Back to [Tt]op|Top of [Pp]age|Related\b|Tags?:|Share\b)")
+_TRAILER_RE = re.compile(r"^\s*(?:#{2,}|-0-|End\s+Text\b|\*\s*\*\s*\*|END\b|Released on\b|Back to [Tt]op|Top of [Pp]age|Related\b|Tags?:|Share\b)")
 
 
 def _is_body(line: str) -> bool:
@@ -73,6 +82,9 @@ def headed_statement(article: Article, tv: TextView, gz: Gazetteer) -> Optional[
     """The one statement of a headed speech or document, or None for any other text."""
     paras = tv.paragraphs
     text = tv.text
+    lead = next((i for i, p in enumerate(paras[:25]) if _LEAD_RE.match(p.slice(text).strip())), None)
+    if lead is not None and lead + 1 < len(paras):
+        return _led_document(article, tv, gz, lead)
     first = next((i for i, p in enumerate(paras) if _is_body(p.slice(text))), None)
     if not first or first > 25:
         return None
@@ -91,6 +103,24 @@ def headed_statement(article: Article, tv: TextView, gz: Gazetteer) -> Optional[
     if turns:
         return None
     speaker, why = _speaker(text, header, gz, kind)
+    return _one_statement(article, tv, gz, first, kind, speaker, why)
+
+
+def _led_document(article: Article, tv: TextView, gz: Gazetteer, lead: int) -> Optional[Statement]:
+    line = tv.paragraphs[lead].slice(tv.text).strip()
+    m = _LEAD_RE.match(line)
+    who = m.group("who") if m and m.group("who") else None
+    ref = speaker_phrase(who, gz) if who else None
+    speaker = ref.speaker if ref is not None and ref.ref is None else None
+    why = f"the document of '{who}', named in its lead" if who else "a document introduced by its lead"
+    return _one_statement(article, tv, gz, lead + 1, "document", speaker, why)
+
+
+def _one_statement(
+    article: Article, tv: TextView, gz: Gazetteer, first: int, kind: str, speaker: Optional[Speaker], why: str
+) -> Optional[Statement]:
+    paras = tv.paragraphs
+    text = tv.text
     publisher = outlet_country(article, gz)
     if kind == "direct" and speaker is None:
         return None

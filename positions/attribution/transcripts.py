@@ -36,12 +36,13 @@ import attrs
 from ..actors import Gazetteer
 from ..model import Span, Speaker
 from .records import Draft
+from .phrases import speaker_phrase
 from .speakers import SpeakerRef, parse_speaker
 
 __all__ = ["transcript_drafts", "LABEL_FORMS", "header_speakers"]
 
 _CAPS_WORD = r"[A-Z][A-Z'’./\-]*"
-_PAREN = r"(?:[ \t]*\((?:[A-Za-z][A-Za-z .,'-]{0,40})\))?"
+_PAREN = r"(?:[ \t]*\((?:[A-Za-z][\w .,'’-]{0,60})\)){0,2}"
 LABEL_FORMS: dict[str, str] = {
     # Capitals: at a line start, or inline after the end of a sentence or a dash.
     "caps": r"(?:(?<=\n)|^|(?<=[.?!\]\)\"”’:]) |(?<=--) |(?<=—) )[ \t]*(?P<label>" + _CAPS_WORD + r"(?:[ \t]+" + _CAPS_WORD + r"){0,7}" + _PAREN + r")[ \t]*:(?=\s)",
@@ -127,18 +128,40 @@ def _title_ok(label: str, gz: Gazetteer) -> bool:
         return True
     if base.lower() in _HEADER_JUNK or len(base.split()) > 10:
         return False
-    if re.match(r"(?:Mr|Ms|Mrs|Dr|A/S|U/S)\.?\s+[A-Z]", base):
+    if re.match(r"(?:Mr|Ms|Mrs|Dr|A/S|U/S)\.?\s+[A-Z]", base) or _CHAIR_RE.fullmatch(base):
         return True
     ref = parse_speaker(base, gz)
     return ref is not None and ref.ref is None and (ref.speaker.name is not None and len(ref.speaker.name.split()) >= 2 or ref.speaker.role is not None)
 
 
+_NOTE_RE = re.compile(r"\s*\((?:retranslated|as\s+interpreted|through\s+[\w ]+|spoke\s+in\s+\w+|in\s+\w+|interpretation)\)\s*$", re.I)
+
+
+_CHAIR_RE = re.compile(r"The\s+(?:Acting\s+)?(?:President|Chair|Chairperson|Chairman|(?:Deputy\s+)?Secretary-General)")
+
+
 def _base(label: str) -> str:
-    """The label without its parenthesised note ("(retranslated)", "(through interpreter)")."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", label).strip()
+    """The label without its language or interpreter's note ("(retranslated)", "(spoke in
+    French)"); a state in brackets stays ("Mr. Wang Guangya (China)")."""
+    prev = None
+    while prev != label:
+        prev, label = label, _NOTE_RE.sub("", label).strip()
+    return label
 
 
-def _kind_of(label: _Label) -> str:
+_OUTLET_LABEL_RE = re.compile(
+    r"(?:.*\b(?:News|Agency|Press|TV|Television|Broadcasting|Times|Post|Daily|Radio|Network|Media|Herald|Journal|Tribune|Channel|Shimbun|Ilbo)"
+    r"|AFP|AP|Reuters|Bloomberg|CNN|BBC|NHK|Kyodo|Yonhap|Xinhua|TASS|RIA(?:\s+Novosti)?|CCTV|CGTN|Phoenix(?:\s+TV)?|Interfax|Sputnik|Global\s+Times|Al\s+Jazeera|EFE|DPA|ANSA|KBS|MBC|SBS|Asahi|Yomiuri|Nikkei)$",
+    re.I,
+)
+"""A question label naming a news outlet ("AFP:", "Yonhap News Agency:")."""
+
+
+def _kind_of(label: _Label, verbatim: bool = False) -> str:
+    if _OUTLET_LABEL_RE.match(_base(label.label)):
+        return "question"
+    if verbatim and _base(label.label).lower() in ("the president", "the acting president", "the chair", "the chairperson"):
+        return "question"  # the chair's procedure in a verbatim record
     base = _base(label.label).lower().rstrip(".")
     if base in _QUESTION_LABELS or base.split()[0] in ("question", "reporter", "journalist", "participant"):
         return "question"
@@ -191,6 +214,9 @@ def _speaker_of(label: str, header: list[Speaker], gz: Gazetteer, country: Optio
         if sp.name and _surname(sp.name) == sur:
             return SpeakerRef(_with_country(sp, country), label), f"label '{label}' → {sp.name}, named in the header"
     bare = _HONORIFIC_RE.sub("", titled).strip()
+    un = speaker_phrase(re.sub(r"^(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Baroness)\.?\s+", "", base), gz) if "(" in base or "Secretary-General" in base else None
+    if un is not None and un.ref is None:
+        return un, f"label '{label}'"
     ref = parse_speaker(titled, gz)
     if ref is not None and ref.ref is None:
         sp = ref.speaker
@@ -227,7 +253,8 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
         return [], paragraphs
     a, b = paragraphs[0].start, paragraphs[-1].end
     labels = _labels(text, a, b, gz)
-    kinds = [_kind_of(lab) for lab in labels]
+    verbatim = _VERBATIM_RE.search(text, a, b) is not None
+    kinds = [_kind_of(lab, verbatim) for lab in labels]
     turns = [lab for lab, k in zip(labels, kinds) if k != "junk"]
     speakers = [lab for lab, k in zip(labels, kinds) if k in ("speaker", "answer")]
     if not speakers or (len(turns) < 2 and not _opens_paragraph(text, speakers[0], paragraphs, gz)):
@@ -254,14 +281,26 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
             ref, why = _speaker_of(lab.label, header, gz, publisher)
         if ref is not None:
             last = (ref, why)
+        if _FLOOR_RE.match(text, lab.end, end) and len(text[lab.end : end].split()) <= 14:
+            continue  # a turn that only manages the floor ("Go ahead, Shaun.")
         s = lab.end
         while s < end and text[s].isspace():
             s += 1
         if ref is None or end <= s:
             continue
         drafts.append(Draft([Span(s, end)], "direct", ref, Span(lab.start, lab.end), note=why or None))
-    rest = [p for p in paragraphs if p.end <= first]
+    rest = [] if verbatim else [p for p in paragraphs if p.end <= first]  # a record's cover page is no one's words
     return drafts, rest
+
+
+_VERBATIM_RE = re.compile(r"\bS/PV\.\d+|\bA/\d+/PV\.\d+|\((?:spoke|speaking)\s+in\s+[A-Z][a-z]+\)")
+"""A UN verbatim record: its chair's turns are procedure, its cover page is nobody's words."""
+_FLOOR_RE = re.compile(
+    r"\s*(?:Go\s+ahead|Next\s+question|We['’]ll\s+(?:now\s+)?take|Let['’]s\s+(?:go|take|turn)|That\s+concludes|Anything\s+else|"
+    r"(?:Well,\s+)?[Gg]ood\s+(?:afternoon|morning|evening),\s+everyone\.\s+Please,\s+have\s+a\s+seat|Please,\s+have\s+a\s+seat|"
+    r"Thank\s+you,\s+everyone\.\s+That\s+concludes)"
+)
+"""A turn that only manages the floor: not a statement."""
 
 
 def _opens_paragraph(text: str, lab: _Label, paragraphs: list[Span], gz: Gazetteer) -> bool:

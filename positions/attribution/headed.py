@@ -28,7 +28,7 @@ from ..actors import Gazetteer
 from ..model import Article, Span, Speaker, Statement
 from ..text import TextView
 from .documents import signatories
-from .publishers import outlet_country
+from .publishers import header_country, outlet_country
 from .records import drop_final_period
 from .phrases import speaker_phrase
 from .speakers import parse_speaker
@@ -111,7 +111,7 @@ def _led_document(article: Article, tv: TextView, gz: Gazetteer, lead: int) -> O
     m = _LEAD_RE.match(line)
     who = m.group("who") if m and m.group("who") else None
     ref = speaker_phrase(who, gz) if who else None
-    speaker = ref.speaker if ref is not None and ref.ref is None else None
+    speaker = ref.speaker if ref is not None and (ref.ref is None or ref.speaker.country) else None
     why = f"the document of '{who}', named in its lead" if who else "a document introduced by its lead"
     return _one_statement(article, tv, gz, lead + 1, "document", speaker, why)
 
@@ -121,7 +121,7 @@ def _one_statement(
 ) -> Optional[Statement]:
     paras = tv.paragraphs
     text = tv.text
-    publisher = outlet_country(article, gz)
+    publisher = outlet_country(article, gz) or header_country(text, paras[0].start, paras[first - 1].end if first else paras[0].start)
     if kind == "direct" and speaker is None:
         return None
     country = (speaker.country if speaker else None) or publisher

@@ -14,7 +14,7 @@ from typing import Optional
 from ..actors import Gazetteer
 from ..model import Article
 
-__all__ = ["outlet_country", "PUBLISHER_FORMS"]
+__all__ = ["outlet_country", "header_country", "PUBLISHER_FORMS", "HEADER_FORMS"]
 
 PUBLISHER_FORMS: dict[str, tuple[str, ...]] = {
     "USA": (
@@ -53,3 +53,28 @@ def outlet_country(article: Article, gz: Gazetteer) -> Optional[str]:
         if rx.search(article.source):
             return code
     return None
+
+
+HEADER_FORMS: dict[str, tuple[str, ...]] = {
+    "USA": (
+        "U.S. Department of State", "Department of State", "Office of the Spokesperson", "Daily Press Briefing",
+        "Department Press Briefing", "The White House", "Office of the Press Secretary", "Department of Defense",
+        "U.S. Mission to the United Nations", "Washington, DC", "Washington, D.C.",
+    ),
+    "RUS": ("Official website of the President of Russia", "President of Russia", "Ministry of Foreign Affairs of the Russian Federation"),
+    "CHN": ("Ministry of Foreign Affairs of the People's Republic of China", "Ministry of Foreign Affairs of the People’s Republic of China"),
+    "PRK": ("Korean Central News Agency", "KCNA"),
+    "KOR": ("Ministry of Foreign Affairs, Republic of Korea", "Ministry of Foreign Affairs of the Republic of Korea"),
+    "JPN": ("Ministry of Foreign Affairs of Japan",),
+}
+"""Publisher lines in a page header (banners, offices, the briefing room's city): the country
+of a text without a known outlet, for the speakers that name none."""
+_HEADER_RE = re.compile(
+    "|".join(f"(?P<{code}>" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")" for code, forms in HEADER_FORMS.items())
+)
+
+
+def header_country(text: str, start: int, end: int) -> Optional[str]:
+    """The publisher's country named in the header ``text[start:end]`` (the first form)."""
+    m = _HEADER_RE.search(text, start, end)
+    return m.lastgroup if m else None

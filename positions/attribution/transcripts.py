@@ -35,6 +35,7 @@ import attrs
 
 from ..actors import Gazetteer
 from ..model import Span, Speaker
+from .publishers import header_country
 from .records import Draft
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef, parse_speaker
@@ -263,6 +264,7 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
         return [], paragraphs
     first = labels[0].start
     header = header_speakers(text, a, first, gz)
+    publisher = publisher or header_country(text, a, first)
     drafts: list[Draft] = []
     last: Optional[tuple[SpeakerRef, str]] = None
     for i, (lab, kind) in enumerate(zip(labels, kinds)):

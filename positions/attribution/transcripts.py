@@ -189,8 +189,8 @@ def header_speakers(text: str, a: int, b: int, gz: Gazetteer) -> list[Speaker]:
         sp = Speaker(name=" ".join(words), role=role.lower(), country=ref.speaker.country if ref else None)
         found.append((m.start(), sp))
     for m in _HEADER_TITLED_RE.finditer(text, a, b):
-        ref = parse_speaker(m.group("phrase"), gz)
-        if ref is not None and ref.ref is None and ref.speaker.name and len(ref.speaker.name.split()) >= 2:
+        ref = _titled_person(m.group("phrase"), gz, single=bool(m.group("of")))
+        if ref is not None:
             sp = ref.speaker
             if m.group("of") and gz.country_of(m.group("of")):
                 sp = attrs.evolve(sp, country=gz.country_of(m.group("of")), role=f"{sp.role} of {m.group('of')}")
@@ -202,6 +202,18 @@ def header_speakers(text: str, a: int, b: int, gz: Gazetteer) -> list[Speaker]:
     return out
 
 
+def _titled_person(phrase: str, gz: Gazetteer, single: bool = False) -> Optional[SpeakerRef]:
+    """A titled person from a header phrase, dropping leading title words that are not part
+    of the title ("Remarks Following Discussions With President Roh Moo-hyun"); a single
+    name only with its state after it (``single``: "President Moon of South Korea")."""
+    words = phrase.split()
+    for i in range(len(words) - 1):
+        ref = parse_speaker(" ".join(words[i:]), gz)
+        if ref is not None and ref.ref is None and ref.speaker.name and (single or len(ref.speaker.name.split()) >= 2):
+            return ref
+    return None
+
+
 def _surname(s: str) -> str:
     words = re.findall(r"[A-Za-z][\w'’\-]*", s)
     return words[-1].lower() if words else ""
@@ -209,10 +221,10 @@ def _surname(s: str) -> str:
 
 def _speaker_of(label: str, header: list[Speaker], gz: Gazetteer, country: Optional[str]) -> tuple[Optional[SpeakerRef], str]:
     base = _base(label)
-    titled = base.title() if base.isupper() else base
+    titled = _usual_case(base)
     sur = _surname(base)
     for sp in header:
-        if sp.name and _surname(sp.name) == sur:
+        if sp.name and sur in {w.lower() for w in re.findall(r"[A-Za-z][\w'’\-]*", sp.name)}:
             return SpeakerRef(_with_country(sp, country), label), f"label '{label}' → {sp.name}, named in the header"
     bare = _HONORIFIC_RE.sub("", titled).strip()
     un = speaker_phrase(re.sub(r"^(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Baroness)\.?\s+", "", base), gz) if "(" in base or "Secretary-General" in base else None
@@ -236,6 +248,19 @@ def _speaker_of(label: str, header: list[Speaker], gz: Gazetteer, country: Optio
     if ref is not None:
         return SpeakerRef(_with_country(ref.speaker, country), label), f"label '{label}'"
     return None, ""
+
+
+def _usual_case(label: str) -> str:
+    """A label set (partly) in capitals in its usual case: "PRESIDENT OF THE REPUBLIC OF KOREA
+    LEE MYUNG-BAK" → "President of the Republic of Korea Lee Myung-bak"."""
+    out = []
+    for w in label.split():
+        if w.isupper() and len(w) > 1 and w not in ("U.S.", "UN", "DPRK", "ROK", "USA", "A/S", "U/S", "EU"):
+            low = w.lower()
+            out.append(low if low in ("of", "the", "and", "for") else "-".join([low.split("-")[0].capitalize()] + low.split("-")[1:]))
+        else:
+            out.append(w)
+    return " ".join(out)
 
 
 def _role_fits(role: str, sp: Speaker) -> bool:
@@ -264,9 +289,11 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
         return [], paragraphs
     first = labels[0].start
     header = header_speakers(text, a, first, gz)
+    header += [sp for sp in header_speakers(text, first, b, gz) if sp.country and all(sp.name != h.name for h in header)]
     publisher = publisher or header_country(text, a, first)
     drafts: list[Draft] = []
     last: Optional[tuple[SpeakerRef, str]] = None
+    labelled: list[SpeakerRef] = []
     for i, (lab, kind) in enumerate(zip(labels, kinds)):
         end = labels[i + 1].start if i + 1 < len(labels) else b
         end = _turn_end(text, lab.end, end)
@@ -280,7 +307,16 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
             else:
                 continue
         else:
-            ref, why = _speaker_of(lab.label, header, gz, publisher)
+            ref, why = _speaker_of(lab.label, header, gz, None)
+            if ref is not None and ref.speaker.country is None:
+                seen = next((r for r in reversed(labelled) if r.speaker.country and r.speaker.name and _surname(ref.speaker.name or "") in {w.lower() for w in r.speaker.name.split()}), None)
+                if seen is not None:
+                    ref, why = seen, f"label '{lab.label}' → {seen.speaker.name}, labelled before"
+                elif publisher:
+                    ref = SpeakerRef(_with_country(ref.speaker, publisher), ref.phrase)
+                    why += f"; no state of its own: the publisher's ({publisher})"
+            if ref is not None:
+                labelled.append(ref)
         if ref is not None:
             last = (ref, why)
         if _FLOOR_RE.match(text, lab.end, end) and len(text[lab.end : end].split()) <= 14:
@@ -311,7 +347,7 @@ def _opens_paragraph(text: str, lab: _Label, paragraphs: list[Span], gz: Gazette
     if lab.form == "register" or not any(p.start <= lab.start <= p.start + 8 and not text[p.start : lab.start].strip() for p in paragraphs):
         return False
     base = _base(lab.label)
-    ref = parse_speaker(base.title() if base.isupper() else base, gz)
+    ref = parse_speaker(_usual_case(base), gz)
     return ref is not None and ref.speaker.name is not None and len(ref.speaker.name.split()) >= 2
 
 

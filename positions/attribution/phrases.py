@@ -64,6 +64,7 @@ _GROUP_RE = re.compile(
     r"|(?P<alone>others|some|many|several|still\s+others)$",
     re.I,
 )
+_BARE_OFFICE_RE = re.compile(r"(?:the|The|its|their|her|his)\s+(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)")
 _BEHALF_RE = re.compile(
     r"\b(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:for|on\s+behalf\s+of)\s+(?P<states>(?:the\s+)?[A-Z][^;:]*?)(?=,|$)"
 )
@@ -101,10 +102,18 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     head, _, appos = p.partition(",")
     head, appos = head.strip(), appos.strip()
     ref = _un_form(head, appos, gz, date)
+    if ref is None and _BARE_OFFICE_RE.fullmatch(head) and _behalf(intro, gz):
+        ref = SpeakerRef(Speaker(), phrase)
     if ref is None:
         ref = parse_speaker(phrase, gz, date)
         if ref is None:
             return None
+    if _BARE_OFFICE_RE.fullmatch(head) and ref.speaker.country is None:
+        # "Speaking for France, the representative said …": the opener names the state.
+        states = _behalf(intro, gz)
+        if states:
+            role = f"{head.split()[-1].lower()} of {states[0]}"
+            return SpeakerRef(Speaker(role=role, country=states[0]), phrase, also=states[1:])
     if not ref.stateless:
         also = tuple(c for c in _behalf(appos, gz) + _behalf(intro, gz) if c != ref.speaker.country)
         if also:

@@ -163,6 +163,8 @@ def _kind_of(label: _Label, verbatim: bool = False) -> str:
         return "question"
     if verbatim and _base(label.label).lower() in ("the president", "the acting president", "the chair", "the chairperson"):
         return "question"  # the chair's procedure in a verbatim record
+    if verbatim and _base(label.label).lower() in ("president", "members", "agenda", "provisional"):
+        return "junk"  # the cover page of a verbatim record
     base = _base(label.label).lower().rstrip(".")
     if base in _QUESTION_LABELS or base.split()[0] in ("question", "reporter", "journalist", "participant"):
         return "question"

@@ -14,6 +14,7 @@ from typing import Optional
 from ..model import Span
 from .cues import ADVERBIAL_RE, INVERTIBLE
 from .records import WORDS_RE, TRIM_END, Draft, FrameContext, QuotePart, trim_part
+from ..actors import Gazetteer
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
 
@@ -33,6 +34,7 @@ _CLAUSE_RE = re.compile(
     r"|,?\s+(?:and|but)\s+(?:he|she|they|it|we|the\s+(?:minister|envoy|ambassador|diplomat|spokesman|spokeswoman|spokesperson|president|official|ministry|leader))\s+(?:also\s+|later\s+|further\s+)?"
     r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
     r"|,?\s+(?:and|but)\s+(?:also\s+)?that\s+"
+    r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|underlined|underscored|argued|maintained|reiterated)\s+that\s+"
 )
 """Where a second clause under the same cue starts: "…, adding that B", "…, and he added that
 B", "said that A, but that B" (the annotation guidelines make each clause a statement)."""
@@ -84,6 +86,7 @@ _INTRO_FRAME_RE = re.compile(
     r"Addressing|Interviewed|Questioned|Briefing|Reacting|Testifying|Appearing|Returning|"
     r"Visiting|Meeting|Opening|Closing|Presenting|Introducing|Explaining)\b[^,;]*"
     r"|(?!(?:Beijing|Kunming|Nanjing|Harbing|Pyeongchang|Ming|King|Sterling|Darjeeling|Reading|Wellington)\b)[A-Z][a-z]+ing\b[^,;\"]*"
+    r"|(?i:Like|Unlike|As\s+with)\s+(?:other\s+|many\s+|most\s+|his\s+|her\s+|their\s+)?[^,;\"]*"
     r"|(?i:At|In|On|By|During|After|Before|Following|Earlier|Later|Meanwhile|However|Separately|Also|"
     r"Then|Now|Today|Yesterday|Last|This|For|Elsewhere|Still|But|And|Instead|Nonetheless|"
     r"Nevertheless|Similarly|Likewise|Previously|Subsequently)\b[^,;]*),\s*"
@@ -151,13 +154,18 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     if not trailing_only and not _has_quote(masked, a, cs):
         ps = skip_intro(masked, a, cs)
         ref = speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
+        if ref is None and _SHARED_SUBJECT_RE.search(masked, ps, cs):
+            ref = _shared_subject(masked[ps:cs], gz)
         if ref is not None:
             if ref.stateless and ref.speaker.name is None and form in _INFINITIVE_CUES:
                 return []  # "The resolution calls on States to …": operative text, not a position
             start = _content_start(masked, ce, end, form)
             if start is None:
                 return []
-            return content_drafts(ctx, start, end, ref, cue_span, qs, lead=True)
+            got = content_drafts(ctx, start, end, ref, cue_span, qs, lead=True)
+            if form in ("expressed", "expresses", "voiced", "voices") and len(got) > 1 and not _NOMINAL_THAT_RE.match(masked, ce, end) and got[1].cue is not None and re.match(r"[\s,]*(?:and|but)\b", masked[got[1].cue.start : got[1].cue.end]):
+                got = got[1:]  # "expressed concern over X, and stressed that Y": the noun object is narration beside a clause
+            return got
 
     # Trailing: CONTENT, SPEAKER CUE [adverbials] / CONTENT, CUE SPEAKER.
     lb = _left_boundary(masked, a, cs)
@@ -317,6 +325,25 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
     part = trim_part(text, Span(s, e))
     return [Draft([part], "reported", ref, cue)] if part else []
 
+
+
+_SHARED_SUBJECT_RE = re.compile(r"\s(?:and|but)(?:\s+also)?\s*$")
+"""A second verb of the same subject before the cue: "X welcomed the talks but stressed that …"."""
+
+
+def _shared_subject(phrase: str, gz: Gazetteer) -> Optional[SpeakerRef]:
+    """The speaker of "SUBJECT VERB … and/but CUE": the longest opening run of words that
+    reads as a speaker and is followed by a lower-case verb."""
+    words = phrase.split()
+    for n in range(min(len(words) - 2, 12), 0, -1):
+        if not words[n][:1].islower():
+            continue
+        if any(w.lower().strip(",") in ("that", "which", "who", "whom", "whose", "adopted", "decided") for w in words[n:]):
+            return None  # a relative clause or a decision: the cue is not the subject's
+        ref = speaker_phrase(" ".join(words[:n]), gz)
+        if ref is not None:
+            return ref
+    return None
 
 
 def cut_inverted(tail: str) -> str:

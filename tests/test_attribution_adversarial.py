@@ -125,3 +125,34 @@ def test_group_gaps_linear() -> None:
 
     _assert_linear(lambda n: "Russia " + "A" * n + "; and China said.", run)
     _assert_linear(lambda n: "Russia " + "A " * n + "; and China said.", run)
+
+
+def test_transcript_labels_linear() -> None:
+    gz = default_gazetteer()
+    from positions.attribution.transcripts import transcript_drafts
+    from positions.text import paragraph_spans
+
+    def run(text: str) -> object:
+        return transcript_drafts(text, paragraph_spans(text), gz)
+
+    _assert_linear(lambda n: "A: " * n, run)
+    _assert_linear(lambda n: "MR. X: y. " * (n // 4), run)
+    _assert_linear(lambda n: "QUESTION: x? MR. PRICE: We are ready. " * (n // 10), run)
+    text = "Jo Park, Spokesperson\nQUESTION: x?\nMS. PARK: We are ready.\n" * 3
+    drafts, rest = run(text)
+    assert [d.ref.speaker.name for d in drafts] == ["Jo Park"] * 3
+    assert [d.parts[0].slice(text) for d in drafts] == ["We are ready.\nJo Park, Spokesperson"] * 2 + ["We are ready."]
+
+
+@pytest.mark.parametrize("n", [3, 300])
+def test_openers_and_headers(n: int) -> None:
+    text = "Speaking" + " for Canada" * n + ", the representative said that the launches threatened the region."
+    got = _extract(text)
+    assert got == [("the launches threatened the region", "reported", None, "CAN", ("CAN",))]
+    text = "Statement by" + " by A" * n + "\n\nThe United States condemns the launch by the DPRK today.\n"
+    assert len(_extract(text)) == (1 if n < 50 else 0)  # a title line is short (300 characters)
+
+
+def test_openers_and_headers_linear() -> None:
+    _assert_linear(lambda n: "Speaking" + " for Canada" * (n // 10) + ", the representative said that the launches threatened the region.", _extract)
+    _assert_linear(lambda n: "Statement by" + " by A" * (n // 5) + "\n\nThe United States condemns the launch by the DPRK today.\n", _extract)

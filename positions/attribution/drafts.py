@@ -54,7 +54,7 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
     masked = ctx.masked
     drafts: list[Draft] = list(transcript)
     frames: list[tuple[int, int]] = []
-    meetings = _MEETINGS_RE.search(text) is not None
+    meetings = _is_meetings(text)
     for para in paragraphs:
         prev: list[Draft] = []
         speech: Optional[Draft] = None  # the delegate whose speech the paragraph carries on
@@ -80,11 +80,23 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
     return _merge_quotes(drafts, quotes), frames
 
 
-_MEETINGS_RE = re.compile(
-    r"Meetings\s+Coverage|\b(?:SC|GA|SG|GA/SHC|GA/DIS|GA/EF|ECOSOC)/\d{3,}"
-    r"|\b[A-Z][\w'’\-]+\s+\((?:the\s+)?[A-Z][\w'’\- ]{2,60}\)\s+(?:said|stressed|noted|warned|told|urged|emphasi[sz]ed|expressed)\b"
-    r"|\b(?:[Rr]epresentative|[Dd]elegate)s?\s+(?:of|for)\s+(?:the\s+)?[A-Z][^.\n]{0,80}?\s+(?:said|stressed|noted|warned|urged|emphasi[sz]ed)\b"
+_MEETINGS_RES = (
+    re.compile(r"(?<![\w/])(?:SC|GA|SG|ECOSOC)(?:/(?:SHC|DIS|EF))?/\d{3,}"),
+    re.compile(r"\)\s+(?:said|stressed|noted|warned|told|urged|emphasi[sz]ed|expressed)\b"),
+    re.compile(r"[Rr]epresentatives?\s+(?:of|for)\s+(?:the\s+)?[A-Z][^.\n]{0,80}?\s(?:said|stressed|noted|warned|urged|emphasi[sz]ed)\b"),
 )
+_NAME_STATE_END_RE = re.compile(r"[A-Z][\w'’\-]+\s+\((?:the\s+)?[A-Z][\w'’\- ]{2,60}$")
+
+
+def _is_meetings(text: str) -> bool:
+    if "Meetings Coverage" in text or _MEETINGS_RES[0].search(text) or _MEETINGS_RES[2].search(text):
+        return True
+    for m in _MEETINGS_RES[1].finditer(text):  # "Name (State) said"
+        if _NAME_STATE_END_RE.search(text, max(0, m.start() - 90), m.start()):
+            return True
+    return False
+
+
 """A text in the style of UN meetings coverage, where a delegate's speech runs on in
 back-shifted sentences without a cue."""
 _NARRATION_RE = re.compile(

@@ -92,6 +92,8 @@ def headed_statement(article: Article, tv: TextView, gz: Gazetteer) -> Optional[
     kind = None
     for p in header:
         line = p.slice(text).strip()
+        if len(line) > 300:
+            continue  # a title is short
         if _DOC_RE.match(line):
             kind = "document"
             break
@@ -163,7 +165,7 @@ def _speaker(text: str, header: list[Span], gz: Gazetteer, kind: str) -> tuple[O
     what = "document" if kind == "document" else "speech"
     for p in header:
         line = p.slice(text)
-        if not (_DOC_RE.match(line.strip()) or _SPEECH_RE.match(line.strip())):
+        if len(line) > 300 or not (_DOC_RE.match(line.strip()) or _SPEECH_RE.match(line.strip())):
             continue
         m = _BY_RE.search(line)
         if m:

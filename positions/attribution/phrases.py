@@ -123,7 +123,7 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
 
 def _behalf(text: str, gz: Gazetteer) -> tuple[str, ...]:
     out: list[str] = []
-    for m in _BEHALF_RE.finditer(text):
+    for m in _BEHALF_RE.finditer(text[-300:]):  # an opener or appositive, not a paragraph
         out.extend(states_in(m.group("states"), gz))
     return tuple(out)
 

@@ -3,7 +3,7 @@
 A transcript is a text whose turns open with a **label** naming who speaks. The label forms
 are data (``LABEL_FORMS`` below), not code per publisher:
 
-- capitals, at a line start or inline after a sentence: ``MR. PRICE:``, ``ASSISTANT
+- capitals, at a line start or inline after a sentence (``_caps_place``): ``MR. PRICE:``, ``ASSISTANT
   SECRETARY HILL:``, ``SENIOR STATE DEPARTMENT OFFICIAL:``, ``PRESIDENT TRUMP:``,
   ``QUESTION:``, ``Q:``;
 - a title or name at a line start: ``Vladimir Putin:``, ``President of Russia Vladimir
@@ -46,13 +46,18 @@ _CAPS_WORD = r"[A-Z][A-Z'’./\-]*"
 _PAREN = r"(?:[ \t]*\((?:[A-Za-z][\w .,'’-]{0,60})\)){0,2}"
 LABEL_FORMS: dict[str, str] = {
     # Capitals: at a line start, or inline after the end of a sentence or a dash.
-    "caps": r"(?:(?<=\n)|^|(?<=[.?!\]\)\"”’:]) |(?<=--) |(?<=—) )[ \t]*(?P<label>" + _CAPS_WORD + r"(?:[ \t]+" + _CAPS_WORD + r"){0,7}" + _PAREN + r")[ \t]*:(?=\s)",
+    "caps": _CAPS_WORD + r"(?:[ \t]+" + _CAPS_WORD + r"){0,7}" + _PAREN,
     # A title or name in title case at a line start (a speaker phrase that parses).
-    "title": r"(?:(?<=\n)|^)[ \t]*(?P<label>(?:[A-Z][\w.'’/\-]*|of|the|de|van|von|bin|al)(?:[ \t]+(?:[A-Z][\w.'’/\-]*|of|the|de|van|von|bin|al)){0,9}" + _PAREN + r")[ \t]*:(?=\s)",
+    "title": r"(?:[A-Z][\w.'’/\-]*|of|the|de|van|von|bin|al)(?:[ \t]+(?:[A-Z][\w.'’/\-]*|of|the|de|van|von|bin|al)){0,9}" + _PAREN,
     # The Federal Register style: an indented title and surname, or Q, ending with a period.
-    "register": r"(?:(?<=\n)|^)[ \t]*(?P<label>Q|(?:The[ \t]+)?(?:President|Vice[ \t]+President|Prime[ \t]+Minister|Secretary|Chancellor|Minister|Ambassador|General|Mr|Mrs|Ms|Dr)\.?(?:[ \t]+[A-Z][\w'’\-]+){0,3})\.[ \t]",
+    "register": r"Q|(?:The[ \t]+)?(?:President|Vice[ \t]+President|Prime[ \t]+Minister|Secretary|Chancellor|Minister|Ambassador|General|Mr|Mrs|Ms|Dr)\.?(?:[ \t]+[A-Z][\w'’\-]+){0,3}",
 }
-_LABEL_RE = {k: re.compile(v) for k, v in LABEL_FORMS.items()}
+"""The label forms (the text before the colon, or before the period of the register form)."""
+_LABEL_FULL = {k: re.compile(v) for k, v in LABEL_FORMS.items()}
+_COLON_RE = re.compile(r":(?=\s)")
+_CAPS_START_RE = re.compile(r"(?<![\w'’./\-])[A-Z]")
+_REGISTER_RE = re.compile(r"^[ \t]*(?P<label>" + LABEL_FORMS["register"] + r")\.[ \t]", re.M)
+_LABEL_SPAN = 160  # no label is longer
 
 _QUESTION_LABELS = frozenset(
     "q question questions reporter reporters journalist journalists participant participants audience "
@@ -103,19 +108,42 @@ class _Label:
 
 
 def _labels(text: str, a: int, b: int, gz: Gazetteer) -> list[_Label]:
+    """The labels of ``text[a:b]``, in order. Linear: each colon is read back to its line
+    start (at most ``_LABEL_SPAN`` characters); register labels are matched at line starts."""
     out: dict[int, _Label] = {}
-    for form, rx in _LABEL_RE.items():
-        for m in rx.finditer(text, a, b):
-            label = " ".join(m.group("label").split())
-            s = m.start("label")
-            if s in out:
-                continue
-            if form == "caps" and not _caps_ok(label):
-                continue
-            if form == "title" and not _title_ok(label, gz):
-                continue
-            out[s] = _Label(s, m.end(), label, form)
+    for c in _COLON_RE.finditer(text, a, b):
+        ls = max(text.rfind("\n", a, c.start()) + 1, a, c.start() - _LABEL_SPAN)
+        end = c.start()
+        while end > ls and text[end - 1] in " \t":
+            end -= 1
+        first = ls
+        while first < end and text[first] in " \t":
+            first += 1
+        label = " ".join(text[first:end].split())
+        if label and _LABEL_FULL["title"].fullmatch(text, first, end) and _title_ok(label, gz):
+            out[first] = _Label(first, c.end(), label, "title")
+            continue
+        for st in _CAPS_START_RE.finditer(text, ls, end):
+            if _LABEL_FULL["caps"].fullmatch(text, st.start(), end):
+                label = " ".join(text[st.start() : end].split())
+                if _caps_ok(label) and _caps_place(text, st.start()):
+                    out[st.start()] = _Label(st.start(), c.end(), label, "caps")
+                    break
+    for m in _REGISTER_RE.finditer(text, a, b):
+        st = m.start("label")
+        if st not in out:
+            out[st] = _Label(st, m.end(), " ".join(m.group("label").split()), "register")
     return [out[k] for k in sorted(out)]
+
+
+def _caps_place(text: str, s: int) -> bool:
+    """A label in capitals opens a line, or follows the end of a sentence or a dash inline."""
+    i = s
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    return i < s and (text[i - 1] in ".?!])\"”’:" or text[max(0, i - 2) : i] == "--" or text[i - 1] == "—")
 
 
 def _caps_ok(label: str) -> bool:

@@ -54,7 +54,7 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
     masked = ctx.masked
     drafts: list[Draft] = list(transcript)
     frames: list[tuple[int, int]] = []
-    meetings = _is_meetings(text)
+    meetings = _is_meetings(text) or bool(article.source and re.search(r"\bUnited\s+Nations\b|\bUN\b", article.source))
     for para in paragraphs:
         prev: list[Draft] = []
         speech: Optional[Draft] = None  # the delegate whose speech the paragraph carries on
@@ -100,8 +100,8 @@ def _is_meetings(text: str) -> bool:
 """A text in the style of UN meetings coverage, where a delegate's speech runs on in
 back-shifted sentences without a cue."""
 _NARRATION_RE = re.compile(
-    r"(?:The\s+meeting|Also\s+speaking|Speaking\s+(?:also|next)|The\s+(?:Security\s+)?Council|The\s+(?:General\s+)?Assembly|"
-    r"The\s+Committee|By\s+the\s+(?:text|terms)|Under\s+the\s+text|The\s+draft|The\s+resolution|In\s+explanation|Action\s+on)\b"
+    r"(?:The\s+meeting|Also\s+speaking|Speaking\s+(?:also|next)|By\s+the\s+(?:text|terms)|Under\s+the\s+text|In\s+explanation|Action\s+on"
+    r"|The\s+(?:Security\s+)?Council\s+(?:today|this|then|also|unanimously|heard|began|met|was\s+briefed))\b"
     r"|.*\b(?:voted|adopted|abstained|took\s+the\s+floor|vote\s+was|meeting\s+(?:began|ended|rose|was\s+suspended)|recorded\s+vote|"
     r"[Ii]nformation\s+media|official\s+record)\b"
 )

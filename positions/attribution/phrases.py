@@ -64,7 +64,9 @@ _GROUP_RE = re.compile(
     r"|(?P<alone>others|some|many|several|still\s+others)$",
     re.I,
 )
-_BARE_OFFICE_RE = re.compile(r"(?:the|The|its|their|her|his)\s+(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)")
+_BARE_OFFICE_RE = re.compile(
+    r"(?:the|The|its|their|her|his)\s+(?:(?:bloc|group|country|delegation|Union)['’]s\s+)?(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)"
+)
 _BEHALF_RE = re.compile(
     r"\b(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:for|on\s+behalf\s+of)\s+(?P<states>(?:the\s+)?[A-Z][^;:]*?)(?=,|$)"
 )

@@ -72,7 +72,7 @@ _HONORIFIC_RE = re.compile(
     re.I,
 )
 _TRAILER_RE = re.compile(
-    r"^[ \t]*(?:#{2,}|\*\s*\*\s*\*|END\b|\(?END\b|Released on\b|Back to [Tt]op|Top of [Pp]age|Print\b|"
+    r"\s*(?:#{2,}|\*\s*\*\s*\*|END\b|\(?END\b|Released on\b|Back to [Tt]op|Top of [Pp]age|Print\b|Copyright\b|"
     r"\[?END\b|[0-9]{1,2}:[0-9]{2}\s*[AP]\.?M\.?|Share this|Related\b)"
 )
 _HEADER_NAME_RE = re.compile(

@@ -27,8 +27,8 @@ __all__ = ["build_drafts"]
 
 _BOUNDARY_RE = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?\s*"
-    r"(?:\.\s*/[A-Z]+/\.|\([A-Za-z .]+\)\s*--?|--?)\s+"
+    r"[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?(?:,\s*\d{4})?\s*"
+    r"(?:\.\s*/[A-Z]+/\.|\([A-Za-z .]+\)\s*--?|--?|[–—])\s+"
 )
 _MASK = "Q"
 
@@ -45,10 +45,11 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
         o = norm.to_original(pos)
         return orig[o] if o < len(orig) else '"'
 
-    if paragraphs:
-        m = _DATELINE_RE.match(text, paragraphs[0].start, paragraphs[0].end)
-        if m:  # a wire dateline left in the body is nobody's words
-            paragraphs[0] = Span(m.end(), paragraphs[0].end)
+    for i, para in enumerate(paragraphs[:12]):
+        m = _DATELINE_RE.match(text, para.start, para.end)
+        if m:  # a wire dateline left in the body (after a page's header lines) is nobody's words
+            paragraphs[i] = Span(m.end(), para.end)
+            break
     quotes = [_close_before_attribution(text, q, gz) for q in find_quotes(text, paragraphs, original_char=original_char)]
     ctx = FrameContext(text, _mask(text, quotes), tuple(quotes), gz)
     masked = ctx.masked

@@ -64,6 +64,9 @@ _GROUP_RE = re.compile(
     r"|(?P<alone>others|some|many|several|still\s+others)$",
     re.I,
 )
+_TRAILING_TIME_RE = re.compile(
+    r"(?:\s+(?:today|yesterday|tonight|again|also|earlier|later|then|now|separately|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+(?:week|morning|afternoon|evening)|last\s+week))+$"
+)
 _BARE_OFFICE_RE = re.compile(
     r"(?:the|The|its|their|her|his)\s+(?:(?:bloc|group|country|delegation|Union)['’]s\s+)?(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)"
 )
@@ -101,6 +104,9 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     p = phrase.strip(" ,;:\n\t\"'")
     if not p or len(p) > 300:
         return None
+    t = _TRAILING_TIME_RE.search(p)
+    if t and t.start() > 0:  # "Defense Secretary Robert M. Gates today said": the time is no part of the speaker
+        p = phrase = p[: t.start()]
     head, _, appos = p.partition(",")
     head, appos = head.strip(), appos.strip()
     ref = _un_form(head, appos, gz, date)

@@ -50,7 +50,8 @@ LABEL_FORMS: dict[str, str] = {
     # A title or name in title case at a line start (a speaker phrase that parses).
     "title": r"(?:[A-Z][\w.'’/\-]*|of|the|de|van|von|bin|al)(?:[ \t]+(?:[A-Z][\w.'’/\-]*|of|the|de|van|von|bin|al)){0,9}" + _PAREN,
     # The Federal Register style: an indented title and surname, or Q, ending with a period.
-    "register": r"Q|(?:The[ \t]+)?(?:President|Vice[ \t]+President|Prime[ \t]+Minister|Secretary|Chancellor|Minister|Ambassador|General|Mr|Mrs|Ms|Dr)\.?(?:[ \t]+[A-Z][\w'’\-]+){0,3}",
+    "register": r"Q|(?:The[ \t]+)?(?:President|Vice[ \t]+President|Prime[ \t]+Minister|Secretary|Chancellor|Minister|Ambassador|General)(?:[ \t]+[A-Z][\w'’\-]+){0,3}"
+    r"|(?:Mr|Mrs|Ms|Dr)\.?(?:[ \t]+[A-Z][\w'’\-]+){1,3}",
 }
 """The label forms (the text before the colon, or before the period of the register form)."""
 _LABEL_FULL = {k: re.compile(v) for k, v in LABEL_FORMS.items()}
@@ -378,7 +379,10 @@ def _opens_paragraph(text: str, lab: _Label, paragraphs: list[Span], gz: Gazette
         return False
     base = _base(lab.label)
     ref = parse_speaker(_usual_case(base), gz)
-    return ref is not None and ref.speaker.name is not None and len(ref.speaker.name.split()) >= 2
+    if ref is None or ref.speaker.name is None:
+        return False
+    # A full name, or a title and a name in capitals ("PRESIDENT BUSH:"), not a dateline.
+    return len(ref.speaker.name.split()) >= 2 or (base.isupper() and ref.speaker.role is not None)
 
 
 def _turn_end(text: str, s: int, e: int) -> int:

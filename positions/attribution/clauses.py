@@ -47,6 +47,10 @@ _NOMINAL_THAT_RE = re.compile(
 )
 """A nominal cue's clause: "expressed (deep) concern that …", "voiced the hope that …"."""
 _INFINITIVE_CUES = frozenset("called on|calls on|called upon|calls upon|requested|requests|encouraged|encourages|appealed to|appeals to|invited|invites".split("|"))
+_NAMING_CUES = frozenset("called calls dubbed termed branded labelled labeled".split())
+_NAMING_OBJECT_RE = re.compile(r"\s*(?:[\w'’\-]+(?![\w'’\-])\s*){1,12}")
+"""The object of a naming cue before its quote: a few words, no punctuation (linear: a word is
+whole between blanks, as ``_TOLD_RE``)."""
 _INFINITIVE_RE = re.compile(r"\s*(?:[\w'’\-]+\s+){1,12}?to\s+[a-z]")
 """Cues whose content is an addressee and an infinitive ("called on all parties to …")."""
 _OBJECT_RE = re.compile(
@@ -169,6 +173,8 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
                 got = got[1:]  # "expressed concern over X, and stressed that Y": the noun object is narration beside a clause
             return got
 
+    if form in _NAMING_CUES:
+        return []  # "called X "…"" only leads
     # Trailing: CONTENT, SPEAKER CUE [adverbials] / CONTENT, CUE SPEAKER.
     lb = _left_boundary(masked, a, cs)
     content_end = lb - 1 if lb > a else a
@@ -268,6 +274,12 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
         return None
     if form in _INFINITIVE_CUES:
         return pos if _INFINITIVE_RE.match(masked, pos, end) else None
+    if form in _NAMING_CUES:
+        # "called the announcement "welcome news"": the quoted words are the statement.
+        q = masked.find('"', pos, min(end, pos + 120))
+        if q == -1 or not _NAMING_OBJECT_RE.fullmatch(masked, pos, q):
+            return None
+        return q
     if form in ("said", "says", "say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes"):
         return pos
     return None

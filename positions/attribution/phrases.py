@@ -67,6 +67,7 @@ _GROUP_RE = re.compile(
 _TRAILING_TIME_RE = re.compile(
     r"(?:\s+(?:today|yesterday|tonight|again|also|earlier|later|then|now|separately|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+(?:week|morning|afternoon|evening)|last\s+week))+$"
 )
+_CLAUSE_APPOS_RE = re.compile(r"(?:[a-z]+ing|who|which|whose|in|at|on|during|after|before|while|when|then)\b")
 _BARE_OFFICE_RE = re.compile(
     r"(?:the|The|its|their|her|his)\s+(?:(?:bloc|group|country|delegation|Union)['’]s\s+)?(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)"
 )
@@ -109,6 +110,9 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
         p = phrase = p[: t.start()]
     head, _, appos = p.partition(",")
     head, appos = head.strip(), appos.strip()
+    if appos and _CLAUSE_APPOS_RE.match(appos) and not _BEHALF_RE.search(appos):
+        # "Rice, speaking in Beijing during her visit,": a participial clause, not a title.
+        phrase, appos = head, ""
     ref = _un_form(head, appos, gz, date)
     if ref is None and _BARE_OFFICE_RE.fullmatch(head) and _behalf(intro, gz):
         ref = SpeakerRef(Speaker(), phrase)

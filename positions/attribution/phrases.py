@@ -72,7 +72,7 @@ _BARE_OFFICE_RE = re.compile(
     r"(?:the|The|its|their|her|his)\s+(?:(?:bloc|group|country|delegation|Union)['’]s\s+)?(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)"
 )
 _BEHALF_RE = re.compile(
-    r"\b(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:for|on\s+behalf\s+of)\s+(?P<states>(?:the\s+)?[A-Z][^;:]*?)(?=,|$)"
+    r"\b(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:[Ff]or|[Oo]n\s+behalf\s+of)\s+(?P<states>(?:the\s+)?[A-Z][^;:]*?)(?=,|$)"
 )
 _INCLUDING_RE = re.compile(r"\bincluding\s+(?:those\s+of\s+|the\s+representatives\s+of\s+)?(?P<states>[A-Z].*?)(?=,\s*(?:said|stressed)|$)")
 _SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?![a-z])")

@@ -133,7 +133,7 @@ def test_extract_from_stdin(runner):
 
 def test_extract_cites_the_page_of_a_pdf_statement(runner, tmp_path):
     pages = [
-        ["Statement of the Ministry", "24 September 2021", "The Ministry welcomes the talks."],
+        ["News in brief", "24 September 2021", "Talks on the peninsula resumed in Geneva."],
         ["Russia backs a phased approach to the Korean Peninsula issue, Foreign Minister Sergei Lavrov said."],
     ]  # fmt: skip
     (tmp_path / "statement.pdf").write_bytes(pdf_bytes(pages))
@@ -238,7 +238,7 @@ def test_report_cites_the_page_of_a_pdf_statement(runner, tmp_path):
     corpus.mkdir()
     for year, wording in ((2021, "a phased"), (2022, "a phased and synchronized")):
         pages = [
-            ["Statement of the Ministry", f"24 September {year}", "The Ministry welcomes the talks."],
+            ["News in brief", f"24 September {year}", "Talks on the peninsula resumed in Geneva."],
             [f"Russia backs {wording} approach to the Korean Peninsula issue, Foreign Minister"
              " Sergei Lavrov said."],
         ]  # fmt: skip

@@ -26,6 +26,7 @@ no day: they are never placed in time, only listed (:meth:`MemoryHistory.undated
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from typing import Iterable, Optional, Sequence
 
@@ -163,48 +164,83 @@ class MemoryHistory(History):
         self._apps: dict[str, list[Appearance]] = {}
         self._undated: dict[str, set[str]] = {}
         self._uses: dict[str, list[Use]] = {}
+        # per appearance: the appearance, its statements' spans and its uses (corpus_novelty)
+        self.appearance_of: dict[tuple[str, str, str], Appearance] = {}
+        self.statements: dict[tuple[str, str, str], tuple[Span, ...]] = {}
+        self.article_uses: dict[tuple[str, str, str], list[Use]] = {}
         for an in analyses:
             art = an.article
             for actor in actors_of(an, role=role):
                 if art.date is None:
                     self._undated.setdefault(actor, set()).add(art.path)
-                self._apps.setdefault(actor, []).append(Appearance(actor, art.id, art.path, art.date))
-                self._uses.setdefault(actor, []).extend(uses_of(an, actor, role=role))
-        for apps in self._apps.values():
-            apps.sort(key=_app_key, reverse=True)
-        for us in self._uses.values():
-            us.sort(key=Use.order_key)
+                app = Appearance(actor, art.id, art.path, art.date)
+                self._apps.setdefault(actor, []).append(app)
+                mine = uses_of(an, actor, role=role)
+                self._uses.setdefault(actor, []).extend(mine)
+                key = (actor, art.id, art.path)
+                self.appearance_of[key] = app
+                self.article_uses[key] = mine
+                self.statements[key] = tuple(sorted({st.span for st in an.statements if _belongs(st, actor, role)}))
+        # Dated rows only, in time order, with their days alongside for bisection: every
+        # question is then a range lookup (a report asks one per article and actor).
+        self._app_days: dict[str, list[str]] = {}
+        for actor, apps in self._apps.items():
+            dated = sorted((a for a in apps if a.day is not None), key=_app_key)
+            self._apps[actor] = dated
+            self._app_days[actor] = [a.day or "" for a in dated]
+        self._use_days: dict[str, list[str]] = {}
+        self._by_key: dict[tuple[str, str, str], list[Use]] = {}
+        for actor, us in self._uses.items():
+            dated_uses = sorted((u for u in us if u.day is not None), key=Use.order_key)
+            self._uses[actor] = dated_uses
+            self._use_days[actor] = [u.day or "" for u in dated_uses]
+            for u in dated_uses:
+                self._by_key.setdefault((actor, "c", u.concept), []).append(u)
+                self._by_key.setdefault((actor, "w", u.concept + "\0" + u.normalized), []).append(u)
+                self._by_key.setdefault((actor, "n", u.normalized), []).append(u)
+        self._key_days = {k: [u.day or "" for u in v] for k, v in self._by_key.items()}
+        self._undated_uses = [u for us in self.article_uses.values() for u in us if u.day is None]
 
     def appearances(self, actor: str, *, before: str, since: Optional[str] = None,
                     limit: Optional[int] = None) -> list[Appearance]:  # fmt: skip
-        out = [a for a in self._apps.get(actor, ()) if a.day is not None and a.day < before
-               and (since is None or a.day >= since)]  # fmt: skip
+        days = self._app_days.get(actor, [])
+        hi = bisect.bisect_left(days, before)
+        lo = bisect.bisect_left(days, since) if since is not None else 0
+        out = self._apps[actor][lo:hi][::-1] if days else []
         return out if limit is None else out[:limit]
 
     def uses(self, actor: str, *, before: str, since: Optional[str] = None) -> list[Use]:
-        return [u for u in self._uses.get(actor, ()) if u.day is not None and u.day < before
-                and (since is None or u.day >= since)]  # fmt: skip
+        days = self._use_days.get(actor, [])
+        hi = bisect.bisect_left(days, before)
+        lo = bisect.bisect_left(days, since) if since is not None else 0
+        return self._uses[actor][lo:hi] if days else []
 
     def last_use(self, actor: str, *, before: str, concept: Optional[str] = None,
                  normalized: Optional[str] = None) -> Optional[Use]:  # fmt: skip
-        found = None
-        for u in self._uses.get(actor, ()):
-            if u.day is None or u.day >= before:
-                continue
-            if (concept is None or u.concept == concept) and (normalized is None or u.normalized == normalized):
-                found = u
-        return found
+        if concept is not None and normalized is not None:
+            key = (actor, "w", concept + "\0" + normalized)
+        elif concept is not None:
+            key = (actor, "c", concept)
+        elif normalized is not None:
+            key = (actor, "n", normalized)
+        else:
+            us = self.uses(actor, before=before)
+            return us[-1] if us else None
+        days = self._key_days.get(key, [])
+        i = bisect.bisect_left(days, before)
+        return self._by_key[key][i - 1] if i else None
 
     def undated(self, actor: str) -> list[str]:
         return sorted(self._undated.get(actor, ()))
 
     def all_uses(self, *, concept: Optional[str] = None, normalized: Optional[str] = None) -> list[Use]:
-        out = [u for us in self._uses.values() for u in us
+        out = [u for us in (*self._uses.values(), self._undated_uses) for u in us
                if (concept is None or u.concept == concept) and (normalized is None or u.normalized == normalized)]  # fmt: skip
         return sorted(out, key=lambda u: (u.order_key(), u.actor))
 
     def all_appearances(self) -> list[Appearance]:
         out = [a for apps in self._apps.values() for a in apps]
+        out += [self.appearance_of[k] for k in self.appearance_of if self.appearance_of[k].date is None]
         return sorted(out, key=lambda a: (a.day is None, a.day or "", a.path, a.article, a.actor))
 
 

@@ -63,6 +63,7 @@ __all__ = [
     "Novelty",
     "standing_position",
     "novelty",
+    "corpus_novelty",
     "history_of",
 ]
 
@@ -359,19 +360,44 @@ def novelty(
             undated.append(art.path)
             continue
         for a in wanted:
-            out.append(_assess(an, a, h, win, k, n))
+            statements = tuple(sorted({st.span for st in an.statements
+                                       if (a in st.holders if h.role == "holder" else st.country == a)}))  # fmt: skip
+            out.append(_assess(art.id, art.path, art.date, statements, uses_of(an, a, role=h.role), a, h, win, k, n))
     out.sort(key=lambda r: (r.date.first_day(), r.path, r.article, r.actor))
     return Novelty(tuple(out), tuple(sorted(set(undated))), str(win), k, n, h.role)
 
 
-def _assess(an: Analysis, actor: str, h: History, win: Window, k: int, n: int) -> ArticleNovelty:
-    art = an.article
-    assert art.date is not None
-    day = art.date.first_day().isoformat()
+def corpus_novelty(
+    analyses: Iterable[Analysis],
+    *,
+    window: Union[str, int, Window] = "2y",
+    k: int = 3,
+    n: int = 5,
+    role: str = "holder",
+) -> Novelty:
+    """Every article of a corpus, for every actor in it, against the corpus's own history
+    (what the report flags on article pages): :func:`novelty` of each article, read in one
+    pass and held as uses, not texts."""
+    if not 1 <= k <= n:
+        raise PositionsError(f"the missing-formula rule needs 1 <= k <= n (got k={k}, n={n})")
+    win = parse_window(window)
+    h = MemoryHistory(analyses, role=role)
+    out = []
+    undated = set()
+    for (actor, aid, path), now in h.article_uses.items():
+        app = h.appearance_of[(actor, aid, path)]
+        if app.date is None:
+            undated.add(path)
+            continue
+        out.append(_assess(aid, path, app.date, h.statements[(actor, aid, path)], now, actor, h, win, k, n))
+    out.sort(key=lambda r: (r.date.first_day(), r.path, r.article, r.actor))
+    return Novelty(tuple(out), tuple(sorted(undated)), str(win), k, n, h.role)
+
+
+def _assess(aid: str, path: str, date: PartialDate, statements: tuple[Span, ...], now: list[Use], actor: str,
+            h: History, win: Window, k: int, n: int) -> ArticleNovelty:  # fmt: skip
+    day = date.first_day().isoformat()
     standing = _standing(h, actor, day, win)
-    now = uses_of(an, actor, role=h.role)
-    statements = tuple(sorted({st.span for st in an.statements
-                               if (actor in st.holders if h.role == "holder" else st.country == actor)}))  # fmt: skip
     forms: dict[tuple[str, str], list[Use]] = {}
     concepts: dict[str, list[Use]] = {}
     for u in now:
@@ -394,7 +420,7 @@ def _assess(an: Analysis, actor: str, h: History, win: Window, k: int, n: int) -
         pol = _polarity(us)
         if sc is not None and pol != "mixed" and sc.last.polarity != pol:
             flips.append(Flip(c, sc.last.polarity, pol, tuple(us), sc.last))
-    return ArticleNovelty(actor, art.id, art.path, art.date, statements, standing, new_wordings, new_concepts,
+    return ArticleNovelty(actor, aid, path, date, statements, standing, new_wordings, new_concepts,
                           missing, tuple(flips), len(h.undated(actor)))  # fmt: skip
 
 

@@ -327,7 +327,7 @@ def _diffusion_html(rec: dict[str, Any], title: str) -> str:
     spreads = [spread_view(s, f"f{i}") for i, s in enumerate(rec["spreads"])]
     conv = [convergence_view(c, f"c{i}") for i, c in enumerate(rec["convergence"])]
     return _ENV.get_template("report/diffusion.html.j2").render(
-        page_title=title, report_title=title, nav=None, by=rec["by"], role=rec["role"], spreads=spreads,
+        page_title=title, report_title=title, heading=title, nav=None, by=rec["by"], role=rec["role"], spreads=spreads,
         convergence=conv, undated=rec["undated"], href=None,
     )  # fmt: skip
 

@@ -647,7 +647,9 @@ def _pages(again: Callable[[], Iterable[Analysis]], fmt: str, options: dict[str,
 
         yield from ((name, (text,)) for name, text in iter_markdown_pages(data))
     else:
-        yield from _html_pages(data, again())
+        from .report_novelty import with_novelty  # firsts, convergence, novelty flags (issue 18)
+
+        yield from with_novelty(data, _html_pages(data, again()))
 
 
 def build_report(analyses: AnalysisSource, **options: Any) -> dict[str, str]:

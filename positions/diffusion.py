@@ -172,7 +172,7 @@ def _days(a: Use, b: Use) -> int:
     return (b.date.first_day() - a.date.first_day()).days
 
 
-def _spread(kind: str, key: str, concept: str, uses: Sequence[Use], heard: Sequence[Appearance]) -> Spread:
+def _spread(kind: str, key: str, concept: str, uses: Sequence[Use], last_heard: dict[str, str]) -> Spread:
     dated = [u for u in uses if u.date is not None]
     undated = tuple(sorted((u for u in uses if u.date is None), key=lambda u: (u.path, u.span.start, u.actor)))
     first: dict[str, Use] = {}
@@ -193,7 +193,7 @@ def _spread(kind: str, key: str, concept: str, uses: Sequence[Use], heard: Seque
     silent: tuple[str, ...] = ()
     if order:
         start = order[0].day or ""
-        silent = tuple(sorted({a.actor for a in heard if a.day is not None and a.day >= start} - set(first)))
+        silent = tuple(sorted(a for a, day in last_heard.items() if day >= start and a not in first))
     surface = order[0].surface if kind == "wording" and order else (uses[0].surface if kind == "wording" and uses else key)
     return Spread(kind, key, concept, surface, tuple(firsts), undated, silent)
 
@@ -207,23 +207,15 @@ def _period(use_or_app: Union[Use, Appearance], by: str) -> Optional[str]:
     return f"{d.year:04d}-{d.month:02d}"
 
 
-def _convergence(a: str, b: str, uses: Sequence[Use], heard: Sequence[Appearance], by: str) -> Convergence:
-    periods_a = {_period(x, by) for x in heard if x.actor == a} - {None}
-    periods_b = {_period(x, by) for x in heard if x.actor == b} - {None}
-    sets: dict[tuple[str, Optional[str]], tuple[set[str], set[str]]] = {}
-    for u in uses:
-        if u.actor in (a, b):
-            c, w = sets.setdefault((u.actor, _period(u, by)), (set(), set()))
-            c.add(u.concept)
-            w.add(f"{u.concept}:{u.normalized}")
+def _convergence(a: str, b: str, periods: dict[str, set[str]], sets: dict[tuple[str, str], tuple[set[str], set[str]]]) -> Convergence:
     points = []
     last: Optional[float] = None
-    for p in sorted(periods_a & periods_b):  # type: ignore[type-var]
+    for p in sorted(periods.get(a, set()) & periods.get(b, set())):
         ca, wa = sets.get((a, p), (set(), set()))
         cb, wb = sets.get((b, p), (set(), set()))
         cj, wj = jaccard(ca, cb), jaccard(wa, wb)
         change = round(cj - last, 4) if cj is not None and last is not None else None
-        points.append(ConvergencePoint(str(p), cj, wj, tuple(sorted(ca & cb)), change))
+        points.append(ConvergencePoint(p, cj, wj, tuple(sorted(ca & cb)), change))
         if cj is not None:
             last = cj
     return Convergence(a, b, tuple(points))
@@ -266,14 +258,26 @@ def diffusion(
     for u in picked:
         by_concept.setdefault(u.concept, []).append(u)
         by_form.setdefault((u.concept, u.normalized), []).append(u)
+    last_heard: dict[str, str] = {}
+    periods: dict[str, set[str]] = {}
+    for app in heard:  # each actor's last dated appearance, and the periods it was heard in
+        if app.day is not None:
+            last_heard[app.actor] = max(last_heard.get(app.actor, ""), app.day)
+            periods.setdefault(app.actor, set()).add(str(_period(app, by)))
     if form is None:
         for c in sorted(by_concept):
-            spreads.append(_spread("concept", c, c, by_concept[c], heard))
+            spreads.append(_spread("concept", c, c, by_concept[c], last_heard))
     for (c, f) in sorted(by_form):
-        spreads.append(_spread("wording", f, c, by_form[(c, f)], heard))
+        spreads.append(_spread("wording", f, c, by_form[(c, f)], last_heard))
     if pairs is None:
         actors = sorted({u.actor for u in all_uses})
         pairs = list(itertools.combinations(actors, 2))
-    conv = tuple(_convergence(a, b, all_uses, heard, by) for a, b in pairs)
+    sets: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    for u in all_uses:
+        if u.date is not None:
+            cs, ws = sets.setdefault((u.actor, str(_period(u, by))), (set(), set()))
+            cs.add(u.concept)
+            ws.add(f"{u.concept}:{u.normalized}")
+    conv = tuple(_convergence(a, b, periods, sets) for a, b in pairs)
     undated = tuple(sorted({a.path for a in heard if a.date is None}))
     return Diffusion(h.role, by, tuple(spreads), conv, undated)

@@ -246,6 +246,9 @@ def test_memory_and_store_histories_answer_alike(tmp_path_factory, rows):
         for role in ("holder", "speaker"):
             assert novelty(corpus, conn, role=role, window="1y", k=1, n=2) == novelty(corpus, corpus, role=role, window="1y", k=1, n=2)
             assert diffusion(conn, role=role) == diffusion(corpus, role=role)
+            for r in novelty(corpus, corpus, role=role).articles:  # evidence lies inside its statement
+                found = [u for w in r.new_wordings for u in w.uses] + [u for m in r.missing for u in m.evidence]
+                assert all(u.statement.contains(u.span) for u in found)
             d = diffusion(corpus, role=role)
             for s in d.spreads:  # ranks never go down, lags never negative
                 assert [f.rank for f in s.firsts] == sorted(f.rank for f in s.firsts)

@@ -77,10 +77,10 @@ def convergence_svg(title: str, points: Sequence[tuple[str, Optional[float]]], *
     said = "; ".join(f"{p}: {'none' if v is None else f'{v:.2f}'}" for p, v in points) or "no period"
     out = _open(ident, height, title, f"Jaccard index per period, 0 to 1: {said}.")
     x0, x1, y0, y1 = 34, 350, 160, 16
-    for v in (0.0, 0.5, 1.0):
-        y = round(y0 - (y0 - y1) * v, 1)
+    for level in (0.0, 0.5, 1.0):
+        y = round(y0 - (y0 - y1) * level, 1)
         out.append(f'<line x1="{x0}" y1="{y}" x2="{x1}" y2="{y}" stroke="#e6e8eb"/>')
-        out.append(f'<text x="{x0 - 4}" y="{y + 4}" text-anchor="end" fill="#5f6368">{v:g}</text>')
+        out.append(f'<text x="{x0 - 4}" y="{y + 4}" text-anchor="end" fill="#5f6368">{level:g}</text>')
     n = len(points)
     if not n:
         return "\n".join(out + ["</svg>"])

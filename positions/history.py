@@ -27,6 +27,7 @@ no day: they are never placed in time, only listed (:meth:`MemoryHistory.undated
 from __future__ import annotations
 
 import bisect
+import functools
 import sqlite3
 from typing import Iterable, Optional, Sequence
 
@@ -260,14 +261,19 @@ _USE_ORDER = " ORDER BY u.day IS NULL, u.day, a.path, a.id, m.span_start, m.span
 _APP_SQL = "SELECT p.actor, a.id, a.path, a.date FROM appearances p JOIN articles a ON a.pk = p.article_pk"
 
 
+@functools.lru_cache(maxsize=65536)
+def _date(iso: str) -> PartialDate:
+    return PartialDate.from_iso(iso)
+
+
 def _use_from(row: Sequence) -> Use:
-    date = PartialDate.from_iso(row[7]) if row[7] else None
+    date = _date(row[7]) if row[7] else None
     return Use(row[0], row[1], row[2], " ".join(row[3].split()), row[4], row[5], row[6], date,
                Span(row[8], row[9]), Span(row[10], row[11]))  # fmt: skip
 
 
 def _app_from(row: Sequence) -> Appearance:
-    return Appearance(row[0], row[1], row[2], PartialDate.from_iso(row[3]) if row[3] else None)
+    return Appearance(row[0], row[1], row[2], _date(row[3]) if row[3] else None)
 
 
 class StoreHistory(History):

@@ -300,10 +300,11 @@ def standing_position(
 
     Concepts are sorted by id, wordings by concept then normalized form.
     """
-    return _standing(history_of(history, role=role), actor, _day(at), parse_window(window))
+    return _standing(history_of(history, role=role), actor, _day(at), parse_window(window))[0]
 
 
-def _standing(h: History, actor: str, day: str, win: Window) -> StandingPosition:
+def _standing(h: History, actor: str, day: str, win: Window) -> tuple[StandingPosition, list[Use]]:
+    """The standing position, and the uses it was made from (in time order)."""
     since = win.start(day)
     apps = h.appearances(actor, before=day, since=since, limit=win.size if win.kind == "last" else None)
     if win.kind == "last":
@@ -325,7 +326,7 @@ def _standing(h: History, actor: str, day: str, win: Window) -> StandingPosition
         StandingWording(c, f, us[0].surface, len(us), _polarity(us), us[0], us[-1])
         for (c, f), us in sorted(by_form.items())
     )
-    return StandingPosition(actor, h.role, day, str(win), since, tuple(apps), concepts, wordings)
+    return StandingPosition(actor, h.role, day, str(win), since, tuple(apps), concepts, wordings), uses
 
 
 def novelty(
@@ -397,7 +398,7 @@ def corpus_novelty(
 def _assess(aid: str, path: str, date: PartialDate, statements: tuple[Span, ...], now: list[Use], actor: str,
             h: History, win: Window, k: int, n: int) -> ArticleNovelty:  # fmt: skip
     day = date.first_day().isoformat()
-    standing = _standing(h, actor, day, win)
+    standing, window_uses = _standing(h, actor, day, win)
     forms: dict[tuple[str, str], list[Use]] = {}
     concepts: dict[str, list[Use]] = {}
     for u in now:
@@ -413,7 +414,7 @@ def _assess(aid: str, path: str, date: PartialDate, statements: tuple[Span, ...]
         NewConcept(c, tuple(us), h.last_use(actor, before=day, concept=c))
         for c, us in sorted(concepts.items()) if c not in known_concepts
     )  # fmt: skip
-    missing = _missing(h, actor, day, standing, set(concepts), k, n)
+    missing = _missing(window_uses, standing, set(concepts), k, n)
     flips = []
     for c, us in sorted(concepts.items()):
         sc = standing.concept(c)
@@ -424,14 +425,13 @@ def _assess(aid: str, path: str, date: PartialDate, statements: tuple[Span, ...]
                           missing, tuple(flips), len(h.undated(actor)))  # fmt: skip
 
 
-def _missing(h: History, actor: str, day: str, standing: StandingPosition, now: set[str], k: int, n: int) -> tuple[MissingFormula, ...]:
+def _missing(window_uses: list[Use], standing: StandingPosition, now: set[str], k: int, n: int) -> tuple[MissingFormula, ...]:
     last_n = standing.appearances[:n]
     if len(last_n) < k:
         return ()
     in_last = {a.article for a in last_n}
-    since = last_n[-1].day
     per: dict[str, dict[str, Use]] = {}
-    for u in h.uses(actor, before=day, since=since):
+    for u in window_uses:
         if u.article in in_last:
             per.setdefault(u.concept, {})[u.article] = u  # uses come in order: the last wins
     out = []

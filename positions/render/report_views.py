@@ -39,7 +39,7 @@ _SLUG_RE = re.compile(r"[^a-z0-9_-]+")
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     return _SLUG_RE.sub("_", text.lower()) or "_"
 
 
@@ -47,15 +47,15 @@ def actor_page_name(actor: str, ext: str = "html") -> str:
     """>>> actor_page_name("RUS")
     'actor-rus.html'
     """
-    return f"actor-{_slug(actor)}.{ext}"
+    return f"actor-{slug(actor)}.{ext}"
 
 
 def concept_page_name(concept: str, ext: str = "html") -> str:
-    return f"concept-{_slug(concept)}.{ext}"
+    return f"concept-{slug(concept)}.{ext}"
 
 
 def article_page_name(article_id: str) -> str:
-    return f"article-{_slug(article_id)}.html"
+    return f"article-{slug(article_id)}.html"
 
 
 def _squeeze(text: str) -> str:
@@ -231,7 +231,7 @@ def rows_by_actor(tl_rec: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 def event_view(e: ShiftEvent) -> dict[str, Any]:
     return {
         "actor": e.actor,
-        "actor_href": f"{actor_page_name(e.actor)}#d-{_slug(e.old_period.key)}-{_slug(e.new_period.key)}",
+        "actor_href": f"{actor_page_name(e.actor)}#d-{slug(e.old_period.key)}-{slug(e.new_period.key)}",
         "old": e.old_period.key,
         "new": e.new_period.key,
         "kind": e.kind,
@@ -258,7 +258,7 @@ def diff_view(data: ReportData, d: PositionDiff) -> dict[str, Any]:
     events = [event_view(e) for e in data.events if (e.actor, e.old_period.key, e.new_period.key) == key]
     events.sort(key=lambda e: ({"gained": 0, "dropped": 1, "variant": 2, "polarity": 3}[e["kind"]], e["concept"]))
     return {
-        "id": f"d-{_slug(d.old.period.key)}-{_slug(d.new.period.key)}",
+        "id": f"d-{slug(d.old.period.key)}-{slug(d.new.period.key)}",
         "old": d.old.period.key,
         "new": d.new.period.key,
         "old_articles": [_article_link(data, a) for a in d.old.articles],

@@ -116,7 +116,77 @@ CREATE TABLE statement_markers (
 CREATE INDEX statement_markers_marker ON statement_markers (marker_pk);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Version 2: the novelty index. Who said what when, by actor and day, so that an actor's
+# standing position and its last use of a wording are read from an index range (see
+# positions.history.StoreHistory). Rows follow the core tables through triggers, so the
+# writers need not know of them; deletes follow through ON DELETE CASCADE (a usage goes with
+# its marker: a statement is only ever deleted with its article, and so with its markers).
+# ``day`` is the first day the article's date can mean, '' for an undated article (a key
+# column cannot be NULL); only in-scope markers are uses. Both tables are clustered on
+# (actor, role, day): the window of one actor is one range of the table itself.
+_DAY = "coalesce(CASE length(a.date) WHEN 4 THEN a.date || '-01-01' WHEN 7 THEN a.date || '-01' ELSE a.date END, '')"
+
+_V2 = f"""
+CREATE TABLE appearances (
+    actor TEXT NOT NULL,
+    role TEXT NOT NULL,                 -- 'holder' or 'speaker'
+    day TEXT NOT NULL,
+    article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    PRIMARY KEY (actor, role, day, article_pk)
+) WITHOUT ROWID;
+CREATE INDEX appearances_article ON appearances (article_pk);
+CREATE TABLE usages (
+    actor TEXT NOT NULL,
+    role TEXT NOT NULL,
+    day TEXT NOT NULL,
+    marker_pk INTEGER NOT NULL REFERENCES markers(pk) ON DELETE CASCADE,
+    statement_pk INTEGER NOT NULL,
+    article_pk INTEGER NOT NULL,
+    concept TEXT NOT NULL,
+    normalized TEXT NOT NULL,
+    PRIMARY KEY (actor, role, day, marker_pk, statement_pk)
+) WITHOUT ROWID;
+CREATE INDEX usages_form ON usages (actor, role, normalized, day);
+CREATE INDEX usages_concept ON usages (actor, role, concept, day);
+CREATE INDEX usages_marker ON usages (marker_pk);
+CREATE TRIGGER appearances_of_holder AFTER INSERT ON holders BEGIN
+    INSERT OR IGNORE INTO appearances (actor, role, day, article_pk)
+    SELECT NEW.country, 'holder', {_DAY}, s.article_pk
+    FROM statements s JOIN articles a ON a.pk = s.article_pk WHERE s.pk = NEW.statement_pk;
+END;
+CREATE TRIGGER appearances_of_speaker AFTER INSERT ON statements WHEN NEW.country IS NOT NULL BEGIN
+    INSERT OR IGNORE INTO appearances (actor, role, day, article_pk)
+    SELECT NEW.country, 'speaker', {_DAY}, a.pk FROM articles a WHERE a.pk = NEW.article_pk;
+END;
+CREATE TRIGGER usages_of_link AFTER INSERT ON statement_markers BEGIN
+    INSERT OR IGNORE INTO usages
+    SELECT h.country, 'holder', {_DAY}, m.pk, s.pk, s.article_pk, m.concept, m.normalized
+    FROM markers m, statements s, articles a, holders h
+    WHERE m.pk = NEW.marker_pk AND m.in_scope AND s.pk = NEW.statement_pk
+      AND a.pk = s.article_pk AND h.statement_pk = s.pk;
+    INSERT OR IGNORE INTO usages
+    SELECT s.country, 'speaker', {_DAY}, m.pk, s.pk, s.article_pk, m.concept, m.normalized
+    FROM markers m, statements s, articles a
+    WHERE m.pk = NEW.marker_pk AND m.in_scope AND s.pk = NEW.statement_pk
+      AND a.pk = s.article_pk AND s.country IS NOT NULL;
+END;
+INSERT OR IGNORE INTO appearances (actor, role, day, article_pk)
+SELECT h.country, 'holder', {_DAY}, s.article_pk
+FROM holders h JOIN statements s ON s.pk = h.statement_pk JOIN articles a ON a.pk = s.article_pk;
+INSERT OR IGNORE INTO appearances (actor, role, day, article_pk)
+SELECT s.country, 'speaker', {_DAY}, s.article_pk
+FROM statements s JOIN articles a ON a.pk = s.article_pk WHERE s.country IS NOT NULL;
+INSERT OR IGNORE INTO usages
+SELECT h.country, 'holder', {_DAY}, m.pk, s.pk, s.article_pk, m.concept, m.normalized
+FROM statement_markers l JOIN markers m ON m.pk = l.marker_pk JOIN statements s ON s.pk = l.statement_pk
+JOIN articles a ON a.pk = s.article_pk JOIN holders h ON h.statement_pk = s.pk WHERE m.in_scope;
+INSERT OR IGNORE INTO usages
+SELECT s.country, 'speaker', {_DAY}, m.pk, s.pk, s.article_pk, m.concept, m.normalized
+FROM statement_markers l JOIN markers m ON m.pk = l.marker_pk JOIN statements s ON s.pk = l.statement_pk
+JOIN articles a ON a.pk = s.article_pk WHERE m.in_scope AND s.country IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """Schema migrations, applied in order: ``MIGRATIONS[i]`` takes ``user_version`` i to i + 1.
 
 Append, never edit: a store made by an older positions is brought up to date on open."""

@@ -23,6 +23,7 @@ from ._options import db_option, format_option, lexicon_option, year_option
 @lexicon_option
 @click.option("--window", type=click.IntRange(0, 50), default=5, show_default=True, help="Tokens of context on each side.")
 @click.option("--in-scope", "in_scope", is_flag=True, help="Only matches inside passages about the lexicon's issue.")
+@click.option("--why", is_flag=True, help="Under each line, the pattern or frame that matched, the normalization steps and the evidence.")
 @year_option
 @format_option()
 @db_option
@@ -32,6 +33,7 @@ def kwic(
     lexicon_path: Optional[str],
     window: int,
     in_scope: bool,
+    why: bool,
     year: Optional[int],
     fmt: str,
     db_path: Optional[str],
@@ -51,6 +53,7 @@ def kwic(
         positions kwic --concept synchronized --window 8
         positions kwic speeches/ "denucleari* ..4 peninsula" --format json
         positions kwic --db corpus.db --concept cvid
+        positions kwic --concept denuclearization_dprk --why
 
     With --db, the articles stored by `positions ingest` are searched (in date order).
     """
@@ -68,7 +71,7 @@ def kwic(
         from ..store import open_store
 
         with open_store(db_path, create=False) as store:
-            _echo_lines(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt)
+            _echo_lines(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt, why)
         return
     paths: list[Any] = args_list or list(bundled_corpus())
     if not paths:
@@ -76,12 +79,12 @@ def kwic(
 
 
     articles = iter_articles(paths, year=year, on_error=report)
-    _echo_lines(kwic_lines(articles, target, concept=concept, window=window), in_scope, fmt)
+    _echo_lines(kwic_lines(articles, target, concept=concept, window=window), in_scope, fmt, why)
     if report.count:
         raise SystemExit(1)
 
 
-def _echo_lines(lines: list, in_scope: bool, fmt: str) -> None:
+def _echo_lines(lines: list, in_scope: bool, fmt: str, why: bool = False) -> None:
     if in_scope:
         lines = [k for k in lines if k.in_scope]
     if fmt == "json":
@@ -97,3 +100,5 @@ def _echo_lines(lines: list, in_scope: bool, fmt: str) -> None:
         sep = "" if k.right[:1] in tuple(",.;:!?)]") else " "
         line = f"{k.date or '-'}  {k.source or '-'}  {who}  {k.left} [{k.match}]{sep}{k.right}{flags}"
         click.echo(printable(line.rstrip()))
+        if why:
+            click.echo(printable(f"    {k.concept}: {k.why()}"))

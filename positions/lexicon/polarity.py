@@ -36,7 +36,7 @@ The rules (``docs/lexicons.md`` gives their limits):
 >>> from positions.model import Span
 >>> t = "We do not accept a phased approach."
 >>> negation_cue(t, Span(0, len(t)), t.index("phased"))
-Span(start=6, end=9)
+Span(start=6, end=16)
 >>> t = "There is no alternative to a phased approach."
 >>> negation_cue(t, Span(0, len(t)), t.index("phased")) is None
 True

@@ -15,6 +15,7 @@ lexicon's issue, and whether a negation governs it.
 
 from __future__ import annotations
 
+import re
 from typing import Optional, Sequence
 
 import attrs
@@ -143,9 +144,11 @@ def match_concepts(article: Article, lexicon: Lexicon, *, text_view: Optional[Te
         if parts and lexicon.frames:
             frames = find_frames(lexicon.frames, parts, lexicon.patterns, words, tv.text, country=article.country,
                                  country_of=_country_finder(gazetteer))  # fmt: skip
+            # a pattern of its own concept says it already; one of a concept that supersedes it
+            # says something else ("committed to the denuclearization of the peninsula")
             frames = [f for f in frames if not any(
-                lexicon.patterns[h.pattern].concept == f.frame.concept and h.start < f.end and f.start < h.end
-                for h in chosen)]  # fmt: skip
+                _overrides(lexicon, lexicon.patterns[h.pattern].concept, f.frame.concept) and h.start < f.end + 3
+                and f.start < h.end for h in chosen)]  # fmt: skip
         # a frame's predicate ("abandon", "give up") is its own, not a rejection of what follows
         ignore = tuple(Span(words[f.predicate.start].span.start, words[f.predicate.end - 1].span.end) for f in frames)
         for h in chosen:
@@ -189,6 +192,16 @@ def match_text(text: str, lexicon: Lexicon) -> tuple[Marker, ...]:
     return match_concepts(Article(id="", path="<text>", text=text, body=Span(0, len(text))), lexicon)
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _overrides(lexicon: Lexicon, cid: str, frame_concept: str) -> bool:
+    if cid == frame_concept:
+        return True
+    c = _concept_of(lexicon, cid)
+    return c is not None and frame_concept in c.supersedes
+
+
 def _country_finder(gazetteer):
     """``(text, start, end) -> [(surface, ISO alpha-3)]`` over the gazetteer's names."""
     cache: list = [gazetteer]
@@ -200,7 +213,8 @@ def _country_finder(gazetteer):
             cache[0] = default_gazetteer()
         gz = cache[0]
         out = []
-        for m in gz.mentions(text, start, end):
+        # names wrapped across lines ("Democratic People's\nRepublic of Korea") read as one
+        for m in gz.mentions(_SPACES.sub(" ", text[start:end])):
             iso = gz.country_of(m.surface)
             if iso:
                 out.append((m.surface, iso))

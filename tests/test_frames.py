@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from positions.cli import main
-from positions.lexicon import kwic, load_lexicon, match_concepts, match_text
+from positions.lexicon import load_lexicon, match_concepts, match_text
 from positions.lexicon.suggest import suggest_wordings, suggestions_toml
 from positions.model import Article, Span
 

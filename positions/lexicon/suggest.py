@@ -9,7 +9,7 @@ Two sources of candidates, both counted in the passages about the lexicon's issu
   bring up "action for action", "commensurate measures", "in a balanced way".
 * **Collocations of known words**: a one-word pattern written ``=word`` (no stemming:
   ``=phased``, ``=stages``) matched by stem instead, with the word next to it, where the
-  concept does not match today ("every stage", "final phase", "phase process").
+  concept does not match today ("final phase", "main phase").
 * **Variants of known patterns**: each multi-word pattern with its first two words swapped
   ("approach ..2 staged" for "staged approach") and with a gap of up to two words let
   in between adjacent words ("simultaneous ..2 actions"), where they match words the

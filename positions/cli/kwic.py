@@ -23,6 +23,7 @@ from ._options import db_option, format_option, lexicon_option, name_option, yea
 @lexicon_option
 @click.option("--window", type=click.IntRange(0, 50), default=5, show_default=True, help="Tokens of context on each side.")
 @click.option("--in-scope", "in_scope", is_flag=True, help="Only matches inside passages about the lexicon's issue.")
+@click.option("--why", is_flag=True, help="Under each line, the pattern or frame that matched, the normalization steps and the evidence.")
 @year_option
 @format_option()
 @db_option
@@ -33,6 +34,7 @@ def kwic(
     lexicon_path: Optional[str],
     window: int,
     in_scope: bool,
+    why: bool,
     year: Optional[int],
     fmt: str,
     db_path: Optional[str],
@@ -55,6 +57,7 @@ def kwic(
         positions kwic --concept synchronized --window 8
         positions kwic speeches/ "denucleari* ..4 peninsula" --format json
         positions kwic --db corpus.db --concept cvid
+        positions kwic --concept denuclearization_dprk --why
 
     With --db, the articles stored by `positions ingest` are searched (in date order).
     """
@@ -73,7 +76,7 @@ def kwic(
 
         with open_store(db_path, create=False) as store:
             _echo_lines(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt,
-                        what=concept or target)  # fmt: skip
+                        what=concept or target, why=why)  # fmt: skip
         return
     paths: list[Any] = args_list or list(bundled_corpus())
     if not paths:
@@ -89,12 +92,12 @@ def kwic(
             yield article
 
     lines = kwic_lines(articles(), target, concept=concept, window=window)
-    _echo_lines(lines, in_scope, fmt, what=concept or target)
+    _echo_lines(lines, in_scope, fmt, what=concept or target, why=why)
     if report.count:
         raise SystemExit(1)
 
 
-def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "") -> None:
+def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", why: bool = False) -> None:
     lines = list(lines)
     found = len(lines)
     if in_scope:
@@ -120,3 +123,5 @@ def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "") -> None:
         sep = "" if k.right[:1] in tuple(",.;:!?)]") else " "
         line = f"{k.date or '-'}  {k.source or '-'}  {who}  {k.left} [{k.match}]{sep}{k.right}{flags}"
         click.echo(printable(line.rstrip()))
+        if why:
+            click.echo(printable(f"    {k.concept}: {k.why()}"))

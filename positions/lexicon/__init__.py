@@ -25,6 +25,7 @@ from .load import (
     lexicon_problems,
     load_lexicon,
 )
+from .frames import Frame
 from .match import match_concepts, match_text, match_words
 from .matcher import Matcher
 from .patterns import MAX_GAP, MAX_PATTERN_WORDS, Pattern, PatternError, compile_pattern
@@ -34,6 +35,7 @@ __all__ = [
     "Concept",
     "Lexicon",
     "Scope",
+    "Frame",
     "Pattern",
     "PatternError",
     "load_lexicon",

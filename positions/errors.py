@@ -16,6 +16,7 @@ __all__ = [
     "LexiconError",
     "GoldError",
     "StoreError",
+    "AnalysisError",
 ]
 
 
@@ -41,3 +42,9 @@ class GoldError(PositionsError, ValueError):
 
 class StoreError(PositionsError, RuntimeError):
     """The SQLite store cannot be opened or is in an unexpected state."""
+
+
+class AnalysisError(PositionsError, RuntimeError):
+    """A stage of the analysis failed on an article (a third-party library raised): the
+    message names the file and the original exception, so a corpus run reports it and goes on.
+    """

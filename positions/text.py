@@ -169,7 +169,10 @@ _QUOTE_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
 }  # fmt: skip
-_QUOTE_RE = re.compile("[" + "".join(_QUOTE_MAP) + "]")
+# A run of quote characters is one edit (mapped one to one), so that a text of nothing but
+# curly quotes makes one record, not one per character.
+_QUOTE_RE = re.compile("[" + "".join(_QUOTE_MAP) + "]+")
+_QUOTE_TABLE = str.maketrans(_QUOTE_MAP)
 # Hyphen-like characters inside words become "-"; dashes used as punctuation become "--".
 _HYPHEN_CHARS = "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"
 _DASH_CHARS = "\u2013\u2014\u2015\ufe58"
@@ -225,7 +228,7 @@ def _step_compat(text: str) -> _StepResult:
 
 
 def _step_quotes(text: str) -> _StepResult:
-    return _sub("quotes", _QUOTE_RE, lambda m: _QUOTE_MAP[m.group(0)], text)
+    return _sub("quotes", _QUOTE_RE, lambda m: m.group(0).translate(_QUOTE_TABLE), text)
 
 
 def _step_dashes(text: str) -> _StepResult:

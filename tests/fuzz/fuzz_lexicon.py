@@ -3,7 +3,8 @@
     mkdir -p /tmp/corpus-lexicon && python tests/fuzz/fuzz_lexicon.py -max_total_time=600 /tmp/corpus-lexicon
 
 A crash leaves crash-<hash> in the current directory; repeat it with
-python tests/fuzz/fuzz_lexicon.py crash-<hash>.
+python tests/fuzz/fuzz_lexicon.py crash-<hash>. With POSITIONS_FUZZ_LAST=FILE each input is
+written to FILE before it runs (for an input that hangs inside the regex engine).
 """
 
 import os
@@ -20,11 +21,7 @@ with atheris.instrument_imports(include=["positions"]):
     import positions.lexicon.load  # noqa: F401
     import positions.pipeline  # noqa: F401
     import positions.sources.plain  # noqa: F401
-    from fuzz_targets import TARGETS, write_seeds
+    from fuzz_targets import fuzz_main
 
 if __name__ == "__main__":
-    for arg in sys.argv[1:]:
-        if not arg.startswith("-"):
-            write_seeds("lexicon", arg)  # an empty corpus directory starts from the fixtures
-    atheris.Setup(sys.argv, TARGETS["lexicon"])
-    atheris.Fuzz()
+    fuzz_main("lexicon")

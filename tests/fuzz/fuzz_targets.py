@@ -177,3 +177,30 @@ def write_seeds(name: str, folder: str) -> None:
         for k, data in enumerate(seeds(name)):
             with open(os.path.join(folder, f"seed-{k:03d}"), "wb") as fh:
                 fh.write(data)
+
+
+def fuzz_main(name: str) -> None:
+    """Run one target under atheris (the body of each ``fuzz_<name>.py``).
+
+    With ``POSITIONS_FUZZ_LAST=FILE`` each input is written to FILE before it runs, so that
+    an input stuck inside the regex engine (where no Python-level timeout can stop it, and
+    atheris writes no ``timeout-*`` file) can still be found: kill the run and read FILE.
+    """
+    import sys
+
+    import atheris
+
+    target = TARGETS[name]
+    last = os.environ.get("POSITIONS_FUZZ_LAST")
+
+    def one(data: bytes) -> None:
+        if last:
+            with open(last, "wb") as fh:
+                fh.write(data)
+        target(data)
+
+    for arg in sys.argv[1:]:
+        if not arg.startswith("-"):
+            write_seeds(name, arg)  # an empty corpus directory starts from the fixtures
+    atheris.Setup(sys.argv, one)
+    atheris.Fuzz()

@@ -21,8 +21,8 @@ import math
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's positions, not an installed one
@@ -144,8 +144,8 @@ SHAPES: dict[str, Callable[[int], Callable[[], object]]] = {
 
 
 def _one(name: str, size: int, profile: bool) -> None:
-    import positions.attribution  # noqa: F401  (imports are not the step)
-    import positions.pipeline  # noqa: F401
+    import positions.attribution
+    import positions.pipeline
     import positions.sources.plain  # noqa: F401
 
     step = SHAPES[name](size)

@@ -7,6 +7,8 @@ space.
 
 from __future__ import annotations
 
+import re
+
 from typing import Any, Mapping, Optional
 
 from ..errors import SourceError
@@ -16,6 +18,9 @@ from .frontmatter import split_front_matter
 from .metadata import assemble, check_fields
 
 __all__ = ["text_article"]
+
+
+_BLANKS = re.compile(r"[ \t]*")
 
 
 def markdown_heading(text: str, pos: int) -> Optional[tuple[str, int]]:
@@ -33,9 +38,7 @@ def markdown_heading(text: str, pos: int) -> Optional[tuple[str, int]]:
     if not text.startswith("#", pos):
         return None
     start = pos + 1
-    title = start
-    while title < len(text) and text[title] in " \t":
-        title += 1
+    title = _BLANKS.match(text, start).end()  # type: ignore[union-attr]
     if title == start:
         return None
     nl = text.find("\n", title)

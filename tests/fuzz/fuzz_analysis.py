@@ -13,15 +13,16 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [HERE, os.path.dirname(os.path.dirname(HERE))]  # this checkout's positions
 
-import atheris  # noqa: E402
+import atheris
 
 with atheris.instrument_imports(include=["positions"]):
-    import positions.attribution  # noqa: F401
-    import positions.diff  # noqa: F401
-    import positions.lexicon.load  # noqa: F401
-    import positions.pipeline  # noqa: F401
-    import positions.sources.plain  # noqa: F401
     from fuzz_targets import fuzz_main
+
+    import positions.attribution
+    import positions.diff
+    import positions.lexicon.load
+    import positions.pipeline
+    import positions.sources.plain  # noqa: F401
 
 if __name__ == "__main__":
     fuzz_main("analysis")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from fuzz_targets import TARGETS, seeds  # noqa: E402
+from fuzz_targets import TARGETS, seeds
 
 # Pieces of the layouts the readers and the analysis look for, and of hostile input.
 _PIECES = [

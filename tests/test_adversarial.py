@@ -250,3 +250,15 @@ def test_reproducer_paragraph_in_the_reader(tmp_path):
     assert len(tv.paragraphs) == 1
     assert len(tv.sentences) == 140_000
 
+
+
+def test_csv_header_with_a_line_break_is_one_line(tmp_path):
+    """Found by tests/fuzz/fuzz_readers.py: a quoted header cell holding a line break."""
+    from positions.errors import SourceError
+    from positions.sources import iter_csv
+
+    path = tmp_path / "a.csv"
+    path.write_text('"+++\ntitle = x",date\n"a",2021\n')
+    with pytest.raises(SourceError) as info:
+        list(iter_csv(str(path)))
+    assert str(info.value) == f"{path}: no text column 'text' (columns: '+++\\ntitle = x', date); name it with --column text=<column>"

@@ -788,7 +788,7 @@ def sentence_spans(text: str, span: Optional[Span] = None) -> list[Span]:
 PUNKT_WINDOW = 20_000
 """The most characters Punkt reads at once. A longer paragraph is read in windows that each
 start where a sentence starts, so its sentences are the same as in one pass, and no scan
-runs near NLTK's 5-second wall-clock limit (``TimeoutError`` from ``nltk.redos``, 3.9+)."""
+runs near NLTK's 5-second wall-clock limit (``TimeoutError`` from ``nltk.redos``, 3.10)."""
 _PUNKT_LOOKAHEAD = 1_000  # text a window must still hold after a break for it to be trusted
 
 

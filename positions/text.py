@@ -817,6 +817,8 @@ def _punkt_spans(
             return
         limit = end - pos - lookahead
         cut = next((j for j in range(len(spans) - 1, 0, -1) if spans[j][0] <= limit), 0)
+        if not cut and len(spans) > 1 and spans[1][0] <= end - pos - 64:
+            cut = 1  # a break near the window's end still beats cutting a sentence at a space
         if cut:
             yield from ((pos + a, pos + b) for a, b in spans[:cut])
             pos += spans[cut][0]

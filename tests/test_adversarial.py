@@ -177,6 +177,9 @@ def test_sentence_longer_than_a_window_is_cut_at_white_space():
     assert "".join(text[a:b] + " " for a, b in spans).split() == text.split()
     assert all(b - a <= 1000 for a, b in spans)
     assert list(_punkt_spans("x" * 5000, window=1000, lookahead=100))[:2] == [(0, 900), (900, 1800)]
+    # a break in the window's last stretch is kept rather than cut through
+    text = "word " * 500 + "Stop. " + "word " * 5000
+    assert list(_punkt_spans(text, window=3000, lookahead=1000))[:2] == [(0, 2505), (2506, 4505)]
 
 
 _WORDS = st.sampled_from(

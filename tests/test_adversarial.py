@@ -120,11 +120,14 @@ def test_markdown_heading_of_many_hashes(tmp_path):
 
 @pytest.mark.parametrize("head, iso", [("May", "2021-05"), ("1 May", "2021-05-01"), ("May,", "2021-05")])
 def test_dates_with_long_white_space(head, iso):
-    """``_MY_RE``/``_DMY_RE`` split a run of spaces between two quantifiers in every way."""
+    """``_MY_RE``/``_DMY_RE`` split a run of spaces between two quantifiers in every way.
+
+    (From 100,000 spaces up: below, the regex engine's cost per character still grows as
+    the run outgrows the processor caches, which is not the pattern's doing.)"""
     with pytest.raises(ValueError, match="unknown date"):
         parse_date(head + " " * 10_000 + "x")
     assert parse_date(head + " " * 10_000 + "2021").iso() == iso
-    assert_linear(_unknown_date, 20_000, lambda n: head + " " * n + "x")
+    assert_linear(_unknown_date, 100_000, lambda n: head + " " * n + "x")
 
 
 def _unknown_date(text: str) -> None:

@@ -12,7 +12,7 @@
  * The scanner implements _UNIT_RE exactly:
  *
  *   (?: [A-Za-z]{2,} (?![\w\u0300-\u036f'-])          shortcut for plain words
- *     | (?:[A-Za-z]\.){2,} (?![A-Za-z])                 U.S., D.P.R.K.
+ *     | (?:[A-Za-z]\.){2,12} (?![A-Za-z])              U.S., D.P.R.K.
  *     | \d+ (?:[.,:]\d+)*                               2,000  3.5
  *     | [^\W\d_][\w\u0300-\u036f]* (?:['-][\w\u0300-\u036f]+)*   words
  *     | \w+
@@ -90,11 +90,13 @@ ALWAYS_INLINE Py_ssize_t token_end(const Text *t, const int kind, Py_ssize_t p)
             if (q >= n || !(is_word_or_mark(c = AT(t, q)) || c == '\'' || c == '-'))
                 return q;
         }
-        /* (?:[A-Za-z]\.){2,}(?![A-Za-z]): backtracking never helps, as the repetition
-           before the last one is followed by the last one's letter. */
+        /* (?:[A-Za-z]\.){2,12}(?![A-Za-z]): backtracking never helps, as the repetition
+           before the last one is followed by the last one's letter. At most 12 pairs, as
+           in the Python pattern: an unbounded run was scanned again from every pair of
+           "a.a.a....ab" (quadratic). */
         Py_ssize_t k = 0;
         q = p;
-        while (q + 1 < n && is_ascii_letter(AT(t, q)) && AT(t, q + 1) == '.') {
+        while (k < 12 && q + 1 < n && is_ascii_letter(AT(t, q)) && AT(t, q + 1) == '.') {
             k++;
             q += 2;
         }

@@ -17,6 +17,7 @@ __all__ = [
     "GoldError",
     "StoreError",
     "OutputError",
+    "AnalysisError",
 ]
 
 
@@ -46,3 +47,9 @@ class StoreError(PositionsError, RuntimeError):
 
 class OutputError(PositionsError, RuntimeError):
     """An output place cannot be written safely (a report directory holding other files)."""
+
+
+class AnalysisError(PositionsError, RuntimeError):
+    """A stage of the analysis failed on an article (a third-party library raised): the
+    message names the file and the original exception, so a corpus run reports it and goes on.
+    """

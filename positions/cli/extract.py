@@ -144,7 +144,12 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
     for article in iter_articles(list(files), year=year, on_error=on_error, name=stdin_name):
         read += 1
         echo_warnings(article)
-        for st in run(article):
+        try:
+            statements = run(article)
+        except PositionsError as exc:  # one bad article is reported; the others go on
+            on_error(article.path, exc)
+            continue
+        for st in statements:
             if fmt == "json":
                 records.append(statement_record(article, st))
             else:

@@ -252,9 +252,9 @@ def _word_steps(words: Sequence[Word], h: Hit, pattern: Pattern) -> set[str]:
         pw = e.word
         steps |= set(w.steps) ^ set(pw.steps if pw else ())
         if e.kind == "glob":
-            assert e.regex is not None
-            if not e.regex.match(w.plain):
-                steps.add("case" if e.regex.match(w.lower) else "spelling")
+            assert e.glob is not None
+            if not e.glob.match(w.plain):
+                steps.add("case" if e.glob.match(w.lower) else "spelling")
                 if w.plain != w.lower:
                     steps.add("case")
         elif pw is not None and w.plain != pw.plain:

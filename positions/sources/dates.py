@@ -60,12 +60,16 @@ def month_number(name: str) -> Optional[int]:
 _ISO_RE = re.compile(
     r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?)?"
 )
-_DMY_RE = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN})\s*,?\s+(\d{{4}})", re.IGNORECASE)
+# "\s*,?\s+" would split a run of white space between its two quantifiers in every way
+# before failing (quadratic: "May" and 50 000 spaces took seconds); "(?:\s*,)?\s+" accepts
+# the same separators and gives a run of spaces only one way to be read.
+_SEP = r"(?:\s*,)?\s+"
+_DMY_RE = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN}){_SEP}(\d{{4}})", re.IGNORECASE)
 _MDY_RE = re.compile(
     rf"({MONTH_PATTERN})\s+(\d{{1,2}})\s*,\s*(\d{{4}})|({MONTH_PATTERN})\s+(\d{{1,2}})\s+(\d{{4}})",
     re.IGNORECASE,
 )
-_MY_RE = re.compile(rf"({MONTH_PATTERN})\s*,?\s+(\d{{4}})", re.IGNORECASE)
+_MY_RE = re.compile(rf"({MONTH_PATTERN}){_SEP}(\d{{4}})", re.IGNORECASE)
 
 DateValue = Union[str, int, _dt.date, _dt.datetime, PartialDate]
 

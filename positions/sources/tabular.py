@@ -46,6 +46,13 @@ def column_names(columns: Optional[Mapping[str, str]] = None) -> dict[str, str]:
     return names
 
 
+def _listed(names: list[str], most: int = 12) -> str:
+    """Column names for a one-line message: odd ones (a line break in a quoted header) as
+    reprs, and no more than ``most`` of them."""
+    shown = [n if n.isprintable() else repr(n) for n in names[:most]]
+    return ", ".join(shown) + (f", ... ({len(names)} in all)" if len(names) > most else "")
+
+
 def _row_article(
     path: str,
     row: Mapping[str, Any],
@@ -160,7 +167,7 @@ def iter_csv(
         header = [h.strip() for h in header]
         if names["text"] not in header:
             msg = (
-                f"{path}: no text column {names['text']!r} (columns: {', '.join(header)});"
+                f"{path}: no text column {names['text']!r} (columns: {_listed(header)});"
                 " name it with --column text=<column>"
             )
             raise SourceError(msg)

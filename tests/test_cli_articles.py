@@ -123,8 +123,9 @@ def test_bad_files_are_reported_the_rest_listed_and_the_exit_status_is_1(runner,
         (str(tmp_path / "d.txt"), None),
     ]
     assert result.stderr.splitlines() == [
-        f"positions: {tmp_path / 'a.txt'}: empty file",
-        f"positions: {tmp_path / 'c.txt'}: invalid UTF-8 at byte 3 (line 1): 0xe9; save the file as UTF-8",
+        f"positions: {tmp_path / 'a.txt'}: warning: empty file, skipped",
+        f"positions: {tmp_path / 'c.txt'}: invalid UTF-8 at byte 3 (line 1): 0xe9; save the file as UTF-8,"
+        " or give its encoding with --encoding (auto: detect it)",
         f"positions: {tmp_path / 'd.txt'}: warning: undated: the dateline 'SEOUL, March 5 (Yonhap) --'"
         ' gives no year; add year = <YYYY> to [articles."d.txt"] in corpus.toml beside it, or pass --year',
     ]

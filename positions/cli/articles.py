@@ -14,7 +14,7 @@ from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
 from ._corpus import Failures, echo_warnings, nothing_found
-from ._options import corpus_argument, db_option, format_option, name_option, year_option
+from ._options import encoding_option, corpus_argument, db_option, format_option, name_option, year_option
 
 COLUMNS = (
     "id",
@@ -106,6 +106,7 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
 @corpus_argument
 @format_option()
 @year_option
+@encoding_option
 @click.option(
     "--column",
     "columns",
@@ -122,6 +123,7 @@ def articles(
     corpus: tuple[str, ...],
     fmt: str,
     year: Optional[int],
+    encoding: str,
     columns: tuple[str, ...],
     db_path: Optional[str],
     stdin_name: Optional[str],
@@ -169,7 +171,7 @@ def articles(
     report = Failures()  # one line per bad file; exit 1 at the end
     records = []
     articles_read = iter_articles(
-        paths, year=year, columns=mapping or None, on_error=report, name=stdin_name
+        paths, year=year, columns=mapping or None, on_error=report, name=stdin_name, encoding=encoding
     )
     for article in articles_read:
         echo_warnings(article)

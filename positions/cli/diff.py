@@ -12,6 +12,7 @@ from ..model import Analysis, PartialDate, PositionDiff
 from . import main
 from ._corpus import Failures, echo_warnings, load_analyses, nothing_found, report_undated
 from ._options import (
+    encoding_option,
     FORMATS_REPORT,
     actors_option,
     db_option,
@@ -35,7 +36,7 @@ def _is_file_pair(paths: tuple[str, ...]) -> bool:
     return len(paths) == 2 and all(p == "-" or os.path.isfile(p) for p in paths)
 
 
-def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional[str]):
+def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional[str], encoding: str = "utf-8"):
     """The two articles of ``diff OLD NEW`` (one may be ``-``): no date is needed to compare
     two texts, so an undated one is read with its warning."""
     from ..sources import iter_articles
@@ -44,7 +45,7 @@ def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional
         raise click.ClickException("only one of OLD and NEW can be '-' (stdin)")
     articles = []
     for p in paths:
-        found = list(iter_articles([p], year=year, name=stdin_name))
+        found = list(iter_articles([p], year=year, name=stdin_name, encoding=encoding))
         if len(found) != 1:
             raise click.ClickException(
                 f"{p}: holds {len(found)} articles; `diff OLD NEW` compares two single articles"
@@ -132,6 +133,7 @@ def _corpus_diffs(
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
 @db_option
 @name_option
 @click.pass_context
@@ -150,6 +152,7 @@ def diff(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    encoding: str,
     db_path: Optional[str],
     stdin_name: Optional[str],
 ) -> None:
@@ -197,12 +200,12 @@ def diff(
     if stdin_name is not None and "-" not in paths:
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     if pair_form:
-        articles = _read_pair(paths, year, stdin_name)  # type: ignore[arg-type]
+        articles = _read_pair(paths, year, stdin_name, encoding)  # type: ignore[arg-type]
         analyses = [analyze(a, lexicon=lexicon, gazetteer=gazetteer) for a in articles]
         diffs = _pair_diffs(analyses, role, concept, actor, engine)
     else:
         roots = [] if paths or db_path else [str(p) for p in bundled_corpus()]
-        analyses = load_analyses(paths, db_path, year=year, lexicon_path=lexicon_path,
+        analyses = load_analyses(paths, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                                  actors_paths=actors_paths, failures=failures, stdin_name=stdin_name)  # fmt: skip
         diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine)
 

@@ -14,7 +14,7 @@ from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
 from ._corpus import Failures, echo_warnings, nothing_found
-from ._options import db_option, format_option, lexicon_option, name_option, year_option
+from ._options import encoding_option, db_option, format_option, lexicon_option, name_option, year_option
 
 
 @main.command()
@@ -24,6 +24,7 @@ from ._options import db_option, format_option, lexicon_option, name_option, yea
 @click.option("--window", type=click.IntRange(0, 50), default=5, show_default=True, help="Tokens of context on each side.")
 @click.option("--in-scope", "in_scope", is_flag=True, help="Only matches inside passages about the lexicon's issue.")
 @year_option
+@encoding_option
 @format_option()
 @db_option
 @name_option
@@ -34,6 +35,7 @@ def kwic(
     window: int,
     in_scope: bool,
     year: Optional[int],
+    encoding: str,
     fmt: str,
     db_path: Optional[str],
     stdin_name: Optional[str],
@@ -84,7 +86,7 @@ def kwic(
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
 
     def articles():
-        for article in iter_articles(paths, year=year, on_error=report, name=stdin_name):
+        for article in iter_articles(paths, year=year, on_error=report, name=stdin_name, encoding=encoding):
             echo_warnings(article)
             yield article
 

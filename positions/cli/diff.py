@@ -12,10 +12,10 @@ from ..model import Analysis, PartialDate, PositionDiff
 from . import main
 from ._corpus import Failures, echo_warnings, load_analyses, nothing_found, report_undated
 from ._options import (
-    encoding_option,
     FORMATS_REPORT,
     actors_option,
     db_option,
+    encoding_option,
     format_option,
     lexicon_option,
     name_option,

@@ -12,7 +12,7 @@ from ..model import Article, Statement
 from ..render.terminal import printable
 from . import main
 from ._corpus import echo_warnings, nothing_found, warn_empty
-from ._options import encoding_option, actors_option, format_option, lexicon_option, name_option, year_option
+from ._options import actors_option, encoding_option, format_option, lexicon_option, name_option, year_option
 
 _FIRST_WORDS = 60
 
@@ -122,8 +122,8 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
 
     \b
     Example:
-        positions extract seeds/000_1792fb935fd71937.txt
-        positions extract --format json fixtures/korea/*.txt
+        positions extract statement.txt
+        positions extract --format json corpus/*.txt
         positions extract S-PV.8353.pdf
     """
     from ..actors import load_gazetteer

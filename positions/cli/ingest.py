@@ -13,7 +13,7 @@ from ..sources import bundled_corpus, iter_articles
 from ..store import IngestResult, Missing, StoreStats, open_store, rebuild_store
 from . import main
 from ._corpus import UNDATED_FIX, Failures
-from ._options import encoding_option, actors_option, corpus_argument, lexicon_option, year_option
+from ._options import actors_option, corpus_argument, encoding_option, lexicon_option, year_option
 
 
 def summary(db: str, result: IngestResult, stats: StoreStats) -> str:
@@ -137,7 +137,7 @@ def ingest(
         positions ingest corpus/ --db corpus.db --jobs 4
         positions ingest corpus/ --db corpus.db --prune
         positions ingest corpus/ --db corpus.db --rebuild
-        positions ingest ../shared/corpora/ungdc --db /tmp/u.db
+        positions ingest speeches/ --db speeches.db --encoding auto
     """
     if rebuild and prune:
         raise click.UsageError("--prune has nothing to remove with --rebuild (the new store holds only CORPUS)")

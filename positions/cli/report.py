@@ -9,7 +9,7 @@ import click
 
 from . import main
 from ._corpus import Failures, report_undated, analysis_passes
-from ._options import encoding_option, actors_option, corpus_argument, db_option, lexicon_option, name_option, year_option
+from ._options import actors_option, corpus_argument, db_option, encoding_option, lexicon_option, name_option, year_option
 
 
 @main.command()
@@ -65,7 +65,7 @@ def report(
     \b
     Example:
         positions report --out report/
-        positions report --db corpus.db --out /tmp/r --by month
+        positions report --db corpus.db --out corpus-report --by month
         positions report --format markdown --out docs/report
     """
     from ..render.output import prepare_directory

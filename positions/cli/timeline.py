@@ -8,7 +8,7 @@ import click
 
 from . import main
 from ._corpus import Failures, nothing_found, report_undated, check_actor, load_analyses
-from ._options import encoding_option, actors_option, corpus_argument, db_option, format_option, lexicon_option, name_option, year_option
+from ._options import actors_option, corpus_argument, db_option, encoding_option, format_option, lexicon_option, name_option, year_option
 
 
 @main.command()

@@ -269,6 +269,11 @@ class Analysis:
     statements: tuple[Statement, ...] = ()
     markers: tuple[Marker, ...] = ()  # every marker in the article, inside statements or not
 
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
+
 
 @attrs.frozen(order=True)
 class Period:
@@ -334,6 +339,11 @@ class TextDiff:
     def changed(self) -> bool:
         return any(op.op != "=" for op in self.ops)
 
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
+
 
 @attrs.frozen
 class VariantShift:
@@ -376,6 +386,11 @@ class PositionDiff:
     shifts: tuple[VariantShift, ...] = ()
     polarity_flips: tuple[PolarityFlip, ...] = ()
     pairs: tuple[StatementPair, ...] = ()
+
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
 
 
 @attrs.frozen
@@ -437,6 +452,11 @@ class Timeline:
     periods: tuple[Period, ...] = ()
     rows: tuple[ConceptTimeline, ...] = ()
     active: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
 
 
 @attrs.frozen

@@ -44,8 +44,12 @@ def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional
     if paths == ("-", "-"):
         raise click.ClickException("only one of OLD and NEW can be '-' (stdin)")
     articles = []
+
+    def fail(where: str, exc: Exception) -> None:  # an empty file too: it leaves nothing to compare
+        raise exc
+
     for p in paths:
-        found = list(iter_articles([p], year=year, name=stdin_name, encoding=encoding))
+        found = list(iter_articles([p], year=year, name=stdin_name, encoding=encoding, on_error=fail))
         if len(found) != 1:
             raise click.ClickException(
                 f"{p}: holds {len(found)} articles; `diff OLD NEW` compares two single articles"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -37,6 +38,18 @@ def test_utf8_is_the_default_and_says_how_to_read_another(latin1):
 @pytest.mark.parametrize("encoding", ["latin-1", "ISO-8859-1", "cp1252", "auto"])
 def test_a_named_or_detected_encoding_reads_the_text(latin1, encoding):
     assert read_article(latin1, encoding=encoding).text == TEXT
+
+
+def test_auto_says_which_codec_it_guessed(tmp_path, latin1, runner):
+    utf8 = tmp_path / "2018-03-01-tass-utf8.txt"
+    utf8.write_text(TEXT, encoding="utf-8")
+    assert read_article(utf8, encoding="auto").warnings == ()
+    (warning,) = read_article(latin1, encoding="auto").warnings
+    assert re.fullmatch(r"not UTF-8; decoded as cp125[02] \(--encoding auto\)", warning), warning
+    assert read_article(latin1, encoding="latin-1").warnings == ()  # a codec given is not a guess
+    result = runner.invoke(main, ["articles", "--encoding", "auto", str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.stderr == f"positions: {latin1}: warning: {warning}\n"
 
 
 def test_auto_keeps_utf8_and_detects_cyrillic():

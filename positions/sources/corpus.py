@@ -15,9 +15,11 @@ import warnings
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
 
+import attrs
+
 from ..errors import EmptyFileError, PositionsError, SourceError
 from ..model import Article
-from .decoding import MAX_ARTICLE_BYTES, decode_text, read_bytes, read_text
+from .decoding import AUTO, MAX_ARTICLE_BYTES, check_encoding, decode_text_as, read_bytes, read_text_as
 from .globs import glob_paths, outermost
 from .html import HTML_SUFFIXES, html_article
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
@@ -101,13 +103,17 @@ def _one_article(
             data = read_bytes(path, max_bytes=min(max_bytes, MAX_PDF_BYTES), hint=hint)
         return pdf_article(path, data, entry=entry, defaults=defaults, year=year)
     if data is None:
-        text = read_text(path, max_bytes=max_bytes, encoding=encoding)
+        text, codec = read_text_as(path, max_bytes=max_bytes, encoding=encoding)
     else:
-        text = decode_text(data, path, encoding=encoding)
+        text, codec = decode_text_as(data, path, encoding=encoding)
     if ungdc_name(path) is not None:
-        return ungdc_article(path, text, entry=entry, defaults=defaults, year=year)
-    markdown = os.path.splitext(name)[1].lower() in _MARKDOWN
-    return text_article(path, text, entry=entry, defaults=defaults, year=year, markdown=markdown)
+        article = ungdc_article(path, text, entry=entry, defaults=defaults, year=year)
+    else:
+        markdown = os.path.splitext(name)[1].lower() in _MARKDOWN
+        article = text_article(path, text, entry=entry, defaults=defaults, year=year, markdown=markdown)
+    if codec != "utf-8" and check_encoding(encoding) == AUTO:  # a guess: say which, once per file
+        article = attrs.evolve(article, warnings=article.warnings + (f"not UTF-8; decoded as {codec} (--encoding auto)",))
+    return article
 
 
 def _manifest_beside(path: str) -> Optional[Manifest]:

@@ -27,7 +27,9 @@ __all__ = [
     "detect_encoding",
     "article_id",
     "decode_text",
+    "decode_text_as",
     "read_text",
+    "read_text_as",
     "read_bytes",
     "iter_lines",
 ]
@@ -119,10 +121,21 @@ def decode_text(
     >>> decode_text(b"caf\\xe9", "a.txt", encoding="latin-1")
     'café'
     """
+    return decode_text_as(data, name, base_offset=base_offset, base_line=base_line, encoding=encoding)[0]
+
+
+def decode_text_as(
+    data: bytes, name: str, *, base_offset: int = 0, base_line: int = 1, encoding: str = "utf-8"
+) -> tuple[str, str]:
+    """:func:`decode_text` and the codec it used (the detected one, for ``"auto"``).
+
+    >>> decode_text_as("Заявление министерства".encode("cp1251"), "a.txt", encoding="auto")
+    ('Заявление министерства', 'cp1251')
+    """
     for bom, codec in _UTF16_BOMS.items():
         if data.startswith(bom) and base_offset == 0:
             try:
-                return data.decode(codec)  # the BOM stays, as U+FEFF, like UTF-8's
+                return data.decode(codec), codec  # the BOM stays, as U+FEFF, like UTF-8's
             except UnicodeDecodeError as exc:
                 msg = f"{name}: invalid {codec.upper()} at byte {exc.start}"
                 raise SourceError(msg) from None
@@ -135,7 +148,7 @@ def decode_text(
     if encoding == AUTO:
         encoding = detect_encoding(data, name)
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
         at = base_offset + exc.start
         line = base_line + _line_of(data, exc.start) - 1
@@ -181,6 +194,13 @@ def read_text(
 
     The size is checked before anything is read, so a huge file costs nothing.
     """
+    return read_text_as(path, max_bytes=max_bytes, encoding=encoding)[0]
+
+
+def read_text_as(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_ARTICLE_BYTES, encoding: str = "utf-8"
+) -> tuple[str, str]:
+    """:func:`read_text` and the codec it used (see :func:`decode_text_as`)."""
     name = os.fspath(path)
     try:
         size = os.path.getsize(name)
@@ -202,10 +222,10 @@ def read_text(
             data = fh.read()
     except OSError as exc:
         raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    text = decode_text(data, name, encoding=encoding)
+    text, codec = decode_text_as(data, name, encoding=encoding)
     if not _CONTENT_RE.search(text):  # not text.strip(): that would copy a huge file
         raise EmptyFileError(f"{name}: empty file (only white space)")
-    return text
+    return text, codec
 
 
 def iter_lines(fh: BinaryIO, name: str) -> Iterator[tuple[int, int, bytes]]:

@@ -62,15 +62,17 @@ def text_diff_html(diff: TextDiff) -> str:
     )
 
 
-def position_diffs_html(diffs: Sequence[PositionDiff]) -> str:
+def position_diffs_html(diffs: Sequence[PositionDiff], *, all_passages: bool = False) -> str:
     """Position diffs as on the page of ``positions diff --format html``: concepts gained,
-    dropped and kept, shifts and flips, then each aligned passage's word diff."""
+    dropped and kept, shifts and flips, then each aligned passage's word diff. As there,
+    new and gone passages without an in-scope concept are left out (a line says how many)
+    unless ``all_passages``."""
     from ..sources import bundled_corpus
     from ._display import path_shower
     from .html import _view
 
     show = path_shower([str(p) for p in bundled_corpus()])  # the bundled corpus as korea/...
-    views = [_view(d, True, show) for d in diffs]
+    views = [_view(d, all_passages, show) for d in diffs]
     return _ENV.get_template("notebook/position_diff.html.j2").render(diffs=views)
 
 

@@ -14,7 +14,14 @@ from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
 from ._corpus import Failures, echo_warnings, nothing_found, path_shower
-from ._options import corpus_argument, db_option, encoding_option, format_option, name_option, year_option
+from ._options import (
+    corpus_argument,
+    db_option,
+    encoding_option,
+    format_option,
+    name_option,
+    year_option,
+)
 
 COLUMNS = (
     "id",

@@ -8,8 +8,17 @@ import click
 
 from ..model import PartialDate
 from . import main
-from ._corpus import Failures, nothing_found, report_undated, check_actor, load_analyses
-from ._options import actors_option, corpus_argument, db_option, encoding_option, format_option, lexicon_option, name_option, year_option
+from ._corpus import Failures, check_actor, load_analyses, nothing_found, report_undated
+from ._options import (
+    actors_option,
+    corpus_argument,
+    db_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 
 @main.command()

@@ -12,7 +12,14 @@ from ..model import Article, Statement
 from ..render.terminal import printable
 from . import main
 from ._corpus import echo_warnings, nothing_found, warn_empty
-from ._options import actors_option, encoding_option, format_option, lexicon_option, name_option, year_option
+from ._options import (
+    actors_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 _FIRST_WORDS = 60
 

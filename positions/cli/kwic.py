@@ -14,7 +14,14 @@ from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
 from ._corpus import Failures, echo_warnings, nothing_found
-from ._options import db_option, encoding_option, format_option, lexicon_option, name_option, year_option
+from ._options import (
+    db_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 
 @main.command()

@@ -8,8 +8,16 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, report_undated, analysis_passes
-from ._options import actors_option, corpus_argument, db_option, encoding_option, lexicon_option, name_option, year_option
+from ._corpus import Failures, analysis_passes, report_undated
+from ._options import (
+    actors_option,
+    corpus_argument,
+    db_option,
+    encoding_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 
 @main.command()

@@ -21,7 +21,14 @@ import jinja2
 
 from ..model import Analysis, PositionDiff, Statement, TextDiff, Timeline
 
-__all__ = ["Html", "html_of", "text_diff_html", "position_diffs_html", "timeline_html", "analysis_html"]
+__all__ = [
+    "Html",
+    "html_of",
+    "text_diff_html",
+    "position_diffs_html",
+    "timeline_html",
+    "analysis_html",
+]
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("positions.render", "templates"),
@@ -98,7 +105,8 @@ def timeline_html(tl: Timeline) -> str:
         periods = list(rec["active"].get(actor, []))
         grid = heatmap(rec, [(actor, None, rows)], periods, label_of="concept", link_rows=False)
         sections.append({"actor": actor, "grid": grid})
-    return _ENV.get_template("notebook/timeline.html.j2").render(by=tl.by, role=tl.role, sections=sections)
+    template = _ENV.get_template("notebook/timeline.html.j2")
+    return template.render(by=tl.by, role=tl.role, sections=sections)
 
 
 def _segments(text: str, st: Statement) -> list[dict[str, Any]]:
@@ -111,7 +119,8 @@ def _segments(text: str, st: Statement) -> list[dict[str, Any]]:
             continue
         if m.span.start > at:
             out.append({"text": text[at : m.span.start], "mk": None})
-        flags = [f for f, on in (("negated", m.polarity == "negated"), ("out of scope", not m.in_scope)) if on]
+        flags = [f for f, on in (("negated", m.polarity == "negated"),
+                                 ("out of scope", not m.in_scope)) if on]  # fmt: skip
         out.append({
             "text": text[m.span.start : m.span.end],
             "mk": {"cls": "mk" if m.in_scope else "mk out",
@@ -130,7 +139,8 @@ def analysis_html(an: Analysis) -> str:
 
     art = an.article
     show = path_shower([str(p) for p in bundled_corpus()])
-    meta = [v for v in (art.date.iso() if art.date else "undated", art.source, art.place, art.country) if v]
+    date = art.date.iso() if art.date else "undated"
+    meta = [v for v in (date, art.source, art.place, art.country) if v]
     statements = [
         {
             "n": n,
@@ -142,8 +152,8 @@ def analysis_html(an: Analysis) -> str:
         }
         for n, st in enumerate(an.statements, 1)
     ]
-    view = {"title": art.title or show(art.path) or art.id, "path": show(art.path) or art.id, "meta": meta,
-            "statements": statements}  # fmt: skip
+    path = show(art.path) or art.id
+    view = {"title": art.title or path, "path": path, "meta": meta, "statements": statements}
     return _ENV.get_template("notebook/analysis.html.j2").render(a=view)
 
 

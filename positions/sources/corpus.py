@@ -19,7 +19,14 @@ import attrs
 
 from ..errors import EmptyFileError, PositionsError, SourceError
 from ..model import Article
-from .decoding import AUTO, MAX_ARTICLE_BYTES, check_encoding, decode_text_as, read_bytes, read_text_as
+from .decoding import (
+    AUTO,
+    MAX_ARTICLE_BYTES,
+    check_encoding,
+    decode_text_as,
+    read_bytes,
+    read_text_as,
+)
 from .globs import glob_paths, outermost
 from .html import HTML_SUFFIXES, html_article
 from .manifest import MANIFEST_NAME, Manifest, load_manifest

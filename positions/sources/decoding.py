@@ -63,7 +63,10 @@ def check_encoding(encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
     except LookupError:
-        msg = f"unknown encoding {encoding!r}: use a codec name such as utf-8, latin-1, cp1252, or auto"
+        msg = (
+            f"unknown encoding {encoding!r}: use a codec name such as utf-8, latin-1, cp1252,"
+            " or auto"
+        )
         raise SourceError(msg) from None
 
 
@@ -121,7 +124,8 @@ def decode_text(
     >>> decode_text(b"caf\\xe9", "a.txt", encoding="latin-1")
     'café'
     """
-    return decode_text_as(data, name, base_offset=base_offset, base_line=base_line, encoding=encoding)[0]
+    where = {"base_offset": base_offset, "base_line": base_line}
+    return decode_text_as(data, name, encoding=encoding, **where)[0]
 
 
 def decode_text_as(
@@ -215,7 +219,8 @@ def read_text_as(
         with open(name, "rb") as fh:
             head = fh.read(_SNIFF)
             nul = head.find(b"\x00")
-            wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf16", "utf-32", "utf32"))
+            codec = encoding.lower().replace("_", "-")
+            wide = codec.startswith(("utf-16", "utf16", "utf-32", "utf32"))
             if nul >= 0 and not wide and not any(head.startswith(bom) for bom in _UTF16_BOMS):
                 raise SourceError(f"{name}: binary file (NUL byte at byte {nul}), not text")
             fh.seek(0)

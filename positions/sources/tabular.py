@@ -16,7 +16,14 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
 from ..errors import EmptyFileError, PositionsError, SourceError
 from ..model import Article, DateSource, Span
 from .datelines import body_start, parse_dateline
-from .decoding import AUTO, MAX_ARTICLE_BYTES, check_encoding, decode_text, detect_encoding, iter_lines
+from .decoding import (
+    AUTO,
+    MAX_ARTICLE_BYTES,
+    check_encoding,
+    decode_text,
+    detect_encoding,
+    iter_lines,
+)
 from .metadata import assemble, check_fields
 
 __all__ = ["FIELDS", "column_names", "iter_jsonl", "iter_csv", "TABLE_SUFFIXES"]

@@ -188,3 +188,10 @@ def test_kwic_reads_a_store_like_the_corpus(runner, tmp_path):
     assert from_store.exit_code == 0 and from_store.output == from_corpus.output != ""
     refused = runner.invoke(main, ["kwic", "--db", db, str(d), "step"])
     assert refused.exit_code == 2 and "give no CORPUS" in refused.output
+
+
+def test_kwic_json_shows_the_bundled_corpus_paths_short(runner):
+    result = runner.invoke(main, ["kwic", "--concept", "cvid", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    paths = {r["path"] for r in json.loads(result.stdout)}
+    assert paths and all(p.startswith(("korea/", "seeds/")) for p in paths), paths

@@ -13,7 +13,7 @@ from ..lexicon import load_lexicon
 from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
-from ._corpus import Failures, echo_warnings, nothing_found
+from ._corpus import Failures, echo_warnings, nothing_found, path_shower
 from ._options import (
     db_option,
     encoding_option,
@@ -93,17 +93,20 @@ def kwic(
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
 
     def articles():
-        for article in iter_articles(paths, year=year, on_error=report, name=stdin_name, encoding=encoding):
+        read = iter_articles(paths, year=year, on_error=report, name=stdin_name, encoding=encoding)
+        for article in read:
             echo_warnings(article)
             yield article
 
     lines = kwic_lines(articles(), target, concept=concept, window=window)
-    _echo_lines(lines, in_scope, fmt, what=concept or target)
+    roots = [] if args_list else [str(p) for p in paths]  # the bundled corpus: korea/..., seeds/...
+    show = path_shower(roots, relative=False)
+    _echo_lines(lines, in_scope, fmt, what=concept or target, show=show)
     if report.count:
         raise SystemExit(1)
 
 
-def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "") -> None:
+def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lambda p: p) -> None:
     lines = list(lines)
     found = len(lines)
     if in_scope:
@@ -117,7 +120,8 @@ def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "") -> None:
                 " `positions lexicon show` for the concepts' patterns"
             )
     if fmt == "json":
-        click.echo(json.dumps([k.as_dict() for k in lines], indent=2, ensure_ascii=False))
+        records = [{**k.as_dict(), "path": show(k.path)} for k in lines]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
     for k in lines:
         flags = "".join(

@@ -13,6 +13,7 @@ __all__ = [
     "PositionsError",
     "SourceError",
     "DateError",
+    "EmptyFileError",
     "LexiconError",
     "GoldError",
     "StoreError",
@@ -31,6 +32,11 @@ class SourceError(PositionsError, ValueError):
 
 class DateError(SourceError):
     """An article's date is missing, ambiguous or invalid."""
+
+
+class EmptyFileError(SourceError):
+    """An input file holds nothing (no bytes, or only white space): the commands report it
+    as a warning and go on, since no article is lost by skipping it."""
 
 
 class LexiconError(PositionsError, ValueError):

@@ -270,6 +270,11 @@ class Analysis:
     statements: tuple[Statement, ...] = ()
     markers: tuple[Marker, ...] = ()  # every marker in the article, inside statements or not
 
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
+
 
 @attrs.frozen(order=True)
 class Period:
@@ -339,6 +344,11 @@ class TextDiff:
     def changed(self) -> bool:
         return any(op.op != "=" for op in self.ops)
 
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
+
 
 @attrs.frozen
 class VariantShift:
@@ -397,6 +407,11 @@ class PositionDiff:
     pairs: tuple[StatementPair, ...] = ()
     old_held: tuple[HeldConcept, ...] = ()  # each side's concepts, polarities and wordings
     new_held: tuple[HeldConcept, ...] = ()
+
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
 
 
 @attrs.frozen
@@ -458,6 +473,11 @@ class Timeline:
     periods: tuple[Period, ...] = ()
     rows: tuple[ConceptTimeline, ...] = ()
     active: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
 
 
 @attrs.frozen

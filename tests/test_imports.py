@@ -83,11 +83,17 @@ def _imports(name: str) -> list[tuple[str, str | None, int]]:
     return out
 
 
+# Display hooks: Jupyter shows a record through its class's ``_repr_html_``, which can only
+# reach the renderer by importing it when called (the model cannot import render at load
+# time). The edge is the one way a record points up; nothing else may.
+DISPLAY_HOOKS: frozenset[tuple[str, str]] = frozenset({("positions.model", "positions.render.notebook")})
+
+
 def _graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {m: set() for m in MODULES}
     for m in MODULES:
         for target, name, _ in _imports(m):
-            if target not in MODULES or target == m:
+            if target not in MODULES or target == m or (m, target) in DISPLAY_HOOKS:
                 continue
             if m.startswith(target + ".") and name is None:  # its package, for a submodule
                 continue
@@ -180,7 +186,7 @@ def test_known_private_imports_are_still_there(entry):
 # errors sits below the model (an output directory that must not be overwritten is an OutputError)
 # novelty and diffusion: the report's firsts and convergence pages still compute them while
 # rendering (render/report_novelty.py); they belong in track()'s records, like the timeline.
-RENDER_MAY_IMPORT = ("positions.errors", "positions.model", "positions.track", "positions.render",
+RENDER_MAY_IMPORT = ("positions.bundled", "positions.errors", "positions.model", "positions.track", "positions.render",
                      "positions.history", "positions.novelty", "positions.diffusion")
 
 

@@ -9,18 +9,33 @@ from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
 import click
 
-from ..errors import PositionsError, SourceError
+from ..errors import EmptyFileError, PositionsError, SourceError
 from ..model import Analysis, Article
+from ..render._display import path_shower  # noqa: F401  (commands show paths with it)
 from ..render.terminal import printable
 
 
+def warn_empty(path: str, exc: PositionsError) -> bool:
+    """Say on stderr that an empty file was skipped, when ``exc`` says it is one (an empty
+    file loses no article, so it is a warning and leaves the exit status alone)."""
+    if not isinstance(exc, EmptyFileError):
+        return False
+    message = str(exc)
+    problem = message[len(path) + 2 :] if message.startswith(f"{path}: ") else message
+    click.echo(printable(f"positions: {path}: warning: {problem}, skipped"), err=True)
+    return True
+
+
 class Failures:
-    """Counts the files reported as bad (the command exits 1 when there were any)."""
+    """Counts the files reported as bad (the command exits 1 when there were any); an
+    empty file is a warning, not counted."""
 
     def __init__(self) -> None:
         self.count = 0
 
     def __call__(self, path: str, exc: PositionsError) -> None:
+        if warn_empty(path, exc):
+            return
         self.count += 1
         message = str(exc)
         named = message.startswith(path) or message.startswith(os.path.basename(path))
@@ -84,12 +99,13 @@ def load_analyses(
     actors_paths: Sequence[str] = (),
     failures: Optional[Failures] = None,
     stdin_name: Optional[str] = None,
+    encoding: str = "utf-8",
 ) -> list[Analysis]:
     """The analyses to work on; a bad file is reported through ``failures`` and skipped."""
     from ..store import analyses_from
 
     _check_source(corpus, db_path, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
-                  stdin_name=stdin_name)  # fmt: skip
+                  stdin_name=stdin_name, encoding=encoding)  # fmt: skip
     analyses = list(
         analyses_from(
             list(corpus),
@@ -99,6 +115,7 @@ def load_analyses(
             actors=actors_paths,
             on_error=failures,
             name=stdin_name,
+            encoding=encoding,
         )
     )
     if year is not None:
@@ -131,7 +148,7 @@ def analysis_passes(
         return
     _check_source(corpus, db_path, year=options.get("year"), lexicon_path=options.get("lexicon_path"),
                   actors_paths=options.get("actors_paths", ()),
-                  stdin_name=options.get("stdin_name"))  # fmt: skip
+                  stdin_name=options.get("stdin_name"), encoding=options.get("encoding", "utf-8"))  # fmt: skip
     with open_store(db_path, create=False) as store, snapshot(store.connection):
         yield store.analyses, store.stats().articles
 
@@ -144,6 +161,7 @@ def _check_source(
     lexicon_path: Optional[str],
     actors_paths: Sequence[str],
     stdin_name: Optional[str] = None,
+    encoding: str = "utf-8",
 ) -> None:
     if stdin_name is not None and "-" not in corpus:
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
@@ -151,7 +169,8 @@ def _check_source(
         if corpus:
             raise click.UsageError("give a CORPUS or --db, not both")
         given = [name for name, value in (("--lexicon", lexicon_path), ("--year", year),
-                                          ("--actors-file", actors_paths)) if value]  # fmt: skip
+                                          ("--actors-file", actors_paths),
+                                          ("--encoding", encoding != "utf-8")) if value]  # fmt: skip
         if given:
             raise click.UsageError(
                 f"{', '.join(given)} apply to analysing a CORPUS; a store keeps the analyses made "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import click
 
@@ -13,8 +13,15 @@ from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
-from ._corpus import Failures, echo_warnings, nothing_found
-from ._options import corpus_argument, db_option, format_option, name_option, year_option
+from ._corpus import Failures, echo_warnings, nothing_found, path_shower
+from ._options import (
+    corpus_argument,
+    db_option,
+    encoding_option,
+    format_option,
+    name_option,
+    year_option,
+)
 
 COLUMNS = (
     "id",
@@ -64,7 +71,7 @@ def _cell(value: Optional[object], width: Optional[int] = None) -> str:
     return text
 
 
-def _table(records: list[dict[str, Any]]) -> str:
+def _table(records: list[dict[str, Any]], show: Callable[[Optional[str]], Optional[str]] = lambda p: p) -> str:
     rows = [list(COLUMNS)]
     for r in records:
         rows.append(
@@ -77,7 +84,7 @@ def _table(records: list[dict[str, Any]]) -> str:
                 _cell(r["place"], _WIDE),
                 _cell(r["country"]),
                 _cell(r["words"]),
-                _cell(r["path"]),
+                _cell(show(r["path"])),
                 _cell(r["title"]),
             ]
         )
@@ -106,6 +113,7 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
 @corpus_argument
 @format_option()
 @year_option
+@encoding_option
 @click.option(
     "--column",
     "columns",
@@ -122,6 +130,7 @@ def articles(
     corpus: tuple[str, ...],
     fmt: str,
     year: Optional[int],
+    encoding: str,
     columns: tuple[str, ...],
     db_path: Optional[str],
     stdin_name: Optional[str],
@@ -132,7 +141,9 @@ def articles(
     provenance (front_matter, manifest, dateline, dateline+manifest_year,
     dateline+file_name_year, dateline+option_year, column, file_name, page_metadata,
     pdf_first_page, option), source, place, country (where the layout or the manifest says
-    whose document it is), words of the body, path and title. CORPUS is any number of files
+    whose document it is), words of the body, path and title. A path is shown relative to
+    the current directory when it lies under it, and the bundled corpus's as korea/... and
+    seeds/... (in JSON too; a CORPUS's paths are otherwise as given). CORPUS is any number of files
     (text, Markdown, saved web pages, PDFs, JSONL/CSV exports), directories and globs, or
     '-' for one article on stdin (--name gives its file name); with none, the bundled sample
     corpus is listed.
@@ -169,7 +180,7 @@ def articles(
     report = Failures()  # one line per bad file; exit 1 at the end
     records = []
     articles_read = iter_articles(
-        paths, year=year, columns=mapping or None, on_error=report, name=stdin_name
+        paths, year=year, columns=mapping or None, on_error=report, name=stdin_name, encoding=encoding
     )
     for article in articles_read:
         echo_warnings(article)
@@ -179,9 +190,11 @@ def articles(
             "no articles found; CORPUS takes files and directories of .txt, .md, .html,"
             " .pdf, .jsonl and .csv, or '-' for stdin (see docs/corpus-formats.md)"
         )
-    if fmt == "json":
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    roots = [] if corpus else [str(p) for p in paths]  # the bundled corpus: korea/..., seeds/...
+    if fmt == "json":  # no machine-specific path for the bundled corpus; a CORPUS's as given
+        show = path_shower(roots, relative=False)
+        click.echo(json.dumps([{**r, "path": show(r["path"])} for r in records], indent=2, ensure_ascii=False))
     elif records:
-        click.echo(_table(records))
+        click.echo(_table(records, path_shower(roots)))
     if report.count:
         ctx.exit(1)

@@ -8,8 +8,17 @@ import click
 
 from ..model import PartialDate
 from . import main
-from ._corpus import Failures, nothing_found, report_undated, check_actor, load_analyses
-from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, name_option, year_option
+from ._corpus import Failures, check_actor, load_analyses, nothing_found, report_undated
+from ._options import (
+    actors_option,
+    corpus_argument,
+    db_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 
 @main.command()
@@ -27,6 +36,7 @@ from ._options import actors_option, corpus_argument, db_option, format_option, 
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
 @name_option
 @click.pass_context
 def compare(
@@ -41,6 +51,7 @@ def compare(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    encoding: str,
     stdin_name: Optional[str],
 ) -> None:
     """Show which of --actors hold which concepts in one period, and in which words: a grid
@@ -71,7 +82,7 @@ def compare(
             raise click.UsageError(f"--period {period} is a {natural}, not a {by}")
         by = natural
     failures = Failures()
-    analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
+    analyses = load_analyses(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                              actors_paths=actors_paths, failures=failures, stdin_name=stdin_name)  # fmt: skip
     report_undated(analyses, "the comparison")
     cmp = make_comparison(analyses, codes, period=period, by=by or "year", role=role)

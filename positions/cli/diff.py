@@ -15,6 +15,7 @@ from ._options import (
     FORMATS_REPORT,
     actors_option,
     db_option,
+    encoding_option,
     format_option,
     lexicon_option,
     name_option,
@@ -35,7 +36,7 @@ def _is_file_pair(paths: tuple[str, ...]) -> bool:
     return len(paths) == 2 and all(p == "-" or os.path.isfile(p) for p in paths)
 
 
-def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional[str]):
+def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional[str], encoding: str = "utf-8"):
     """The two articles of ``diff OLD NEW`` (one may be ``-``): no date is needed to compare
     two texts, so an undated one is read with its warning."""
     from ..sources import iter_articles
@@ -43,8 +44,12 @@ def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional
     if paths == ("-", "-"):
         raise click.ClickException("only one of OLD and NEW can be '-' (stdin)")
     articles = []
+
+    def fail(where: str, exc: Exception) -> None:  # an empty file too: it leaves nothing to compare
+        raise exc
+
     for p in paths:
-        found = list(iter_articles([p], year=year, name=stdin_name))
+        found = list(iter_articles([p], year=year, name=stdin_name, encoding=encoding, on_error=fail))
         if len(found) != 1:
             raise click.ClickException(
                 f"{p}: holds {len(found)} articles; `diff OLD NEW` compares two single articles"
@@ -132,6 +137,7 @@ def _corpus_diffs(
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
 @db_option
 @name_option
 @click.pass_context
@@ -150,6 +156,7 @@ def diff(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    encoding: str,
     db_path: Optional[str],
     stdin_name: Optional[str],
 ) -> None:
@@ -197,12 +204,12 @@ def diff(
     if stdin_name is not None and "-" not in paths:
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     if pair_form:
-        articles = _read_pair(paths, year, stdin_name)  # type: ignore[arg-type]
+        articles = _read_pair(paths, year, stdin_name, encoding)  # type: ignore[arg-type]
         analyses = [analyze(a, lexicon=lexicon, gazetteer=gazetteer) for a in articles]
         diffs = _pair_diffs(analyses, role, concept, actor, engine)
     else:
         roots = [] if paths or db_path else [str(p) for p in bundled_corpus()]
-        analyses = load_analyses(paths, db_path, year=year, lexicon_path=lexicon_path,
+        analyses = load_analyses(paths, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                                  actors_paths=actors_paths, failures=failures, stdin_name=stdin_name)  # fmt: skip
         diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine)
 

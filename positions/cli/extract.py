@@ -11,8 +11,15 @@ from ..errors import LexiconError, PositionsError
 from ..model import Article, Statement
 from ..render.terminal import printable
 from . import main
-from ._corpus import echo_warnings, nothing_found
-from ._options import actors_option, format_option, lexicon_option, name_option, year_option
+from ._corpus import echo_warnings, nothing_found, warn_empty
+from ._options import (
+    actors_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 _FIRST_WORDS = 60
 
@@ -110,9 +117,10 @@ def _table(rows: list[tuple[str, list[str]]]) -> str:
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
 @name_option
 def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actors_paths: tuple[str, ...], year: Optional[int],
-            stdin_name: Optional[str]) -> None:  # fmt: skip
+            stdin_name: Optional[str], encoding: str) -> None:  # fmt: skip
     """Find the statements in FILES: speaker, country, holders, kind and text.
 
     A file that cannot be read is reported on stderr and the rest are read. No date is
@@ -121,8 +129,8 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
 
     \b
     Example:
-        positions extract seeds/000_1792fb935fd71937.txt
-        positions extract --format json fixtures/korea/*.txt
+        positions extract statement.txt
+        positions extract --format json corpus/*.txt
         positions extract S-PV.8353.pdf
     """
     from ..actors import load_gazetteer
@@ -133,6 +141,8 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
     failed: list[str] = []
 
     def on_error(path: str, exc: PositionsError) -> None:
+        if warn_empty(path, exc):
+            return
         failed.append(path)
         click.echo(printable(f"error: {exc}"), err=True)
 
@@ -141,7 +151,7 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
     records: list[dict[str, Any]] = []
     rows: list[tuple[str, list[str]]] = []
     read = 0
-    for article in iter_articles(list(files), year=year, on_error=on_error, name=stdin_name):
+    for article in iter_articles(list(files), year=year, on_error=on_error, name=stdin_name, encoding=encoding):
         read += 1
         echo_warnings(article)
         try:

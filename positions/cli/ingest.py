@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import Any, Optional
 
 import click
 
 from ..errors import SourceError
-from ..sources import bundled_corpus
+from ..sources import bundled_corpus, iter_articles
 from ..store import IngestResult, Missing, StoreStats, open_store, rebuild_store
 from . import main
 from ._corpus import UNDATED_FIX, Failures
-from ._options import actors_option, corpus_argument, lexicon_option, year_option
+from ._options import actors_option, corpus_argument, encoding_option, lexicon_option, year_option
 
 
 def summary(db: str, result: IngestResult, stats: StoreStats) -> str:
@@ -91,6 +92,7 @@ def _undated(store: Any) -> list[str]:
     help="Make the store afresh from CORPUS in a new file that then replaces --db (for a damaged store).",
 )
 @year_option
+@encoding_option
 @lexicon_option
 @actors_option
 @click.pass_context
@@ -103,6 +105,7 @@ def ingest(
     verify: bool,
     rebuild: bool,
     year: Optional[int],
+    encoding: str,
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
 ) -> None:
@@ -134,7 +137,7 @@ def ingest(
         positions ingest corpus/ --db corpus.db --jobs 4
         positions ingest corpus/ --db corpus.db --prune
         positions ingest corpus/ --db corpus.db --rebuild
-        positions ingest ../shared/corpora/ungdc --db /tmp/u.db
+        positions ingest speeches/ --db speeches.db --encoding auto
     """
     if rebuild and prune:
         raise click.UsageError("--prune has nothing to remove with --rebuild (the new store holds only CORPUS)")
@@ -160,6 +163,8 @@ def ingest(
     on_tty = sys.stderr.isatty()
     options: dict[str, Any] = dict(year=year, jobs=jobs, on_error=report, progress=progress if on_tty else None,
                                    lexicon=lexicon_path, actors=actors_paths)  # fmt: skip
+    if encoding != "utf-8":  # the store reads files through this reader, in this encoding
+        options["read"] = functools.partial(iter_articles, encoding=encoding)
     try:
         if rebuild:
             result, stats = rebuild_store(db_path, paths, **options)

@@ -13,8 +13,15 @@ from ..lexicon import load_lexicon
 from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
-from ._corpus import Failures, echo_warnings, nothing_found
-from ._options import db_option, format_option, lexicon_option, name_option, year_option
+from ._corpus import Failures, echo_warnings, nothing_found, path_shower
+from ._options import (
+    db_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 
 @main.command()
@@ -25,6 +32,7 @@ from ._options import db_option, format_option, lexicon_option, name_option, yea
 @click.option("--in-scope", "in_scope", is_flag=True, help="Only matches inside passages about the lexicon's issue.")
 @click.option("--why", is_flag=True, help="Under each line, the pattern or frame that matched, the normalization steps and the evidence.")
 @year_option
+@encoding_option
 @format_option()
 @db_option
 @name_option
@@ -36,6 +44,7 @@ def kwic(
     in_scope: bool,
     why: bool,
     year: Optional[int],
+    encoding: str,
     fmt: str,
     db_path: Optional[str],
     stdin_name: Optional[str],
@@ -87,17 +96,20 @@ def kwic(
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
 
     def articles():
-        for article in iter_articles(paths, year=year, on_error=report, name=stdin_name):
+        read = iter_articles(paths, year=year, on_error=report, name=stdin_name, encoding=encoding)
+        for article in read:
             echo_warnings(article)
             yield article
 
     lines = kwic_lines(articles(), target, concept=concept, window=window)
-    _echo_lines(lines, in_scope, fmt, what=concept or target, why=why)
+    roots = [] if args_list else [str(p) for p in paths]  # the bundled corpus: korea/..., seeds/...
+    show = path_shower(roots, relative=False)
+    _echo_lines(lines, in_scope, fmt, what=concept or target, show=show, why=why)
     if report.count:
         raise SystemExit(1)
 
 
-def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", why: bool = False) -> None:
+def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lambda p: p, why: bool = False) -> None:
     lines = list(lines)
     found = len(lines)
     if in_scope:
@@ -111,7 +123,8 @@ def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", why: bool
                 " `positions lexicon show` for the concepts' patterns"
             )
     if fmt == "json":
-        click.echo(json.dumps([k.as_dict() for k in lines], indent=2, ensure_ascii=False))
+        records = [{**k.as_dict(), "path": show(k.path)} for k in lines]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
     for k in lines:
         flags = "".join(

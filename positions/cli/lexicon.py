@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any, Optional
 
 import click
@@ -14,7 +15,7 @@ from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
 from ._corpus import Failures
-from ._options import format_option, lexicon_option, year_option
+from ._options import bundled_lexicons, format_option, lexicon_option, year_option
 
 
 def printable_block(text: str) -> str:
@@ -28,7 +29,7 @@ def lexicon() -> None:
 
     \b
     Example:
-        positions lexicon check my_lexicon.toml
+        positions lexicon check korean_peninsula
         positions lexicon show
         positions lexicon suggest phased speeches/
     """
@@ -37,7 +38,8 @@ def lexicon() -> None:
 @lexicon.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=str))
 def check(path: str) -> None:
-    """Validate the lexicon at PATH: every problem is printed as FILE:LINE: message.
+    """Validate the lexicon at PATH (or a bundled one by name): every problem is printed as
+    FILE:LINE: message.
 
     Checks TOML syntax, unknown keys, missing or duplicate concept ids, empty patterns,
     patterns that can never match, over-long patterns and duplicate patterns. Exit status
@@ -45,8 +47,12 @@ def check(path: str) -> None:
 
     \b
     Example:
-        positions lexicon check positions/data/lexicons/korean_peninsula.toml
+        positions lexicon check korean_peninsula
+        positions lexicon check my_lexicon.toml
     """
+    given = path
+    if not os.path.exists(path) and path in bundled_lexicons():
+        path = bundled_lexicons()[path]
     problems = lexicon_problems(path)
     if problems:
         for p in problems:
@@ -54,7 +60,7 @@ def check(path: str) -> None:
         raise SystemExit(1)
     lex = load_lexicon(path)
     n = sum(len(c.patterns) for c in lex.concepts)
-    click.echo(f"{path}: ok ({len(lex.concepts)} concepts, {n} patterns, {len(lex.scope.patterns)} scope patterns)")
+    click.echo(f"{given}: ok ({len(lex.concepts)} concepts, {n} patterns, {len(lex.scope.patterns)} scope patterns)")
 
 
 @lexicon.command()

@@ -66,7 +66,7 @@ def novelty(
     \b
     Example:
         positions novelty statement.txt --db corpus.db --actor RUS
-        positions novelty new/*.txt --against speeches/ --window 5 --missing 2/3 --check
+        positions novelty new/*.txt --against speeches/ --window 5 --missing 2/3
     """
     from ..novelty import novelty as find_novelty
     from ..novelty import parse_window

@@ -8,8 +8,16 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, report_undated, analysis_passes
-from ._options import actors_option, corpus_argument, db_option, lexicon_option, name_option, year_option
+from ._corpus import Failures, analysis_passes, report_undated
+from ._options import (
+    actors_option,
+    corpus_argument,
+    db_option,
+    encoding_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 
 @main.command()
@@ -28,6 +36,7 @@ from ._options import actors_option, corpus_argument, db_option, lexicon_option,
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
 @name_option
 @click.pass_context
 def report(
@@ -43,6 +52,7 @@ def report(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    encoding: str,
     stdin_name: Optional[str],
 ) -> None:
     """Write a report of the corpus to --out: index.html with the actor x concept x period
@@ -63,7 +73,7 @@ def report(
     \b
     Example:
         positions report --out report/
-        positions report --db corpus.db --out /tmp/r --by month
+        positions report --db corpus.db --out corpus-report --by month
         positions report --format markdown --out docs/report
     """
     from ..render.output import prepare_directory
@@ -74,7 +84,7 @@ def report(
 
     failures = Failures()
     roots = [] if corpus or db_path else [str(p) for p in bundled_corpus()]
-    with analysis_passes(corpus, db_path, year=year, lexicon_path=lexicon_path,
+    with analysis_passes(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                          actors_paths=actors_paths, failures=failures, stdin_name=stdin_name) as (analyses, count):  # fmt: skip
         if isinstance(analyses, list):  # a store's undated articles were reported at ingest
             report_undated(analyses, "the report's periods")

@@ -7,8 +7,17 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, nothing_found, report_undated, check_actor, load_analyses
-from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, name_option, year_option
+from ._corpus import Failures, check_actor, load_analyses, nothing_found, report_undated
+from ._options import (
+    actors_option,
+    corpus_argument,
+    db_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 
 @main.command()
@@ -23,6 +32,7 @@ from ._options import actors_option, corpus_argument, db_option, format_option, 
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
 @name_option
 @click.pass_context
 def timeline(
@@ -37,6 +47,7 @@ def timeline(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    encoding: str,
     stdin_name: Optional[str],
 ) -> None:
     """Show, per actor and concept, the periods in which the concept appears in the actor's
@@ -64,7 +75,7 @@ def timeline(
         if concept not in known:
             raise click.UsageError(f"unknown concept {concept!r} (known: {', '.join(sorted(known))})")
     failures = Failures()
-    analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
+    analyses = load_analyses(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                              actors_paths=actors_paths, failures=failures, stdin_name=stdin_name)  # fmt: skip
     if actor is not None:
         found = found_actors(analyses, role=role)

@@ -34,7 +34,7 @@ _ENV = jinja2.Environment(
 )
 
 
-def _view(diff: PositionDiff, all_passages: bool, show) -> dict:
+def position_diff_view(diff: PositionDiff, all_passages: bool, show) -> dict:
     rec = diff_record(diff, show)
     concepts = []
     for name in ("gained", "dropped", "kept"):
@@ -66,5 +66,5 @@ def render_diffs(diffs: Sequence[PositionDiff], *, title: str = "Position diff",
                  roots: Sequence[str] = ()) -> str:  # fmt: skip
     """The page, as a string (options as for the text format)."""
     show = path_shower(roots)
-    views = [_view(d, all_passages, show) for d in diffs]
+    views = [position_diff_view(d, all_passages, show) for d in diffs]
     return _ENV.get_template("diff.html.j2").render(title=title, diffs=views)

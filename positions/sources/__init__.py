@@ -16,7 +16,14 @@ overrides their metadata. An ISO date starting a file name dates it; ``-`` reads
 
 from __future__ import annotations
 
-from .corpus import TEXT_SUFFIXES, bundled_corpus, is_article_file, iter_articles, read_article
+from .corpus import (
+    TEXT_SUFFIXES,
+    bundled_corpus,
+    bundled_gold,
+    is_article_file,
+    iter_articles,
+    read_article,
+)
 from .datelines import Dateline, parse_dateline
 from .dates import file_name_date, parse_date, weekday_mismatch
 from .decoding import MAX_ARTICLE_BYTES, article_id, decode_text, read_text
@@ -27,6 +34,7 @@ __all__ = [
     "read_article",
     "iter_articles",
     "bundled_corpus",
+    "bundled_gold",
     "article_id",
     "parse_dateline",
     "Dateline",

@@ -321,10 +321,12 @@ def analyses_from(
     actors: Sequence[PathLike] = (),
     on_error: Optional[Callable[[str, PositionsError], None]] = None,
     name: Optional[str] = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Analysis]:
     """Analyses from the store ``db`` when it is given, else from running the pipeline over
     ``corpus`` (the bundled sample corpus when empty; ``-`` is an article on stdin, called
-    ``name``, as in :func:`positions.sources.iter_articles`).
+    ``name``, as in :func:`positions.sources.iter_articles`, which reads text files in
+    ``encoding``).
 
     From a store they come in date then path order; from a corpus in the order of
     :func:`positions.sources.iter_articles`. The filters mean the same either way (see
@@ -341,7 +343,7 @@ def analyses_from(
     err = (lambda where, exc: on_error(str(where), exc)) if on_error else None
     analyze = _pipeline(lexicon, actors)
     analyze.prepare()
-    for article in iter_articles(paths, year=year, on_error=err, name=name):
+    for article in iter_articles(paths, year=year, on_error=err, name=name, encoding=encoding):
         if not in_period(article.date, since_key, until_key):
             continue
         try:

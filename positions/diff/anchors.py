@@ -53,6 +53,72 @@ def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+GRAMS = (1, 2, 4, 8, 16)
+"""Anchor lengths tried in turn: single elements unique on both sides, then runs of 2, 4 ...
+(a stretch that is repeated elsewhere, as boilerplate is, has no unique word, but the runs
+that straddle its ends are unique)."""
+
+
+def _anchors(a: Sequence[Hashable], b: Sequence[Hashable], a0: int, a1: int, b0: int, b1: int) -> list[tuple[int, int, int]]:
+    """Anchors inside ``a[a0:a1]`` and ``b[b0:b1]`` as ``(i, j, k)``: ``a[i:i+k] == b[j:j+k]``,
+    in order on both sides, not overlapping; the shortest runs (see :data:`GRAMS`) that
+    give any."""
+    for k in GRAMS:
+        if a1 - a0 < k or b1 - b0 < k:
+            break
+        if k == 1:
+            ka: Sequence[Hashable] = a[a0:a1]
+            kb: Sequence[Hashable] = b[b0:b1]
+        elif isinstance(a, str) and isinstance(b, str):
+            ka = [a[i : i + k] for i in range(a0, a1 - k + 1)]
+            kb = [b[j : j + k] for j in range(b0, b1 - k + 1)]
+        else:
+            ka = [tuple(a[i : i + k]) for i in range(a0, a1 - k + 1)]
+            kb = [tuple(b[j : j + k]) for j in range(b0, b1 - k + 1)]
+        # C-level passes over the elements; Python loops only over the distinct ones
+        ca, cb = Counter(ka), Counter(kb)
+        both = {x for x, n in ca.items() if n == 1}.intersection([x for x, n in cb.items() if n == 1])
+        if not both:
+            continue
+        pos_a, pos_b = dict(zip(ka, range(len(ka)))), dict(zip(kb, range(len(kb))))
+        kept = _lis(sorted((pos_a[x], pos_b[x]) for x in both))
+        out: list[tuple[int, int, int]] = []
+        for i, j in kept:
+            i, j = i + a0, j + b0
+            if out:
+                pi, pj, pk = out[-1]
+                if i - j == pi - pj and i <= pi + pk:  # the same diagonal, touching: one run
+                    out[-1] = (pi, pj, i + k - pi)
+                    continue
+                if i < pi + pk or j < pj + pk:  # overlapping the last one otherwise
+                    continue
+            out.append((i, j, k))
+        return out
+    return []
+
+
+def _common(a: Sequence[Hashable], b: Sequence[Hashable], i: int, j: int, most: int, step: int) -> int:
+    """How many elements are equal going from ``a[i]`` and ``b[j]`` forwards (``step`` 1) or
+    backwards (-1), at most ``most``: slices compared in doubling then halving lengths, so
+    that a long equal stretch is compared in C, not element by element."""
+    def same(n: int) -> bool:
+        if step == 1:
+            return a[i : i + n] == b[j : j + n]
+        return a[i - n + 1 : i + 1] == b[j - n + 1 : j + 1]
+
+    lo, n = 0, 1  # same(lo) holds
+    while n <= most and same(n):
+        lo, n = n, 2 * n
+    hi = min(n, most + 1)  # same(hi) fails (or hi is past the end)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if same(mid):
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
 def anchored_segments(a: Sequence[Hashable], b: Sequence[Hashable], *,
                       small: Callable[[int, int], bool]) -> list[Segment]:  # fmt: skip
     """``a`` and ``b`` cut into equal stretches and gaps, in order, covering both exactly
@@ -66,12 +132,8 @@ def anchored_segments(a: Sequence[Hashable], b: Sequence[Hashable], *,
             out.append(("=", a0, a1, b0, b1))
             continue
         # the common prefix and suffix are equal whatever the rest is
-        p = 0
-        while a0 + p < a1 and b0 + p < b1 and a[a0 + p] == b[b0 + p]:
-            p += 1
-        s = 0
-        while a1 - s > a0 + p and b1 - s > b0 + p and a[a1 - s - 1] == b[b1 - s - 1]:
-            s += 1
+        p = _common(a, b, a0, b0, min(a1 - a0, b1 - b0), 1)
+        s = _common(a, b, a1 - 1, b1 - 1, min(a1 - a0, b1 - b0) - p, -1)
         if p:
             out.append(("=", a0, a0 + p, b0, b0 + p))
         if s:
@@ -82,24 +144,17 @@ def anchored_segments(a: Sequence[Hashable], b: Sequence[Hashable], *,
         if a0 == a1 or b0 == b1 or small(a1 - a0, b1 - b0):
             out.append(("~", a0, a1, b0, b1))
             continue
-        ca = Counter(a[a0:a1])
-        cb = Counter(b[b0:b1])
-        where_b = {}
-        for j in range(b0, b1):
-            x = b[j]
-            if cb[x] == 1 and ca.get(x) == 1:
-                where_b[x] = j
-        kept = _lis([(i, where_b[a[i]]) for i in range(a0, a1) if a[i] in where_b])
+        kept = _anchors(a, b, a0, a1, b0, b1)
         if not kept:
             out.append(("~", a0, a1, b0, b1))
             continue
         todo: list[tuple[str, int, int, int, int]] = []
         pa, pb = a0, b0
-        for i, j in kept:
+        for i, j, k in kept:
             if pa < i or pb < j:
                 todo.append(("gap", pa, i, pb, j))
-            todo.append(("=", i, i + 1, j, j + 1))
-            pa, pb = i + 1, j + 1
+            todo.append(("=", i, i + k, j, j + k))
+            pa, pb = i + k, j + k
         if pa < a1 or pb < b1:
             todo.append(("gap", pa, a1, pb, b1))
         stack.extend(reversed(todo))  # so that they come off the stack in order

@@ -4,6 +4,7 @@ block by block (:func:`diff_passages`), and the sentences that moved between the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import repeat
 from operator import add
 from typing import Any, Optional, Sequence
@@ -149,6 +150,11 @@ def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
 
     A block is a pair of sentences when both its spans are non-empty.
     """
+    return _align(a, b)[0]
+
+
+def _align(a: str, b: str) -> tuple[tuple[tuple[Span, Span], ...], list[tuple[int, int]], list[tuple[int, int]]]:
+    """:func:`align_sentences`, and the sentence chunks of both texts (for :func:`_moves`)."""
     ca, cb = _chunks(a), _chunks(b)
     wa = [content_words(a[x:y]) for x, y in ca]
     wb = [content_words(b[x:y]) for x, y in cb]
@@ -169,7 +175,7 @@ def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
             blocks[-1][1], blocks[-1][3] = a1, b1
         else:
             blocks.append([a0, a1, b0, b1, side])
-    return tuple((Span(a0, a1), Span(b0, b1)) for a0, a1, b0, b1, _ in blocks)
+    return tuple((Span(a0, a1), Span(b0, b1)) for a0, a1, b0, b1, _ in blocks), ca, cb
 
 
 def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: bool = True) -> TextDiff:
@@ -195,7 +201,7 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
     [('=', 'Sanctions must go'), ('+', ' now'), ('=', '.')]
     """
     engine = resolve_engine(engine)
-    blocks = align_sentences(a, b)
+    blocks, ca, cb = _align(a, b)
     if len(blocks) <= 1 or not any(x and y for x, y in blocks):  # no sentence pair: one diff
         whole = diff_texts(a, b, engine=engine, semantic=semantic)
         return TextDiff(whole.ops, whole.similarity, (), blocks)
@@ -227,7 +233,7 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
                 rows[k + 5] = block[5]
                 del block[:6]
         rows += block
-    moves = _moves(a, b, blocks, engine, semantic)
+    moves = _moves(a, b, blocks, engine, semantic, ca, cb)
     return TextDiff(build_ops(rows), similarity_of(common, total), moves, blocks)
 
 
@@ -273,13 +279,15 @@ def _sentences_within(text: str, chunks: Sequence[tuple[int, int]], span: Span) 
     """The sentences of ``text`` inside ``span`` (a run of whole chunks), without the
     whitespace around them."""
     out = []
-    for c0, c1 in chunks:
-        if span.start <= c0 and c1 <= span.end:
-            piece = text[c0:c1]
-            core = piece.strip()
-            if core:
-                lead = len(piece) - len(piece.lstrip())
-                out.append(Span(c0 + lead, c0 + lead + len(core)))
+    k = bisect_left(chunks, (span.start, -1))  # chunks are in order: start at the first inside
+    while k < len(chunks) and chunks[k][1] <= span.end:
+        c0, c1 = chunks[k]
+        k += 1
+        piece = text[c0:c1]
+        core = piece.strip()
+        if core:
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Span(c0 + lead, c0 + lead + len(core)))
     return out
 
 
@@ -313,7 +321,8 @@ def _move_candidates(wa: Sequence[frozenset], wb: Sequence[frozenset]) -> Any:
     return out
 
 
-def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, semantic: bool) -> tuple[Move, ...]:
+def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, semantic: bool,
+           ca: Sequence[tuple[int, int]], cb: Sequence[tuple[int, int]]) -> tuple[Move, ...]:  # fmt: skip
     """Moved sentences: the deleted and inserted sentences of the blocks (those the ordered
     alignment left without a counterpart) paired one to one, best content-word Dice first
     (ties: earlier sentences first); in the order of the old passage.
@@ -324,9 +333,8 @@ def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, sem
     passage every sentence shares "Korean peninsula" and the country names."""
     gone_blocks = [x for x, y in blocks if x and not y]
     came_blocks = [y for x, y in blocks if y and not x]
-    if not gone_blocks or not came_blocks:  # most pairs: no sentence splitting again
+    if not gone_blocks or not came_blocks:  # most pairs: nothing to pair
         return ()
-    ca, cb = _chunks(a), _chunks(b)
     gone = [s for x in gone_blocks for s in _sentences_within(a, ca, x)]
     came = [s for y in came_blocks for s in _sentences_within(b, cb, y)]
     if not gone or not came:

@@ -148,7 +148,9 @@ def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
     >>> [(x.slice(a), y.slice(b)) for x, y in align_sentences(a, b)]
     [('', 'Peace is vital. '), ('We back talks. ', 'We back direct talks.'), ('Sanctions must go. Peace matters.', '')]
 
-    A block is a pair of sentences when both its spans are non-empty.
+    A block is a pair of sentences when both its spans are non-empty. Passages of more than
+    :data:`EXACT_CELLS` sentence pairs are first cut at anchors, sentences that occur once on
+    each side (see ``docs/diff.md``, "Huge documents"), so that the time stays near-linear.
     """
     return _align(a, b)[0]
 

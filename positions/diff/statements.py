@@ -73,18 +73,26 @@ def alignment_units(statements: Sequence[Statement]) -> list[_Unit]:
 def _score(old: _Unit, new: _Unit, engine: str) -> float:
     """Concept Jaccard plus content-word Dice, each in [0, 1]; 0 when the passages may not
     pair (see :func:`align_statements`)."""
+    score, gated = _word_score(old, new)
+    if score and gated and _whole_similarity(old, new, engine) < MIN_SIMILARITY:
+        return 0.0
+    return score
+
+
+def _word_score(old: _Unit, new: _Unit) -> tuple[float, bool]:
+    """:func:`_score` before its token-similarity test: the score (0 when the concepts and
+    words already rule the pair out), and whether the pair must still pass that test
+    (:data:`MIN_SIMILARITY`; not when the passages state the same position)."""
     shared = old.concepts & new.concepts
     union = old.concepts | new.concepts
     cj = len(shared) / len(union) if union else 0.0
     total = len(old.words) + len(new.words)
     dice = 2 * len(old.words & new.words) / total if total else (1.0 if old.text == new.text else 0.0)
     if len(shared) >= SAME_POSITION and cj >= 0.5:
-        return cj + dice
+        return cj + dice, False
     if dice < (MIN_DICE if shared else PAIR_THRESHOLD):
-        return 0.0
-    if _whole_similarity(old, new, engine) < MIN_SIMILARITY:
-        return 0.0
-    return cj + dice
+        return 0.0, False
+    return cj + dice, True
 
 
 def _whole_similarity(old: _Unit, new: _Unit, engine: str) -> float:
@@ -208,15 +216,24 @@ def align_units(
     for ni, oi in candidate_pairs(old_units, new_units):
         if not (counts_new[ni] or counts_old[oi]):
             continue
-        s = _score(old_units[oi], new_units[ni], engine)
+        s, gated = _word_score(old_units[oi], new_units[ni])
         if s > 0:
-            candidates.append((-s, ni, oi))
+            candidates.append((-s, ni, oi, gated))
     candidates.sort()
+    # Greedy, best score first. The token-similarity test (a whole diff) is asked only of
+    # a pair reached while both its passages are free: a pair that fails it is passed over
+    # exactly as if it had never been a candidate, and one reached after either passage is
+    # taken needs no test at all, so the pairs are those of testing every candidate first.
     used_new: dict[int, int] = {}
     used_old: set[int] = set()
-    for _, ni, oi in candidates:
+    similarity: dict[tuple[int, int], float] = {}
+    for _, ni, oi, gated in candidates:
         if ni in used_new or oi in used_old:
             continue
+        if gated:
+            sim = similarity[ni, oi] = _whole_similarity(old_units[oi], new_units[ni], engine)
+            if sim < MIN_SIMILARITY:
+                continue
         used_new[ni] = oi
         used_old.add(oi)
 
@@ -225,7 +242,9 @@ def align_units(
         if ni in used_new:
             ou = old_units[used_new[ni]]
             d = diff_passages(ou.text, nu.text, engine=engine)
-            sim = _whole_similarity(ou, nu, engine)
+            sim = similarity.get((ni, used_new[ni]))
+            if sim is None:
+                sim = _whole_similarity(ou, nu, engine)
             pair = StatementPair(ou.statement, nu.statement, d, sim, ou.span, nu.span,
                                  passage_concepts(ou.statement, ou.span), passage_concepts(nu.statement, nu.span))
             pairs.append(((0, *nu.key()), pair))

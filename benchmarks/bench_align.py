@@ -13,9 +13,12 @@ and the report compare them), it counts
   share enough content words, or two concepts, or are both wordless and equal),
 * the pairs that score above 0 (which both must contain),
 
-checks that the blocked alignment equals the all-pairs one pair for pair, and times both
-(best of ``--repeat``). The blocking is exact: a pair it leaves out cannot score, so the
-two alignments are always the same; the script fails loudly if they are not.
+checks that the candidates of the index (forced, whatever ``BLOCK_FROM`` says) give the
+same scored pairs as all pairs, and that ``align_units`` (which asks the token-similarity
+test only of the pairs its greedy walk reaches with both passages free) takes the same
+pairs as the greedy walk over every fully tested pair; it counts the similarity diffs each
+way and times them (best of ``--repeat``). Both changes are exact; the script fails loudly
+if a result differs.
 """
 
 from __future__ import annotations
@@ -51,10 +54,16 @@ def all_pairs(old_units, new_units, engine):
 
 
 def blocked(old_units, new_units, engine):
+    """The same with the inverted index forced (``BLOCK_FROM`` 0), every candidate tested."""
     counts_old = [u.marked or u.statement.kind != "document" for u in old_units]
     counts_new = [u.marked or u.statement.kind != "document" for u in new_units]
+    saved, st.BLOCK_FROM = st.BLOCK_FROM, 0
+    try:
+        cands = st.candidate_pairs(old_units, new_units)
+    finally:
+        st.BLOCK_FROM = saved
     out, looked = [], 0
-    for ni, oi in st.candidate_pairs(old_units, new_units):
+    for ni, oi in cands:
         if not (counts_new[ni] or counts_old[oi]):
             continue
         looked += 1
@@ -63,6 +72,23 @@ def blocked(old_units, new_units, engine):
             out.append((-s, ni, oi))
     out.sort()
     return out, looked
+
+
+def greedy(old_units, new_units, candidates):
+    """The pairs (as spans) the greedy walk takes from fully tested candidates."""
+    used_new, used_old = {}, set()
+    for _, ni, oi in candidates:
+        if ni not in used_new and oi not in used_old:
+            used_new[ni] = oi
+            used_old.add(oi)
+    return {(old_units[oi].span, new_units[ni].span) for ni, oi in used_new.items()}
+
+
+def aligned(old_units, new_units, engine):
+    """What ``align_units`` does now: blocking above ``BLOCK_FROM`` pairs, and the token
+    similarity asked only of pairs the greedy walk reaches with both passages free."""
+    pairs = st.align_units(old_units, new_units, engine=engine)
+    return {(p.old_span, p.new_span) for p in pairs if p.old is not None and p.new is not None}
 
 
 def main() -> None:
@@ -82,23 +108,50 @@ def main() -> None:
             units = [st.alignment_units(s.statements) for s in snaps]
             series.extend(zip(units, units[1:]))
         totals = {"all": 0, "blocked": 0, "scored": 0}
-        times = {"all": [], "blocked": []}
-        for _ in range(args.repeat):
+        times = {"all": [], "blocked": [], "aligned": []}
+        tests = 0
+        whole = st._whole_similarity
+
+        def counted(*a, **k):
+            nonlocal tests
+            tests += 1
+            return whole(*a, **k)
+
+        for r in range(args.repeat):
             for name, fn in (("all", all_pairs), ("blocked", blocked)):
                 t = time.perf_counter()
                 results = [fn(o, n, engine) for o, n in series]
                 times[name].append(time.perf_counter() - t)
-                if _ == 0:
+                if r == 0:
                     totals[name] = sum(k for _, k in results)
                     if name == "all":
-                        reference = [r for r, _ in results]
-                        totals["scored"] = sum(len(r) for r in reference)
-                    elif [r for r, _ in results] != reference:
-                        sys.exit("bench_align: the blocked alignment differs from the all-pairs one")
+                        reference = [c for c, _ in results]
+                        totals["scored"] = sum(len(c) for c in reference)
+                    elif [c for c, _ in results] != reference:
+                        sys.exit("bench_align: the blocked candidates differ from the all-pairs ones")
+            st._whole_similarity = counted
+            tests = 0
+            t = time.perf_counter()
+            now = [aligned(o, n, engine) for o, n in series]
+            times["aligned"].append(time.perf_counter() - t)
+            st._whole_similarity = whole
+            if now != [greedy(o, n, c) for (o, n), c in zip(series, reference)]:
+                sys.exit("bench_align: align_units differs from the greedy walk over every scored pair")
+        eager = 0
+        st._whole_similarity = counted
+        tests, saved = 0, tests
+        for o, n in series:
+            all_pairs(o, n, engine)
+        eager, tests = tests, saved
+        st._whole_similarity = whole
         print(f"--by {by}: {len(series)} successive snapshot pairs")
-        print(f"  pairs scored before the blocking {totals['all']:>10,}  best {min(times['all']):6.2f} s")
-        print(f"  pairs scored after               {totals['blocked']:>10,}  best {min(times['blocked']):6.2f} s")
-        print(f"  pairs that score above 0         {totals['scored']:>10,}  (the same alignment: checked)")
+        print(f"  every pair scored         {totals['all']:>8,} pairs, {eager:>6,} similarity diffs"
+              f"  best {min(times['all']):6.2f} s")
+        print(f"  the index forced          {totals['blocked']:>8,} pairs"
+              f"  best {min(times['blocked']):6.2f} s (the same candidates: checked)")
+        print(f"  align_units now           {tests:>8,} similarity diffs (with each pair's own)"
+              f"  best {min(times['aligned']):6.2f} s with the pairs' sentence diffs (the same pairs: checked)")
+        print(f"  pairs that score above 0  {totals['scored']:>8,}")
 
 
 if __name__ == "__main__":

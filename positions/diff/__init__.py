@@ -35,8 +35,10 @@ reference it is tested against is :mod:`positions.diff.tokens`.
 
 The package, along its seams: :mod:`~positions.diff.tokens` (token streams and token diffs,
 what ``_speedups.c`` mirrors), :mod:`~positions.diff.texts` (text diffs),
-:mod:`~positions.diff.passages` (sentence alignment inside two passages, moves) and
-:mod:`~positions.diff.statements` (statement alignment). Position diffs of two snapshots
+:mod:`~positions.diff.passages` (sentence alignment inside two passages, moves),
+:mod:`~positions.diff.statements` (statement alignment, its candidate pairs through an exact
+inverted index) and :mod:`~positions.diff.anchors` (patience anchors, which keep the token
+diffs and sentence alignments of multi-megabyte texts near-linear). Position diffs of two snapshots
 (:func:`diff_snapshots`) are :mod:`positions.track`'s: they are still importable from here.
 Statement alignment and :func:`diff_snapshots` are described in ``docs/diff.md``.
 """

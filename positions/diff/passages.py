@@ -4,12 +4,14 @@ block by block (:func:`diff_passages`), and the sentences that moved between the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import repeat
 from operator import add
 from typing import Any, Optional, Sequence
 
 from ..model import DiffOp, Move, Span, TextDiff
 from ..text import sentence_spans
+from .anchors import anchored_segments, diagonal_pieces
 from .texts import diff_texts
 from .tokens import Rows, build_ops, count_tokens, resolve_engine, similarity_of, token_diff
 
@@ -51,28 +53,21 @@ def dice(x: frozenset, y: frozenset) -> float:
     return 2 * len(x & y) / total if total else 0.0
 
 
-def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
-    """Blocks of two passages, in order, covering both exactly: each block is a run of one
-    or two sentences of ``a`` and of ``b`` that correspond, or sentences of one side alone
-    (an empty span on the other, at the point where they go).
 
-    Sentences (:func:`positions.text.sentence_spans`, each with the whitespace after it) are
-    paired by a monotone alignment (dynamic programming over both sequences) that maximizes
-    the summed content-word Dice of the pairs; a pair needs a Dice of at least
-    :data:`SENTENCE_THRESHOLD`. One sentence may also correspond to two consecutive ones on
-    the other side (split or joined), at a small penalty.
+EXACT_CELLS = 250_000
+"""Passages with up to this many sentence pairs (sentences of one times sentences of the
+other: 500 against 500) are aligned by the dynamic programme over all of them; longer ones
+are first cut at anchors (:func:`_anchored_moves`)."""
 
-    >>> a = "We back talks. Sanctions must go. Peace matters."
-    >>> b = "Peace is vital. We back direct talks."
-    >>> [(x.slice(a), y.slice(b)) for x, y in align_sentences(a, b)]
-    [('', 'Peace is vital. '), ('We back talks. ', 'We back direct talks.'), ('Sanctions must go. Peace matters.', '')]
+GAP_CELLS = 2_500
+"""Gaps between anchors are cut again until they hold at most this many sentence pairs."""
 
-    A block is a pair of sentences when both its spans are non-empty.
-    """
-    ca, cb = _chunks(a), _chunks(b)
-    wa = [content_words(a[x:y]) for x, y in ca]
-    wb = [content_words(b[x:y]) for x, y in cb]
-    n, m = len(ca), len(cb)
+
+def _dp(wa: Sequence[frozenset], wb: Sequence[frozenset]) -> list[tuple[int, int, int, int]]:
+    """The monotone alignment of two runs of sentences (their content words) as moves
+    ``(i0, i1, j0, j1)``: sentences ``i0:i1`` of one side against ``j0:j1`` of the other,
+    in order (see :func:`align_sentences`)."""
+    n, m = len(wa), len(wb)
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
@@ -110,6 +105,66 @@ def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
         moves.append((i - di, i, j - dj, j))
         i, j = i - di, j - dj
     moves.reverse()
+    return moves
+
+
+def _anchored_moves(a: str, b: str, ca: Sequence[tuple[int, int]], cb: Sequence[tuple[int, int]],
+                    wa: Sequence[frozenset], wb: Sequence[frozenset]) -> list[tuple[int, int, int, int]]:  # fmt: skip
+    """:func:`_dp` for long passages, in near-linear time: sentences that occur once on each
+    side, word for word (whitespace aside, and with content words), anchor the alignment
+    (:mod:`positions.diff.anchors`) and are paired with each other; the dynamic programme
+    runs on the gaps between anchors only (a gap over :data:`EXACT_CELLS` with no anchor,
+    piece by piece along its diagonal). The same alignment as :func:`_dp` wherever the
+    anchors lie on its path, which they do unless an identical sentence is better left
+    unpaired or joined with its neighbour."""
+    ka = [" ".join(a[x:y].split()) if w else ("a", k) for k, ((x, y), w) in enumerate(zip(ca, wa))]
+    kb = [" ".join(b[x:y].split()) if w else ("b", k) for k, ((x, y), w) in enumerate(zip(cb, wb))]
+    moves: list[tuple[int, int, int, int]] = []
+    for kind, a0, a1, b0, b1 in anchored_segments(ka, kb, small=lambda n, m: n * m <= GAP_CELLS):
+        if kind == "=":
+            moves.extend((a0 + t, a0 + t + 1, b0 + t, b0 + t + 1) for t in range(a1 - a0))
+            continue
+        pieces = [(a0, a1, b0, b1)]
+        if (a1 - a0) * (b1 - b0) > EXACT_CELLS:
+            pieces = diagonal_pieces(a0, a1, b0, b1, 50)
+        for x0, x1, y0, y1 in pieces:
+            moves.extend((i0 + x0, i1 + x0, j0 + y0, j1 + y0) for i0, i1, j0, j1 in _dp(wa[x0:x1], wb[y0:y1]))
+    return moves
+
+
+def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
+    """Blocks of two passages, in order, covering both exactly: each block is a run of one
+    or two sentences of ``a`` and of ``b`` that correspond, or sentences of one side alone
+    (an empty span on the other, at the point where they go).
+
+    Sentences (:func:`positions.text.sentence_spans`, each with the whitespace after it) are
+    paired by a monotone alignment (dynamic programming over both sequences) that maximizes
+    the summed content-word Dice of the pairs; a pair needs a Dice of at least
+    :data:`SENTENCE_THRESHOLD`. One sentence may also correspond to two consecutive ones on
+    the other side (split or joined), at a small penalty.
+
+    >>> a = "We back talks. Sanctions must go. Peace matters."
+    >>> b = "Peace is vital. We back direct talks."
+    >>> [(x.slice(a), y.slice(b)) for x, y in align_sentences(a, b)]
+    [('', 'Peace is vital. '), ('We back talks. ', 'We back direct talks.'), ('Sanctions must go. Peace matters.', '')]
+
+    A block is a pair of sentences when both its spans are non-empty. Passages of more than
+    :data:`EXACT_CELLS` sentence pairs are first cut at anchors, sentences that occur once on
+    each side (see ``docs/diff.md``, "Huge documents"), so that the time stays near-linear.
+    """
+    return _align(a, b)[0]
+
+
+def _align(a: str, b: str) -> tuple[tuple[tuple[Span, Span], ...], list[tuple[int, int]], list[tuple[int, int]]]:
+    """:func:`align_sentences`, and the sentence chunks of both texts (for :func:`_moves`)."""
+    ca, cb = _chunks(a), _chunks(b)
+    wa = [content_words(a[x:y]) for x, y in ca]
+    wb = [content_words(b[x:y]) for x, y in cb]
+    n, m = len(ca), len(cb)
+    if n * m <= EXACT_CELLS:
+        moves = _dp(wa, wb)
+    else:
+        moves = _anchored_moves(a, b, ca, cb, wa, wb)
     # Consecutive sentences of one side without a counterpart join into one block.
     blocks: list[list[Any]] = []  # a0, a1, b0, b1, side
     for i0, i1, j0, j1 in moves:
@@ -122,7 +177,7 @@ def align_sentences(a: str, b: str) -> tuple[tuple[Span, Span], ...]:
             blocks[-1][1], blocks[-1][3] = a1, b1
         else:
             blocks.append([a0, a1, b0, b1, side])
-    return tuple((Span(a0, a1), Span(b0, b1)) for a0, a1, b0, b1, _ in blocks)
+    return tuple((Span(a0, a1), Span(b0, b1)) for a0, a1, b0, b1, _ in blocks), ca, cb
 
 
 def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: bool = True) -> TextDiff:
@@ -148,7 +203,7 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
     [('=', 'Sanctions must go'), ('+', ' now'), ('=', '.')]
     """
     engine = resolve_engine(engine)
-    blocks = align_sentences(a, b)
+    blocks, ca, cb = _align(a, b)
     if len(blocks) <= 1 or not any(x and y for x, y in blocks):  # no sentence pair: one diff
         whole = diff_texts(a, b, engine=engine, semantic=semantic)
         return TextDiff(whole.ops, whole.similarity, (), blocks)
@@ -180,7 +235,7 @@ def diff_passages(a: str, b: str, *, engine: Optional[str] = None, semantic: boo
                 rows[k + 5] = block[5]
                 del block[:6]
         rows += block
-    moves = _moves(a, b, blocks, engine, semantic)
+    moves = _moves(a, b, blocks, engine, semantic, ca, cb)
     return TextDiff(build_ops(rows), similarity_of(common, total), moves, blocks)
 
 
@@ -226,17 +281,50 @@ def _sentences_within(text: str, chunks: Sequence[tuple[int, int]], span: Span) 
     """The sentences of ``text`` inside ``span`` (a run of whole chunks), without the
     whitespace around them."""
     out = []
-    for c0, c1 in chunks:
-        if span.start <= c0 and c1 <= span.end:
-            piece = text[c0:c1]
-            core = piece.strip()
-            if core:
-                lead = len(piece) - len(piece.lstrip())
-                out.append(Span(c0 + lead, c0 + lead + len(core)))
+    k = bisect_left(chunks, (span.start, -1))  # chunks are in order: start at the first inside
+    while k < len(chunks) and chunks[k][1] <= span.end:
+        c0, c1 = chunks[k]
+        k += 1
+        piece = text[c0:c1]
+        core = piece.strip()
+        if core:
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Span(c0 + lead, c0 + lead + len(core)))
     return out
 
 
-def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, semantic: bool) -> tuple[Move, ...]:
+MOVE_RARE = 100
+"""In a long passage pair (over :data:`EXACT_CELLS` deleted times inserted sentences), a
+deleted and an inserted sentence are only compared when they share a content word found in
+at most this many of the inserted sentences (see :func:`_move_candidates`)."""
+
+
+def _move_candidates(wa: Sequence[frozenset], wb: Sequence[frozenset]) -> Any:
+    """The (deleted, inserted) sentence pairs worth comparing, in order: every pair while
+    there are up to :data:`EXACT_CELLS` of them; beyond, the pairs that share a word of at
+    most :data:`MOVE_RARE` inserted sentences (an inverted index, so that thousands of
+    deleted and inserted sentences in a multi-megabyte pair are not compared all with all;
+    a pair sharing only common words is then not looked at, the one place a move can be
+    missed)."""
+    if len(wa) * len(wb) <= EXACT_CELLS:
+        return ((i, j) for i in range(len(wa)) for j in range(len(wb)))
+    postings: dict[str, list[int]] = {}
+    for j, words in enumerate(wb):
+        for w in words:
+            postings.setdefault(w, []).append(j)
+    out = []
+    for i, words in enumerate(wa):
+        near: set[int] = set()
+        for w in words:
+            p = postings.get(w)
+            if p is not None and len(p) <= MOVE_RARE:
+                near.update(p)
+        out.extend((i, j) for j in sorted(near))
+    return out
+
+
+def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, semantic: bool,
+           ca: Sequence[tuple[int, int]], cb: Sequence[tuple[int, int]]) -> tuple[Move, ...]:  # fmt: skip
     """Moved sentences: the deleted and inserted sentences of the blocks (those the ordered
     alignment left without a counterpart) paired one to one, best content-word Dice first
     (ties: earlier sentences first); in the order of the old passage.
@@ -247,9 +335,8 @@ def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, sem
     passage every sentence shares "Korean peninsula" and the country names."""
     gone_blocks = [x for x, y in blocks if x and not y]
     came_blocks = [y for x, y in blocks if y and not x]
-    if not gone_blocks or not came_blocks:  # most pairs: no sentence splitting again
+    if not gone_blocks or not came_blocks:  # most pairs: nothing to pair
         return ()
-    ca, cb = _chunks(a), _chunks(b)
     gone = [s for x in gone_blocks for s in _sentences_within(a, ca, x)]
     came = [s for y in came_blocks for s in _sentences_within(b, cb, y)]
     if not gone or not came:
@@ -258,8 +345,7 @@ def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, sem
     wb = [content_words(s.slice(b)) for s in came]
     candidates = sorted(
         (-d, i, j)
-        for i in range(len(gone))
-        for j in range(len(came))
+        for i, j in _move_candidates(wa, wb)
         if (d := dice(wa[i], wb[j])) >= MOVE_SURE
         or (d >= MOVE_THRESHOLD and _shared_phrase(gone[i].slice(a), came[j].slice(b)) >= MOVE_PHRASE)
     )

@@ -3,6 +3,7 @@ similar predecessor, and the passages' concepts."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional, Sequence
 
 from ..model import Marker, Span, Statement, StatementPair
@@ -72,22 +73,110 @@ def alignment_units(statements: Sequence[Statement]) -> list[_Unit]:
 def _score(old: _Unit, new: _Unit, engine: str) -> float:
     """Concept Jaccard plus content-word Dice, each in [0, 1]; 0 when the passages may not
     pair (see :func:`align_statements`)."""
+    score, gated = _word_score(old, new)
+    if score and gated and _whole_similarity(old, new, engine) < MIN_SIMILARITY:
+        return 0.0
+    return score
+
+
+def _word_score(old: _Unit, new: _Unit) -> tuple[float, bool]:
+    """:func:`_score` before its token-similarity test: the score (0 when the concepts and
+    words already rule the pair out), and whether the pair must still pass that test
+    (:data:`MIN_SIMILARITY`; not when the passages state the same position)."""
     shared = old.concepts & new.concepts
     union = old.concepts | new.concepts
     cj = len(shared) / len(union) if union else 0.0
     total = len(old.words) + len(new.words)
     dice = 2 * len(old.words & new.words) / total if total else (1.0 if old.text == new.text else 0.0)
     if len(shared) >= SAME_POSITION and cj >= 0.5:
-        return cj + dice
+        return cj + dice, False
     if dice < (MIN_DICE if shared else PAIR_THRESHOLD):
-        return 0.0
-    if _whole_similarity(old, new, engine) < MIN_SIMILARITY:
-        return 0.0
-    return cj + dice
+        return 0.0, False
+    return cj + dice, True
 
 
 def _whole_similarity(old: _Unit, new: _Unit, engine: str) -> float:
     return token_similarity(old.text, new.text, engine=engine)
+
+
+BLOCK_FROM = 20_000
+"""Up to this many (old x new) passage pairs, :func:`candidate_pairs` hands them all to the
+scoring, whose word-set test is then cheaper than building an index (a year of UN speeches
+of one country against the next: about a hundred pairs); above it, the inverted index."""
+
+
+def candidate_pairs(old_units: Sequence[_Unit], new_units: Sequence[_Unit]) -> list[tuple[int, int]]:
+    """The (new, old) passage pairs that can score above 0 in :func:`_score`, sorted: an
+    exact blocking, not an estimate, so the alignment is the same as when every pair is
+    scored. A pair takes part when either passage counts (see :func:`align_units`), and can
+    score only when
+
+    * its content-word Dice reaches :data:`MIN_DICE` (the lower of the two Dice thresholds):
+      the shared words are counted through an inverted index (word -> old passages), so
+      passages that share no word are never looked at;
+    * or it shares :data:`SAME_POSITION` concepts (an index concept -> old passages);
+    * or neither passage has a content word and their texts are equal (Dice 1 by
+      definition).
+
+    The cost is that of the shared words (the postings of the new passages' words), not of
+    every old passage times every new one; :func:`_score` then decides each pair exactly.
+    Below :data:`BLOCK_FROM` pairs, every pair is handed on (the same alignment, sooner).
+    """
+    if len(old_units) * len(new_units) <= BLOCK_FROM:  # few pairs: cheaper than indexing
+        return [(ni, oi) for ni in range(len(new_units)) for oi in range(len(old_units))]
+    # Two indexes: every old passage (for a new passage that counts), and the old passages
+    # that count (for one that does not: an unmarked paragraph pairs only with those).
+    indexes = (_Index(), _Index())
+    for oi, ou in enumerate(old_units):
+        indexes[0].add(oi, ou)
+        if _counts(ou):
+            indexes[1].add(oi, ou)
+    sizes = [len(ou.words) for ou in old_units]
+    out = []
+    for ni, nu in enumerate(new_units):
+        index = indexes[0] if _counts(nu) else indexes[1]
+        shared: Counter[int] = Counter()
+        for w in nu.words:
+            p = index.by_word.get(w)
+            if p is not None:
+                shared.update(p)
+        n = len(nu.words)
+        found = {oi for oi, k in shared.items() if 2 * k / (n + sizes[oi]) >= MIN_DICE}
+        if len(nu.concepts) >= SAME_POSITION:
+            same: Counter[int] = Counter()
+            for c in nu.concepts:
+                p = index.by_concept.get(c)
+                if p is not None:
+                    same.update(p)
+            found.update(oi for oi, k in same.items() if k >= SAME_POSITION)
+        if not nu.words:
+            found.update(index.by_text.get(nu.text, ()))
+        out.extend((ni, oi) for oi in sorted(found))
+    return out
+
+
+def _counts(u: _Unit) -> bool:
+    """Whether a passage counts in alignment: marked, or not a paragraph of a document."""
+    return u.marked or u.statement.kind != "document"
+
+
+class _Index:
+    """Old passages by content word, by concept, and (those without content words) by text."""
+
+    __slots__ = ("by_word", "by_concept", "by_text")
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, list[int]] = {}
+        self.by_concept: dict[str, list[int]] = {}
+        self.by_text: dict[str, list[int]] = {}
+
+    def add(self, oi: int, u: _Unit) -> None:
+        for w in u.words:
+            self.by_word.setdefault(w, []).append(oi)
+        for c in u.concepts:
+            self.by_concept.setdefault(c, []).append(oi)
+        if not u.words:
+            self.by_text.setdefault(u.text, []).append(oi)
 
 
 def align_statements(
@@ -120,25 +209,31 @@ def align_units(
     """:func:`align_statements` of the passages :func:`alignment_units` cut (they are only
     read, so one snapshot's serve both the diff before it and the one after)."""
     engine = resolve_engine(engine)
-    # Whether a passage counts: marked, or not a paragraph of a document.
-    counts_old = [u.marked or u.statement.kind != "document" for u in old_units]
-    counts_new = [u.marked or u.statement.kind != "document" for u in new_units]
+    counts_old = [_counts(u) for u in old_units]
+    counts_new = [_counts(u) for u in new_units]
 
     candidates = []
-    for ni, nu in enumerate(new_units):
-        nu_counts = counts_new[ni]
-        for oi, ou in enumerate(old_units):
-            if not (nu_counts or counts_old[oi]):
-                continue
-            s = _score(ou, nu, engine)
-            if s > 0:
-                candidates.append((-s, ni, oi))
+    for ni, oi in candidate_pairs(old_units, new_units):
+        if not (counts_new[ni] or counts_old[oi]):
+            continue
+        s, gated = _word_score(old_units[oi], new_units[ni])
+        if s > 0:
+            candidates.append((-s, ni, oi, gated))
     candidates.sort()
+    # Greedy, best score first. The token-similarity test (a whole diff) is asked only of
+    # a pair reached while both its passages are free: a pair that fails it is passed over
+    # exactly as if it had never been a candidate, and one reached after either passage is
+    # taken needs no test at all, so the pairs are those of testing every candidate first.
     used_new: dict[int, int] = {}
     used_old: set[int] = set()
-    for _, ni, oi in candidates:
+    similarity: dict[tuple[int, int], float] = {}
+    for _, ni, oi, gated in candidates:
         if ni in used_new or oi in used_old:
             continue
+        if gated:
+            sim = similarity[ni, oi] = _whole_similarity(old_units[oi], new_units[ni], engine)
+            if sim < MIN_SIMILARITY:
+                continue
         used_new[ni] = oi
         used_old.add(oi)
 
@@ -147,7 +242,9 @@ def align_units(
         if ni in used_new:
             ou = old_units[used_new[ni]]
             d = diff_passages(ou.text, nu.text, engine=engine)
-            sim = _whole_similarity(ou, nu, engine)
+            sim = similarity.get((ni, used_new[ni]))
+            if sim is None:
+                sim = _whole_similarity(ou, nu, engine)
             pair = StatementPair(ou.statement, nu.statement, d, sim, ou.span, nu.span,
                                  passage_concepts(ou.statement, ou.span), passage_concepts(nu.statement, nu.span))
             pairs.append(((0, *nu.key()), pair))

@@ -26,7 +26,10 @@ def diff_texts(a: str, b: str, *, engine: Optional[str] = None, semantic: bool =
 
     Operations carry spans into both texts (a deletion has an empty span in ``b`` at the
     point of deletion, an insertion an empty span in ``a``). ``semantic=False`` skips the
-    phrase cleanup and gives the minimal edit script.
+    phrase cleanup and gives the minimal edit script. Texts of more than
+    :data:`~positions.diff.tokens.EXACT_TOKENS` tokens together are first cut at anchors
+    (:func:`~positions.diff.tokens.anchored_diff`): near-linear time, a valid script that is
+    not always the minimal one.
 
     >>> d = diff_texts("We support dialogue.", "We support direct dialogue.")
     >>> [(o.op, o.text, o.new.as_list()) for o in d.ops]

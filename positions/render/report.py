@@ -72,6 +72,8 @@ def report_pages(
     title: str = "Positions report",
     engine: Optional[str] = None,
     roots: Sequence[str] = (),
+    since: Optional[str] = None,
+    until: Optional[str] = None,
 ) -> Iterator[tuple[str, str]]:
     """The pages of the report one at a time, as ``(file name, text)``; no two at once.
 
@@ -81,9 +83,11 @@ def report_pages(
     other iterable is read into a list first (and so held).
 
     Article paths are shown as in :class:`ReportData` (``roots``: corpus directories whose
-    files are shown as ``<root name>/<rest>``, as for the bundled corpus).
+    files are shown as ``<root name>/<rest>``, as for the bundled corpus). ``since`` and
+    ``until`` (ISO dates) keep the articles dated between them (undated ones are left out).
     """
-    pages = _page_pieces(analyses, fmt, by=by, role=role, title=title, engine=engine, roots=roots)
+    pages = _page_pieces(analyses, fmt, by=by, role=role, title=title, engine=engine, roots=roots,
+                         since=since, until=until)  # fmt: skip
     return ((name, "".join(pieces)) for name, pieces in pages)
 
 

@@ -14,7 +14,7 @@ import re
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 from ..model import Analysis, Article, PositionDiff, ShiftEvent, Statement, Timeline
-from ..track import KwicEntry, Tracking, track
+from ..track import DateLike, KwicEntry, Tracking, track, within
 from ._display import display_ops, pair_head, path_shower
 from .json import diff_record
 from .records import heat_level
@@ -26,6 +26,10 @@ __all__ = [
     "concept_page_name",
     "article_page_name",
     "heatmap",
+    "RECENT_PERIODS",
+    "bin_key",
+    "binned_record",
+    "index_heatmaps",
     "rows_by_actor",
     "event_view",
     "diff_view",
@@ -81,6 +85,10 @@ class ReportData:
     :class:`positions.track.Tracking`). Article pages need the texts: :func:`report_pages`
     reads the analyses a second time for them (see :meth:`first_of_each`).
 
+    ``since``/``until`` (ISO dates or :class:`~positions.model.PartialDate`) keep the articles
+    dated between them (as :func:`positions.track.within`; undated ones are left out);
+    ``span`` says so in words.
+
     ``paths`` are the article paths as shown: under one of ``roots`` (corpus directories,
     e.g. the bundled corpus) as ``<root name>/<rest>``, else relative to the directory all
     articles share, so that a report does not depend on where the corpus lies.
@@ -95,8 +103,13 @@ class ReportData:
         title: str = "Positions report",
         engine: Optional[str] = None,
         roots: Sequence[str] = (),
+        since: DateLike = None,
+        until: DateLike = None,
     ) -> None:
         self.by, self.role, self.title = by, role, title
+        self.span = _span_text(since, until)
+        if since is not None or until is not None:
+            analyses = within(analyses, since, until)
         self.tracking: Tracking = track(analyses, by=by, role=role, engine=engine)
         t = self.tracking
         self.analyses: list[Analysis] = list(t.analyses)
@@ -151,6 +164,14 @@ class ReportData:
 
     def article_title(self, article: Article) -> str:
         return _squeeze(article.title or "") or os.path.basename(self.path(article.id))
+
+
+def _span_text(since: DateLike, until: DateLike) -> str:
+    if since is None and until is None:
+        return ""
+    if until is None:
+        return f"from {since}"
+    return f"to {until}" if since is None else f"from {since} to {until}"
 
 
 def _st_key(st: Statement) -> tuple:
@@ -214,8 +235,96 @@ def heatmap(
             row_href = (actor_page_name(name) if label_of == "actor" else concept_page_name(name)) if link_rows else None
             out_rows.append({"label": name, "href": row_href, "cells": cells, "first": r["first"],
                              "last": r["last"], "count": r["count"]})  # fmt: skip
-        out_groups.append({"label": label, "href": href, "rows": out_rows})
+        note = ""
+        if not any(c["text"] for row in out_rows for c in row["cells"]):
+            # An actor whose markers all lie outside the periods shown says so, rather than
+            # look silent.
+            if rows and periods:
+                firsts, lasts = min(r["first"] for r in rows), max(r["last"] for r in rows)
+                note = f"no markers from {periods[0]} to {periods[-1]} (its markers: {_span(firsts, lasts)})"
+            elif not rows:
+                note = "no in-scope markers"
+            out_rows = []
+        out_groups.append({"label": label, "href": href, "rows": out_rows, "note": note})
     return {"periods": list(periods), "groups": out_groups}
+
+
+def _span(first: str, last: str) -> str:
+    return first if first == last else f"{first}–{last}"
+
+
+RECENT_PERIODS = 20
+"""Periods the index heatmap shows one by one; with more, it shows the latest this many and
+then every period in coarser bins (decades of years, years of months)."""
+
+
+_COARSER = {"day": "month", "month": "year", "year": "decade"}
+
+
+def bin_key(key: str, unit: str) -> str:
+    """The ``unit`` (month, year or decade) a period key falls in; a key already coarser
+    than ``unit`` (a year among months) stays as it is.
+
+    >>> bin_key("1987", "decade"), bin_key("1987-05", "year"), bin_key("1987-05-02", "month"), bin_key("1987", "month")
+    ('1980s', '1987', '1987-05', '1987')
+    """
+    if unit == "decade":
+        return key[:3] + "0s"
+    return key[: 4 if unit == "year" else 7]
+
+
+def binned_record(tl_rec: dict[str, Any], unit: str) -> dict[str, Any]:
+    """A timeline record (:func:`positions.render.records.timeline_record`) with its periods
+    grouped by ``unit`` (:func:`bin_key`): counts, statements and articles summed per bin, polarity ``mixed``
+    where the periods of a bin differ, the wordings in order of first use; each row keeps its
+    first, last and total (in the original periods)."""
+    def bin_of(key: str) -> str:
+        return bin_key(key, unit)
+
+    periods = list(dict.fromkeys(bin_of(k) for k in tl_rec["periods"]))
+    rows = []
+    for r in tl_rec["rows"]:
+        cells: dict[str, dict[str, Any]] = {}
+        for c in r["cells"]:
+            b = bin_of(c["period"])
+            m = cells.setdefault(b, {"period": b, "count": 0, "statements": 0, "articles": 0,
+                                     "polarity": c["polarity"], "surfaces": []})  # fmt: skip
+            m["count"] += c["count"]
+            m["statements"] += c["statements"]
+            m["articles"] += c["articles"]
+            if m["polarity"] != c["polarity"]:
+                m["polarity"] = "mixed"
+            m["surfaces"] += [w for w in c["surfaces"] if w not in m["surfaces"]]
+        rows.append({**r, "cells": [cells[b] for b in periods if b in cells]})
+    active = {a: list(dict.fromkeys(bin_of(k) for k in keys)) for a, keys in tl_rec["active"].items()}
+    return {**tl_rec, "periods": periods, "active": active, "rows": rows}
+
+
+def index_heatmaps(tl_rec: dict[str, Any], actors: Sequence[str]) -> list[dict[str, Any]]:
+    """The heatmaps of the index: every period when there are at most
+    :data:`RECENT_PERIODS`; else the latest :data:`RECENT_PERIODS` periods one by one, then
+    every period in bins (:func:`binned_record`, again while there are too many), so that
+    a corpus of 80 years reads on one screen. Each is ``{"id", "title", "grid"}``."""
+    def grid(rec: dict[str, Any], periods: Sequence[str]) -> dict[str, Any]:
+        by_actor = rows_by_actor(rec)
+        groups = [(a, actor_page_name(a), by_actor.get(a, [])) for a in actors]
+        return heatmap(rec, groups, periods, label_of="concept")
+
+    periods = tl_rec["periods"]
+    if len(periods) <= RECENT_PERIODS:
+        return [{"id": "heat-all", "title": "", "grid": grid(tl_rec, periods)}]
+    recent = periods[-RECENT_PERIODS:]
+    unit = _COARSER.get(tl_rec["by"], "decade")
+    binned = binned_record(tl_rec, unit)
+    while len(binned["periods"]) > RECENT_PERIODS and unit != "decade":
+        unit = _COARSER[unit]
+        binned = binned_record(binned, unit)
+    return [
+        {"id": "heat-latest", "title": f"The latest {len(recent)} of {len(periods)} periods, {recent[0]} to {recent[-1]}",
+         "grid": grid(tl_rec, recent)},
+        {"id": "heat-binned", "title": f"All {len(periods)} periods by {unit}, {periods[0]} to {periods[-1]}",
+         "grid": grid(binned, binned["periods"])},
+    ]  # fmt: skip
 
 
 def rows_by_actor(tl_rec: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from .overview import ActorOverview, DiffOverview, PeriodChange, diff_overview
 from .positions import concept_polarities, diff_series, diff_snapshots, held_concepts
-from .snapshots import PERIODS, ROLES, DateLike, actors, period_of, snapshots, successive_diffs, undated
+from .snapshots import PERIODS, ROLES, DateLike, actors, period_of, snapshots, successive_diffs, undated, within
 from .summary import ConceptWording, KwicEntry, Tracking, concept_wordings, track
 from .timeline import compare, shift_events, timeline
 
@@ -43,6 +43,7 @@ __all__ = [
     "successive_diffs",
     "actors",
     "undated",
+    "within",
     "period_of",
     "timeline",
     "compare",

@@ -10,7 +10,7 @@ from positions.cli import main
 from positions.model import PartialDate
 from positions.render.records import timeline_record
 from positions.render.report import build_report
-from positions.render.report_views import RECENT_PERIODS, binned_record, index_heatmaps
+from positions.render.report_heatmaps import RECENT_PERIODS, binned_record, index_heatmaps
 from positions.track import timeline
 from test_report import _analysis, _article, _statement
 

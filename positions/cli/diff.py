@@ -229,19 +229,16 @@ def diff(
                 f" among {len(analyses)} article(s); try --by article or month, a wider"
                 " --from/--to, or another --actor or --concept"
             )
-    elif summary_only:
-        overview = diff_overview(analyses, diffs, by="article" if pair_form else by or "year", role=role,
-                                 actor=actor)  # fmt: skip
-        click.echo(render_overview(overview, fmt), nl=False)
-        if fmt == "text":
-            click.echo(narrowing_hint(overview, summary=True), err=True)
     else:
         overview = diff_overview(analyses, diffs, by="article" if pair_form else by or "year", role=role,
                                  actor=actor)  # fmt: skip
-        color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots,
-                                overview=overview), nl=False)  # fmt: skip
-        if fmt == "text" and not pair_form:
-            click.echo(narrowing_hint(overview), err=True)
+        if summary_only:
+            click.echo(render_overview(overview, fmt), nl=False)
+        else:
+            color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots,
+                                    overview=overview), nl=False)  # fmt: skip
+        if fmt == "text" and not pair_form:  # how to narrow it, where a reader's eye ends up
+            click.echo(narrowing_hint(overview, summary=summary_only), err=True)
     if failures.count:
         ctx.exit(1)

@@ -85,7 +85,8 @@ def report(
         try:
             dates.append(PartialDate.from_iso(value) if value is not None else None)
         except ValueError as exc:
-            raise click.ClickException(f"invalid {option} date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD ({exc})") from None
+            msg = f"invalid {option} date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD ({exc})"
+            raise click.ClickException(msg) from None
     if dates[0] and dates[1] and dates[0].first_day() > dates[1].first_day():
         raise click.ClickException(f"--from {since} is after --to {until}")
     prepare_directory(Path(out_dir), force=force)  # refused before any analysis is done

@@ -114,8 +114,13 @@ def narrowing_hint(o: DiffOverview, *, summary: bool = False) -> str:
 
 def overview_view(o: DiffOverview) -> dict[str, Any]:
     """What the HTML template shows (escaped there)."""
-    return {"header": header_lines(o), "columns": COLUMNS, "rows": [summary_row(a) for a in o.actors], "single": o.single,
-            "legend": LEGEND if o.actors else ""}  # fmt: skip
+    return {
+        "header": header_lines(o),
+        "columns": COLUMNS,
+        "rows": [summary_row(a) for a in o.actors],
+        "single": o.single,
+        "legend": LEGEND if o.actors else "",
+    }
 
 
 def overview_records(o: DiffOverview) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ import jinja2
 
 from ..model import Analysis, Comparison, Timeline
 from .records import comparison_record, heat_level, timeline_record
+from .report_heatmaps import index_heatmaps
 from .report_views import (
     ReportData,
     actor_page_name,
@@ -18,7 +19,6 @@ from .report_views import (
     diff_view,
     event_view,
     heatmap,
-    index_heatmaps,
     kwic_lines,
     nav_view,
     rows_by_actor,

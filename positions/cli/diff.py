@@ -133,6 +133,9 @@ def _corpus_diffs(
               help="Also show new and gone passages that carry no in-scope concept (text, markdown, html).")  # fmt: skip
 @click.option("--engine", type=click.Choice(["fast", "python"]), default=None,
               help="Diff engine (default: fast when fast-diff-match-patch is installed).")  # fmt: skip
+@click.option("--summary", "summary_only", is_flag=True,
+              help="Only the header and the summary table (per actor: periods, concepts gained, dropped, "
+              "reworded, biggest changes); with --format json, one flat record per actor.")  # fmt: skip
 @format_option(FORMATS_REPORT)
 @lexicon_option
 @actors_option
@@ -152,6 +155,7 @@ def diff(
     role: str,
     all_passages: bool,
     engine: Optional[str],
+    summary_only: bool,
     fmt: str,
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
@@ -160,8 +164,12 @@ def diff(
     db_path: Optional[str],
     stdin_name: Optional[str],
 ) -> None:
-    """Show how positions changed: concepts gained, dropped, kept, reworded or flipped, then
-    the word-level diff of each statement against its most similar predecessor.
+    """Show how positions changed: a header (articles read, periods, actors) and a summary
+    table (per actor: periods, concepts gained, dropped, reworded and flipped, biggest
+    changes), then for each actor and period the concepts gained, dropped, kept, reworded or
+    flipped and the word-level diff of each statement against its most similar predecessor.
+    --summary prints the header and table alone; JSON is a list of diff records as before
+    (with --summary: one flat record per actor).
 
     Two forms. `positions diff OLD NEW` (exactly two files, `-` for stdin, and none of
     --actor/--by/--from/--to) compares every actor found in both. Otherwise the arguments are
@@ -173,6 +181,7 @@ def diff(
 
     \b
     Example:
+        positions diff --summary
         positions diff --actor RUS --by year
         positions diff CHN_73_2018.txt CHN_74_2019.txt --format html > chn.html
         positions diff corpus/ --actor CHN --from 2017 --to 2019 --concept phased
@@ -183,7 +192,9 @@ def diff(
     from ..actors import load_gazetteer
     from ..lexicon import load_lexicon
     from ..pipeline import analyze
-    from ..render import render_diffs
+    from ..render import render_diffs, render_overview
+    from ..render.overview import narrowing_hint
+    from ..track import diff_overview
     from ..sources import bundled_corpus
 
     since_d, until_d = _date(since, "--from"), _date(until, "--to")
@@ -226,7 +237,15 @@ def diff(
                 " --from/--to, or another --actor or --concept"
             )
     else:
-        color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots), nl=False)
+        overview = diff_overview(analyses, diffs, by="article" if pair_form else by or "year", role=role,
+                                 actor=actor)  # fmt: skip
+        if summary_only:
+            click.echo(render_overview(overview, fmt), nl=False)
+        else:
+            color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots,
+                                    overview=overview), nl=False)  # fmt: skip
+        if fmt == "text" and not pair_form:  # how to narrow it, where a reader's eye ends up
+            click.echo(narrowing_hint(overview, summary=summary_only), err=True)
     if failures.count:
         ctx.exit(1)

@@ -33,6 +33,10 @@ from ._options import (
 @click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
               help="Follow the statements actors hold, or those their people speak.")  # fmt: skip
 @click.option("--title", default="Positions report", show_default=True, help="Title of the report.")
+@click.option("--from", "since", default=None, metavar="DATE",
+              help="Only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; undated ones are left out).")  # fmt: skip
+@click.option("--to", "until", default=None, metavar="DATE",
+              help="Only articles dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; undated ones are left out).")  # fmt: skip
 @lexicon_option
 @actors_option
 @year_option
@@ -49,6 +53,8 @@ def report(
     by: str,
     role: str,
     title: str,
+    since: Optional[str],
+    until: Optional[str],
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
@@ -64,7 +70,9 @@ def report(
     The pages need nothing else: inline CSS, no JavaScript, nothing fetched; they read on a
     phone and print. The same input gives the same bytes. --format markdown writes
     index.md, actor-*.md and concept-*.md for a documentation site. Reads the store --db,
-    or analyses CORPUS; with neither, the bundled sample corpus.
+    or analyses CORPUS; with neither, the bundled sample corpus. With more than 20 periods
+    the index shows the latest 20 one by one, then all of them by decade (or year); wide
+    heatmaps open scrolled to their latest period. --from/--to make a report of a span.
 
     --out must be new, empty, or a directory an earlier report wrote (it leaves a
     .positions-report file there); another non-empty directory is refused unless --force.
@@ -74,12 +82,23 @@ def report(
     Example:
         positions report --out report/
         positions report --db corpus.db --out corpus-report --by month
+        positions report corpus/ --from 2010 --to 2023 --out report-2010s/
         positions report --format markdown --out docs/report
     """
+    from ..model import PartialDate
     from ..render.output import prepare_directory
     from ..render.report import write_report
     from ..sources import bundled_corpus
 
+    dates = []
+    for option, value in (("--from", since), ("--to", until)):
+        try:
+            dates.append(PartialDate.from_iso(value) if value is not None else None)
+        except ValueError as exc:
+            msg = f"invalid {option} date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD ({exc})"
+            raise click.ClickException(msg) from None
+    if dates[0] and dates[1] and dates[0].first_day() > dates[1].first_day():
+        raise click.ClickException(f"--from {since} is after --to {until}")
     prepare_directory(Path(out_dir), force=force)  # refused before any analysis is done
 
     failures = Failures()
@@ -88,7 +107,8 @@ def report(
                          actors_paths=actors_paths, failures=failures, stdin_name=stdin_name) as (analyses, count):  # fmt: skip
         if isinstance(analyses, list):  # a store's undated articles were reported at ingest
             report_undated(analyses, "the report's periods")
-        written = write_report(analyses, out_dir, force=force, fmt=fmt, by=by, role=role, title=title, roots=roots)
+        written = write_report(analyses, out_dir, force=force, fmt=fmt, by=by, role=role, title=title, roots=roots,
+                               since=dates[0], until=dates[1])  # fmt: skip
     index = "index.html" if fmt == "html" else "index.md"
     click.echo(f"{out_dir}: {len(written)} files ({count} articles); open {out_dir.rstrip('/')}/{index}")
     if failures.count:

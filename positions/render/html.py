@@ -3,11 +3,14 @@ every piece of article text escaped (Jinja2 with autoescaping), ``<del>``/``<ins
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import jinja2
 
 from ..model import PositionDiff
+
+if TYPE_CHECKING:  # rendering needs no analysis code loaded
+    from ..track.overview import DiffOverview
 from ._display import (
     concept_label,
     display_lines,
@@ -63,8 +66,12 @@ def position_diff_view(diff: PositionDiff, all_passages: bool, show) -> dict:
 
 
 def render_diffs(diffs: Sequence[PositionDiff], *, title: str = "Position diff", all_passages: bool = True,
-                 roots: Sequence[str] = ()) -> str:  # fmt: skip
-    """The page, as a string (options as for the text format)."""
+                 roots: Sequence[str] = (), overview: Optional[DiffOverview] = None) -> str:  # fmt: skip
+    """The page, as a string (options as for the text format; with ``overview``, its header
+    and summary table first)."""
+    from .overview import overview_view
+
     show = path_shower(roots)
     views = [position_diff_view(d, all_passages, show) for d in diffs]
-    return _ENV.get_template("diff.html.j2").render(title=title, diffs=views)
+    summary = overview_view(overview) if overview is not None else None
+    return _ENV.get_template("diff.html.j2").render(title=title, diffs=views, summary=summary)

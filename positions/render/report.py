@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from ..model import Analysis
+from ..track import DateLike
 from .output import prepare_directory, write_file
 from .report_markdown import iter_markdown_pages
 from .report_novelty import with_novelty
@@ -73,6 +74,8 @@ def report_pages(
     title: str = "Positions report",
     engine: Optional[str] = None,
     roots: Sequence[str] = (),
+    since: DateLike = None,
+    until: DateLike = None,
 ) -> Iterator[tuple[str, str]]:
     """The pages of the report one at a time, as ``(file name, text)``; no two at once.
 
@@ -82,9 +85,12 @@ def report_pages(
     other iterable is read into a list first (and so held).
 
     Article paths are shown as in :class:`ReportData` (``roots``: corpus directories whose
-    files are shown as ``<root name>/<rest>``, as for the bundled corpus).
+    files are shown as ``<root name>/<rest>``, as for the bundled corpus). ``since`` and
+    ``until`` (ISO dates or :class:`~positions.model.PartialDate`) keep the articles dated
+    between them (undated ones are left out).
     """
-    pages = _page_pieces(analyses, fmt, by=by, role=role, title=title, engine=engine, roots=roots)
+    pages = _page_pieces(analyses, fmt, by=by, role=role, title=title, engine=engine, roots=roots,
+                         since=since, until=until)  # fmt: skip
     return ((name, "".join(pieces)) for name, pieces in pages)
 
 

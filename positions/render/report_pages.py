@@ -9,6 +9,7 @@ import jinja2
 
 from ..model import Analysis, Comparison, Timeline
 from .records import comparison_record, heat_level, timeline_record
+from .report_heatmaps import index_heatmaps
 from .report_views import (
     ReportData,
     actor_page_name,
@@ -44,12 +45,12 @@ def html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple
     by_actor = rows_by_actor(tl_rec)
     nav = nav_view(data)
     common = {"report_title": data.title, "nav": nav, "by": data.by, "role": data.role}
-    groups = [(a, actor_page_name(a), by_actor.get(a, [])) for a in data.actors]
     n_statements = sum(len(an.statements) for an in data.articles.values())
     yield "index.html", _ENV.get_template("report/index.html.j2").generate(
         **common,
         page_title=data.title,
-        grid=heatmap(tl_rec, groups, tl_rec["periods"], label_of="concept"),
+        grids=index_heatmaps(tl_rec, data.actors),
+        span=data.span,
         events=[event_view(e) for e in data.events],
         counts={"articles": len(data.articles), "statements": n_statements, "actors": len(data.actors),
                 "concepts": len(data.concepts), "periods": len(tl_rec["periods"])},  # fmt: skip

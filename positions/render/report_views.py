@@ -14,7 +14,7 @@ import re
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 from ..model import Analysis, Article, PositionDiff, ShiftEvent, Statement, Timeline
-from ..track import KwicEntry, Tracking, track
+from ..track import DateLike, KwicEntry, Tracking, track, within
 from ._display import display_ops, pair_head, path_shower
 from .json import diff_record
 from .records import heat_level
@@ -81,6 +81,10 @@ class ReportData:
     :class:`positions.track.Tracking`). Article pages need the texts: :func:`report_pages`
     reads the analyses a second time for them (see :meth:`first_of_each`).
 
+    ``since``/``until`` (ISO dates or :class:`~positions.model.PartialDate`) keep the articles
+    dated between them (as :func:`positions.track.within`; undated ones are left out);
+    ``span`` says so in words.
+
     ``paths`` are the article paths as shown: under one of ``roots`` (corpus directories,
     e.g. the bundled corpus) as ``<root name>/<rest>``, else relative to the directory all
     articles share, so that a report does not depend on where the corpus lies.
@@ -95,8 +99,13 @@ class ReportData:
         title: str = "Positions report",
         engine: Optional[str] = None,
         roots: Sequence[str] = (),
+        since: DateLike = None,
+        until: DateLike = None,
     ) -> None:
         self.by, self.role, self.title = by, role, title
+        self.span = _span_text(since, until)
+        if since is not None or until is not None:
+            analyses = within(analyses, since, until)
         self.tracking: Tracking = track(analyses, by=by, role=role, engine=engine)
         t = self.tracking
         self.analyses: list[Analysis] = list(t.analyses)
@@ -151,6 +160,14 @@ class ReportData:
 
     def article_title(self, article: Article) -> str:
         return _squeeze(article.title or "") or os.path.basename(self.path(article.id))
+
+
+def _span_text(since: DateLike, until: DateLike) -> str:
+    if since is None and until is None:
+        return ""
+    if until is None:
+        return f"from {since}"
+    return f"to {until}" if since is None else f"from {since} to {until}"
 
 
 def _st_key(st: Statement) -> tuple:
@@ -214,8 +231,22 @@ def heatmap(
             row_href = (actor_page_name(name) if label_of == "actor" else concept_page_name(name)) if link_rows else None
             out_rows.append({"label": name, "href": row_href, "cells": cells, "first": r["first"],
                              "last": r["last"], "count": r["count"]})  # fmt: skip
-        out_groups.append({"label": label, "href": href, "rows": out_rows})
+        note = ""
+        if not any(c["text"] for row in out_rows for c in row["cells"]):
+            # An actor whose markers all lie outside the periods shown says so, rather than
+            # look silent.
+            if rows and periods:
+                firsts, lasts = min(r["first"] for r in rows), max(r["last"] for r in rows)
+                note = f"no markers from {periods[0]} to {periods[-1]} (its markers: {_span(firsts, lasts)})"
+            elif not rows:
+                note = "no in-scope markers"
+            out_rows = []
+        out_groups.append({"label": label, "href": href, "rows": out_rows, "note": note})
     return {"periods": list(periods), "groups": out_groups}
+
+
+def _span(first: str, last: str) -> str:
+    return first if first == last else f"{first}–{last}"
 
 
 def rows_by_actor(tl_rec: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:

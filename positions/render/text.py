@@ -13,9 +13,12 @@ escape sequence, a carriage return, a bidirectional override) are shown as escap
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..model import PositionDiff
+
+if TYPE_CHECKING:  # rendering needs no analysis code loaded
+    from ..track.overview import DiffOverview
 from ._display import (
     concept_label,
     display_lines,
@@ -97,8 +100,10 @@ def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> li
 
 
 def render_diffs(diffs: Sequence[PositionDiff], *, color: bool = False, all_passages: bool = True,
-                 roots: Sequence[str] = ()) -> str:  # fmt: skip
-    """Plain text (ANSI-coloured with ``color``), one block per diff, blank line between.
+                 roots: Sequence[str] = (), overview: Optional[DiffOverview] = None) -> str:  # fmt: skip
+    """Plain text (ANSI-coloured with ``color``), one block per diff, blank line between;
+    with ``overview``, its header and summary table first
+    (:func:`positions.render.overview.overview_text`).
 
     ``all_passages=False`` leaves out new and gone passages that carry no in-scope concept
     (a line says how many); ``roots`` are corpus directories for showing paths (see
@@ -106,6 +111,10 @@ def render_diffs(diffs: Sequence[PositionDiff], *, color: bool = False, all_pass
     """
     show = path_shower(roots)
     blocks = ["\n".join(_render_one(d, color, all_passages, show)) for d in diffs]
+    if overview is not None:
+        from .overview import overview_text
+
+        blocks.insert(0, "\n".join(printable(line) for line in overview_text(overview)))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 

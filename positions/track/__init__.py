@@ -4,8 +4,9 @@ period), position diffs between them, timelines, comparisons, shift events, and
 
 The package: :mod:`~positions.track.snapshots` (periods, snapshots, successive diffs),
 :mod:`~positions.track.positions` (:func:`diff_snapshots`),
-:mod:`~positions.track.timeline` (timelines, comparisons, shift events) and
-:mod:`~positions.track.summary` (:func:`track`).
+:mod:`~positions.track.timeline` (timelines, comparisons, shift events),
+:mod:`~positions.track.summary` (:func:`track`) and
+:mod:`~positions.track.overview` (:func:`diff_overview`, what a run of diffs covers).
 
 An actor is an ISO alpha-3 code. With ``role="holder"`` (the default) a statement belongs to
 every actor among its ``holders`` (whose position it states: "Russia and China submitted a
@@ -28,8 +29,9 @@ can say so.
 
 from __future__ import annotations
 
+from .overview import ActorOverview, DiffOverview, PeriodChange, diff_overview
 from .positions import concept_polarities, diff_series, diff_snapshots, held_concepts
-from .snapshots import PERIODS, ROLES, DateLike, actors, period_of, snapshots, successive_diffs, undated
+from .snapshots import PERIODS, ROLES, DateLike, actors, period_of, snapshots, successive_diffs, undated, within
 from .summary import ConceptWording, KwicEntry, Tracking, concept_wordings, track
 from .timeline import compare, shift_events, timeline
 
@@ -41,6 +43,7 @@ __all__ = [
     "successive_diffs",
     "actors",
     "undated",
+    "within",
     "period_of",
     "timeline",
     "compare",
@@ -54,4 +57,8 @@ __all__ = [
     "KwicEntry",
     "ConceptWording",
     "concept_wordings",
+    "diff_overview",
+    "DiffOverview",
+    "ActorOverview",
+    "PeriodChange",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from typing import Iterable, Optional, Sequence, Union
+from typing import Iterable, Iterator, Optional, Sequence, Union
 
 import attrs
 
@@ -204,6 +204,19 @@ def actors(analyses: Iterable[Analysis], *, role: str = "holder") -> list[str]:
 def undated(analyses: Iterable[Analysis]) -> list[str]:
     """Paths of the articles without a date (they have no day, month or year period)."""
     return sorted(an.article.path for an in analyses if an.article.date is None)
+
+
+def within(analyses: Iterable[Analysis], since: DateLike = None, until: DateLike = None) -> Iterator[Analysis]:
+    """The analyses whose article dates fall between ``since`` and ``until``, as for
+    :func:`snapshots` (with either, undated articles are left out), in the order given.
+
+    >>> from positions.model import Analysis, Article, PartialDate, Span
+    >>> arts = [Analysis(Article(f"a{y}", "a.txt", "", Span(0, 0), date=PartialDate(y))) for y in (2018, 2019, 2020)]
+    >>> [an.article.date.year for an in within(arts, "2019", "2019-12")]
+    [2019]
+    """
+    since_d, until_d = _as_date(since), _as_date(until)
+    return (an for an in analyses if _in_range(an.article, since_d, until_d))
 
 
 # --------------------------------------------------------------------------------------

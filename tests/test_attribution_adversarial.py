@@ -156,3 +156,21 @@ def test_openers_and_headers(n: int) -> None:
 def test_openers_and_headers_linear() -> None:
     _assert_linear(lambda n: "Speaking" + " for Canada" * (n // 10) + ", the representative said that the launches threatened the region.", _extract)
     _assert_linear(lambda n: "Statement by" + " by A" * (n // 5) + "\n\nThe United States condemns the launch by the DPRK today.\n", _extract)
+
+
+def test_national_capacity_linear() -> None:
+    """A record's cover line of leader dots and a chair's turn of endless "in my capacity as"
+    stay linear (the cover line is read 200 characters at most, the role 3 lines of 80)."""
+    gz = default_gazetteer()
+    from positions.attribution.transcripts import transcript_drafts
+    from positions.text import paragraph_spans
+
+    def run(text: str) -> object:
+        return transcript_drafts(text, paragraph_spans(text), gz)
+
+    head = "S/PV.1\n\nMr. Li (China): We object.\n\n"
+    _assert_linear(lambda n: head + "President: " + ". " * n + "\n\nThe President: x.\n", run)
+    _assert_linear(lambda n: head + "The President: " + "in my capacity as the " * (n // 5) + "\n", run)
+    text = head + "The President: I speak in my capacity as\nthe representative of Peru.\n\nPeru is ready.\n"
+    drafts, _ = run(text)
+    assert [(d.parts[0].slice(text), d.ref.speaker.country) for d in drafts] == [("We object.", "CHN"), ("Peru is ready.", "PER")]

@@ -158,7 +158,7 @@ def _title_ok(label: str, gz: Gazetteer) -> bool:
         return True
     if base.lower() in _HEADER_JUNK or len(base.split()) > 10:
         return False
-    if re.match(r"(?:Mr|Ms|Mrs|Dr|A/S|U/S)\.?\s+[A-Z]", base) or _CHAIR_RE.fullmatch(base):
+    if re.match(r"(?:Mr|Ms|Mrs|Dr|Sir|Dame|A/S|U/S)\.?\s+[A-Z]", base) or _CHAIR_RE.fullmatch(base):
         return True
     ref = parse_speaker(base, gz)
     return ref is not None and ref.ref is None and (ref.speaker.name is not None and len(ref.speaker.name.split()) >= 2 or ref.speaker.role is not None)
@@ -328,6 +328,10 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
     for i, (lab, kind) in enumerate(zip(labels, kinds)):
         end = labels[i + 1].start if i + 1 < len(labels) else b
         end = _turn_end(text, lab.end, end)
+        if kind == "question" and verbatim and _CHAIR_RE.fullmatch(_base(lab.label)):
+            own = _national_capacity(text, lab.end, end, gz, _chair_name(text, a, b))
+            if own is not None:
+                drafts.append(own)
         if kind in ("question", "junk"):
             continue
         if kind == "answer":
@@ -360,6 +364,59 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
         drafts.append(Draft([Span(s, end)], "direct", ref, Span(lab.start, lab.end), note=why or None))
     rest = [] if verbatim else [p for p in paragraphs if p.end <= first]  # a record's cover page is no one's words
     return drafts, rest
+
+
+_CAPACITY_RE = re.compile(
+    r"\bin\s+my\s+(?:national\s+)?capacity\s+as\s+(?P<role>[^.\n]{0,80}(?:\n[^.\n]{0,80}){0,2}?)\.(?=\s)"
+)
+"""The chair speaking for its state: "I shall now make a statement in my capacity as the
+representative of Japan." (the role may wrap over a line or two of a record)."""
+_RESUME_RE = re.compile(r"\s*I\s+(?:now\s+|shall\s+now\s+)?resume\s+my\s+functions\b")
+_COVER_CHAIR_RE = re.compile(r"^President:[ \t]+(?P<rest>[^\n]{1,200})", re.M)
+
+
+def _chair_name(text: str, a: int, b: int) -> Optional[str]:
+    """The presiding member's name on a record's cover page ("President: Mr. Oshima . . .
+    (Japan)"), without the honorific and the leader dots."""
+    m = _COVER_CHAIR_RE.search(text, a, b)
+    if m is None:
+        return None
+    name = re.split(r"\s\.|\(", m.group("rest"), maxsplit=1)[0].strip()
+    name = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Baroness)\.?\s+", "", name)
+    return name or None
+
+
+def _national_capacity(text: str, s: int, e: int, gz: Gazetteer, chair: Optional[str]) -> Optional[Draft]:
+    """A chair's turn "in my capacity as the representative of Japan": the paragraphs after
+    that sentence, up to "I now resume my functions as President", are a ``direct``
+    statement of that state's representative (the guidelines of verbatim records)."""
+    m = _CAPACITY_RE.search(text, s, e)
+    if m is None:
+        return None
+    role = " ".join(m.group("role").split())
+    state = next((x.key for x in gz.mentions(role) if x.kind == "country"), None)
+    if state is None:
+        return None
+    start = m.end()
+    while start < e and text[start].isspace():
+        start += 1
+    stop = e
+    pos = start
+    while pos < e:  # the first paragraph that resumes the chair's functions ends it
+        nl = text.find("\n\n", pos, e)
+        if nl == -1:
+            break
+        if _RESUME_RE.match(text, nl, e):
+            stop = nl
+            break
+        pos = nl + 2
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop <= start:
+        return None
+    sp = Speaker(name=chair, role=role.lower(), country=state)
+    why = f"the President speaking in national capacity as {role}" + (f" → {chair}, President on the cover page" if chair else "")
+    return Draft([Span(start, stop)], "direct", SpeakerRef(sp, role), Span(m.start(), m.end()), note=why)
 
 
 _VERBATIM_RE = re.compile(r"\bS/PV\.\d+|\bA/\d+/PV\.\d+|\((?:spoke|speaking)\s+in\s+[A-Z][a-z]+\)")

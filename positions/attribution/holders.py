@@ -225,6 +225,7 @@ def subject_countries(sentence: str, gz: Gazetteer) -> tuple[tuple[str, ...], in
     pos = 0
     found: list[str] = []
     last_end = 0
+    prev = ""
     while pos < len(s):
         m = _SUBJ_WORD_RE.match(s, pos)
         if not m:
@@ -232,7 +233,13 @@ def subject_countries(sentence: str, gz: Gazetteer) -> tuple[tuple[str, ...], in
         word = m.group(1)
         if word[0].islower():
             lw = word.lower()
-            if lw in ROLE_NOUNS or lw.rstrip("s") in ROLE_NOUNS or lw in ("side", "sides", "foreign", "deputy", "vice", "first", "top", "nuclear", "special", "senior", "of", "to", "'s"):
+            if (
+                lw in ROLE_NOUNS
+                or lw.rstrip("s") in ROLE_NOUNS
+                or lw in ("side", "sides", "foreign", "deputy", "vice", "first", "top", "nuclear", "special", "senior", "of", "to", "'s")
+                or (lw == "for" and prev.split()[-1:] and prev.split()[-1].lower() in ROLE_NOUNS)  # "Minister for Foreign Affairs X"
+            ):
+                prev = word
                 pos = m.end()
                 last_end = pos
                 continue
@@ -253,6 +260,7 @@ def subject_countries(sentence: str, gz: Gazetteer) -> tuple[tuple[str, ...], in
             c = gz.country_of(word[:-2])
             if c and c not in found:
                 found.append(c)
+        prev = word
         pos = m.end()
         last_end = pos
         if pos < len(s) and s[pos] == "'" and s[pos : pos + 2] == "'s":

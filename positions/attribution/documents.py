@@ -18,6 +18,7 @@ __all__ = ["signatories", "document_statement"]
 
 _OPENING_END_RE = re.compile(r"[.!?](?=\s+[\"(]?[A-Z0-9])")
 _LIST_ITEM_RE = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*)*")
+_FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|I|me|[Mm]y)\b")  # "US" is a state
 _LIST_SEP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -43,14 +44,16 @@ def signatories(tv: TextView, gz: Gazetteer, country: str, first: int = 0) -> tu
     """Whose document it is: its country, and the states its opening sentence names as its
     subject ("The Russian Federation and the People's Republic of China …", "President X of
     A and Chairman Y of B met …") or enumerates after "between"/"among" ("talks between
-    China, Japan, … and the United States"). A single-state document is its country's."""
+    China, Japan, … and the United States") — unless that sentence speaks in the first person
+    ("the talks between A and B left us worried": one party judging the talks). A
+    single-state document is its country's."""
     sent = _opening_sentence(tv, first)
     found, end = subject_countries(sent, gz)
     how = "named as the subject of its opening sentence"
     if len(found) < 2 or not re.search(r"\sand\s", sent[:end]):
         found = ()
         m = re.search(r"\b(?:between|among|amongst)\s+", sent)
-        if m:
+        if m and not _FIRST_PERSON_RE.search(sent):  # "talks between A and B … left us worried": one party's voice
             items = []
             for item in _LIST_SEP_RE.split(sent[m.end() :]):
                 lead = _LIST_ITEM_RE.match(item.strip())

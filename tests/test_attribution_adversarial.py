@@ -174,3 +174,20 @@ def test_national_capacity_linear() -> None:
     text = head + "The President: I speak in my capacity as\nthe representative of Peru.\n\nPeru is ready.\n"
     drafts, _ = run(text)
     assert [(d.parts[0].slice(text), d.ref.speaker.country) for d in drafts] == [("We object.", "CHN"), ("Peru is ready.", "PER")]
+
+
+@pytest.mark.parametrize("n", [3, 30])  # a speaker phrase is at most 300 characters
+def test_behalf_lists(n: int) -> None:
+    from positions.attribution.phrases import speaker_phrase
+
+    gz = default_gazetteer()
+    ref = speaker_phrase("Chile's delegate, also speaking for " + "Peru, " * n + "and the United Kingdom", gz)
+    assert ref is not None and ref.also == ("PER", "GBR")
+
+
+def test_behalf_lists_linear() -> None:
+    from positions.attribution.phrases import _BEHALF_RE, _INCLUDING_RE
+
+    _assert_linear(lambda n: "also speaking for " + "Peru Peru, " * (n // 10) + ";", lambda t: _BEHALF_RE.search(t))
+    _assert_linear(lambda n: "also speaking for " + "A," * (n // 2) + ":", lambda t: _BEHALF_RE.search(t))
+    _assert_linear(lambda n: "among them " + "Peru, " * (n // 6) + "x", lambda t: _INCLUDING_RE.search(t))

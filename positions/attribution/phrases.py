@@ -72,10 +72,15 @@ _BARE_OFFICE_RE = re.compile(
     r"(?:the|The|its|their|her|his)\s+(?:(?:bloc|group|country|delegation|Union)['’]s\s+)?(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)"
 )
 _BEHALF_RE = re.compile(
-    r"\b(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:[Ff]or|[Oo]n\s+behalf\s+of)\s+(?P<states>(?:the\s+)?[A-Z][^;:]*?)(?=,|$)"
+    r"\b(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:[Ff]or|[Oo]n\s+behalf\s+of)\s+"
+    r"(?P<states>(?:the\s+)?[A-Z][^;:,]*(?:,\s*(?:and\s+)?(?:the\s+)?[A-Z][^;:,]*)*)(?=,|$)"
 )
-_INCLUDING_RE = re.compile(r"\bincluding\s+(?:those\s+of\s+|the\s+representatives\s+of\s+)?(?P<states>[A-Z].*?)(?=,\s*(?:said|stressed)|$)")
-_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?![a-z])")
+"""States a delegate also speaks for: the whole comma list ("also speaking on behalf of
+Australia, Canada, France and the United States"); each item opens with a capital."""
+_MEMBERS_OPEN = r"(?:including|among\s+them|among\s+whom|such\s+as)"
+"""An appositive that names the members of a group ("including those of Cuba", "among them Iran")."""
+_INCLUDING_RE = re.compile(r"\b" + _MEMBERS_OPEN + r"\s+(?:those\s+of\s+|the\s+representatives\s+of\s+)?(?P<states>[A-Z].*?)(?=,\s*(?:said|stressed)|$)")
+_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])")
 
 
 def states_in(names: str, gz: Gazetteer) -> tuple[str, ...]:
@@ -110,7 +115,7 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
         p = phrase = p[: t.start()]
     head, _, appos = p.partition(",")
     head, appos = head.strip(), appos.strip()
-    if appos and _CLAUSE_APPOS_RE.match(appos) and not _BEHALF_RE.search(appos):
+    if appos and _CLAUSE_APPOS_RE.match(appos) and not _BEHALF_RE.search(appos) and not re.match(_MEMBERS_OPEN, appos):
         # "Rice, speaking in Beijing during her visit,": a participial clause, not a title.
         phrase, appos = head, ""
     ref = _un_form(head, appos, gz, date)
@@ -180,7 +185,7 @@ def _un_form(head: str, appos: str, gz: Gazetteer, date: Optional[PartialDate]) 
         org = "Security Council" if "Council" in body else "General Assembly" if "Assembly" in body else body
         return SpeakerRef(Speaker(organization=org), phrase, stateless=True)
     m = _GROUP_RE.fullmatch(head)
-    if m and (not appos or appos.startswith("including")):
+    if m and (not appos or re.match(_MEMBERS_OPEN, appos)):
         inc = _INCLUDING_RE.search(appos)
         also = states_in(inc.group("states"), gz) if inc else ()
         return SpeakerRef(Speaker(name=head[:1].upper() + head[1:]), phrase, also=also, stateless=True)

@@ -58,6 +58,9 @@ _LABEL_FULL = {k: re.compile(v) for k, v in LABEL_FORMS.items()}
 _COLON_RE = re.compile(r":(?=\s)")
 _CAPS_START_RE = re.compile(r"(?<![\w'’./\-])[A-Z]")
 _REGISTER_RE = re.compile(r"^[ \t]*(?P<label>" + LABEL_FORMS["register"] + r")\.[ \t]", re.M)
+_WH_QUESTION_RE = re.compile(r"^[ \t]*(?P<label>Q)[ \t]+(?=[A-Z(])", re.M)
+"""A White House transcript's question: "Q" alone at a line start, then the question (two spaces in
+the original, one after normalization)."""
 _LABEL_SPAN = 160  # no label is longer
 
 _QUESTION_LABELS = frozenset(
@@ -134,6 +137,9 @@ def _labels(text: str, a: int, b: int, gz: Gazetteer) -> list[_Label]:
         st = m.start("label")
         if st not in out:
             out[st] = _Label(st, m.end(), " ".join(m.group("label").split()), "register")
+    for m in _WH_QUESTION_RE.finditer(text, a, b):
+        if m.start("label") not in out:
+            out[m.start("label")] = _Label(m.start("label"), m.end(), "Q", "register")
     return [out[k] for k in sorted(out)]
 
 
@@ -359,6 +365,9 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
         s = lab.end
         while s < end and text[s].isspace():
             s += 1
+        note = _OPEN_NOTE_RE.match(text, s, end)
+        if note:  # "(As interpreted.)" opening a turn is the transcriber's, not the speaker's
+            s = note.end()
         if ref is None or end <= s:
             continue
         drafts.append(Draft([Span(s, end)], "direct", ref, Span(lab.start, lab.end), note=why or None))
@@ -421,6 +430,7 @@ def _national_capacity(text: str, s: int, e: int, gz: Gazetteer, chair: Optional
 
 _VERBATIM_RE = re.compile(r"\bS/PV\.\d+|\bA/\d+/PV\.\d+|\((?:spoke|speaking)\s+in\s+[A-Z][a-z]+\)")
 """A UN verbatim record: its chair's turns are procedure, its cover page is nobody's words."""
+_OPEN_NOTE_RE = re.compile(r"\((?:[Aa]s\s+interpreted|[Ii]nterpretation|[Rr]etranslated|[Tt]hrough\s+an\s+interpreter)\.?\)\.?\s+")
 _FLOOR_RE = re.compile(
     r"\s*(?:Go\s+ahead|Next\s+question|We['’]ll\s+(?:now\s+)?take|Let['’]s\s+(?:go|take|turn)|That\s+concludes|Anything\s+else|"
     r"(?:Well,\s+)?[Gg]ood\s+(?:afternoon|morning|evening),\s+everyone\.\s+Please,\s+have\s+a\s+seat|Please,\s+have\s+a\s+seat|"

@@ -360,8 +360,8 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
                 labelled.append(ref)
         if ref is not None:
             last = (ref, why)
-        if _FLOOR_RE.match(text, lab.end, end) and len(text[lab.end : end].split()) <= 14:
-            continue  # a turn that only manages the floor ("Go ahead, Shaun.")
+        if _FLOOR_RE.match(text, lab.end, end) and len(text[lab.end : end].split()) <= 14 or _NO_TOPPER_RE.fullmatch(text, lab.end, end):
+            continue  # a turn that only manages the floor ("Go ahead, Shaun.", "I don't have anything at the top.")
         s = lab.end
         while s < end and text[s].isspace():
             s += 1
@@ -430,6 +430,14 @@ def _national_capacity(text: str, s: int, e: int, gz: Gazetteer, chair: Optional
 
 _VERBATIM_RE = re.compile(r"\bS/PV\.\d+|\bA/\d+/PV\.\d+|\((?:spoke|speaking)\s+in\s+[A-Z][a-z]+\)")
 """A UN verbatim record: its chair's turns are procedure, its cover page is nobody's words."""
+_NO_TOPPER_RE = re.compile(
+    r"\s*(?:(?:Good\s+(?:afternoon|morning|evening)|Hi|Hello)(?:,\s+(?:everybody|everyone|all))?[.!]\s+)?"
+    r"I\s+(?:don['’]t|do\s+not)\s+have\s+(?:any|anything)\s+(?:opening\s+(?:statements?|remarks|announcements?)|announcements?|at\s+the\s+top|to\s+(?:announce|start\s+with))"
+    r"(?:[^.\n]{0,80})?[.!]?\s*"
+)
+"""A spokesperson's turn that only opens the floor: "Good afternoon. I don't have any opening
+statements, so I'll be happy to take your questions." (the whole turn, one sentence after the
+greeting)."""
 _OPEN_NOTE_RE = re.compile(r"\((?:[Aa]s\s+interpreted|[Ii]nterpretation|[Rr]etranslated|[Tt]hrough\s+an\s+interpreter)\.?\)\.?\s+")
 _FLOOR_RE = re.compile(
     r"\s*(?:Go\s+ahead|Next\s+question|We['’]ll\s+(?:now\s+)?take|Let['’]s\s+(?:go|take|turn)|That\s+concludes|Anything\s+else|"

@@ -36,6 +36,7 @@ import attrs
 from ..actors import Gazetteer
 from ..model import Span, Speaker
 from .publishers import header_country
+from .chair import chair_name, national_capacity
 from .records import Draft
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef, parse_speaker
@@ -68,7 +69,7 @@ _QUESTION_LABELS = frozenset(
     "moderator operator staff interviewer host press".split()
 )
 """Labels whose turns are nobody's statement (questions, the floor, the organisers)."""
-_HEADER_JUNK = frozenset("index transcript transcripts note presenter contents topics font size site colours print share".split())
+_HEADER_JUNK = frozenset("index transcript transcripts note presenter contents topics font size site colours print share source updated".split())
 _HONORIFIC_RE = re.compile(
     r"^(?:(?:mr|ms|mrs|dr|sec|amb|a/s|u/s|gen|adm|the|deputy|assistant|under|senior|special|acting|"
     r"secretary|representative|ambassador|spokesperson|spokesman|spokeswoman|president|vice|prime|"
@@ -330,12 +331,15 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
     publisher = publisher or header_country(text, a, first)
     drafts: list[Draft] = []
     last: Optional[tuple[SpeakerRef, str]] = None
+    opening = None if verbatim else _opening_announcement(text, [p for p in paragraphs if p.end <= first], header, gz, publisher)
+    if opening is not None and opening.ref is not None:
+        last = (opening.ref, f"{opening.ref.speaker.label()}, who opened the briefing")
     labelled: list[SpeakerRef] = []
     for i, (lab, kind) in enumerate(zip(labels, kinds)):
         end = labels[i + 1].start if i + 1 < len(labels) else b
         end = _turn_end(text, lab.end, end)
         if kind == "question" and verbatim and _CHAIR_RE.fullmatch(_base(lab.label)):
-            own = _national_capacity(text, lab.end, end, gz, _chair_name(text, a, b))
+            own = national_capacity(text, lab.end, end, gz, chair_name(text, a, b))
             if own is not None:
                 drafts.append(own)
         if kind in ("question", "junk"):
@@ -372,60 +376,37 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
             continue
         drafts.append(Draft([Span(s, end)], "direct", ref, Span(lab.start, lab.end), note=why or None))
     rest = [] if verbatim else [p for p in paragraphs if p.end <= first]  # a record's cover page is no one's words
+    if opening is not None:
+        drafts.insert(0, opening)
+        rest = [p for p in rest if p.end <= opening.cue.end]
     return drafts, rest
 
 
-_CAPACITY_RE = re.compile(
-    r"\bin\s+my\s+(?:national\s+)?capacity\s+as\s+(?P<role>[^.\n]{0,80}(?:\n[^.\n]{0,80}){0,2}?)\.(?=\s)"
+_ANNOUNCES_RE = re.compile(
+    r"(?P<who>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3})[ \t]+(?:started|opened|began)[ \t]+the[ \t]+"
+    r"(?:(?:regular|daily)[ \t]+)?(?:press[ \t]+conference|briefing|press[ \t]+briefing)[ \t]+with[ \t]+the[ \t]+following[ \t]+"
+    r"(?:announcements?|statements?|remarks):[ \t]*$"
 )
-"""The chair speaking for its state: "I shall now make a statement in my capacity as the
-representative of Japan." (the role may wrap over a line or two of a record)."""
-_RESUME_RE = re.compile(r"\s*I\s+(?:now\s+|shall\s+now\s+)?resume\s+my\s+functions\b")
-_COVER_CHAIR_RE = re.compile(r"^President:[ \t]+(?P<rest>[^\n]{1,200})", re.M)
+"""A spokesperson's opening before the first question: "Hua Chunying started the press
+conference with the following announcement:" (its paragraphs up to the first label are hers)."""
 
 
-def _chair_name(text: str, a: int, b: int) -> Optional[str]:
-    """The presiding member's name on a record's cover page ("President: Mr. Oshima . . .
-    (Japan)"), without the honorific and the leader dots."""
-    m = _COVER_CHAIR_RE.search(text, a, b)
-    if m is None:
-        return None
-    name = re.split(r"\s\.|\(", m.group("rest"), maxsplit=1)[0].strip()
-    name = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Baroness)\.?\s+", "", name)
-    return name or None
-
-
-def _national_capacity(text: str, s: int, e: int, gz: Gazetteer, chair: Optional[str]) -> Optional[Draft]:
-    """A chair's turn "in my capacity as the representative of Japan": the paragraphs after
-    that sentence, up to "I now resume my functions as President", are a ``direct``
-    statement of that state's representative (the guidelines of verbatim records)."""
-    m = _CAPACITY_RE.search(text, s, e)
-    if m is None:
-        return None
-    role = " ".join(m.group("role").split())
-    state = next((x.key for x in gz.mentions(role) if x.kind == "country"), None)
-    if state is None:
-        return None
-    start = m.end()
-    while start < e and text[start].isspace():
-        start += 1
-    stop = e
-    pos = start
-    while pos < e:  # the first paragraph that resumes the chair's functions ends it
-        nl = text.find("\n\n", pos, e)
-        if nl == -1:
-            break
-        if _RESUME_RE.match(text, nl, e):
-            stop = nl
-            break
-        pos = nl + 2
-    while stop > start and text[stop - 1].isspace():
-        stop -= 1
-    if stop <= start:
-        return None
-    sp = Speaker(name=chair, role=role.lower(), country=state)
-    why = f"the President speaking in national capacity as {role}" + (f" → {chair}, President on the cover page" if chair else "")
-    return Draft([Span(start, stop)], "direct", SpeakerRef(sp, role), Span(m.start(), m.end()), note=why)
+def _opening_announcement(text: str, header: list[Span], people: list[Speaker], gz: Gazetteer, publisher: Optional[str]) -> Optional[Draft]:
+    for i, p in enumerate(header):
+        m = _ANNOUNCES_RE.fullmatch(text, p.start, p.end)
+        if m is None or i + 1 >= len(header):
+            continue
+        sur = _surname(m.group("who"))
+        sp = next((h for h in people if h.name and sur in {w.lower() for w in h.name.split()}), None)
+        if sp is None:
+            ref = parse_speaker(m.group("who"), gz)
+            if ref is None or ref.ref is not None:
+                return None
+            sp = ref.speaker
+        start, end = header[i + 1].start, header[-1].end
+        return Draft([Span(start, end)], "direct", SpeakerRef(_with_country(sp, publisher), m.group("who")), Span(p.start, p.end),
+                     note=f"'{m.group('who')}' opened the briefing with an announcement")
+    return None
 
 
 _VERBATIM_RE = re.compile(r"\bS/PV\.\d+|\bA/\d+/PV\.\d+|\((?:spoke|speaking)\s+in\s+[A-Z][a-z]+\)")

@@ -17,6 +17,9 @@ __all__ = [
     "GoldError",
     "StoreError",
     "OutputError",
+    "DatasetError",
+    "ClusterError",
+    "MissingExtraError",
 ]
 
 
@@ -46,3 +49,15 @@ class StoreError(PositionsError, RuntimeError):
 
 class OutputError(PositionsError, RuntimeError):
     """An output place cannot be written safely (a report directory holding other files)."""
+
+
+class DatasetError(PositionsError, RuntimeError):
+    """A Parquet dataset (``--dataset DIR``) cannot be read or written."""
+
+
+class ClusterError(PositionsError, RuntimeError):
+    """The Dask cluster cannot be reached, or lost the work (a worker died too often)."""
+
+
+class MissingExtraError(PositionsError, ImportError):
+    """An optional extra (``pip install "positions[dask]"``) is needed and not installed."""

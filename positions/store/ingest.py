@@ -16,7 +16,7 @@ from __future__ import annotations
 import collections
 import os
 import sqlite3
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
@@ -72,9 +72,12 @@ def ingest_files(
     read: Optional[Callable[..., Iterable[Article]]] = None,
     side_limit: Optional[int] = None,
     prune: bool = False,
+    executor: Optional[Executor] = None,
 ) -> IngestResult:
     """:meth:`Store.ingest <positions.store.Store.ingest>` on the connection ``conn`` to the
-    store at ``db_path`` (named in errors), with ``analyze`` given."""
+    store at ``db_path`` (named in errors), with ``analyze`` given. ``executor`` (an object
+    with ``submit``, such as a Dask client's ``get_executor()``) analyses the articles in
+    place of a process pool, ``jobs`` sizing its window; the caller owns it."""
     fingerprint = getattr(analyze, "fingerprint", None) or _qualname(analyze)
     settings = f"{fingerprint}; year={year}"
     counts: collections.Counter[str] = collections.Counter()
@@ -99,7 +102,7 @@ def ingest_files(
             (settings,),
         )
         found = Found(conn)
-        for ev in _analysed(events, analyze, jobs):
+        for ev in _analysed(events, analyze, jobs, executor):
             kind = ev[0]
             if kind == "begin":
                 _, key, hash_, mtime_ns, size = ev
@@ -172,6 +175,7 @@ def _events(
     year: Optional[int],
     read: Callable[..., Iterable[Article]],
     side_limit: Optional[int] = None,
+    lookup: Optional[Callable[[str], Optional[tuple]]] = None,
 ) -> Iterator[tuple]:
     """The work, as a flat stream: per file ``skip``, or ``begin``, its ``article``s and
     ``error``s, ``end``; and ``path_error`` for a path that names no file.
@@ -179,7 +183,16 @@ def _events(
     One reader run reads all the files to do (so that it loads each manifest once); it
     pulls them lazily from a generator that decides, file by file, whether a file is to be
     read at all, and notes in ``side`` where one file ends and the next begins.
+    ``lookup(key)`` gives the ``(hash, settings, status)`` stored for a file (default: the
+    store's ``files`` row on ``conn``), so that a Parquet dataset can share this.
     """
+    if lookup is None:
+
+        def lookup(key: str) -> Optional[tuple]:
+            return conn.execute(
+                "SELECT hash, settings, status FROM files WHERE path = ?", (key,)
+            ).fetchone()
+
     side: collections.deque[tuple] = collections.deque()
     limit = _SIDE_LIMIT if side_limit is None else side_limit
     manifests: dict[str, str] = {}
@@ -202,9 +215,7 @@ def _events(
                 side.append(("error", str(f), SourceError(f"{f}: cannot read: {exc.strerror}")))
                 side.append(("end",))
                 continue
-            row = conn.execute(
-                "SELECT hash, settings, status FROM files WHERE path = ?", (key,)
-            ).fetchone()
+            row = lookup(key)
             if row is not None and tuple(row) == (hash_, settings, "ok"):
                 side.append(("skip", key))
                 if len(side) >= limit:
@@ -234,7 +245,9 @@ def _analyse_one(analyze: Callable[[Article], Analysis], article: Article) -> tu
         return ("error", article.path, exc)
 
 
-def _analysed(events: Iterator[tuple], analyze: Callable, jobs: int) -> Iterator[tuple]:
+def _analysed(
+    events: Iterator[tuple], analyze: Callable, jobs: int, executor: Optional[Executor] = None
+) -> Iterator[tuple]:
     """Replace each ``article`` event by its ``analysis`` (or ``error``), in order.
 
     With ``jobs > 1`` articles go to a process pool through a bounded window of futures, so
@@ -244,6 +257,9 @@ def _analysed(events: Iterator[tuple], analyze: Callable, jobs: int) -> Iterator
     only reads and writes, never loads the lexicon.
     """
     prepare = getattr(analyze, "prepare", None)
+    if executor is not None:
+        yield from _windowed(executor, events, analyze, prepare, max(jobs, 1) * 8)
+        return
     if jobs <= 1:
         for ev in events:
             if ev[0] == "article":
@@ -254,26 +270,33 @@ def _analysed(events: Iterator[tuple], analyze: Callable, jobs: int) -> Iterator
             else:
                 yield ev
         return
-    window = jobs * 8
-    pending: collections.deque[Union[Future, tuple]] = collections.deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        try:
-            for ev in events:
-                if ev[0] == "article":
-                    if prepare is not None:
-                        pool.submit(prepare).result()
-                        prepare = None
-                    pending.append(pool.submit(_analyse_one, analyze, ev[1]))
-                else:
-                    pending.append(ev)
-                while len(pending) > window or (pending and not isinstance(pending[0], Future)):
-                    head = pending.popleft()
-                    yield head.result() if isinstance(head, Future) else head
-            while pending:
+        yield from _windowed(pool, events, analyze, prepare, jobs * 8)
+
+
+def _windowed(
+    pool: Executor, events: Iterator[tuple], analyze: Callable, prepare: Optional[Callable], window: int
+) -> Iterator[tuple]:
+    """:func:`_analysed` through ``pool``: at most ``window`` articles in flight, results
+    handed on in input order."""
+    pending: collections.deque[Union[Future, tuple]] = collections.deque()
+    try:
+        for ev in events:
+            if ev[0] == "article":
+                if prepare is not None:
+                    pool.submit(prepare).result()
+                    prepare = None
+                pending.append(pool.submit(_analyse_one, analyze, ev[1]))
+            else:
+                pending.append(ev)
+            while len(pending) > window or (pending and not isinstance(pending[0], Future)):
                 head = pending.popleft()
                 yield head.result() if isinstance(head, Future) else head
-        except BaseException:
-            for f in pending:
-                if isinstance(f, Future):
-                    f.cancel()
-            raise
+        while pending:
+            head = pending.popleft()
+            yield head.result() if isinstance(head, Future) else head
+    except BaseException:
+        for f in pending:
+            if isinstance(f, Future):
+                f.cancel()
+        raise

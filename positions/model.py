@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from typing import Optional
+from typing import Any, Optional
 
 import attrs
 
@@ -246,6 +246,14 @@ class Analysis:
     statements: tuple[Statement, ...] = ()
     markers: tuple[Marker, ...] = ()  # every marker in the article, inside statements or not
 
+    def to_frame(self, what: str = "statements") -> "Any":
+        """A pandas DataFrame: a row per statement, or per marker with ``what="markers"``
+        (columns in :mod:`positions.frames`; pandas is an optional extra). For many
+        analyses at once: :func:`positions.frames.analyses_frame`."""
+        from .frames import analyses_frame
+
+        return analyses_frame(self, what)
+
 
 @attrs.frozen(order=True)
 class Period:
@@ -354,6 +362,12 @@ class PositionDiff:
     polarity_flips: tuple[PolarityFlip, ...] = ()
     pairs: tuple[StatementPair, ...] = ()
 
+    def to_frame(self) -> "Any":
+        """A pandas DataFrame, a row per change (columns in :mod:`positions.frames`)."""
+        from .frames import diffs_frame
+
+        return diffs_frame(self)
+
 
 @attrs.frozen
 class Variant:
@@ -414,6 +428,13 @@ class Timeline:
     periods: tuple[Period, ...] = ()
     rows: tuple[ConceptTimeline, ...] = ()
     active: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def to_frame(self) -> "Any":
+        """A pandas DataFrame, a row per actor, concept and period (columns in
+        :mod:`positions.frames`)."""
+        from .frames import frame, timeline_rows, TIMELINE_COLUMNS
+
+        return frame(timeline_rows(self), TIMELINE_COLUMNS)
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
 from ._corpus import Failures
-from ._options import corpus_argument, db_option, format_option, year_option
+from ._options import corpus_argument, dataset_option, db_option, format_option, year_option
 
 COLUMNS = (
     "id",
@@ -113,6 +113,7 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
     "place, language, country), e.g. --column text=body. Repeatable.",
 )
 @db_option
+@dataset_option
 @click.pass_context
 def articles(
     ctx: click.Context,
@@ -121,6 +122,7 @@ def articles(
     year: Optional[int],
     columns: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
 ) -> None:
     """List the articles of CORPUS with the metadata positions found for them.
 
@@ -142,9 +144,22 @@ def articles(
         positions articles export.csv --column text=body --format json
         positions articles --db corpus.db
 
-    With --db, the articles stored by `positions ingest` are listed (date, then path order).
+    With --db (or --dataset), the articles stored by `positions ingest` are listed (date,
+    then path order).
     """
     mapping = _column_mapping(columns)
+    if db_path is not None and dataset_path is not None:
+        raise click.UsageError("give --db or --dataset, not both")
+    if dataset_path is not None:
+        if corpus or year is not None or mapping:
+            raise click.UsageError("--dataset lists a dataset: give no CORPUS, --year or --column with it")
+        from ..dataset import open_dataset, require_dataset
+
+        require_dataset("--dataset")
+        with open_dataset(dataset_path) as ds:
+            records = [article_record(a) for a in ds.articles()]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False) if fmt == "json" else _table(records))
+        return
     if db_path is not None:
         if corpus or year is not None or mapping:
             raise click.UsageError("--db lists a store: give no CORPUS, --year or --column with it")

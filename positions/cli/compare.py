@@ -9,12 +9,14 @@ import click
 from ..model import PartialDate
 from . import main
 from ._corpus import Failures, check_actor, load_analyses
-from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, year_option
+from ._options import actors_option, corpus_argument, dataset_option, db_option, format_option, lexicon_option, year_option
+from ._progress import quiet_option
 
 
 @main.command()
 @corpus_argument
 @db_option
+@dataset_option
 @click.option("--actors", "actor_list", required=True, metavar="CODES",
               help="Comma-separated ISO alpha-3 codes, in the order of the columns: RUS,CHN,USA.")  # fmt: skip
 @click.option("--period", default=None, metavar="PERIOD",
@@ -27,11 +29,13 @@ from ._options import actors_option, corpus_argument, db_option, format_option, 
 @lexicon_option
 @actors_option
 @year_option
+@quiet_option
 @click.pass_context
 def compare(
     ctx: click.Context,
     corpus: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
     actor_list: str,
     period: Optional[str],
     by: Optional[str],
@@ -40,11 +44,12 @@ def compare(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    quiet: bool,
 ) -> None:
     """Show which of --actors hold which concepts in one period, and in which words: a grid
     of counts (concepts x actors), then each concept with every actor's wordings.
 
-    Reads the store --db, or analyses CORPUS; with neither, the bundled sample corpus.
+    Reads the store --db (or the Parquet dataset --dataset), or analyses CORPUS; with neither, the bundled sample corpus.
 
     \b
     Example:
@@ -70,7 +75,7 @@ def compare(
         by = natural
     failures = Failures()
     analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
-                             actors_paths=actors_paths, failures=failures)  # fmt: skip
+                             actors_paths=actors_paths, failures=failures, dataset_path=dataset_path, quiet=quiet)  # fmt: skip
     cmp = make_comparison(analyses, codes, period=period, by=by or "year", role=role)
     click.echo(render_comparison(cmp, fmt), nl=False)
     if failures.count:

@@ -14,11 +14,13 @@ from ._corpus import Failures, load_analyses
 from ._options import (
     FORMATS_REPORT,
     actors_option,
+    dataset_option,
     db_option,
     format_option,
     lexicon_option,
     year_option,
 )
+from ._progress import progress, quiet_option
 
 
 def _date(value: Optional[str], option: str) -> Optional[PartialDate]:
@@ -81,8 +83,9 @@ def _corpus_diffs(
     until: Optional[PartialDate],
     concept: Optional[str],
     engine: Optional[str],
+    quiet: bool = False,
 ) -> list[PositionDiff]:
-    from ..track import actors, successive_diffs, undated
+    from ..track import actors, undated
 
     found = actors(analyses, role=role)
     if actor is not None:
@@ -100,17 +103,25 @@ def _corpus_diffs(
             click.echo(f"warning: {len(missing)} article(s) without a date left out of --by {by}: "
                        f"{', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}", err=True)  # fmt: skip
     diffs = []
-    for a in wanted:
-        found_diffs = successive_diffs(analyses, a, by=by, role=role, since=since, until=until,
-                                       concept=concept, engine=engine)  # fmt: skip
-        if not found_diffs and actor is not None:
-            from ..track import snapshots
-
-            snaps = snapshots(analyses, a, by=by, role=role, since=since, until=until, concept=concept)
-            periods = ", ".join(s.period.label or s.period.key for s in snaps) or "none"
-            click.echo(f"{a}: fewer than two periods to compare (periods: {periods})", err=True)
-        diffs.extend(found_diffs)
+    with progress("diff", len(wanted), quiet=quiet) as bar:
+        for a in bar.over(wanted):
+            diffs.extend(_actor_diffs(analyses, a, actor, by, role, since, until, concept, engine))
     return diffs
+
+
+def _actor_diffs(analyses: list[Analysis], a: str, actor: Optional[str], by: str, role: str,
+                 since: Optional[PartialDate], until: Optional[PartialDate], concept: Optional[str],
+                 engine: Optional[str]) -> list[PositionDiff]:  # fmt: skip
+    """The successive diffs of actor ``a`` (``actor``: the one asked for, if any)."""
+    from ..track import snapshots, successive_diffs
+
+    found_diffs = successive_diffs(analyses, a, by=by, role=role, since=since, until=until,
+                                   concept=concept, engine=engine)  # fmt: skip
+    if not found_diffs and actor is not None:
+        snaps = snapshots(analyses, a, by=by, role=role, since=since, until=until, concept=concept)
+        periods = ", ".join(s.period.label or s.period.key for s in snaps) or "none"
+        click.echo(f"{a}: fewer than two periods to compare (periods: {periods})", err=True)
+    return found_diffs
 
 
 @main.command()
@@ -132,6 +143,8 @@ def _corpus_diffs(
 @actors_option
 @year_option
 @db_option
+@dataset_option
+@quiet_option
 @click.pass_context
 def diff(
     ctx: click.Context,
@@ -149,6 +162,8 @@ def diff(
     actors_paths: tuple[str, ...],
     year: Optional[int],
     db_path: Optional[str],
+    dataset_path: Optional[str],
+    quiet: bool,
 ) -> None:
     """Show how positions changed: concepts gained, dropped, kept, reworded or flipped, then
     the word-level diff of each statement against its most similar predecessor.
@@ -164,6 +179,7 @@ def diff(
         positions diff CHN_73_2018.txt CHN_74_2019.txt --format html > chn.html
         positions diff corpus/ --actor CHN --from 2017 --to 2019 --concept phased
         positions diff --db corpus.db --actor USA --by month
+        positions diff --dataset ds/ --actor CHN --from 2017
 
     A bad file in a CORPUS is reported on stderr and skipped; the exit status is then 1.
     """
@@ -186,7 +202,7 @@ def diff(
     gazetteer = load_gazetteer(actors_paths)
     roots: list[str] = []
     failures = Failures()
-    pair_form = db_path is None and _is_file_pair(paths) and actor is None and by is None and since is None and until is None
+    pair_form = db_path is None and dataset_path is None and _is_file_pair(paths) and actor is None and by is None and since is None and until is None
 
     if pair_form:
         articles = _read_pair(paths, year)  # type: ignore[arg-type]
@@ -195,10 +211,11 @@ def diff(
     else:
         if "-" in paths:
             raise click.ClickException("'-' (stdin) only works in the two-file form: positions diff OLD NEW")
-        roots = [] if paths or db_path else [str(p) for p in bundled_corpus()]
+        roots = [] if paths or db_path or dataset_path else [str(p) for p in bundled_corpus()]
         analyses = load_analyses(paths, db_path, year=year, lexicon_path=lexicon_path,
-                                 actors_paths=actors_paths, failures=failures)  # fmt: skip
-        diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine)
+                                 actors_paths=actors_paths, failures=failures, dataset_path=dataset_path,
+                                 quiet=quiet)  # fmt: skip
+        diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine, quiet)
 
     if not diffs:
         if fmt == "json":

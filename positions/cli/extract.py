@@ -12,6 +12,7 @@ from ..model import Article, Statement
 from ..render.terminal import printable
 from . import main
 from ._options import actors_option, format_option, lexicon_option, year_option
+from ._progress import count_files, progress, quiet_option, shown
 
 _FIRST_WORDS = 60
 
@@ -99,10 +100,13 @@ def _table(rows: list[tuple[str, list[str]]]) -> str:
 @lexicon_option
 @actors_option
 @year_option
-def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actors_paths: tuple[str, ...], year: Optional[int]) -> None:
+@quiet_option
+def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actors_paths: tuple[str, ...],
+            year: Optional[int], quiet: bool) -> None:  # fmt: skip
     """Find the statements in FILES: speaker, country, holders, kind and text.
 
-    A file that cannot be read is reported on stderr and the rest are read.
+    A file that cannot be read is reported on stderr and the rest are read. A progress bar
+    goes to stderr on a terminal (not in a pipe, nor with --quiet).
 
     \b
     Example:
@@ -122,12 +126,14 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
 
     records: list[dict[str, Any]] = []
     rows: list[tuple[str, list[str]]] = []
-    for article in iter_articles(list(files), year=year, on_error=on_error):
-        for st in run(article):
-            if fmt == "json":
-                records.append(statement_record(article, st))
-            else:
-                rows.append((printable(article.path), _row(article, st)))
+    total = count_files(files) if shown(quiet) else None
+    with progress("extract", total, quiet=quiet) as bar:
+        for article in bar.over(iter_articles(list(files), year=year, on_error=on_error)):
+            for st in run(article):
+                if fmt == "json":
+                    records.append(statement_record(article, st))
+                else:
+                    rows.append((printable(article.path), _row(article, st)))
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif rows:

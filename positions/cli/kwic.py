@@ -14,7 +14,7 @@ from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
 from ._corpus import Failures
-from ._options import db_option, format_option, lexicon_option, year_option
+from ._options import dataset_option, db_option, format_option, lexicon_option, year_option
 
 
 @main.command()
@@ -26,6 +26,7 @@ from ._options import db_option, format_option, lexicon_option, year_option
 @year_option
 @format_option()
 @db_option
+@dataset_option
 def kwic(
     args: tuple[str, ...],
     concept: Optional[str],
@@ -35,6 +36,7 @@ def kwic(
     year: Optional[int],
     fmt: str,
     db_path: Optional[str],
+    dataset_path: Optional[str],
 ) -> None:
     """Show each match of PATTERN (or of --concept ID) with its context, like quanteda's kwic.
 
@@ -52,7 +54,8 @@ def kwic(
         positions kwic speeches/ "denucleari* ..4 peninsula" --format json
         positions kwic --db corpus.db --concept cvid
 
-    With --db, the articles stored by `positions ingest` are searched (in date order).
+    With --db (or --dataset), the articles stored by `positions ingest` are searched (in
+    date order).
     """
     args_list = list(args)
     if concept is None:
@@ -62,6 +65,17 @@ def kwic(
     else:
         target = load_lexicon(lexicon_path)
     report = Failures()  # one line per bad file; exit 1 at the end
+    if db_path is not None and dataset_path is not None:
+        raise click.UsageError("give --db or --dataset, not both")
+    if dataset_path is not None:
+        if args_list or year is not None:
+            raise click.UsageError("--dataset searches a dataset: give no CORPUS or --year with it")
+        from ..dataset import open_dataset, require_dataset
+
+        require_dataset("--dataset")
+        with open_dataset(dataset_path) as ds:
+            _echo_lines(kwic_lines(ds.articles(), target, concept=concept, window=window), in_scope, fmt)
+        return
     if db_path is not None:
         if args_list or year is not None:
             raise click.UsageError("--db searches a store: give no CORPUS or --year with it")

@@ -9,12 +9,14 @@ import click
 
 from . import main
 from ._corpus import Failures, analysis_passes
-from ._options import actors_option, corpus_argument, db_option, lexicon_option, year_option
+from ._options import actors_option, corpus_argument, dataset_option, db_option, lexicon_option, year_option
+from ._progress import progress, quiet_option, ticking
 
 
 @main.command()
 @corpus_argument
 @db_option
+@dataset_option
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str),
               help="Directory to write the pages to (made if needed; empty, or written by an earlier report).")  # fmt: skip
 @click.option("--force", is_flag=True,
@@ -28,11 +30,13 @@ from ._options import actors_option, corpus_argument, db_option, lexicon_option,
 @lexicon_option
 @actors_option
 @year_option
+@quiet_option
 @click.pass_context
 def report(
     ctx: click.Context,
     corpus: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
     out_dir: str,
     force: bool,
     fmt: str,
@@ -42,6 +46,7 @@ def report(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    quiet: bool,
 ) -> None:
     """Write a report of the corpus to --out: index.html with the actor x concept x period
     heatmap and the shift events (newest first), a page per actor (timeline, wordings,
@@ -51,8 +56,8 @@ def report(
 
     The pages need nothing else: inline CSS, no JavaScript, nothing fetched; they read on a
     phone and print. The same input gives the same bytes. --format markdown writes
-    index.md, actor-*.md and concept-*.md for a documentation site. Reads the store --db,
-    or analyses CORPUS; with neither, the bundled sample corpus.
+    index.md, actor-*.md and concept-*.md for a documentation site. Reads the store --db
+    (or the Parquet dataset --dataset), or analyses CORPUS; with neither, the bundled sample corpus.
 
     --out must be new, empty, or a directory an earlier report wrote (it leaves a
     .positions-report file there); another non-empty directory is refused unless --force.
@@ -71,10 +76,14 @@ def report(
     prepare_directory(Path(out_dir), force=force)  # refused before any analysis is done
 
     failures = Failures()
-    roots = [] if corpus or db_path else [str(p) for p in bundled_corpus()]
+    roots = [] if corpus or db_path or dataset_path else [str(p) for p in bundled_corpus()]
     with analysis_passes(corpus, db_path, year=year, lexicon_path=lexicon_path,
-                         actors_paths=actors_paths, failures=failures) as (analyses, count):  # fmt: skip
-        written = write_report(analyses, out_dir, force=force, fmt=fmt, by=by, role=role, title=title, roots=roots)
+                         actors_paths=actors_paths, failures=failures, dataset_path=dataset_path,
+                         quiet=quiet) as (analyses, count), progress("report", count * (2 if fmt == "html" else 1), quiet=quiet) as bar:  # fmt: skip
+        # An HTML report reads the analyses twice (its aggregates, then the article pages):
+        # the bar counts both passes.
+        written = write_report(ticking(analyses, bar), out_dir, force=force, fmt=fmt, by=by, role=role,
+                               title=title, roots=roots)  # fmt: skip
     index = "index.html" if fmt == "html" else "index.md"
     click.echo(f"{out_dir}: {len(written)} files ({count} articles); open {out_dir.rstrip('/')}/{index}")
     if failures.count:

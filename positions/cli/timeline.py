@@ -8,12 +8,14 @@ import click
 
 from . import main
 from ._corpus import Failures, check_actor, load_analyses
-from ._options import actors_option, corpus_argument, db_option, format_option, lexicon_option, year_option
+from ._options import actors_option, corpus_argument, dataset_option, db_option, format_option, lexicon_option, year_option
+from ._progress import quiet_option
 
 
 @main.command()
 @corpus_argument
 @db_option
+@dataset_option
 @click.option("--actor", default=None, metavar="CODE", help="Only this actor (ISO alpha-3), default every actor.")
 @click.option("--concept", default=None, metavar="ID", help="Only this concept of the lexicon.")
 @click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True, help="Period of a column.")
@@ -23,11 +25,13 @@ from ._options import actors_option, corpus_argument, db_option, format_option, 
 @lexicon_option
 @actors_option
 @year_option
+@quiet_option
 @click.pass_context
 def timeline(
     ctx: click.Context,
     corpus: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
     actor: Optional[str],
     concept: Optional[str],
     by: str,
@@ -36,12 +40,13 @@ def timeline(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    quiet: bool,
 ) -> None:
     """Show, per actor and concept, the periods in which the concept appears in the actor's
     statements: a grid of counts (concepts x periods; '.' where the actor spoke but not of
     the concept), first and last seen, and each wording with its count and years.
 
-    Reads the store --db, or analyses CORPUS (files, directories, globs); with neither, the
+    Reads the store --db (or the Parquet dataset --dataset), or analyses CORPUS (files, directories, globs); with neither, the
     bundled sample corpus. Only in-scope markers count.
 
     \b
@@ -49,6 +54,7 @@ def timeline(
         positions timeline --actor RUS
         positions timeline --db corpus.db --concept phased --by month --format csv
         positions timeline speeches/ --format html > timeline.html
+        positions timeline --dataset ds/ --actor CHN
     """
     from ..lexicon import load_lexicon
     from ..render.timeline import render_timeline
@@ -57,13 +63,13 @@ def timeline(
 
     if actor is not None:
         actor = check_actor(actor)
-    if concept is not None and db_path is None:
+    if concept is not None and db_path is None and dataset_path is None:
         known = load_lexicon(lexicon_path).concept_ids
         if concept not in known:
             raise click.UsageError(f"unknown concept {concept!r} (known: {', '.join(sorted(known))})")
     failures = Failures()
     analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
-                             actors_paths=actors_paths, failures=failures)  # fmt: skip
+                             actors_paths=actors_paths, failures=failures, dataset_path=dataset_path, quiet=quiet)  # fmt: skip
     if actor is not None:
         found = found_actors(analyses, role=role)
         if actor not in found:

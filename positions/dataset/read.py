@@ -51,20 +51,24 @@ class Dataset:
         duckdb = require("duckdb", "dask", "--dataset")
         self.root = root
         self.con = duckdb.connect()
-        cat = root / CATALOG
-        if any(cat.glob("b*.parquet")):
+        # The parts are listed once, here: every query of this Dataset sees the same
+        # batches, whatever an ingest commits meanwhile (as a store's read snapshot does),
+        # and only committed batches are listed.
+        catalog = sorted((root / CATALOG).glob("b*.parquet"))
+        committed = {p.name for p in catalog}
+        if catalog:
             self.con.execute(
-                f"CREATE VIEW files AS SELECT * EXCLUDE (rn) FROM (SELECT *, row_number() OVER"
-                f" (PARTITION BY file ORDER BY batch DESC) AS rn FROM read_parquet({_lit(str(cat / 'b*.parquet'))}))"
+                "CREATE VIEW files AS SELECT * EXCLUDE (rn) FROM (SELECT *, row_number() OVER"
+                f" (PARTITION BY file ORDER BY batch DESC) AS rn FROM read_parquet({_list(catalog)}))"
                 " WHERE rn = 1"
             )
         else:
             self.con.register("_empty_files", catalog_schema().empty_table())
             self.con.execute("CREATE VIEW files AS SELECT * FROM _empty_files")
         for table, schema in schemas().items():
-            if any((root / table).glob("year=*/actor=*/b*.parquet")):
-                glob = str(root / table / "year=*" / "actor=*" / "b*.parquet")
-                src = (f"read_parquet({_lit(glob)}, hive_partitioning = true,"
+            parts = sorted(p for p in (root / table).glob("year=*/actor=*/b*.parquet") if p.name in committed)
+            if parts:
+                src = (f"read_parquet({_list(parts)}, hive_partitioning = true,"
                        " hive_types = {'year': VARCHAR, 'actor': VARCHAR})")  # fmt: skip
             else:
                 _empty(self.con, table, schema)
@@ -167,6 +171,10 @@ class Dataset:
 
 def _lit(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
+
+
+def _list(paths: list[Path]) -> str:
+    return "[" + ", ".join(_lit(str(p)) for p in paths) + "]"
 
 
 def _chunks(cur: Any) -> Iterator[list[dict[str, Any]]]:

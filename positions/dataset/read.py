@@ -40,8 +40,13 @@ class DatasetStats:
 def _empty(con: Any, name: str, schema: Any) -> None:
     import pyarrow as pa
 
-    fields = list(schema) + [pa.field("year", pa.string()), pa.field("actor", pa.string())]
-    con.register(f"_empty_{name}", pa.schema(fields).empty_table())
+    if name != "files":
+        schema = pa.schema(list(schema) + [pa.field("year", pa.string()), pa.field("actor", pa.string())])
+    # a table, not a registered Arrow object: those are seen by one connection only, and
+    # analyses() reads through cursors (connections of their own)
+    con.register("_arrow", schema.empty_table())
+    con.execute(f"CREATE TABLE _empty_{name} AS SELECT * FROM _arrow")
+    con.unregister("_arrow")
 
 
 class Dataset:
@@ -63,7 +68,7 @@ class Dataset:
                 " WHERE rn = 1"
             )
         else:
-            self.con.register("_empty_files", catalog_schema().empty_table())
+            _empty(self.con, "files", catalog_schema())
             self.con.execute("CREATE VIEW files AS SELECT * FROM _empty_files")
         for table, schema in schemas().items():
             parts = sorted(p for p in (root / table).glob("year=*/actor=*/b*.parquet") if p.name in committed)

@@ -19,6 +19,7 @@ it) and ``aseq`` (the article's place in its file).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable, Sequence
 
 from ..model import Analysis, Marker
@@ -37,6 +38,15 @@ from ..store.records import (
 TABLES = ("articles", "statements", "markers")
 NONE = "none"
 """The partition value of a missing year or actor (Hive partitions cannot be NULL)."""
+OTHER = "other"
+"""The partition value of an actor that is no code (a directory name must stay one name)."""
+_CODE = re.compile(r"[A-Za-z0-9_-]{1,16}")
+
+
+def _partition(value: Any) -> str:
+    if not value:
+        return NONE
+    return value if _CODE.fullmatch(value) and value not in (NONE, OTHER) else OTHER
 
 
 def _cols(spec: str) -> list[str]:
@@ -87,12 +97,14 @@ def analysis_rows(
 
     An article's partition is its year and its actor: the country its layout names, else
     the first statement country, else ``none``; a statement's is the article's year and
-    its speaker's country; markers go with their article.
+    its speaker's country; markers go with their article. An actor that is not a code
+    (letters, digits, ``-``, ``_``, up to 16) is partitioned as ``other`` (the row keeps its
+    country as it is).
     """
     art = analysis.article
     date = art.date.iso() if art.date is not None else None
     year = date[:4] if date else NONE
-    actor = art.country or next((s.country for s in analysis.statements if s.country), None) or NONE
+    actor = _partition(art.country or next((s.country for s in analysis.statements if s.country), None))
     where = {"file": file, "batch": batch, "aseq": aseq}
     article = {**where, **_listed(ARTICLE_COLS, _article_row(art, file_hash)), "year": year, "actor": actor}
     markers: list[dict[str, Any]] = []
@@ -117,7 +129,7 @@ def analysis_rows(
         row["has_speaker"] = bool(row["has_speaker"])
         row["parts"] = json.loads(row["parts"])
         statements.append({**where, "seq": i, "date": date, **row, "holders": list(st.holders),
-                           "markers": links, "year": year, "actor": st.country or NONE})  # fmt: skip
+                           "markers": links, "year": year, "actor": _partition(st.country)})  # fmt: skip
     for m in markers:
         m["in_scope"] = bool(m["in_scope"])
     return {"articles": [article], "statements": statements, "markers": markers}

@@ -82,8 +82,10 @@ def _failures(what: str) -> Iterator[None]:
     except PositionsError:
         raise
     except (distributed.KilledWorker, OSError, TimeoutError, distributed.comm.CommClosedError) as exc:
-        first = (str(exc).splitlines() or [type(exc).__name__])[0]
-        raise ClusterError(f"{what}: {type(exc).__name__}: {first}") from exc
+        first = (str(exc).splitlines() or [""])[0].split(". ")[0].rstrip(".")
+        why = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        hint = " (the files written before stay; run the ingest again to finish)" if what.startswith("the Dask") else ""
+        raise ClusterError(f"{what}: {why}{hint}") from exc
 
 
 def _cache_root() -> Path:

@@ -255,3 +255,15 @@ def test_a_missing_extra_is_one_line(stores, runner, monkeypatch):
 def test_export_api_counts(stores, tmp_path):
     r = export_store(stores / "s.db", tmp_path / "j", fmt="jsonl")
     assert (r.files, r.articles, r.statements, r.markers) == (55, 55, 285, 480)
+
+
+@pytest.mark.parametrize("by", ["year", "month"])
+@pytest.mark.parametrize("role", ["holder", "speaker"])
+def test_a_timeline_is_one_query(stores, by, role):
+    from positions.track import timeline
+
+    with open_dataset(stores / "ds") as ds:
+        tl = timeline(list(ds.analyses()), by=by, role=role)
+        want = sorted((r.actor, r.concept, c.period.key, c.count, c.statements, c.articles) for r in tl.rows for c in r.cells)
+        got = ds.concept_counts(by=by, role=role)
+    assert got == want and len(got) > 200

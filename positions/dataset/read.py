@@ -108,6 +108,36 @@ class Dataset:
             markers=q("SELECT count(*) FROM markers WHERE seq IS NOT NULL"),
         )
 
+    def concept_counts(self, *, by: str = "year", role: str = "holder") -> list[tuple]:
+        """The timeline's counts as one query: ``(actor, concept, period, markers,
+        statements, articles)`` for every actor, concept and period in which the concept
+        appears, sorted. The same figures as the cells of :func:`positions.track.timeline`
+        (in-scope markers of the actor's statements, each counted once per article and
+        span; the statements and articles that hold one), without building a record.
+
+        ``role="holder"`` counts the statements the actor holds, ``"speaker"`` those its
+        people speak; ``by`` is ``year`` or ``month`` (an article dated only to the year
+        stays in its year).
+        """
+        if by not in ("year", "month") or role not in ("holder", "speaker"):
+            raise ValueError(f"by must be year or month and role holder or speaker, not {by!r}, {role!r}")
+        width = 4 if by == "year" else 7
+        # (``who``: the statements view has an ``actor`` column already, its partition)
+        actors = ("FROM statements s, unnest(s.holders) AS h(who)" if role == "holder"
+                  else "FROM (SELECT *, country AS who FROM statements WHERE country IS NOT NULL) s")  # fmt: skip
+        return self.con.execute(f"""
+            WITH linked AS (
+                SELECT s.file, s.batch, s.aseq, s.seq, s.article_id, substr(s.date, 1, {width}) AS period,
+                       who, unnest(s.markers) AS ord
+                {actors} WHERE s.date IS NOT NULL)
+            SELECT l.who AS actor, m.concept, l.period,
+                   count(DISTINCT (l.article_id, m.span_start, m.span_end)) AS markers,
+                   count(DISTINCT (l.file, l.aseq, l.seq)) AS statements,
+                   count(DISTINCT l.article_id) AS articles
+            FROM linked l JOIN markers m USING (file, batch, aseq, ord)
+            WHERE m.in_scope
+            GROUP BY ALL ORDER BY ALL""").fetchall()
+
     def _selected(self, actor: Optional[str], since: DateLike, until: DateLike) -> tuple[str, list]:
         since_key, until_key = _date_key(since), _date_key(until)
         where, args = [], []

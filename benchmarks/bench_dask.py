@@ -19,6 +19,11 @@ peak RSS, each worker's peak RSS (``getrusage`` in the worker, through ``client.
 thread workers it is the client's process), and ``same``: whether every analysis read back
 from the target equals the reference store's, in the same order (``Dataset.analyses()``
 against ``Store.analyses()``, record for record, spans included).
+
+``--analyzer store-only`` swaps the pipeline for ``bench_corpus.py``'s trivial analyzer (a
+statement per sentence, a marker per keyword): what is left is each engine's own cost per
+article (reading, hashing, shipping, writing), the ceiling of its throughput however many
+workers analyse.
 """
 
 from __future__ import annotations
@@ -53,12 +58,22 @@ def child(spec: dict) -> dict:
     """One run, in this (fresh) process."""
     from positions.store import PipelineAnalyzer, open_store
 
+    if spec.get("analyzer") == "store-only":
+        sys.path.insert(0, str(HERE))
+        import cloudpickle
+
+        import bench_corpus
+
+        cloudpickle.register_pickle_by_value(bench_corpus)  # workers cannot import benchmarks/
+        analyze = bench_corpus.StoreOnly()
+    else:
+        analyze = PipelineAnalyzer()
     target = Path(spec["target"])
     t0 = time.perf_counter()
     workers: list[float] = []
     if spec["engine"] == "local":
         with open_store(target) as s:
-            result = s.ingest(spec["paths"], jobs=spec["jobs"])
+            result = s.ingest(spec["paths"], jobs=spec["jobs"], analyze=analyze)
     else:
         import distributed
 
@@ -70,7 +85,7 @@ def child(spec: dict) -> dict:
                                            dashboard_address=None, silence_logs=50)  # fmt: skip
         t0 = time.perf_counter()  # the cluster's start-up (a few seconds) is not the engine's speed
         with dask_executor(cluster.scheduler_address) as (ex, slots):
-            result = ingest_dataset(target, spec["paths"], analyze=PipelineAnalyzer(), executor=ex, jobs=slots)
+            result = ingest_dataset(target, spec["paths"], analyze=analyze, executor=ex, jobs=slots)
             client = distributed.get_client()
             if processes:
                 workers = sorted(client.run(_worker_peak).values())
@@ -124,7 +139,8 @@ RUNS = [
 ]
 
 
-def bench(name: str, paths: list[str], workdir: Path, runs: list[str]) -> None:
+def bench(name: str, paths: list[str], workdir: Path, runs: list[str], analyzer: str) -> None:
+    name = name if analyzer == "pipeline" else f"{name}-{analyzer}"
     print(f"\n## {name}", flush=True)
     print(f"{'run':10} {'wall s':>8} {'art/s':>8} {'speed-up':>8} {'client MB':>9}  {'workers MB':<18} same", flush=True)
     base = None
@@ -140,7 +156,7 @@ def bench(name: str, paths: list[str], workdir: Path, runs: list[str]) -> None:
             target.unlink()
         for side in ("-wal", "-shm"):
             Path(str(target) + side).unlink(missing_ok=True)
-        spec = {**spec, "paths": paths, "target": str(target)}
+        spec = {**spec, "paths": paths, "target": str(target), "analyzer": analyzer}
         out = subprocess.run([sys.executable, __file__, "--child", json.dumps(spec)],
                              capture_output=True, text=True, check=False)  # fmt: skip
         if out.returncode != 0:
@@ -158,6 +174,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="10000", help="generated corpus sizes, comma-separated ('' for none)")
     ap.add_argument("--no-ungdc", action="store_true")
+    ap.add_argument("--analyzer", choices=["pipeline", "store-only"], default="pipeline")
     ap.add_argument("--runs", default=",".join(label for label, _ in RUNS))
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "positions-bench-dask")
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -169,9 +186,9 @@ def main() -> None:
     runs = args.runs.split(",")
     print(f"bench_dask: {os.cpu_count()} CPUs; runs: {', '.join(runs)}")
     if not args.no_ungdc and UNGDC.is_dir():
-        bench("ungdc", [str(UNGDC)], args.workdir, runs)
+        bench("ungdc", [str(UNGDC)], args.workdir, runs, args.analyzer)
     for n in [int(x) for x in args.sizes.split(",") if x]:
-        bench(f"gen{n}", [str(_generated(n, args.workdir))], args.workdir, runs)
+        bench(f"gen{n}", [str(_generated(n, args.workdir))], args.workdir, runs, args.analyzer)
 
 
 if __name__ == "__main__":

@@ -110,7 +110,10 @@ class KillOnce(PipelineAnalyzer):
 def fragile_cluster():
     """A cluster that gives up on a task at its first killed worker (the default retries
     it on another, which hides the kill)."""
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+    # worker-ttl: should the news of the death not reach the scheduler (a run under heavy load
+    # once waited here), it still learns of it from missed heartbeats within seconds, not the
+    # default five minutes.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-ttl": "20s"}):
         with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                                       dashboard_address=None, silence_logs=50) as c:  # fmt: skip
             yield c

@@ -79,11 +79,12 @@ def report(
     roots = [] if corpus or db_path or dataset_path else [str(p) for p in bundled_corpus()]
     with analysis_passes(corpus, db_path, year=year, lexicon_path=lexicon_path,
                          actors_paths=actors_paths, failures=failures, dataset_path=dataset_path,
-                         quiet=quiet) as (analyses, count), progress("report", count * (2 if fmt == "html" else 1), quiet=quiet) as bar:  # fmt: skip
+                         quiet=quiet) as (analyses, count):  # fmt: skip
         # An HTML report reads the analyses twice (its aggregates, then the article pages):
         # the bar counts both passes.
-        written = write_report(ticking(analyses, bar), out_dir, force=force, fmt=fmt, by=by, role=role,
-                               title=title, roots=roots)  # fmt: skip
+        with progress("report", count * (2 if fmt == "html" else 1), quiet=quiet) as bar:
+            written = write_report(ticking(analyses, bar), out_dir, force=force, fmt=fmt, by=by,
+                                   role=role, title=title, roots=roots)  # fmt: skip
     index = "index.html" if fmt == "html" else "index.md"
     click.echo(f"{out_dir}: {len(written)} files ({count} articles); open {out_dir.rstrip('/')}/{index}")
     if failures.count:

@@ -50,7 +50,7 @@ def dask_executor(
 
     cluster = None
     try:
-        with _failures("cannot start or reach the Dask cluster"):
+        with _failures("cannot start or reach the Dask cluster", connecting=True):
             if scheduler is None:
                 n = workers or os.cpu_count() or 1
                 cluster = distributed.LocalCluster(
@@ -72,16 +72,24 @@ def dask_executor(
 
 
 @contextlib.contextmanager
-def _failures(what: str) -> Iterator[None]:
-    """Dask's own errors (a worker killed too often, the scheduler gone) as one
-    :class:`ClusterError` line; positions errors pass unchanged."""
+def _failures(what: str, *, connecting: bool = False) -> Iterator[None]:
+    """Dask's own errors (a worker killed too often, the scheduler gone, none there) as one
+    :class:`ClusterError` line; positions errors pass unchanged, and so, once connected, do
+    the OS errors of the client's own work (a disk full is not the cluster's)."""
+    import concurrent.futures
+
     import distributed
 
+    lost: tuple[type[BaseException], ...] = (
+        distributed.KilledWorker, distributed.comm.CommClosedError, concurrent.futures.CancelledError,
+    )  # fmt: skip
+    if connecting:
+        lost += (OSError, TimeoutError)
     try:
         yield
     except PositionsError:
         raise
-    except (distributed.KilledWorker, OSError, TimeoutError, distributed.comm.CommClosedError) as exc:
+    except lost as exc:
         first = (str(exc).splitlines() or [""])[0].split(". ")[0].rstrip(".")
         why = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
         hint = " (the files written before stay; run the ingest again to finish)" if what.startswith("the Dask") else ""

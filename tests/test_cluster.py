@@ -138,7 +138,7 @@ def test_a_killed_worker_leaves_no_partial_file_in_the_store_and_a_rerun_complet
     db = tmp_path / "k.db"
     with open_store(db) as s:
         with pytest.raises(ClusterError, match=r"^the Dask cluster lost the work: KilledWorker: Attempted to run"
-                           r" task '_analyse_one-.*' on 1 different workers, but all those workers died while"
+                           r" task '_analyse_many-.*' on 1 different workers, but all those workers died while"
                            r" running it \(the files written before stay; run the ingest again to finish\)$"):
             with dask_executor(fragile_cluster.scheduler_address) as (ex, slots):
                 s.ingest(paths, executor=ex, jobs=slots, analyze=KillOnce(flag=str(flag)))

@@ -258,7 +258,7 @@ def _analysed(
     """
     prepare = getattr(analyze, "prepare", None)
     if executor is not None:
-        yield from _windowed(executor, events, analyze, prepare, max(jobs, 1) * 8)
+        yield from _chunked(executor, events, analyze, prepare, max(jobs, 1) * 4, CHUNK)
         return
     if jobs <= 1:
         for ev in events:
@@ -272,6 +272,95 @@ def _analysed(
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from _windowed(pool, events, analyze, prepare, jobs * 8)
+
+
+CHUNK = 8
+"""Articles per task on an executor (a Dask cluster): a task costs the scheduler and the
+client about a millisecond whatever it holds, so a task of several articles keeps that cost
+from bounding the throughput of a large cluster."""
+
+
+def _analyse_many(analyze: Callable[[Article], Analysis], articles: list[Article]) -> list[tuple]:
+    return [_analyse_one(analyze, a) for a in articles]
+
+
+class _Slot:
+    """An article's place in the stream: its chunk's future, once submitted, and its index."""
+
+    __slots__ = ("future", "index")
+
+    def __init__(self, index: int) -> None:
+        self.future: Optional[Future] = None
+        self.index = index
+
+
+def _chunked(
+    pool: Executor,
+    events: Iterator[tuple],
+    analyze: Callable,
+    prepare: Optional[Callable],
+    window: int,
+    chunk: int,
+) -> Iterator[tuple]:
+    """:func:`_windowed` with ``chunk`` articles per task (consecutive articles, whatever
+    files they come from): at most ``window`` tasks in flight, results handed on in input
+    order. A chunk not yet full is submitted as soon as its first article is needed."""
+    pending: collections.deque[Union[_Slot, tuple]] = collections.deque()
+    buffer: list[tuple[_Slot, Article]] = []
+    futures: collections.deque[Future] = collections.deque()
+
+    def submit() -> None:
+        nonlocal prepare
+        if prepare is not None:
+            pool.submit(prepare).result()
+            prepare = None
+        future = pool.submit(_analyse_many, analyze, [a for _, a in buffer])
+        for slot, _ in buffer:
+            slot.future = future
+        futures.append(future)
+        buffer.clear()
+
+    def ready() -> Iterator[tuple]:
+        while pending:
+            head = pending[0]
+            if isinstance(head, _Slot):
+                if head.future is None:
+                    if len(futures) < window and len(pending) <= window * chunk:
+                        return  # room left: let the chunk fill (unless skips pile up behind it)
+                    submit()
+                if len(futures) <= window and not head.future.done():  # type: ignore[union-attr]
+                    return
+                pending.popleft()
+                result = head.future.result()  # type: ignore[union-attr]
+                if head.index == len(result) - 1:
+                    futures.popleft()
+                yield result[head.index]
+            else:
+                yield pending.popleft()
+
+    try:
+        for ev in events:
+            if ev[0] == "article":
+                slot = _Slot(len(buffer))
+                buffer.append((slot, ev[1]))
+                pending.append(slot)
+                if len(buffer) >= chunk:
+                    submit()
+            else:
+                pending.append(ev)
+            yield from ready()
+        if buffer:
+            submit()
+        while pending:
+            head = pending.popleft()
+            if isinstance(head, _Slot):
+                yield head.future.result()[head.index]  # type: ignore[union-attr]
+            else:
+                yield head
+    except BaseException:
+        for f in futures:
+            f.cancel()
+        raise
 
 
 def _windowed(

@@ -37,6 +37,7 @@ from pathlib import Path
 from diff_match_patch import diff_match_patch
 
 from positions import diff as pdiff
+from positions.diff import tokens as ptokens
 
 ROOT = Path(__file__).resolve().parents[1]
 UNGDC = ROOT.parent / "shared" / "corpora" / "ungdc"
@@ -118,7 +119,7 @@ def _old_scheme_chars(a: str, b: str) -> tuple[str, str]:
             return "\n" if "\n\n" in item.replace(" ", "") else "\ue000"
         return table.setdefault(item, chr(0xE001 + len(table)))
 
-    return "".join(map(ch, pdiff._items(a))), "".join(map(ch, pdiff._items(b)))
+    return "".join(map(ch, ptokens._items(a))), "".join(map(ch, ptokens._items(b)))
 
 
 def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
@@ -139,19 +140,19 @@ def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
               f"(minimal script {pdiff.edit_cost(raw):,}), similarity {d.similarity}, {len(d.ops):,} ops")  # fmt: skip
     if len(results) == 2:
         print(f"  engines agree: {results['fast'][0] == results['python'][0]}")
-    compiled = pdiff._speedups
+    compiled = ptokens._speedups
     if compiled is not None and "fast" in results:
-        pdiff._speedups = None
+        ptokens._speedups = None
         try:
             t = best(lambda: pdiff.diff_texts(a, b, engine="fast"), repeat)
             same = pdiff.diff_texts(a, b, engine="fast") == results["fast"][0]
         finally:
-            pdiff._speedups = compiled
+            ptokens._speedups = compiled
         print(f"  diff_texts engine=fast, token streams in Python {fmt(t)}   (same ops: {same})")
     elif compiled is None:
         print("  positions._speedups is not built: token streams in Python")
 
-    items_a, items_b = pdiff._items(a), pdiff._items(b)
+    items_a, items_b = ptokens._items(a), ptokens._items(b)
 
     def sm():
         m = difflib.SequenceMatcher(None, items_a, items_b)  # default autojunk, as commonly used
@@ -167,7 +168,7 @@ def bench_pair(name: str, a: str, b: str, repeat: int) -> None:
     except ImportError:
         print("  fast-diff-match-patch not installed")
         return
-    ca, cb, _ = pdiff._encode(pdiff._Stream(a), pdiff._Stream(b))
+    ca, cb, _ = ptokens._encode(ptokens._Stream(a), ptokens._Stream(b))
     oa, ob = _old_scheme_chars(a, b)
 
     def run(x, y):

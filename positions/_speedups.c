@@ -1,8 +1,8 @@
 /* Compiled token streams and diff operations for positions.diff, and matchable words for
  * positions.lexicon.tokens.
  *
- * The pure-Python paths are the reference: in positions/diff.py, _Stream (units of
- * _UNIT_RE), _encode (one character per distinct token), and _equals + _rows + _build (the
+ * The pure-Python paths are the reference: in positions/diff/tokens.py, _Stream (units of
+ * _UNIT_RE), _encode (one character per distinct token), and _equals + _rows + build_ops (the
  * DiffOp records); in positions/lexicon/tokens.py, the loop of words_of. This module does
  * the same work in C, so that a token diff costs little more than the diff itself and the
  * lexicon's tokenizing little more than reading; tests/test_speedups.py checks that both
@@ -12,7 +12,7 @@
  * The scanner implements _UNIT_RE exactly:
  *
  *   (?: [A-Za-z]{2,} (?![\w\u0300-\u036f'-])          shortcut for plain words
- *     | (?:[A-Za-z]\.){2,} (?![A-Za-z])                 U.S., D.P.R.K.
+ *     | (?:[A-Za-z]\.){2,12} (?![A-Za-z])              U.S., D.P.R.K.
  *     | \d+ (?:[.,:]\d+)*                               2,000  3.5
  *     | [^\W\d_][\w\u0300-\u036f]* (?:['-][\w\u0300-\u036f]+)*   words
  *     | \w+
@@ -90,11 +90,13 @@ ALWAYS_INLINE Py_ssize_t token_end(const Text *t, const int kind, Py_ssize_t p)
             if (q >= n || !(is_word_or_mark(c = AT(t, q)) || c == '\'' || c == '-'))
                 return q;
         }
-        /* (?:[A-Za-z]\.){2,}(?![A-Za-z]): backtracking never helps, as the repetition
-           before the last one is followed by the last one's letter. */
+        /* (?:[A-Za-z]\.){2,12}(?![A-Za-z]): backtracking never helps, as the repetition
+           before the last one is followed by the last one's letter. At most 12 pairs, as
+           in the Python pattern: an unbounded run was scanned again from every pair of
+           "a.a.a....ab" (quadratic). */
         Py_ssize_t k = 0;
         q = p;
-        while (q + 1 < n && is_ascii_letter(AT(t, q)) && AT(t, q + 1) == '.') {
+        while (k < 12 && q + 1 < n && is_ascii_letter(AT(t, q)) && AT(t, q + 1) == '.') {
             k++;
             q += 2;
         }
@@ -273,7 +275,7 @@ static void pair_dealloc(PairObject *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* Code points for token numbers, as positions.diff._code_point gives them: the private-use
+/* Code points for token numbers, as positions.diff.tokens._code_point gives them: the private-use
    areas first, then every other code point that is not a surrogate. */
 static const Py_ssize_t CODE_RANGES[5][2] = {
     {0xE000, 0xF8FF}, {0xF0000, 0xFFFFD}, {0x100000, 0x10FFFD}, {0x0, 0xD7FF}, {0xF900, 0xEFFFF},
@@ -659,7 +661,7 @@ static int read_counts(PyObject *list, Py_ssize_t **out, Py_ssize_t *n)
     return 0;
 }
 
-/* Pair.ops(E, D, I) -> tuple of DiffOp: _equals, _rows and _build of positions.diff;
+/* Pair.ops(E, D, I) -> tuple of DiffOp: _equals, _rows and build_ops of positions.diff.tokens;
    Pair.rows(E, D, I) -> the flat list of _equals and _rows. */
 static PyObject *build(PairObject *self, PyObject *const *args, Py_ssize_t nargs, int as_rows)
 {

@@ -125,9 +125,9 @@ class LocalCorpus:
             return read
 
         def read_named(paths: Iterable[str], *, year: Optional[int], on_error: Callable) -> Iterator[Article]:
-            from .store.ingest import _read_default
+            from .store.ingest import read_default
 
-            for a in (read or _read_default)(paths, year=year, on_error=on_error):
+            for a in (read or read_default)(paths, year=year, on_error=on_error):
                 yield attrs.evolve(a, path=self.article_path(a.path))
 
         return read_named

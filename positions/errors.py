@@ -13,10 +13,12 @@ __all__ = [
     "PositionsError",
     "SourceError",
     "DateError",
+    "EmptyFileError",
     "LexiconError",
     "GoldError",
     "StoreError",
     "OutputError",
+    "AnalysisError",
     "DatasetError",
     "ClusterError",
     "MissingExtraError",
@@ -35,6 +37,11 @@ class DateError(SourceError):
     """An article's date is missing, ambiguous or invalid."""
 
 
+class EmptyFileError(SourceError):
+    """An input file holds nothing (no bytes, or only white space): the commands report it
+    as a warning and go on, since no article is lost by skipping it."""
+
+
 class LexiconError(PositionsError, ValueError):
     """A lexicon file is invalid."""
 
@@ -49,6 +56,12 @@ class StoreError(PositionsError, RuntimeError):
 
 class OutputError(PositionsError, RuntimeError):
     """An output place cannot be written safely (a report directory holding other files)."""
+
+
+class AnalysisError(PositionsError, RuntimeError):
+    """A stage of the analysis failed on an article (a third-party library raised): the
+    message names the file and the original exception, so a corpus run reports it and goes on.
+    """
 
 
 class DatasetError(PositionsError, RuntimeError):

@@ -226,10 +226,12 @@ def evaluate(
     lexicon=None,
     gazetteer=None,
     year: Optional[int] = None,
+    encoding: str = "utf-8",
 ) -> dict[str, Any]:
     """Run the pipeline over each gold file's article and score it, overall and per article.
 
     Concepts are scored when the lexicon stage is available (``positions.lexicon``).
+    ``encoding`` is that of the articles (see :func:`positions.sources.read_article`).
     """
     from .actors import default_gazetteer
 
@@ -239,7 +241,7 @@ def evaluate(
     total = _Tally()
     per_article = []
     for gold in golds:
-        article = _read(gold.article, year)
+        article = _read(gold.article, year, encoding)
         statements, with_concepts = analyze(article)
         tally, detail = score_article(statements, gold, concepts=with_concepts)
         total.add(tally)
@@ -248,16 +250,16 @@ def evaluate(
     return {**total.report(concepts_on), "articles": len(golds), "per_article": per_article}
 
 
-def _read(path: str, year: Optional[int]):
+def _read(path: str, year: Optional[int], encoding: str = "utf-8"):
     """Read a gold file's article; a date that cannot be known does not stop the scoring
     (attribution does not need it), so the article is read without one."""
     from .errors import DateError
     from .sources import read_article
 
     try:
-        return read_article(path, year=year)
+        return read_article(path, year=year, encoding=encoding)
     except DateError as exc:
-        article = read_article(path, year=1)
+        article = read_article(path, year=1, encoding=encoding)
         return attrs.evolve(article, date=None, date_from=None, warnings=article.warnings + (str(exc),))
 
 

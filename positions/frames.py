@@ -14,10 +14,13 @@ checked without pandas:
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Union
+from typing import Any
 
 from ._extras import require
-from .model import Analysis, PositionDiff, Timeline
+
+# The records (Analysis, Timeline, PositionDiff) are taken as they come, told apart by their
+# fields: the model's to_frame() methods call this module, so it imports nothing from the
+# model (tests/test_imports.py: no import cycle).
 
 
 def frame(rows: list[dict[str, Any]], columns: list[str]) -> Any:
@@ -36,7 +39,7 @@ MARKER_COLUMNS = [
 ]  # fmt: skip
 
 
-def analysis_rows(analysis: Analysis, what: str = "statements") -> list[dict[str, Any]]:
+def analysis_rows(analysis: Any, what: str = "statements") -> list[dict[str, Any]]:
     """One row per statement (``what="statements"``: concepts are those of its in-scope
     markers, in order, once each; ``negated`` those negated) or per marker of the article
     (``what="markers"``: ``statement`` is the index of the first statement holding it, or
@@ -71,9 +74,9 @@ def analysis_rows(analysis: Analysis, what: str = "statements") -> list[dict[str
     return rows
 
 
-def analyses_frame(analyses: Union[Analysis, Iterable[Analysis]], what: str = "statements") -> Any:
-    """One DataFrame for many analyses (rows as in :func:`analysis_rows`)."""
-    if isinstance(analyses, Analysis):
+def analyses_frame(analyses: Any, what: str = "statements") -> Any:
+    """One DataFrame for many analyses, or for one (rows as in :func:`analysis_rows`)."""
+    if hasattr(analyses, "article"):  # one Analysis
         analyses = [analyses]
     rows = [r for a in analyses for r in analysis_rows(a, what)]
     return frame(rows, MARKER_COLUMNS if what == "markers" else STATEMENT_COLUMNS)
@@ -83,7 +86,7 @@ TIMELINE_COLUMNS = ["actor", "concept", "period", "period_kind", "count", "state
                     "surfaces", "polarity"]  # fmt: skip
 
 
-def timeline_rows(tl: Timeline) -> list[dict[str, Any]]:
+def timeline_rows(tl: Any) -> list[dict[str, Any]]:
     """One row per actor, concept and period in which the concept appears."""
     return [
         {"actor": row.actor, "concept": row.concept, "period": c.period.key, "period_kind": c.period.kind,
@@ -96,7 +99,7 @@ def timeline_rows(tl: Timeline) -> list[dict[str, Any]]:
 DIFF_COLUMNS = ["actor", "old_period", "new_period", "change", "concept", "old", "new", "similarity"]
 
 
-def diff_rows(d: PositionDiff) -> list[dict[str, Any]]:
+def diff_rows(d: Any) -> list[dict[str, Any]]:
     """One row per change: ``gained``, ``dropped``, ``kept``, ``variant`` (old and new
     wordings), ``polarity`` (old and new polarity), then ``pair`` for each aligned statement
     pair (old and new texts, one of them None for a new or gone statement, and their
@@ -115,9 +118,9 @@ def diff_rows(d: PositionDiff) -> list[dict[str, Any]]:
     return rows
 
 
-def diffs_frame(diffs: Union[PositionDiff, Iterable[PositionDiff]]) -> Any:
-    """One DataFrame for many diffs (rows as in :func:`diff_rows`)."""
-    if isinstance(diffs, PositionDiff):
+def diffs_frame(diffs: Any) -> Any:
+    """One DataFrame for many diffs, or for one (rows as in :func:`diff_rows`)."""
+    if hasattr(diffs, "gained"):  # one PositionDiff
         diffs = [diffs]
     return frame([r for d in diffs for r in diff_rows(d)], DIFF_COLUMNS)
 

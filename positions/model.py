@@ -8,9 +8,10 @@ The functions that make these records live in the stage that owns them (``source
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 import attrs
 
@@ -32,6 +33,7 @@ __all__ = [
     "VariantShift",
     "PolarityFlip",
     "StatementPair",
+    "HeldConcept",
     "PositionDiff",
     "Variant",
     "TimelineCell",
@@ -102,8 +104,11 @@ class DateSource(str, enum.Enum):
     DATELINE = "dateline"  # a dateline that gives the year itself
     DATELINE_MANIFEST_YEAR = "dateline+manifest_year"
     DATELINE_OPTION_YEAR = "dateline+option_year"
+    DATELINE_FILE_NAME_YEAR = "dateline+file_name_year"
     COLUMN = "column"  # a JSONL/CSV field
-    FILE_NAME = "file_name"
+    FILE_NAME = "file_name"  # an ISO date starting the file name, or a UNGDC name's year
+    PAGE_METADATA = "page_metadata"  # a saved web page's own metadata (meta tags, JSON-LD)
+    PDF_FIRST_PAGE = "pdf_first_page"  # a date line on the first page of a PDF
     OPTION = "option"  # the --year option alone
 
     def __str__(self) -> str:
@@ -160,6 +165,10 @@ class PartialDate:
         return self.iso()
 
 
+def _offsets(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Article:
     """One input text and what is known about it.
@@ -180,13 +189,28 @@ class Article:
     url: Optional[str] = None
     language: Optional[str] = None
     country: Optional[str] = None  # ISO alpha-3 where the layout says whose text it is
-    layout: str = "text"  # text, front_matter, jsonl, csv, ungdc
+    layout: str = "text"  # text, front_matter, jsonl, csv, ungdc, html, pdf
     dateline: Optional[Span] = None
     warnings: tuple[str, ...] = ()
+    # Where each page of a paged source (a PDF) starts in ``text``: page n starts at
+    # ``pages[n - 1]``. Empty for everything else.
+    pages: tuple[int, ...] = attrs.field(default=(), converter=_offsets)
+    author: Optional[str] = None  # as a saved page or a PDF's metadata names it
 
     @property
     def body_text(self) -> str:
         return self.body.slice(self.text)
+
+    def page_of(self, offset: int) -> Optional[int]:
+        """The page number (from 1) that holds the character at ``offset``, or None when the
+        article has no pages.
+
+        >>> Article("x", "a.pdf", "one two ", Span(0, 8), pages=(0, 4)).page_of(5)
+        2
+        """
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @attrs.frozen
@@ -245,6 +269,11 @@ class Analysis:
     article: Article
     statements: tuple[Statement, ...] = ()
     markers: tuple[Marker, ...] = ()  # every marker in the article, inside statements or not
+
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
 
     def to_frame(self, what: str = "statements") -> "Any":
         """A pandas DataFrame: a row per statement, or per marker with ``what="markers"``
@@ -314,10 +343,19 @@ class TextDiff:
     ops: tuple[DiffOp, ...]
     similarity: float
     moves: tuple[Move, ...] = ()
+    # The sentence blocks :func:`positions.diff.diff_passages` diffed one by one (see
+    # :func:`positions.diff.align_sentences`): spans into the two texts, in order, covering
+    # both. Empty for a diff of two texts taken whole. Renderers cut lines at them.
+    blocks: tuple[tuple[Span, Span], ...] = ()
 
     @property
     def changed(self) -> bool:
         return any(op.op != "=" for op in self.ops)
+
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
 
 
 @attrs.frozen
@@ -346,6 +384,20 @@ class StatementPair:
     similarity: float
     old_span: Optional[Span] = None  # the aligned passage, when narrower than the statement
     new_span: Optional[Span] = None
+    # The in-scope concepts of each passage, sorted (positions.diff.passage_concepts).
+    old_concepts: tuple[str, ...] = ()
+    new_concepts: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class HeldConcept:
+    """A concept held in a snapshot: its polarity over the snapshot's in-scope markers
+    (``affirmed``, ``negated`` or ``mixed``) and its wordings (the first surface written for
+    each normalized form, whitespace runs as one space, ordered by the form)."""
+
+    concept: str
+    polarity: str
+    wordings: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -361,6 +413,13 @@ class PositionDiff:
     shifts: tuple[VariantShift, ...] = ()
     polarity_flips: tuple[PolarityFlip, ...] = ()
     pairs: tuple[StatementPair, ...] = ()
+    old_held: tuple[HeldConcept, ...] = ()  # each side's concepts, polarities and wordings
+    new_held: tuple[HeldConcept, ...] = ()
+
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
 
     def to_frame(self) -> "Any":
         """A pandas DataFrame, a row per change (columns in :mod:`positions.frames`)."""
@@ -428,6 +487,11 @@ class Timeline:
     periods: tuple[Period, ...] = ()
     rows: tuple[ConceptTimeline, ...] = ()
     active: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def _repr_html_(self) -> str:  # how Jupyter shows it: positions.render.notebook
+        from .render.notebook import html_of
+
+        return html_of(self)
 
     def to_frame(self) -> "Any":
         """A pandas DataFrame, a row per actor, concept and period (columns in

@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import attrs
 
-from .errors import PositionsError
+from .errors import AnalysisError, PositionsError
 from .model import Analysis, Article, Statement
 from .text import TextView, view
 
@@ -48,18 +48,37 @@ def analyze(
 ) -> Analysis:
     """Find the statements of ``article`` and the lexicon's markers in them.
 
-    ``lexicon`` and ``gazetteer`` default to the bundled ones.
+    ``lexicon`` and ``gazetteer`` default to the bundled ones. Any exception a stage lets
+    through that is not a :class:`~positions.errors.PositionsError` becomes an
+    :class:`~positions.errors.AnalysisError` naming the article's file.
     """
     from .actors import default_gazetteer
     from .attribution import extract_statements
     from .lexicon import load_lexicon, match_concepts
 
-    tv = text_view or view(article.text, article.body)
     lexicon = lexicon if lexicon is not None else load_lexicon()
     gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
-    statements = extract_statements(article, gazetteer=gazetteer, text_view=tv)
-    markers = match_concepts(article, lexicon, text_view=tv)
-    return Analysis(article, attach_markers(statements, markers), tuple(markers))
+    try:
+        tv = text_view or view(article.text, article.body)
+        statements = extract_statements(article, gazetteer=gazetteer, text_view=tv)
+        markers = match_concepts(article, lexicon, text_view=tv)
+        return Analysis(article, attach_markers(statements, markers), tuple(markers))
+    except PositionsError:
+        raise
+    except Exception as exc:  # a third-party library (NLTK, diff-match-patch) or our own bug
+        raise AnalysisError(foreign_error(article.path, exc)) from exc
+
+
+def foreign_error(path: str, exc: BaseException) -> str:
+    """One line naming the file and an exception positions did not raise on purpose.
+
+    >>> foreign_error("a.txt", TimeoutError("regex match exceeded\\n5.0s"))
+    'a.txt: analysis failed (TimeoutError: regex match exceeded 5.0s)'
+    """
+    detail = " ".join(str(exc).split()) or "no message"
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    return f"{path}: analysis failed ({type(exc).__name__}: {detail})"
 
 
 def analyze_corpus(

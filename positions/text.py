@@ -169,7 +169,10 @@ _QUOTE_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
 }  # fmt: skip
-_QUOTE_RE = re.compile("[" + "".join(_QUOTE_MAP) + "]")
+# A run of quote characters is one edit (mapped one to one), so that a text of nothing but
+# curly quotes makes one record, not one per character.
+_QUOTE_RE = re.compile("[" + "".join(_QUOTE_MAP) + "]+")
+_QUOTE_TABLE = str.maketrans(_QUOTE_MAP)
 # Hyphen-like characters inside words become "-"; dashes used as punctuation become "--".
 _HYPHEN_CHARS = "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"
 _DASH_CHARS = "\u2013\u2014\u2015\ufe58"
@@ -225,7 +228,7 @@ def _step_compat(text: str) -> _StepResult:
 
 
 def _step_quotes(text: str) -> _StepResult:
-    return _sub("quotes", _QUOTE_RE, lambda m: _QUOTE_MAP[m.group(0)], text)
+    return _sub("quotes", _QUOTE_RE, lambda m: m.group(0).translate(_QUOTE_TABLE), text)
 
 
 def _step_dashes(text: str) -> _StepResult:
@@ -654,8 +657,12 @@ _PUNKT_PARAMS.abbrev_types.update(ABBREVIATIONS)
 _PUNKT_PARAMS.sent_starters.update(SENTENCE_STARTERS)
 _PUNKT = PunktSentenceTokenizer(_PUNKT_PARAMS)
 
+# An initialism has at most 12 letters: an unbounded run of "X." pairs was tried again at
+# every pair of "a.a.a.…ab" (each attempt failing only at the run's end), which made
+# tokenizing quadratic; with a bound each attempt costs at most 12 pairs.
+_INITIALISM = r"(?:[A-Za-z]\.){2,12}"
 _TOKEN_PATTERN = r"""(?x)
-    (?:[A-Za-z]\.){2,}(?![A-Za-z])         # U.S., U.N., D.P.R.K.
+    """ + _INITIALISM + r"""(?![A-Za-z])   # U.S., U.N., D.P.R.K.
   | \d+(?:[.,:]\d+)*                        # 2,000  3.5  10:30
   | [^\W\d_][\w\u0300-\u036f]*
     (?:['-][\w\u0300-\u036f]+)*             # words (G20, Nguyễn) with inner hyphens or apostrophes
@@ -778,12 +785,67 @@ def sentence_spans(text: str, span: Optional[Span] = None) -> list[Span]:
     return _sentences(text, paragraph_spans(text, span))
 
 
+PUNKT_WINDOW = 20_000
+"""The most characters Punkt reads at once. A longer paragraph is read in windows that each
+start where a sentence starts, so its sentences are the same as in one pass, and no scan
+runs near NLTK's 5-second wall-clock limit (``TimeoutError`` from ``nltk.redos``, 3.10)."""
+_PUNKT_LOOKAHEAD = 1_000  # text a window must still hold after a break for it to be trusted
+
+
+def _punkt_spans(
+    chunk: str, window: int = PUNKT_WINDOW, lookahead: int = _PUNKT_LOOKAHEAD
+) -> Iterable[tuple[int, int]]:
+    """Punkt's sentence spans of ``chunk``, read ``window`` characters at a time.
+
+    Punkt decides each break from the word before it, the token after it and closing
+    punctuation that follows: a break followed by ``lookahead`` more characters inside the
+    window is the break a single pass makes. Each window keeps the sentences
+    before its last trusted break, and the next window starts at that break. Only a
+    "sentence" with no trusted break in a whole window (no real text has one) is cut, at
+    the last white space of the window's first part.
+    """
+    n = len(chunk)
+    if n <= window:
+        yield from _PUNKT.span_tokenize(chunk)
+        return
+    pos = 0
+    while pos < n:
+        end = min(pos + window, n)
+        spans = list(_PUNKT.span_tokenize(chunk[pos:end]))
+        if end == n:
+            yield from ((pos + a, pos + b) for a, b in spans)
+            return
+        limit = end - pos - lookahead
+        cut = next((j for j in range(len(spans) - 1, 0, -1) if spans[j][0] <= limit), 0)
+        if not cut and len(spans) > 1 and spans[1][0] <= end - pos - 64:
+            cut = 1  # a break near the window's end still beats cutting a sentence at a space
+        if cut:
+            yield from ((pos + a, pos + b) for a, b in spans[:cut])
+            pos += spans[cut][0]
+            continue
+        # no trusted break: cut at white space, so that the window still moves on
+        stop = pos + max(limit, 1)
+        ws = max(chunk.rfind(c, pos + 1, stop) for c in " \t\n")
+        stop = ws if ws > pos else stop
+        start = pos
+        while start < stop and chunk[start].isspace():
+            start += 1
+        tail = stop
+        while tail > start and chunk[tail - 1].isspace():
+            tail -= 1
+        if tail > start:
+            yield (start, tail)
+        pos = stop
+        while pos < n and chunk[pos].isspace():
+            pos += 1
+
+
 def _sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
     out: list[Span] = []
     for para in paragraphs:
         chunk = para.slice(text)
         first = len(out)
-        for a, b in _PUNKT.span_tokenize(chunk):
+        for a, b in _punkt_spans(chunk):
             if len(out) > first and _continues(chunk, a):
                 out[-1] = Span(out[-1].start, para.start + b)
             else:

@@ -21,12 +21,13 @@ def runner():
     return CliRunner()
 
 
-def test_text_table(runner):
+def test_text_table(runner, monkeypatch):
+    monkeypatch.chdir(MIXED.parent)  # paths under the current directory are shown relative to it
     result = runner.invoke(
         main, ["articles", str(MIXED / "tass.txt"), str(MIXED / "CHN_74_2019.txt")]
     )
     assert result.exit_code == 0, result.output
-    t, c = str(MIXED / "tass.txt"), str(MIXED / "CHN_74_2019.txt")
+    t, c = f"{MIXED.name}/tass.txt", f"{MIXED.name}/CHN_74_2019.txt"
     w = max(len(t), len(c))
     assert result.stdout.splitlines() == [
         f"id                date        precision  date_from               source  place   country  words  {'path'.ljust(w)}  title",
@@ -34,6 +35,17 @@ def test_text_table(runner):
         f"8a51a63875a69a8d  2019        year       file_name               UNGDC   -       CHN          8  {c.ljust(w)}  UN General Debate, session 74 (2019)",
     ]
     assert result.stderr == ""
+
+
+def test_bundled_corpus_paths_are_short_wherever_it_is_installed(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = runner.invoke(main, ["articles"])
+    assert text.exit_code == 0, text.output
+    rows = text.stdout.splitlines()
+    assert rows[1].split()[8] == "seeds/000_1792fb935fd71937.txt"
+    assert rows[2].split()[8] == "korea/2003-01-10-kcna-npt-withdrawal.txt"
+    data = json.loads(runner.invoke(main, ["articles", "--format", "json"]).stdout)
+    assert [r["path"] for r in data[:2]] == [rows[1].split()[8], rows[2].split()[8]]
 
 
 def test_json(runner):
@@ -51,11 +63,13 @@ def test_json(runner):
             "country": None,
             "title": None,
             "url": None,
+            "author": None,
             "language": "en",
             "layout": "text",
             "words": 382,
             "dateline": [0, 27],
             "body": [28, 2463],
+            "pages": None,
             "warnings": [],
         }
     ]
@@ -115,12 +129,17 @@ def test_bad_files_are_reported_the_rest_listed_and_the_exit_status_is_1(runner,
     (tmp_path / "d.txt").write_bytes(b"SEOUL, March 5 (Yonhap) -- Talks.\n")
     result = runner.invoke(main, ["articles", "--format", "json", str(tmp_path)])
     assert result.exit_code == 1
-    assert [r["path"] for r in json.loads(result.stdout)] == [str(tmp_path / "b.txt")]
+    rows = json.loads(result.stdout)
+    assert [(r["path"], r["date"]) for r in rows] == [
+        (str(tmp_path / "b.txt"), None),
+        (str(tmp_path / "d.txt"), None),
+    ]
     assert result.stderr.splitlines() == [
-        f"positions: {tmp_path / 'a.txt'}: empty file",
-        f"positions: {tmp_path / 'c.txt'}: invalid UTF-8 at byte 3 (line 1): 0xe9; save the file as UTF-8",
-        f"positions: {tmp_path / 'd.txt'}: the dateline 'SEOUL, March 5 (Yonhap) --' gives no year;"
-        ' add year = <YYYY> to [articles."d.txt"] in corpus.toml beside it, or pass --year',
+        f"positions: {tmp_path / 'a.txt'}: warning: empty file, skipped",
+        f"positions: {tmp_path / 'c.txt'}: invalid UTF-8 at byte 3 (line 1): 0xe9; save the file as UTF-8,"
+        " or give its encoding with --encoding (auto: detect it)",
+        f"positions: {tmp_path / 'd.txt'}: warning: undated: the dateline 'SEOUL, March 5 (Yonhap) --'"
+        ' gives no year; add year = <YYYY> to [articles."d.txt"] in corpus.toml beside it, or pass --year',
     ]
 
 
@@ -135,6 +154,8 @@ def test_warnings_go_to_stderr_and_keep_exit_0(runner, tmp_path):
     result = runner.invoke(main, ["articles", "--year", "2020", str(tmp_path / "a.txt")])
     assert result.exit_code == 0
     assert result.stderr == (
+        f"positions: {tmp_path / 'a.txt'}: warning: the year 2020 is from --year: nothing in the"
+        " text, its file name or a manifest dates it\n"
         f"positions: {tmp_path / 'a.txt'}: warning: the text says 'on Thursday' but 2020-12-23 was a Wednesday\n"
     )
 

@@ -32,7 +32,7 @@ def pair(tmp_path):
 def test_file_pair_json(runner, pair):
     r = runner.invoke(main, ["diff", *pair, "--format", "json", "--year", "2021"])
     assert r.exit_code == 0, r.output + r.stderr
-    data = json.loads(r.output)
+    data = json.loads(r.stdout)
     data = data if isinstance(data, list) else [data]
     rus = [d for d in data if d["actor"] == "RUS"][0]
     assert rus["old"]["kind"] == "article" and rus["old"]["articles"][0]["path"] == pair[0]
@@ -58,7 +58,7 @@ def test_same_input_same_bytes_in_every_format(runner, pair):
 def test_file_against_itself_has_no_changes(runner, pair):
     r = runner.invoke(main, ["diff", pair[0], pair[0], "--format", "json", "--year", "2021"])
     assert r.exit_code == 0
-    data = json.loads(r.output)
+    data = json.loads(r.stdout)
     for d in data if isinstance(data, list) else [data]:
         assert d["gained"] == d["dropped"] == [] and d["shifts"] == []
         assert all(op == "=" for p in d["pairs"] for op, _ in p["ops"])
@@ -159,3 +159,71 @@ def test_a_bad_file_in_a_corpus_is_reported_and_the_rest_diffed(runner, tmp_path
     assert f"positions: {tmp_path / 'bad.txt'}: binary file (NUL byte at byte 0), not text" in result.stderr
     d = json.loads(result.stdout)  # one diff: one object
     assert d["gained"] == ["phased", "synchronized"] and d["dropped"] == ["dual_track"]
+
+
+def test_diff_opens_with_a_header_and_a_summary(runner):
+    full = runner.invoke(main, ["diff"])
+    summary = runner.invoke(main, ["diff", "--summary"])
+    assert full.exit_code == summary.exit_code == 0, full.stderr
+    head = summary.stdout.splitlines()
+    assert head[:2] == [
+        "55 articles read, 2003-01-10 to 2023-09-14; 6 actors: CHN, JPN, KOR, PRK, RUS, USA",
+        "Periods: 15 by year, 2003 to 2023",
+    ]
+    assert head[8] == "RUS    13 (2003 to 2023)        12      33       38        23        3  2020->2021 (+5 -4 ~3); 2019->2020 (+4 -4 ~3)"
+    # the summary alone is exactly how the whole output opens; the detail follows a blank line
+    lines = full.stdout.splitlines()
+    assert lines[: len(head)] == head and lines[len(head)] == "" and lines[len(head) + 1] == "CHN  2003 -> 2004"
+    assert full.stderr.splitlines()[-1] == (
+        "positions: to narrow this: --actor CHN, --from 2021 --to 2023, or --summary for the table alone"
+    )
+    assert summary.stderr.splitlines()[-1] == (
+        "positions: the detail of one actor: --actor CHN; of a span: --from 2021 --to 2023"
+    )
+
+
+def test_summary_json_is_flat_records_that_add_up_to_the_diffs(runner):
+    summary = runner.invoke(main, ["diff", "--summary", "--format", "json"])
+    diffs = runner.invoke(main, ["diff", "--actor", "RUS", "--format", "json"])
+    assert summary.exit_code == diffs.exit_code == 0
+    records = json.loads(summary.stdout)
+    assert [r["actor"] for r in records] == ["CHN", "JPN", "KOR", "PRK", "RUS", "USA"]
+    assert all(not isinstance(v, (list, dict)) for r in records for v in r.values())
+    rus = records[4]
+    data = json.loads(diffs.stdout)  # the diff JSON keeps its shape: a list of diff records
+    assert rus["comparisons"] == len(data) == 12
+    assert rus["gained"] == sum(len(d["gained"]) for d in data) == 33
+    assert rus["dropped"] == sum(len(d["dropped"]) for d in data) == 38
+    assert rus["reworded"] == sum(len(d["shifts"]) for d in data) == 23
+    assert (rus["first_period"], rus["last_period"], rus["biggest_old"], rus["biggest_new"]) == ("2003", "2023", "2020", "2021")
+    assert summary.stderr == ""  # no hint among machine output
+
+
+def test_summary_in_markdown_and_html(runner):
+    md = runner.invoke(main, ["diff", "--actor", "RUS", "--summary", "--format", "markdown"])
+    assert md.exit_code == 0
+    assert md.stdout.splitlines()[:8] == [
+        "# Position diff: summary",
+        "",
+        "55 articles read, 2003-01-10 to 2023-09-14; 1 actor: RUS  ",
+        "Periods: 13 by year, 2003 to 2023",
+        "",
+        "| actor | periods | compared | gained | dropped | reworded | flipped | biggest changes |",
+        "|---|---|--:|--:|--:|--:|--:|---|",
+        "| RUS | 13 (2003 to 2023) | 12 | 33 | 38 | 23 | 3 | 2020-\\>2021 (+5 -4 \\~3); 2019-\\>2020 (+4 -4 \\~3) |",
+    ]
+    page = runner.invoke(main, ["diff", "--actor", "RUS", "--format", "html"]).stdout
+    assert '<table class="summary">' in page and "<td>2020-&gt;2021 (+5 -4 ~3); 2019-&gt;2020 (+4 -4 ~3)</td>" in page
+    assert page.index('class="summary"') < page.index("<h2>RUS: 2003 → 2005</h2>")
+
+
+def test_file_pair_has_a_header_too(runner, pair):
+    r = runner.invoke(main, ["diff", *pair, "--year", "2021"])
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[:5] == [
+        "2 articles read, 2021-03-01 to 2021-03-02; 1 actor: RUS",
+        "Periods: 2 articles, each compared with the one before",
+        "",
+        "actor  periods  compared  gained  dropped  reworded  flipped  biggest changes",
+        "RUS    2               1       1        0         1        0  old.txt->new.txt (+1 ~1)",
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -45,3 +47,13 @@ def test_command_has_help_with_an_example(runner, path, command):
     assert result.exit_code == 0, result.output
     assert "Example" in result.output
     assert "Usage:" in result.output
+
+
+def test_shell_completion_works_as_the_guide_says(runner):
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "guide.md").read_text(encoding="utf-8")
+    assert 'eval "$(_POSITIONS_COMPLETE=bash_source positions)"' in guide
+    env = {"_POSITIONS_COMPLETE": "bash_complete", "COMP_WORDS": "positions di", "COMP_CWORD": "1"}
+    result = runner.invoke(main, [], prog_name="positions", env=env)
+    assert result.exit_code == 0 and result.output == "plain,diff\nplain,diffusion\n"
+    source = runner.invoke(main, [], prog_name="positions", env={"_POSITIONS_COMPLETE": "bash_source"})
+    assert "_positions_completion()" in source.output

@@ -150,7 +150,7 @@ def test_bad_files_are_one_line_each_and_exit_1(runner, fake, corpus, tmp_path):
     r = runner.invoke(main, ["ingest", str(corpus), str(tmp_path / "nope"), "--db", str(db)])
     assert r.exit_code == 1
     assert r.stderr == (
-        f"positions: {corpus / 'empty.txt'}: empty file\n"
+        f"positions: {corpus / 'empty.txt'}: warning: empty file, skipped\n"
         f"positions: {corpus / 'rows.jsonl'}#3: invalid JSON: Expecting property name enclosed"
         " in double quotes (column 2)\n"
         f"positions: {tmp_path / 'nope'}: no such file or directory\n"
@@ -352,7 +352,7 @@ def test_a_file_that_fails_to_read_is_not_pruned(runner, fake, tmp_path):
     assert r.exit_code == 1
     assert r.stderr == (
         f"positions: {corpus / KCNA}: invalid UTF-8 at byte 7 (line 1): 0xc3;"
-        " save the file as UTF-8\n"
+        " save the file as UTF-8, or give its encoding with --encoding (auto: detect it)\n"
     )
     assert r.stdout == said(
         db,

@@ -29,6 +29,25 @@ def test_check_bundled(runner):
     assert result.output == f"{path}: ok (17 concepts, {n} patterns, {len(lex.scope.patterns)} scope patterns)\n"
 
 
+def test_check_a_bundled_lexicon_by_name(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # from any directory
+    lex = load_lexicon()
+    n = sum(len(c.patterns) for c in lex.concepts)
+    result = runner.invoke(main, ["lexicon", "check", "korean_peninsula"])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"korean_peninsula: ok (17 concepts, {n} patterns, {len(lex.scope.patterns)} scope patterns)\n"
+
+
+def test_lexicon_option_takes_a_bundled_name(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    by_name = runner.invoke(main, ["lexicon", "show", "--lexicon", "korean_peninsula", "--format", "json"])
+    default = runner.invoke(main, ["lexicon", "show", "--format", "json"])
+    assert by_name.exit_code == 0 and by_name.output == default.output
+    unknown = runner.invoke(main, ["lexicon", "show", "--lexicon", "nope"])
+    assert unknown.exit_code == 2
+    assert "nope: no such file, nor a bundled lexicon (bundled: korean_peninsula)" in unknown.output
+
+
 @pytest.mark.parametrize(
     "name, line",
     [
@@ -169,3 +188,10 @@ def test_kwic_reads_a_store_like_the_corpus(runner, tmp_path):
     assert from_store.exit_code == 0 and from_store.output == from_corpus.output != ""
     refused = runner.invoke(main, ["kwic", "--db", db, str(d), "step"])
     assert refused.exit_code == 2 and "give no CORPUS" in refused.output
+
+
+def test_kwic_json_shows_the_bundled_corpus_paths_short(runner):
+    result = runner.invoke(main, ["kwic", "--concept", "cvid", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    paths = {r["path"] for r in json.loads(result.stdout)}
+    assert paths and all(p.startswith(("korea/", "seeds/")) for p in paths), paths

@@ -35,7 +35,7 @@ def test_html_from_a_store_is_the_library_report(runner, db, tmp_path):
     out = tmp_path / "site"
     result = runner.invoke(main, ["report", "--db", db, "--out", str(out)])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"{out}: 11 files (3 articles); open {out}/index.html\n"
+    assert result.stdout == f"{out}: 17 files (3 articles); open {out}/index.html\n"
     assert _files(out) == build_report(golden_corpus())
 
 

@@ -156,7 +156,7 @@ def stores(tmp_path_factory):
     assert res.exit_code == 0, res.output
     res = r.invoke(main, ["ingest", "--dataset", str(d / "ds")])
     assert res.exit_code == 0, res.output
-    assert res.output == f"{d / 'ds'}: 55 files: 55 read (0 replaced), 0 unchanged, 0 failed; the dataset holds 55 articles, 285 statements, 480 markers\n"
+    assert res.output == f"{d / 'ds'}: 55 files: 55 read (0 replaced), 0 unchanged, 0 failed; the dataset holds 55 articles, 285 statements, 506 markers\n"
     return d
 
 
@@ -200,7 +200,7 @@ def test_dataset_and_db_together_are_refused(stores, runner):
 def test_export_parquet_reads_back_as_the_store_and_is_incremental(stores, runner, tmp_path):
     out = tmp_path / "exp"
     res = runner.invoke(main, ["export", "--db", str(stores / "s.db"), str(out)])
-    assert res.exit_code == 0 and res.output == f"{out}: 55 files: 55 articles, 285 statements, 480 markers (parquet)\n"
+    assert res.exit_code == 0 and res.output == f"{out}: 55 files: 55 articles, 285 statements, 506 markers (parquet)\n"
     res = runner.invoke(main, ["export", "--db", str(stores / "s.db"), str(out)])
     assert res.output == f"{out}: 0 files, 55 unchanged: 0 articles, 0 statements, 0 markers (parquet)\n"
     with open_store(stores / "s.db", create=False) as s, open_dataset(out) as ds:
@@ -254,7 +254,7 @@ def test_a_missing_extra_is_one_line(stores, runner, monkeypatch):
 
 def test_export_api_counts(stores, tmp_path):
     r = export_store(stores / "s.db", tmp_path / "j", fmt="jsonl")
-    assert (r.files, r.articles, r.statements, r.markers) == (55, 55, 285, 480)
+    assert (r.files, r.articles, r.statements, r.markers) == (55, 55, 285, 506)
 
 
 @pytest.mark.parametrize("by", ["year", "month"])

@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from positions import diff as pdiff
+from positions.diff import passages as ppassages
+from positions.diff import tokens as ptokens
 from positions.diff import align_statements, diff_snapshots, diff_texts
 from positions.model import DiffOp, Marker, Period, Snapshot, Span, Statement
 from positions.text import token_spans
@@ -90,7 +92,7 @@ def test_engines_agree_on_token_strings(xs, ys):
 
 def test_token_stream_is_the_projects_tokens_plus_whitespace():
     text = "Step-by-step, the U.S. said: \u201cno\u201d\u20142,000 times.\r\n\r\nNext"
-    items = pdiff._items(text)
+    items = ptokens._items(text)
     assert "".join(items) == text
     words = [t for t in items if not t.isspace()]
     assert words == [s.slice(text) for s in token_spans(text)]
@@ -113,7 +115,7 @@ def test_units_are_the_projects_tokens_with_their_whitespace(text):
 
     plain = re.compile("(?x)(?:" + _TOKEN_PATTERN.replace("(?x)", "", 1) + r")\s*")
     lead = len(text) - len(text.lstrip())
-    assert pdiff._Stream(text).units == plain.findall(text, lead)
+    assert ptokens._Stream(text).units == plain.findall(text, lead)
 
 def test_reworded_phrase_reads_as_one_replacement():
     a = "China supports a step-by-step and synchronized approach to the issue."
@@ -178,7 +180,7 @@ def test_unknown_engine():
 
 
 def test_python_engine_used_without_fast(monkeypatch):
-    monkeypatch.setattr(pdiff, "_fast", None)
+    monkeypatch.setattr(ptokens, "_fast", None)
     assert pdiff.available_engines() == ("python",)
     assert pdiff.default_engine() == "python"
     assert [o.op for o in diff_texts("a b", "a c").ops] == ["=", "-", "+"]
@@ -189,18 +191,18 @@ def test_python_engine_used_without_fast(monkeypatch):
 def test_code_points_are_distinct_and_never_surrogates():
     # Every token number has its own code point, none a surrogate: past the private-use
     # areas the numbering must not come back to a code point already given.
-    total = sum(b - a + 1 for a, b in pdiff._CODE_RANGES)
-    points = [ord(pdiff._code_point(n)) for n in range(total)]
+    total = sum(b - a + 1 for a, b in ptokens._CODE_RANGES)
+    points = [ord(ptokens._code_point(n)) for n in range(total)]
     assert len(set(points)) == total == 1_112_060
     assert not any(0xD800 <= p <= 0xDFFF for p in points)
     assert points[:3] == [0xE000, 0xE001, 0xE002]
     with pytest.raises(ValueError, match="too many distinct tokens"):
-        pdiff._code_point(total)
+        ptokens._code_point(total)
 
 
 def test_code_points_in_bulk_are_the_same_as_one_by_one():
     for n in (0, 1, 6399, 6400, 6401, 7000):
-        assert pdiff._code_points(n) == "".join(map(pdiff._code_point, range(n)))
+        assert ptokens._code_points(n) == "".join(map(ptokens._code_point, range(n)))
 
 def test_long_text_is_exact_not_timed_out():
     words = [f"w{i % 997}" for i in range(6000)]
@@ -401,6 +403,7 @@ def test_passage_diffs_reproduce_both_texts(a, b):
     assert all(o.text for o in d.ops)
     blocks = pdiff.align_sentences(a, b)
     assert "".join(x.slice(a) for x, _ in blocks) == a and "".join(y.slice(b) for _, y in blocks) == b
+    assert d.blocks == blocks  # kept for the renderers, which cut their lines there
     if "fast" in pdiff.available_engines():
         assert d == pdiff.diff_passages(a, b, engine="python")
 
@@ -447,9 +450,9 @@ def test_sharing_only_names_and_the_topic_is_not_a_move():
     b = ("I hope that the international community will also work together to alleviate the security concerns "
          "on the Korean peninsula. We back talks. Sanctions must go.")  # fmt: skip
     assert pdiff.diff_passages(a, b).moves == ()
-    assert pdiff._shared_phrase("the Democratic People’s Republic of Korea urges",
+    assert ppassages._shared_phrase("the Democratic People’s Republic of Korea urges",
                                 "by the Democratic People’s Republic of Korea represents") == 0
-    assert pdiff._shared_phrase("complete denuclearization and the establishment of a peace mechanism.",
+    assert ppassages._shared_phrase("complete denuclearization and the establishment of a peace mechanism.",
                                 "parallel progress in denuclearization and the establishment of a peace mechanism") == 4
 
 
@@ -490,6 +493,6 @@ def test_the_same_position_in_other_words_pairs():
 def test_without_the_fast_package_the_python_engine_gives_the_same(monkeypatch):
     a, b = DOC_OLD, DOC_NEW
     expected = pdiff.diff_passages(a, b, engine="python")
-    monkeypatch.setattr(pdiff, "_fast", None)  # as when `import fast_diff_match_patch` fails
+    monkeypatch.setattr(ptokens, "_fast", None)  # as when `import fast_diff_match_patch` fails
     assert pdiff.diff_passages(a, b) == expected
     assert pdiff.diff_texts(a, b) == pdiff.diff_texts(a, b, engine="python")

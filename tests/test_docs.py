@@ -49,6 +49,25 @@ def test_example_report_is_current(tmp_path, monkeypatch):
     )
 
 
+def _diff_blocks() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What `positions diff` shows", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```\n(.*?)\n```", section, re.S)
+
+
+def test_readme_quotes_the_first_30_lines_of_positions_diff(monkeypatch):
+    from click.testing import CliRunner
+
+    from positions.cli import main
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["diff"])
+    assert result.exit_code == 0, result.output
+    first, hint = _diff_blocks()[:2]
+    assert first.splitlines() == result.stdout.splitlines()[:30], "README's first 30 lines of `positions diff` are stale"
+    assert hint == result.stderr.strip().splitlines()[-1]
+
+
 def test_readme_diff_excerpt_is_what_positions_diff_prints(monkeypatch):
     from click.testing import CliRunner
 
@@ -57,9 +76,8 @@ def test_readme_diff_excerpt_is_what_positions_diff_prints(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(main, ["diff", "--actor", "RUS", "--by", "year"])
     assert result.exit_code == 0, result.output
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    excerpt = readme.split("## What `positions diff` shows", 1)[1].split("```", 2)[1]
-    quoted = [line for line in excerpt.splitlines()[1:] if line.strip() and "..." not in line]
+    excerpt = _diff_blocks()[2]
+    quoted = [line for line in excerpt.splitlines() if line.strip() and "..." not in line]
     assert len(quoted) > 15
-    stale = [line for line in quoted if line not in result.output.splitlines()]
+    stale = [line for line in quoted if line not in result.stdout.splitlines()]
     assert not stale, f"README's positions diff excerpt no longer matches the output: {stale}"

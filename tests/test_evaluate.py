@@ -123,7 +123,32 @@ def test_extract_cli_text_table(runner):
 
 
 def test_extract_cli_bad_file_reported(tmp_path, runner):
-    bad = tmp_path / "empty.txt"
-    bad.write_bytes(b"")
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(b"ab\x00cd")
     result = runner.invoke(main, ["extract", str(bad)])
     assert result.exit_code == 1
+
+
+def test_extract_cli_empty_file_is_a_warning(tmp_path, runner):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(main, ["extract", str(empty)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == f"positions: {empty}: warning: empty file, skipped"
+
+
+def test_eval_bundled_scores_the_installed_gold_with_short_paths(runner):
+    result = runner.invoke(main, ["eval", "--bundled", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"] == 55
+    first = data["per_article"][0]
+    assert (first["gold"], first["article"]) == ("gold/000_1792fb935fd71937.gold.json", "seeds/000_1792fb935fd71937.txt")
+    assert data["per_article"][1]["article"] == "korea/2003-01-10-kcna-npt-withdrawal.txt"
+
+
+def test_eval_needs_gold_or_bundled(runner, tmp_path):
+    assert runner.invoke(main, ["eval"]).exit_code == 2
+    gold = tmp_path / "a.gold.json"
+    gold.write_text('{"article": "a.txt", "statements": []}')
+    assert runner.invoke(main, ["eval", "--bundled", str(gold)]).exit_code == 2

@@ -132,7 +132,9 @@ def test_html_report_matches_golden():
     assert sorted(pages) == [
         "actor-chn.html", "actor-rus.html", "article-a1.html", "article-a2.html", "article-a3.html",
         "concept-dialogue.html", "concept-phased.html", "concept-roadmap.html",
-        "concept-sanctions_relief.html", "concept-synchronized.html", "index.html",
+        "concept-sanctions_relief.html", "concept-synchronized.html", "convergence.html",
+        "firsts-dialogue.html", "firsts-phased.html", "firsts-roadmap.html", "firsts-sanctions_relief.html",
+        "firsts-synchronized.html", "index.html",
     ]  # fmt: skip
     _check_golden(GOLDEN / "html", pages)
 

@@ -49,7 +49,7 @@ def test_binary_file(tmp_path):
 def test_invalid_utf8_names_the_byte_offset_and_line(tmp_path):
     path = write_bytes(tmp_path / "a.txt", "Talks.\nThe caf".encode() + b"\xe9 was closed.\n")
     assert (
-        error_of(path) == f"{path}: invalid UTF-8 at byte 14 (line 2): 0xe9; save the file as UTF-8"
+        error_of(path) == f"{path}: invalid UTF-8 at byte 14 (line 2): 0xe9; save the file as UTF-8, or give its encoding with --encoding (auto: detect it)"
     )
 
 
@@ -194,7 +194,7 @@ def test_jsonl_bad_rows_are_reported_and_the_rest_read(tmp_path):
         f"{path}#2: invalid JSON: Expecting value (column 10)",
         f"{path}#3: a row must be a JSON object, not list",
         f"{path}#4: no 'text' field (fields: body)",
-        f"{path}#5: invalid UTF-8 at byte 61 (line 5): 0xe9; save the file as UTF-8",
+        f"{path}#5: invalid UTF-8 at byte 61 (line 5): 0xe9; save the file as UTF-8, or give its encoding with --encoding (auto: detect it)",
     ]
     assert data[61:62] == b"\xe9"
 
@@ -218,19 +218,38 @@ def test_in_a_directory_bad_files_are_reported_and_the_rest_read(tmp_path):
     write_bytes(tmp_path / "h-good.md", b"---\ndate: 2021-12\n---\nTalks.\n")
     errors = []
     arts = list(iter_articles([tmp_path], on_error=lambda p, e: errors.append(os.path.basename(p))))
-    assert [os.path.basename(a.path) for a in arts] == ["c-good.txt", "h-good.md"]
+    # A dateline without a year is no error: the article is read undated (with a warning).
+    assert [os.path.basename(a.path) for a in arts] == ["c-good.txt", "f-noyear.txt", "h-good.md"]
+    assert arts[1].date is None
     assert errors == [
         "a-empty.txt",
         "b-binary.txt",
         "d-latin1.txt",
         "e-front.md",
-        "f-noyear.txt",
         "g-huge.txt",
     ]
 
 
 def test_without_on_error_the_first_error_is_raised(tmp_path):
-    write_bytes(tmp_path / "a.txt", b"")
+    write_bytes(tmp_path / "a.txt", b"ab\x00cd")
     write_bytes(tmp_path / "b.txt", b"Talks.\n")
-    with pytest.raises(SourceError, match="a.txt: empty file"):
+    with pytest.raises(SourceError, match="a.txt: binary file"):
         list(iter_articles([tmp_path]))
+
+
+def test_an_empty_file_is_a_warning_and_the_rest_is_read(tmp_path):
+    from positions.errors import EmptyFileError
+
+    write_bytes(tmp_path / "a.txt", b"")
+    write_bytes(tmp_path / "b.txt", b" \n\t\n")
+    write_bytes(tmp_path / "c.txt", b"Talks.\n")
+    with pytest.warns(UserWarning) as caught:
+        read = [a.path for a in iter_articles([tmp_path])]
+    assert read == [str(tmp_path / "c.txt")]
+    assert [str(w.message) for w in caught] == [
+        f"{tmp_path / 'a.txt'}: empty file",
+        f"{tmp_path / 'b.txt'}: empty file (only white space)",
+    ]
+    seen = []
+    list(iter_articles([tmp_path], on_error=lambda p, e: seen.append(type(e))))
+    assert seen == [EmptyFileError, EmptyFileError]

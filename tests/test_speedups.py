@@ -14,10 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from positions import diff as pdiff
+from positions.diff import tokens as ptokens
 from positions.lexicon import tokens as ltokens
 from positions.model import DiffOp, Span
 
-speedups = pdiff._speedups
+speedups = ptokens._speedups
 needs_speedups = pytest.mark.skipif(speedups is None, reason="positions._speedups is not built")
 
 UNGDC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ungdc"
@@ -53,7 +54,7 @@ TEXTS = st.lists(st.sampled_from(_ALPHABET + _PIECES), max_size=40).map("".join)
 @given(TEXTS)
 def test_units_are_the_python_units(text):
     pair = speedups.pair(text, "")[0]
-    s = pdiff._Stream(text)
+    s = ptokens._Stream(text)
     assert pair.units(0) == (s.lead, s.units)
 
 
@@ -62,11 +63,11 @@ def test_units_are_the_python_units(text):
 @given(TEXTS, TEXTS)
 def test_token_strings_are_the_python_ones(a, b):
     _, ca, cb, n = speedups.pair(a, b)
-    assert (ca, cb, n) == pdiff._encode(pdiff._Stream(a), pdiff._Stream(b))
+    assert (ca, cb, n) == ptokens._encode(ptokens._Stream(a), ptokens._Stream(b))
 
 
 def _python_rows(a, b, E, D, I):
-    return pdiff._rows(a, b, pdiff._equals(pdiff._Stream(a), pdiff._Stream(b), E, D, I))
+    return ptokens._rows(a, b, ptokens._equals(ptokens._Stream(a), ptokens._Stream(b), E, D, I))
 
 
 @needs_speedups
@@ -74,12 +75,12 @@ def _python_rows(a, b, E, D, I):
 @given(TEXTS, TEXTS, st.booleans())
 def test_operations_are_the_python_ones(a, b, semantic):
     pair, ca, cb, _ = speedups.pair(a, b)
-    E, D, I = pdiff._groups(pdiff._raw_diff(ca, cb, "python") if ca != cb else [("=", len(ca))] * bool(ca))
+    E, D, I = ptokens._groups(ptokens._raw_diff(ca, cb, "python") if ca != cb else [("=", len(ca))] * bool(ca))
     if semantic:
-        pdiff._cleanup_phrases(E, D, I)
+        ptokens._cleanup_phrases(E, D, I)
     rows = _python_rows(a, b, E, D, I)
     assert pair.rows(E, D, I) == rows
-    assert pair.ops(E, D, I) == pdiff._build(rows)
+    assert pair.ops(E, D, I) == ptokens.build_ops(rows)
 
 
 @needs_speedups
@@ -87,11 +88,11 @@ def test_operations_are_the_python_ones(a, b, semantic):
 @given(TEXTS, TEXTS)
 def test_diff_texts_is_the_same_without_speedups(a, b):
     with_c = pdiff.diff_texts(a, b)
-    pdiff._speedups = None
+    ptokens._speedups = None
     try:
         without = pdiff.diff_texts(a, b)
     finally:
-        pdiff._speedups = speedups
+        ptokens._speedups = speedups
     assert with_c == without
     assert with_c.ops == without.ops  # field by field, spans included
 
@@ -106,7 +107,7 @@ def test_records_are_the_model_records():
 
 
 @needs_speedups
-@pytest.mark.parametrize("distinct", [6399, 6400, 6401, 7000, pdiff._PUA_SIZE + 5])
+@pytest.mark.parametrize("distinct", [6399, 6400, 6401, 7000, ptokens._PUA_SIZE + 5])
 def test_many_distinct_tokens_are_numbered_as_in_python(distinct):
     # Past 6,400 tokens the strings need astral characters; past the private-use areas,
     # other code points (which no longer grow with the token number).
@@ -114,7 +115,7 @@ def test_many_distinct_tokens_are_numbered_as_in_python(distinct):
     b = " ".join(f"w{i}" for i in range(distinct - 3, -1, -2))
     _, ca, cb, n = speedups.pair(a, b)
     assert n == distinct
-    assert (ca, cb, n) == pdiff._encode(pdiff._Stream(a), pdiff._Stream(b))
+    assert (ca, cb, n) == ptokens._encode(ptokens._Stream(a), ptokens._Stream(b))
 
 
 @needs_speedups
@@ -162,7 +163,7 @@ def test_every_ungdc_speech_has_the_python_units():
     assert len(files) == 371
     for f in files:
         text = f.read_text(encoding="utf-8-sig")
-        s = pdiff._Stream(text)
+        s = ptokens._Stream(text)
         assert speedups.pair(text, "")[0].units(0) == (s.lead, s.units), f.name
 
 

@@ -370,7 +370,7 @@ def test_a_store_from_a_newer_positions_is_refused(tmp_path):
     conn = sqlite3.connect(db)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    with pytest.raises(StoreError, match=r"s\.db: schema version 2 is newer"):
+    with pytest.raises(StoreError, match=rf"s\.db: schema version {SCHEMA_VERSION + 1} is newer"):
         open_store(db)
 
 
@@ -604,8 +604,8 @@ def test_filters_mean_the_same_in_the_store_and_in_memory(tmp_path, corpus):
                 in_py = [
                     a
                     for a in everything
-                    if store_mod._has_actor(a, actor)
-                    and store_mod._in_period(a.article.date, since, until)
+                    if store_mod.has_actor(a, actor)
+                    and store_mod.in_period(a.article.date, since, until)
                 ]
                 assert in_sql == in_py, (actor, since, until)
 
@@ -774,7 +774,7 @@ def test_period_filter_in_sql_is_the_python_one(since, until):
                 file_hash="h",
             )
         got = [a.path for a in s.articles(since=since, until=until)]
-        want = [a.path for a in s.articles() if store_mod._in_period(a.date, since, until)]
+        want = [a.path for a in s.articles() if store_mod.in_period(a.date, since, until)]
     assert got == want
 
 
@@ -795,7 +795,7 @@ def test_a_store_locked_too_long_is_one_store_error(tmp_path, corpus, monkeypatc
 
 
 def test_skips_are_handed_on_in_order_across_reader_runs(tmp_path, monkeypatch):
-    monkeypatch.setattr(store_mod, "_SIDE_LIMIT", 3)
+    monkeypatch.setattr(store_mod, "SIDE_LIMIT", 3)
     corpus = _many(tmp_path / "c", 20)
     calls = []
     with open_store(tmp_path / "s.db") as s:

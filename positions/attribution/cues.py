@@ -21,13 +21,26 @@ CUES: dict[str, tuple[str, ...]] = {
     "point out": ("pointed out", "points out", "pointing out"),
     "stress": ("stressed", "stresses", "stressing"),
     "emphasize": ("emphasized", "emphasised", "emphasizes", "emphasises", "emphasizing", "emphasising"),
-    "underline": ("underlined", "underlines", "underscored", "underscores"),
+    "underline": ("underlined", "underlines"),
     "tell": ("told", "tells"),
     "urge": ("urged", "urges"),
     "warn": ("warned", "warns"),
     "insist": ("insisted", "insists"),
     "conclude": ("concluded", "concludes"),
     "call for": ("called for", "calls for"),
+    "call": ("called", "calls"),
+    "dub": ("dubbed",),
+    "term": ("termed",),
+    "brand": ("branded",),
+    "call on": ("called on", "calls on", "called upon", "calls upon"),
+    "request": ("requested", "requests"),
+    "encourage": ("encouraged", "encourages"),
+    "appeal to": ("appealed to", "appeals to"),
+    "continue": ("continued",),
+    "voice": ("voiced", "voices"),
+    "underscore": ("underscored", "underscores"),
+    "highlight": ("highlighted", "highlights"),
+    "contend": ("contended", "contends"),
     "believe": ("believes", "believe", "believed"),
     "be convinced": ("is convinced", "are convinced", "was convinced", "were convinced", "remains convinced"),
     "state": ("stated", "states"),
@@ -142,9 +155,14 @@ ENDORSE_RE = re.compile(
 """Agreement with another party's position named as the object ("supports the U.S. position"):
 the subject and the owner both hold it (use ``.match``)."""
 
-ADVERBIAL_RE = re.compile(
-    r"(?:\s*,?\s*(?:on|in|at|during|after|before|with|to|from|via|over|through|while|when|"
-    r"earlier|later|today|yesterday|tonight|last|this|on\s+condition|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:\"]*)+\s*$"
+_ADVERBIAL_HEAD = (
+    r"(?:on|in|at|during|after|before|with|to|from|via|over|through|while|when|"
+    r"earlier|later|today|yesterday|tonight|last|this|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-"""A remainder after a cue that is only adverbials ("in an interview with TASS on Thursday")."""
+ADVERBIAL_RE = re.compile(
+    r"\s*(?:,\s*)?" + _ADVERBIAL_HEAD + r"[^,;:\"]*(?:," + r"\s*" + _ADVERBIAL_HEAD + r"[^,;:\"]*)*$"
+)
+"""A remainder after a cue that is only adverbials ("in an interview with TASS on Thursday"):
+comma-separated phrases, each opening with a preposition or a time word. Linear: a phrase
+runs to the next comma and cannot contain one, so the phrases split the text one way only."""

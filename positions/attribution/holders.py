@@ -55,7 +55,7 @@ __all__ = ["holders_of", "subject_countries", "HolderContext", "holder_context",
 _SENT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"(])")
 _INTRO_RE = re.compile(r"^(?:(?:In turn|However|Meanwhile|Moreover|Furthermore|Also|Now|Therefore|Thus|At the same time|For (?:its|their|his|her) part|In (?:this|that) regard|In particular),?\s+)")
 _PAREN_RE = re.compile(r"^\s*,\s*(?:in turn|for (?:its|their|his|her) part|too|also|however|meanwhile|in (?:this|that) regard)\s*,\s*")
-_SUBJ_WORD_RE = re.compile(r"\s*(?:(?:the|The|both|Both|and|,)\s+|,\s*)*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*|[a-z][\w-]*)")
+_SUBJ_WORD_RE = re.compile(r"\s*(?:(?:the|The|both|Both|and)\s+|,\s*)*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*|[a-z][\w-]*)")
 _AND_RE = re.compile(r"\sand\s|\s&\s")
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "6": 6}
 _QUANT_RE = re.compile(
@@ -140,10 +140,27 @@ class LazyHolderContext:
         return self._get().proposal_before(pos, noun)
 
 
-_GAP_RE = re.compile(
-    r"(?:\s*,\s*|\s+and\s+|\s+of\s+|\s+the\s+|\s+The\s+|'s\s+|’s\s+|\s+|"
-    r"\s*[A-Z][\w.'’-]*|\s*(?:" + "|".join(sorted(set(ROLE_NOUNS) | {"foreign", "prime", "vice", "deputy", "top", "chief", "senior", "state", "affairs", "commission", "general"}, key=len, reverse=True)) + r")\b)*"
-)
+_GAP_WORDS = frozenset(
+    w for noun in ROLE_NOUNS for w in noun.split()
+) | {"and", "of", "the", "foreign", "prime", "vice", "deputy", "top", "chief", "senior", "state", "affairs", "commission", "general"}
+_GAP_TOKEN_RE = re.compile(r"\s+|,|['’]s(?=\s)|[A-Z][\w.'’-]*|[a-z][a-z-]*")
+"""The tokens of a gap between two state mentions of one group: blanks, commas, "'s",
+capitalized words (names, titles), and lower-case words from ``_GAP_WORDS``."""
+
+
+def _is_gap(gap: str) -> bool:
+    """Whether ``gap`` chains two state mentions into one group ("Russia, the United States
+    and China", "Russian Foreign Minister … and Chinese …"). A scanner, linear in the gap."""
+    pos = 0
+    while pos < len(gap):
+        m = _GAP_TOKEN_RE.match(gap, pos)
+        if m is None:
+            return False
+        tok = m.group(0)
+        if tok[0].islower() and tok not in _GAP_WORDS:
+            return False
+        pos = m.end()
+    return True
 
 
 def _state_mentions(text: str, start: int, end: int, gz: Gazetteer) -> list[tuple[int, int, str]]:
@@ -170,7 +187,7 @@ def holder_context(text: str, sentences: Sequence[tuple[int, int]], gz: Gazettee
             saw_and = False
             while j + 1 < len(ms):
                 gap = text[ms[j][1] : ms[j + 1][0]]
-                if _GAP_RE.fullmatch(gap) is None:
+                if not _is_gap(gap):
                     break
                 saw_and = saw_and or bool(re.search(r"(?:^|\s|,)and\s", gap))
                 j += 1

@@ -96,6 +96,8 @@ class SpeakerRef:
     cls: Optional[str] = None
     gender: Optional[str] = None
     joint: tuple[str, ...] = ()  # countries of a joint speaker ("Russia and China")
+    also: tuple[str, ...] = ()  # states the speaker also speaks for ("also speaking for Canada")
+    stateless: bool = False  # a UN official, the Council, a resolution, an unnamed group
 
 
 def _lower_role(words: list[str]) -> str:

@@ -9,22 +9,85 @@ from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
 import click
 
-from ..errors import PositionsError, SourceError
-from ..model import Analysis
+from ..errors import EmptyFileError, PositionsError, SourceError
+from ..model import Analysis, Article
+from ..render._display import path_shower  # noqa: F401  (commands show paths with it)
 from ..render.terminal import printable
 
 
+def warn_empty(path: str, exc: PositionsError) -> bool:
+    """Say on stderr that an empty file was skipped, when ``exc`` says it is one (an empty
+    file loses no article, so it is a warning and leaves the exit status alone)."""
+    if not isinstance(exc, EmptyFileError):
+        return False
+    message = str(exc)
+    problem = message[len(path) + 2 :] if message.startswith(f"{path}: ") else message
+    click.echo(printable(f"positions: {path}: warning: {problem}, skipped"), err=True)
+    return True
+
+
 class Failures:
-    """Counts the files reported as bad (the command exits 1 when there were any)."""
+    """Counts the files reported as bad (the command exits 1 when there were any); an
+    empty file is a warning, not counted."""
 
     def __init__(self) -> None:
         self.count = 0
 
     def __call__(self, path: str, exc: PositionsError) -> None:
+        if warn_empty(path, exc):
+            return
         self.count += 1
         message = str(exc)
         named = message.startswith(path) or message.startswith(os.path.basename(path))
         click.echo(printable(f"positions: {message if named else f'{path}: {message}'}"), err=True)
+
+
+def echo_warnings(article: Article) -> None:
+    """Each warning of ``article`` as one line on stderr (the exit status is unchanged)."""
+    for warning in article.warnings:
+        click.echo(printable(f"positions: {article.path}: warning: {warning}"), err=True)
+
+
+UNDATED_FIX = (
+    "date them with an ISO file name (2021-09-24-name.txt), a date in corpus.toml, "
+    "or --year YYYY"
+)
+
+
+def report_undated(analyses: Sequence[Analysis], what: str) -> int:
+    """Say once, on stderr, which articles have no date and are left out of ``what`` (an
+    ordering by time), and how to date them. Returns how many there were."""
+    from ..track import undated
+
+    missing = undated(analyses)
+    if missing:
+        shown = ", ".join(missing[:3]) + (" ..." if len(missing) > 3 else "")
+        click.echo(
+            f"positions: warning: {len(missing)} undated article(s) left out of {what}: {shown};"
+            f" {UNDATED_FIX}",
+            err=True,
+        )
+    return len(missing)
+
+
+def nothing_found(message: str) -> None:
+    """One line on stderr for an empty result, saying what was found and what to try."""
+    click.echo(f"positions: {message}", err=True)
+
+
+def _report_option_year(analyses: Sequence[Analysis], year: int) -> None:
+    """Say once which articles --year dated (nothing else did); the others keep their own."""
+    from ..model import DateSource
+
+    by_option = sorted(an.article.path for an in analyses
+                       if an.article.date_from in (DateSource.OPTION, DateSource.DATELINE_OPTION_YEAR))  # fmt: skip
+    if by_option:
+        shown = ", ".join(by_option[:3]) + (" ..." if len(by_option) > 3 else "")
+        click.echo(
+            f"positions: --year {year} dated {len(by_option)} of {len(analyses)} article(s), those"
+            f" nothing else dates: {shown}",
+            err=True,
+        )
 
 
 def load_analyses(
@@ -35,6 +98,8 @@ def load_analyses(
     lexicon_path: Optional[str] = None,
     actors_paths: Sequence[str] = (),
     failures: Optional[Failures] = None,
+    stdin_name: Optional[str] = None,
+    encoding: str = "utf-8",
     dataset_path: Optional[str] = None,
     quiet: bool = False,
 ) -> list[Analysis]:
@@ -43,31 +108,34 @@ def load_analyses(
     from ..store import analyses_from
 
     _check_source(corpus, db_path, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
-                  dataset_path=dataset_path)  # fmt: skip
+                  dataset_path=dataset_path, stdin_name=stdin_name, encoding=encoding)  # fmt: skip
     if dataset_path is not None:
         from ..dataset import open_dataset, require_dataset
 
         require_dataset("--dataset")
         with open_dataset(dataset_path) as ds:
-            return list(ds.analyses())
-    if db_path is None:
+            analyses = list(ds.analyses())
+    elif db_path is None:
         from ..sources import bundled_corpus
         from ._progress import count_files, progress, shown
 
         total = count_files(list(corpus) or bundled_corpus()) if shown(quiet) else None
         with progress("analyse", total, quiet=quiet) as bar:
-            return list(bar.over(analyses_from(list(corpus), None, year=year, lexicon=lexicon_path,
-                                               actors=actors_paths, on_error=failures)))  # fmt: skip
-    return list(
-        analyses_from(
-            list(corpus),
-            db_path,
-            year=year,
-            lexicon=lexicon_path,
-            actors=actors_paths,
-            on_error=failures,
+            analyses = list(bar.over(analyses_from(list(corpus), None, year=year, lexicon=lexicon_path,
+                                                   actors=actors_paths, on_error=failures,
+                                                   name=stdin_name, encoding=encoding)))  # fmt: skip
+    else:
+        analyses = list(analyses_from(list(corpus), db_path, on_error=failures))
+    if year is not None:
+        _report_option_year(analyses, year)
+    if not analyses and not (failures and failures.count):
+        where = ("the dataset" if dataset_path else "the store" if db_path else "CORPUS" if corpus
+                 else "the bundled corpus")  # fmt: skip
+        nothing_found(
+            f"no articles in {where}; give files or directories of .txt, .md, .html, .pdf, "
+            ".jsonl or .csv (see docs/corpus-formats.md)"
         )
-    )
+    return analyses
 
 
 @contextlib.contextmanager
@@ -90,7 +158,8 @@ def analysis_passes(
         return
     options.pop("quiet", None)
     _check_source(corpus, db_path, year=options.get("year"), lexicon_path=options.get("lexicon_path"),
-                  actors_paths=options.get("actors_paths", ()), dataset_path=dataset_path)  # fmt: skip
+                  actors_paths=options.get("actors_paths", ()), dataset_path=dataset_path,
+                  stdin_name=options.get("stdin_name"), encoding=options.get("encoding", "utf-8"))  # fmt: skip
     if dataset_path is not None:
         from ..dataset import open_dataset, require_dataset
 
@@ -110,7 +179,11 @@ def _check_source(
     lexicon_path: Optional[str],
     actors_paths: Sequence[str],
     dataset_path: Optional[str] = None,
+    stdin_name: Optional[str] = None,
+    encoding: str = "utf-8",
 ) -> None:
+    if stdin_name is not None and "-" not in corpus:
+        raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     if db_path is not None and dataset_path is not None:
         raise click.UsageError("give --db or --dataset, not both")
     if dataset_path is not None:
@@ -121,14 +194,15 @@ def _check_source(
         if corpus:
             raise click.UsageError(f"give a CORPUS or {option}, not both")
         given = [name for name, value in (("--lexicon", lexicon_path), ("--year", year),
-                                          ("--actors-file", actors_paths)) if value]  # fmt: skip
+                                          ("--actors-file", actors_paths),
+                                          ("--encoding", encoding != "utf-8")) if value]  # fmt: skip
         if given:
             raise click.UsageError(
                 f"{', '.join(given)} apply to analysing a CORPUS; a store keeps the analyses made "
                 "when it was ingested (re-ingest with these options instead)"
             )
     for p in corpus:
-        if not any(ch in p for ch in "*?[") and not os.path.exists(p):
+        if p != "-" and not any(ch in p for ch in "*?[") and not os.path.exists(p):
             raise SourceError(f"{p}: no such file or directory")
 
 

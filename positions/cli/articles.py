@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import click
 
@@ -13,8 +13,16 @@ from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
-from ._corpus import Failures
-from ._options import corpus_argument, dataset_option, db_option, format_option, year_option
+from ._corpus import Failures, echo_warnings, nothing_found, path_shower
+from ._options import (
+    corpus_argument,
+    dataset_option,
+    db_option,
+    encoding_option,
+    format_option,
+    name_option,
+    year_option,
+)
 
 COLUMNS = (
     "id",
@@ -45,11 +53,13 @@ def article_record(article: Article) -> dict[str, Any]:
         "country": article.country,
         "title": article.title,
         "url": article.url,
+        "author": article.author,
         "language": article.language,
         "layout": article.layout,
         "words": view(article.text, article.body).words(),
         "dateline": article.dateline.as_list() if article.dateline else None,
         "body": article.body.as_list(),
+        "pages": len(article.pages) or None,
         "warnings": list(article.warnings),
     }
 
@@ -62,7 +72,7 @@ def _cell(value: Optional[object], width: Optional[int] = None) -> str:
     return text
 
 
-def _table(records: list[dict[str, Any]]) -> str:
+def _table(records: list[dict[str, Any]], show: Callable[[Optional[str]], Optional[str]] = lambda p: p) -> str:
     rows = [list(COLUMNS)]
     for r in records:
         rows.append(
@@ -75,7 +85,7 @@ def _table(records: list[dict[str, Any]]) -> str:
                 _cell(r["place"], _WIDE),
                 _cell(r["country"]),
                 _cell(r["words"]),
-                _cell(r["path"]),
+                _cell(show(r["path"])),
                 _cell(r["title"]),
             ]
         )
@@ -104,6 +114,7 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
 @corpus_argument
 @format_option()
 @year_option
+@encoding_option
 @click.option(
     "--column",
     "columns",
@@ -114,23 +125,30 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
 )
 @db_option
 @dataset_option
+@name_option
 @click.pass_context
 def articles(
     ctx: click.Context,
     corpus: tuple[str, ...],
     fmt: str,
     year: Optional[int],
+    encoding: str,
     columns: tuple[str, ...],
     db_path: Optional[str],
     dataset_path: Optional[str],
+    stdin_name: Optional[str],
 ) -> None:
     """List the articles of CORPUS with the metadata positions found for them.
 
     One row per article: id (content hash), date with its precision (day, month, year) and
     provenance (front_matter, manifest, dateline, dateline+manifest_year,
-    dateline+option_year, column, file_name, option), source, place, country (where the
-    layout or the manifest says whose document it is), words of the body, path and title.
-    CORPUS is any number of files, directories and globs; with none, the bundled sample
+    dateline+file_name_year, dateline+option_year, column, file_name, page_metadata,
+    pdf_first_page, option), source, place, country (where the layout or the manifest says
+    whose document it is), words of the body, path and title. A path is shown relative to
+    the current directory when it lies under it, and the bundled corpus's as korea/... and
+    seeds/... (in JSON too; a CORPUS's paths are otherwise as given). CORPUS is any number of files
+    (text, Markdown, saved web pages, PDFs, JSONL/CSV exports), directories and globs, or
+    '-' for one article on stdin (--name gives its file name); with none, the bundled sample
     corpus is listed.
 
     A file (or export row) that cannot be read is reported on stderr as one line,
@@ -142,12 +160,15 @@ def articles(
         positions articles
         positions articles corpus/ 'more/*.md' --year 2021
         positions articles export.csv --column text=body --format json
+        curl -s https://example.org/statement | positions articles - --name 2021-09-24-mfa.html
         positions articles --db corpus.db
 
     With --db (or --dataset), the articles stored by `positions ingest` are listed (date,
     then path order).
     """
     mapping = _column_mapping(columns)
+    if stdin_name is not None and "-" not in corpus:
+        raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     if db_path is not None and dataset_path is not None:
         raise click.UsageError("give --db or --dataset, not both")
     if dataset_path is not None:
@@ -173,16 +194,23 @@ def articles(
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
     report = Failures()  # one line per bad file; exit 1 at the end
-
-
     records = []
-    for article in iter_articles(paths, year=year, columns=mapping or None, on_error=report):
-        for warning in article.warnings:
-            click.echo(printable(f"positions: {article.path}: warning: {warning}"), err=True)
+    articles_read = iter_articles(
+        paths, year=year, columns=mapping or None, on_error=report, name=stdin_name, encoding=encoding
+    )
+    for article in articles_read:
+        echo_warnings(article)
         records.append(article_record(article))
-    if fmt == "json":
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
-    else:
-        click.echo(_table(records))
+    if not records and not report.count:  # with failures, their lines said why
+        nothing_found(
+            "no articles found; CORPUS takes files and directories of .txt, .md, .html,"
+            " .pdf, .jsonl and .csv, or '-' for stdin (see docs/corpus-formats.md)"
+        )
+    roots = [] if corpus else [str(p) for p in paths]  # the bundled corpus: korea/..., seeds/...
+    if fmt == "json":  # no machine-specific path for the bundled corpus; a CORPUS's as given
+        show = path_shower(roots, relative=False)
+        click.echo(json.dumps([{**r, "path": show(r["path"])} for r in records], indent=2, ensure_ascii=False))
+    elif records:
+        click.echo(_table(records, path_shower(roots)))
     if report.count:
         ctx.exit(1)

@@ -8,8 +8,18 @@ import click
 
 from ..model import PartialDate
 from . import main
-from ._corpus import Failures, check_actor, load_analyses
-from ._options import actors_option, corpus_argument, dataset_option, db_option, format_option, lexicon_option, year_option
+from ._corpus import Failures, check_actor, load_analyses, nothing_found, report_undated
+from ._options import (
+    actors_option,
+    corpus_argument,
+    dataset_option,
+    db_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 from ._progress import quiet_option
 
 
@@ -29,6 +39,8 @@ from ._progress import quiet_option
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
+@name_option
 @quiet_option
 @click.pass_context
 def compare(
@@ -44,6 +56,8 @@ def compare(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    encoding: str,
+    stdin_name: Optional[str],
     quiet: bool,
 ) -> None:
     """Show which of --actors hold which concepts in one period, and in which words: a grid
@@ -74,9 +88,17 @@ def compare(
             raise click.UsageError(f"--period {period} is a {natural}, not a {by}")
         by = natural
     failures = Failures()
-    analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
-                             actors_paths=actors_paths, failures=failures, dataset_path=dataset_path, quiet=quiet)  # fmt: skip
+    analyses = load_analyses(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
+                             actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
+                             dataset_path=dataset_path, quiet=quiet)  # fmt: skip
+    report_undated(analyses, "the comparison")
     cmp = make_comparison(analyses, codes, period=period, by=by or "year", role=role)
     click.echo(render_comparison(cmp, fmt), nl=False)
+    if not cmp.cells and any(an.article.date is not None for an in analyses):
+        when = f"in {period}" if period else "in the latest period"
+        nothing_found(
+            f"no concept in the statements of {', '.join(codes)} {when}; try another --period"
+            " or --actors (`positions timeline` shows who speaks when)"
+        )
     if failures.count:
         ctx.exit(1)

@@ -10,14 +10,16 @@ import click
 
 from ..model import Analysis, PartialDate, PositionDiff
 from . import main
-from ._corpus import Failures, load_analyses
+from ._corpus import Failures, echo_warnings, load_analyses, nothing_found, report_undated
 from ._options import (
     FORMATS_REPORT,
     actors_option,
     dataset_option,
     db_option,
+    encoding_option,
     format_option,
     lexicon_option,
+    name_option,
     year_option,
 )
 from ._progress import progress, quiet_option
@@ -36,21 +38,28 @@ def _is_file_pair(paths: tuple[str, ...]) -> bool:
     return len(paths) == 2 and all(p == "-" or os.path.isfile(p) for p in paths)
 
 
-def _read_stdin(year: Optional[int]):
-    from ..sources.decoding import decode_text
-    from ..sources.plain import text_article
-
-    with click.open_file("-", "rb") as fh:  # stdin as bytes, decoded like any file
-        data = fh.read()
-    return text_article("-", decode_text(data, "-"), year=year)
-
-
-def _read_pair(paths: tuple[str, str], year: Optional[int]):
-    from ..sources import read_article
+def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional[str], encoding: str = "utf-8"):
+    """The two articles of ``diff OLD NEW`` (one may be ``-``): no date is needed to compare
+    two texts, so an undated one is read with its warning."""
+    from ..sources import iter_articles
 
     if paths == ("-", "-"):
         raise click.ClickException("only one of OLD and NEW can be '-' (stdin)")
-    return [_read_stdin(year) if p == "-" else read_article(p, year=year) for p in paths]
+    articles = []
+
+    def fail(where: str, exc: Exception) -> None:  # an empty file too: it leaves nothing to compare
+        raise exc
+
+    for p in paths:
+        found = list(iter_articles([p], year=year, name=stdin_name, encoding=encoding, on_error=fail))
+        if len(found) != 1:
+            raise click.ClickException(
+                f"{p}: holds {len(found)} articles; `diff OLD NEW` compares two single articles"
+                " (give a CORPUS and --actor for more)"
+            )
+        echo_warnings(found[0])
+        articles.append(found[0])
+    return articles
 
 
 def _pair_diffs(analyses: list[Analysis], role: str, concept: Optional[str], actor: Optional[str], engine) -> list[PositionDiff]:
@@ -85,7 +94,7 @@ def _corpus_diffs(
     engine: Optional[str],
     quiet: bool = False,
 ) -> list[PositionDiff]:
-    from ..track import actors, undated
+    from ..track import actors
 
     found = actors(analyses, role=role)
     if actor is not None:
@@ -98,10 +107,7 @@ def _corpus_diffs(
     else:
         wanted = found
     if by != "article":
-        missing = undated(analyses)
-        if missing:
-            click.echo(f"warning: {len(missing)} article(s) without a date left out of --by {by}: "
-                       f"{', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}", err=True)  # fmt: skip
+        report_undated(analyses, f"diff --by {by}")
     diffs = []
     with progress("diff", len(wanted), quiet=quiet) as bar:
         for a in bar.over(wanted):
@@ -138,12 +144,17 @@ def _actor_diffs(analyses: list[Analysis], a: str, actor: Optional[str], by: str
               help="Also show new and gone passages that carry no in-scope concept (text, markdown, html).")  # fmt: skip
 @click.option("--engine", type=click.Choice(["fast", "python"]), default=None,
               help="Diff engine (default: fast when fast-diff-match-patch is installed).")  # fmt: skip
+@click.option("--summary", "summary_only", is_flag=True,
+              help="Only the header and the summary table (per actor: periods, concepts gained, dropped, "
+              "reworded, biggest changes); with --format json, one flat record per actor.")  # fmt: skip
 @format_option(FORMATS_REPORT)
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
 @db_option
 @dataset_option
+@name_option
 @quiet_option
 @click.pass_context
 def diff(
@@ -157,24 +168,35 @@ def diff(
     role: str,
     all_passages: bool,
     engine: Optional[str],
+    summary_only: bool,
     fmt: str,
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    encoding: str,
     db_path: Optional[str],
     dataset_path: Optional[str],
+    stdin_name: Optional[str],
     quiet: bool,
 ) -> None:
-    """Show how positions changed: concepts gained, dropped, kept, reworded or flipped, then
-    the word-level diff of each statement against its most similar predecessor.
+    """Show how positions changed: a header (articles read, periods, actors) and a summary
+    table (per actor: periods, concepts gained, dropped, reworded and flipped, biggest
+    changes), then for each actor and period the concepts gained, dropped, kept, reworded or
+    flipped and the word-level diff of each statement against its most similar predecessor.
+    --summary prints the header and table alone; JSON is a list of diff records as before
+    (with --summary: one flat record per actor).
 
     Two forms. `positions diff OLD NEW` (exactly two files, `-` for stdin, and none of
     --actor/--by/--from/--to) compares every actor found in both. Otherwise the arguments are
     a CORPUS (files, directories, globs; none: the bundled sample corpus) and each actor's
-    snapshots, one per period, are compared each with the one before.
+    snapshots, one per period, are compared each with the one before. '-' reads one article
+    from stdin in either form (--name gives its file name, so CHN_74_2019.txt keeps its
+    country and year). The two-file form needs no dates; the corpus form leaves undated
+    articles out of periods (saying so once) and diffs the rest.
 
     \b
     Example:
+        positions diff --summary
         positions diff --actor RUS --by year
         positions diff CHN_73_2018.txt CHN_74_2019.txt --format html > chn.html
         positions diff corpus/ --actor CHN --from 2017 --to 2019 --concept phased
@@ -186,7 +208,9 @@ def diff(
     from ..actors import load_gazetteer
     from ..lexicon import load_lexicon
     from ..pipeline import analyze
-    from ..render import render_diffs
+    from ..render import render_diffs, render_overview
+    from ..render.overview import narrowing_hint
+    from ..track import diff_overview
     from ..sources import bundled_corpus
 
     since_d, until_d = _date(since, "--from"), _date(until, "--to")
@@ -204,24 +228,41 @@ def diff(
     failures = Failures()
     pair_form = db_path is None and dataset_path is None and _is_file_pair(paths) and actor is None and by is None and since is None and until is None
 
+    if stdin_name is not None and "-" not in paths:
+        raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     if pair_form:
-        articles = _read_pair(paths, year)  # type: ignore[arg-type]
+        articles = _read_pair(paths, year, stdin_name, encoding)  # type: ignore[arg-type]
         analyses = [analyze(a, lexicon=lexicon, gazetteer=gazetteer) for a in articles]
         diffs = _pair_diffs(analyses, role, concept, actor, engine)
     else:
-        if "-" in paths:
-            raise click.ClickException("'-' (stdin) only works in the two-file form: positions diff OLD NEW")
         roots = [] if paths or db_path or dataset_path else [str(p) for p in bundled_corpus()]
-        analyses = load_analyses(paths, db_path, year=year, lexicon_path=lexicon_path,
-                                 actors_paths=actors_paths, failures=failures, dataset_path=dataset_path,
-                                 quiet=quiet)  # fmt: skip
+        analyses = load_analyses(paths, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
+                                 actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
+                                 dataset_path=dataset_path, quiet=quiet)  # fmt: skip
         diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine, quiet)
 
     if not diffs:
         if fmt == "json":
             click.echo("[]")
+        if pair_form:
+            nothing_found("nothing to compare: no actor has statements in both files"
+                          + (f" with concept {concept!r}" if concept else ""))  # fmt: skip
+        elif analyses and actor is None:  # with --actor, the line above said why
+            nothing_found(
+                f"nothing to compare: no actor has statements in two periods (--by {by or 'year'})"
+                f" among {len(analyses)} article(s); try --by article or month, a wider"
+                " --from/--to, or another --actor or --concept"
+            )
     else:
-        color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots), nl=False)
+        overview = diff_overview(analyses, diffs, by="article" if pair_form else by or "year", role=role,
+                                 actor=actor)  # fmt: skip
+        if summary_only:
+            click.echo(render_overview(overview, fmt), nl=False)
+        else:
+            color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots,
+                                    overview=overview), nl=False)  # fmt: skip
+        if fmt == "text" and not pair_form:  # how to narrow it, where a reader's eye ends up
+            click.echo(narrowing_hint(overview, summary=summary_only), err=True)
     if failures.count:
         ctx.exit(1)

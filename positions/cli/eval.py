@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any, Optional
 
 import click
 
 from . import main
-from ._options import actors_option, format_option, lexicon_option, year_option
+from ._corpus import path_shower
+from ._options import actors_option, encoding_option, format_option, lexicon_option, year_option
 
 
 def _pct(value: Optional[float]) -> str:
@@ -45,33 +48,50 @@ def render_text(result: dict[str, Any], *, details: bool = False) -> str:
 
 
 @main.command(name="eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option("--bundled", is_flag=True, help="Score against the gold of the bundled sample corpus (55 articles).")
 @format_option()
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
 @click.option("--details", is_flag=True, help="List missed and spurious statements and wrong attributions.")
-def eval_(gold: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actors_paths: tuple[str, ...], year: Optional[int], details: bool) -> None:
-    """Score statement extraction against GOLD annotation files.
+def eval_(gold: tuple[str, ...], bundled: bool, fmt: str, lexicon_path: Optional[str], actors_paths: tuple[str, ...],
+          year: Optional[int], encoding: str, details: bool) -> None:  # fmt: skip
+    """Score statement extraction against GOLD annotation files (or --bundled).
 
     Prints statement precision/recall/F1 (Jaccard >= 0.5 of word sets, one-to-one),
     speaker-country and holders accuracy, and concept precision/recall/F1 over the matched
-    statements, overall and per article.
+    statements, overall and per article. A gold file names its article relative to itself
+    (docs/guide.md describes the format).
 
     \b
     Example:
-        positions eval fixtures/gold/*.gold.json
-        positions eval --format json ../shared/gold/*.gold.json
+        positions eval --bundled
+        positions eval --bundled --details --format json
+        positions eval my_gold/*.gold.json
     """
     from ..actors import load_gazetteer
     from ..evaluate import evaluate
+    from ..sources import bundled_corpus, bundled_gold
 
+    if bundled == bool(gold):
+        raise click.UsageError("give GOLD files or --bundled (the gold of the bundled sample corpus)")
+    roots: list[str] = []
+    if bundled:
+        gold = tuple(str(p) for p in bundled_gold())
+        if not gold:
+            raise click.UsageError("no bundled gold found in this installation")
+        roots = [str(Path(gold[0]).parent), *(str(p) for p in bundled_corpus())]  # gold/..., korea/...
     lexicon = None
     if lexicon_path:
         from ..lexicon import load_lexicon
 
         lexicon = load_lexicon(lexicon_path)
-    result = evaluate(gold, lexicon=lexicon, gazetteer=load_gazetteer(actors_paths), year=year)
+    result = evaluate(gold, lexicon=lexicon, gazetteer=load_gazetteer(actors_paths), year=year, encoding=encoding)
+    show = path_shower(roots)
+    for a in result["per_article"]:
+        a["gold"], a["article"] = show(a["gold"]), show(os.path.normpath(a["article"]))
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True))
     else:

@@ -28,6 +28,9 @@ def export(out: str, db_path: str, fmt: str, quiet: bool) -> None:
     Example:
         positions export --db corpus.db ds/
         positions export --db corpus.db --format csv tables/
+
+    \b
+    Then, with DuckDB's own shell:
         duckdb -c "SELECT actor, count(*) FROM 'ds/statements/*/*/*.parquet' GROUP BY 1"
     """
     from ..dataset.export import export_store

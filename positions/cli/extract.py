@@ -11,7 +11,15 @@ from ..errors import LexiconError, PositionsError
 from ..model import Article, Statement
 from ..render.terminal import printable
 from . import main
-from ._options import actors_option, format_option, lexicon_option, year_option
+from ._corpus import echo_warnings, nothing_found, warn_empty
+from ._options import (
+    actors_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 from ._progress import count_files, progress, quiet_option, shown
 
 _FIRST_WORDS = 60
@@ -24,6 +32,7 @@ def statement_record(article: Article, st: Statement) -> dict[str, Any]:
         "article": article.path,
         "text": st.text,
         "span": st.span.as_list(),
+        "page": article.page_of(st.span.start),  # PDFs: the page the statement starts on
         "parts": [p.as_list() for p in st.parts],
         "kind": st.kind,
         "speaker": sp.label() if sp else None,
@@ -72,7 +81,16 @@ def _row(article: Article, st: Statement) -> list[str]:
     words = " ".join(st.text.split())
     if len(words) > _FIRST_WORDS:
         words = words[: _FIRST_WORDS - 1].rstrip() + "…"
-    cells = [st.speaker.label() if st.speaker else "?", st.country or "-", ",".join(st.holders) or "-", st.kind, words]
+    page = article.page_of(st.span.start)
+    if page is not None:
+        words = f"(p. {page}) {words}"
+    cells = [
+        st.speaker.label() if st.speaker else "?",
+        st.country or "-",
+        ",".join(st.holders) or "-",
+        st.kind,
+        words,
+    ]
     return [printable(c) for c in cells]  # no escape sequence from the text reaches the terminal
 
 
@@ -95,23 +113,28 @@ def _table(rows: list[tuple[str, list[str]]]) -> str:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @format_option()
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
+@name_option
 @quiet_option
-def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actors_paths: tuple[str, ...],
-            year: Optional[int], quiet: bool) -> None:  # fmt: skip
+def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actors_paths: tuple[str, ...], year: Optional[int],
+            stdin_name: Optional[str], encoding: str, quiet: bool) -> None:  # fmt: skip
     """Find the statements in FILES: speaker, country, holders, kind and text.
 
-    A file that cannot be read is reported on stderr and the rest are read. A progress bar
-    goes to stderr on a terminal (not in a pipe, nor with --quiet).
+    A file that cannot be read is reported on stderr and the rest are read. No date is
+    needed: an undated article is read (its warning on stderr). '-' reads one article from
+    stdin (--name gives its file name). A statement from a PDF shows its page ("p. 4").
+    A progress bar goes to stderr on a terminal (not in a pipe, nor with --quiet).
 
     \b
     Example:
-        positions extract seeds/000_1792fb935fd71937.txt
-        positions extract --format json fixtures/korea/*.txt
+        positions extract statement.txt
+        positions extract --format json corpus/*.txt
+        positions extract S-PV.8353.pdf
     """
     from ..actors import load_gazetteer
     from ..sources import iter_articles
@@ -121,15 +144,28 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
     failed: list[str] = []
 
     def on_error(path: str, exc: PositionsError) -> None:
+        if warn_empty(path, exc):
+            return
         failed.append(path)
         click.echo(printable(f"error: {exc}"), err=True)
 
+    if stdin_name is not None and "-" not in files:
+        raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     records: list[dict[str, Any]] = []
     rows: list[tuple[str, list[str]]] = []
+    read = 0
     total = count_files(files) if shown(quiet) else None
     with progress("extract", total, quiet=quiet) as bar:
-        for article in bar.over(iter_articles(list(files), year=year, on_error=on_error)):
-            for st in run(article):
+        for article in bar.over(iter_articles(list(files), year=year, on_error=on_error, name=stdin_name,
+                                              encoding=encoding)):  # fmt: skip
+            read += 1
+            echo_warnings(article)
+            try:
+                statements = run(article)
+            except PositionsError as exc:  # one bad article is reported; the others go on
+                on_error(article.path, exc)
+                continue
+            for st in statements:
                 if fmt == "json":
                     records.append(statement_record(article, st))
                 else:
@@ -138,7 +174,10 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif rows:
         click.echo(_table(rows))
-    else:
-        click.echo("no statements found")
+    if not records and not rows:
+        nothing_found(
+            f"no statements found in {read} article(s); extract finds quotes, reported speech"
+            " (\"X said that ...\") and transcripts; try --actors-file for speakers it does not know"
+        )
     if failed:
         raise SystemExit(1)

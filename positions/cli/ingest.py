@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from typing import Any, Optional
 
 import click
 
 from ..errors import SourceError
-from ..sources import bundled_corpus
+from ..sources import bundled_corpus, iter_articles
 from ..store import IngestResult, Missing, StoreStats, open_store, rebuild_store
 from . import main
-from ._corpus import Failures
-from ._options import actors_option, corpus_argument, lexicon_option, year_option
+from ._corpus import UNDATED_FIX, Failures
+from ._options import actors_option, corpus_argument, encoding_option, lexicon_option, year_option
 from ._progress import progress, quiet_option
 
 
@@ -51,6 +52,13 @@ def _missing(missing: Missing) -> str:
 
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _undated(store: Any) -> list[str]:
+    """The paths of the stored articles that have no date (in a store, or a dataset)."""
+    query = "SELECT path FROM articles WHERE date IS NULL ORDER BY path"
+    rows = store.sql(query).fetchall() if hasattr(store, "sql") else store.connection.execute(query)
+    return [r[0] for r in rows]
 
 
 @main.command()
@@ -116,6 +124,7 @@ def _n(count: int, noun: str) -> str:
     help="Make the store afresh from CORPUS in a new file that then replaces --db (for a damaged store).",
 )
 @year_option
+@encoding_option
 @lexicon_option
 @actors_option
 @quiet_option
@@ -134,6 +143,7 @@ def ingest(
     verify: bool,
     rebuild: bool,
     year: Optional[int],
+    encoding: str,
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     quiet: bool,
@@ -174,14 +184,22 @@ def ingest(
         positions ingest corpus/ --db corpus.db --jobs 4
         positions ingest corpus/ --db corpus.db --prune
         positions ingest corpus/ --db corpus.db --rebuild
-        positions ingest ../shared/corpora/ungdc --db /tmp/u.db
+        positions ingest speeches/ --db speeches.db --encoding auto
         positions ingest corpus/ --dataset ds/ --engine dask --workers 2
+
+    \b
+    On a cluster, from a bucket (needs s3fs and a reachable scheduler):
         positions ingest s3://bucket/wire/ --db wire.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
     if (db_path is None) == (dataset_path is None):
         raise click.UsageError("give --db FILE or --dataset DIR (one of them)")
     if rebuild and prune:
         raise click.UsageError("--prune has nothing to remove with --rebuild (the new store holds only CORPUS)")
+    if "-" in corpus:
+        raise click.UsageError(
+            "ingest stores files by path and content hash: save stdin to a file and ingest that"
+            " (other commands read '-')"
+        )
     if dataset_path is not None and (prune or verify or rebuild):
         raise click.UsageError("--prune, --verify and --rebuild apply to a --db store, not to a --dataset")
     if engine == "local" and (scheduler or workers or use_threads):
@@ -206,8 +224,13 @@ def ingest(
         bar = stack.enter_context(progress("ingest", quiet=quiet))
         options: dict[str, Any] = dict(year=year, jobs=jobs, on_error=report,
                                        progress=bar.callback if bar.visible else None)  # fmt: skip
+        # the store reads files through this reader: in --encoding, and naming copied
+        # articles by their URL
+        read = functools.partial(iter_articles, encoding=encoding) if encoding != "utf-8" else None
         if local is not None:
-            options["read"] = local.reader()
+            read = local.reader(read)
+        if read is not None:
+            options["read"] = read
         if engine == "dask":
             from ..cluster import dask_executor
 
@@ -224,6 +247,7 @@ def ingest(
             result = ingest_dataset(dataset_path, paths, analyze=analyzer, **options)
             with open_dataset(dataset_path) as ds:
                 held = ds.stats()
+                undated = _undated(ds)
             line = summary(dataset_path, result, held).replace(" the store holds", " the dataset holds")
         else:
             options.update(lexicon=lexicon_path, actors=actors_paths)
@@ -233,7 +257,18 @@ def ingest(
                 with open_store(db_path, verify=verify) as store:
                     result = store.ingest(paths, prune=prune, **options)
                     stats = store.stats()
+                    undated = _undated(store)
             line = summary(db_path, result, stats)  # type: ignore[arg-type]
+    if rebuild:
+        with open_store(db_path) as store:  # the new file, opened as a writer so it closes clean
+            undated = _undated(store)
     click.echo(line)
+    if undated:
+        shown = ", ".join(undated[:3]) + (" ..." if len(undated) > 3 else "")
+        click.echo(
+            f"positions: warning: {len(undated)} undated article(s) stored, left out of timelines,"
+            f" comparisons, diffs by period and reports: {shown}; {UNDATED_FIX}",
+            err=True,
+        )
     if report.count:
         ctx.exit(1)

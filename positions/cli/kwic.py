@@ -13,8 +13,16 @@ from ..lexicon import load_lexicon
 from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
-from ._corpus import Failures
-from ._options import dataset_option, db_option, format_option, lexicon_option, year_option
+from ._corpus import Failures, echo_warnings, nothing_found, path_shower
+from ._options import (
+    dataset_option,
+    db_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 
 
 @main.command()
@@ -23,20 +31,26 @@ from ._options import dataset_option, db_option, format_option, lexicon_option, 
 @lexicon_option
 @click.option("--window", type=click.IntRange(0, 50), default=5, show_default=True, help="Tokens of context on each side.")
 @click.option("--in-scope", "in_scope", is_flag=True, help="Only matches inside passages about the lexicon's issue.")
+@click.option("--why", is_flag=True, help="Under each line, the pattern or frame that matched, the normalization steps and the evidence.")
 @year_option
+@encoding_option
 @format_option()
 @db_option
 @dataset_option
+@name_option
 def kwic(
     args: tuple[str, ...],
     concept: Optional[str],
     lexicon_path: Optional[str],
     window: int,
     in_scope: bool,
+    why: bool,
     year: Optional[int],
+    encoding: str,
     fmt: str,
     db_path: Optional[str],
     dataset_path: Optional[str],
+    stdin_name: Optional[str],
 ) -> None:
     """Show each match of PATTERN (or of --concept ID) with its context, like quanteda's kwic.
 
@@ -45,7 +59,9 @@ def kwic(
     arguments are all CORPUS. One line per match: date, source, country (the speaker's, where the
     match lies in a statement, else "-"; ">KOR" adds the holders where they differ), left
     context, [match], right context; "(negated)" and "(out of scope)" mark the matches that do not
-    count as affirming the lexicon's issue. With no CORPUS, the bundled sample corpus.
+    count as affirming the lexicon's issue. With no CORPUS, the bundled sample corpus; '-' reads
+    one article from stdin (--name gives its file name). No date is needed: undated articles
+    are searched too.
 
     \b
     Example:
@@ -53,6 +69,7 @@ def kwic(
         positions kwic --concept synchronized --window 8
         positions kwic speeches/ "denucleari* ..4 peninsula" --format json
         positions kwic --db corpus.db --concept cvid
+        positions kwic --concept denuclearization_dprk --why
 
     With --db (or --dataset), the articles stored by `positions ingest` are searched (in
     date order).
@@ -74,7 +91,8 @@ def kwic(
 
         require_dataset("--dataset")
         with open_dataset(dataset_path) as ds:
-            _echo_lines(kwic_lines(ds.articles(), target, concept=concept, window=window), in_scope, fmt)
+            _echo_lines(kwic_lines(ds.articles(), target, concept=concept, window=window), in_scope, fmt,
+                        what=concept or target, why=why)  # fmt: skip
         return
     if db_path is not None:
         if args_list or year is not None:
@@ -82,24 +100,47 @@ def kwic(
         from ..store import open_store
 
         with open_store(db_path, create=False) as store:
-            _echo_lines(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt)
+            _echo_lines(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt,
+                        what=concept or target, why=why)  # fmt: skip
         return
     paths: list[Any] = args_list or list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
 
 
-    articles = iter_articles(paths, year=year, on_error=report)
-    _echo_lines(kwic_lines(articles, target, concept=concept, window=window), in_scope, fmt)
+    if stdin_name is not None and "-" not in paths:
+        raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
+
+    def articles():
+        read = iter_articles(paths, year=year, on_error=report, name=stdin_name, encoding=encoding)
+        for article in read:
+            echo_warnings(article)
+            yield article
+
+    lines = kwic_lines(articles(), target, concept=concept, window=window)
+    roots = [] if args_list else [str(p) for p in paths]  # the bundled corpus: korea/..., seeds/...
+    show = path_shower(roots, relative=False)
+    _echo_lines(lines, in_scope, fmt, what=concept or target, show=show, why=why)
     if report.count:
         raise SystemExit(1)
 
 
-def _echo_lines(lines: list, in_scope: bool, fmt: str) -> None:
+def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lambda p: p, why: bool = False) -> None:
+    lines = list(lines)
+    found = len(lines)
     if in_scope:
         lines = [k for k in lines if k.in_scope]
+    if not lines:
+        if found:
+            nothing_found(f"{found} match(es) of {what!r}, none in scope; drop --in-scope to see them")
+        else:
+            nothing_found(
+                f"no match of {what!r}; try fewer words, a '*' glob (denucleari*), or"
+                " `positions lexicon show` for the concepts' patterns"
+            )
     if fmt == "json":
-        click.echo(json.dumps([k.as_dict() for k in lines], indent=2, ensure_ascii=False))
+        records = [{**k.as_dict(), "path": show(k.path)} for k in lines]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
     for k in lines:
         flags = "".join(
@@ -111,3 +152,5 @@ def _echo_lines(lines: list, in_scope: bool, fmt: str) -> None:
         sep = "" if k.right[:1] in tuple(",.;:!?)]") else " "
         line = f"{k.date or '-'}  {k.source or '-'}  {who}  {k.left} [{k.match}]{sep}{k.right}{flags}"
         click.echo(printable(line.rstrip()))
+        if why:
+            click.echo(printable(f"    {k.concept}: {k.why()}"))

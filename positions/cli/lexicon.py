@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
-from typing import Optional
+import os
+from typing import Any, Optional
 
 import click
 
+from ..errors import SourceError
 from ..lexicon import lexicon_problems, load_lexicon
+from ..lexicon.suggest import suggest_wordings, suggestions_toml
+from ..render.terminal import printable
+from ..sources import bundled_corpus, iter_articles
 from . import main
-from ._options import format_option, lexicon_option
+from ._corpus import Failures
+from ._options import bundled_lexicons, format_option, lexicon_option, year_option
+
+
+def printable_block(text: str) -> str:
+    """Each line of ``text`` with its control characters escaped."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 @main.group()
@@ -18,15 +29,17 @@ def lexicon() -> None:
 
     \b
     Example:
-        positions lexicon check my_lexicon.toml
+        positions lexicon check korean_peninsula
         positions lexicon show
+        positions lexicon suggest phased speeches/
     """
 
 
 @lexicon.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=str))
 def check(path: str) -> None:
-    """Validate the lexicon at PATH: every problem is printed as FILE:LINE: message.
+    """Validate the lexicon at PATH (or a bundled one by name): every problem is printed as
+    FILE:LINE: message.
 
     Checks TOML syntax, unknown keys, missing or duplicate concept ids, empty patterns,
     patterns that can never match, over-long patterns and duplicate patterns. Exit status
@@ -34,8 +47,12 @@ def check(path: str) -> None:
 
     \b
     Example:
-        positions lexicon check positions/data/lexicons/korean_peninsula.toml
+        positions lexicon check korean_peninsula
+        positions lexicon check my_lexicon.toml
     """
+    given = path
+    if not os.path.exists(path) and path in bundled_lexicons():
+        path = bundled_lexicons()[path]
     problems = lexicon_problems(path)
     if problems:
         for p in problems:
@@ -43,7 +60,7 @@ def check(path: str) -> None:
         raise SystemExit(1)
     lex = load_lexicon(path)
     n = sum(len(c.patterns) for c in lex.concepts)
-    click.echo(f"{path}: ok ({len(lex.concepts)} concepts, {n} patterns, {len(lex.scope.patterns)} scope patterns)")
+    click.echo(f"{given}: ok ({len(lex.concepts)} concepts, {n} patterns, {len(lex.scope.patterns)} scope patterns)")
 
 
 @lexicon.command()
@@ -80,6 +97,19 @@ def show(lexicon_path: Optional[str], fmt: str) -> None:
                     "patterns": list(c.patterns),
                     "supersedes": list(c.supersedes),
                     "except": list(c.exceptions),
+                    "opposed_by": list(c.opposed_by),
+                    "frames": [
+                        {
+                            "name": f.name,
+                            "predicates": list(f.predicates),
+                            "objects": list(f.objects),
+                            "actors": list(f.actors),
+                            "window": f.window,
+                            "ordered": f.ordered,
+                            "except": list(f.exceptions),
+                        }
+                        for f in c.frames
+                    ],
                 }
                 for c in lex.concepts
             ],
@@ -96,7 +126,61 @@ def show(lexicon_path: Optional[str], fmt: str) -> None:
             lines.append(f"  {c.description}")
         if c.supersedes:
             lines.append(f"  supersedes: {', '.join(c.supersedes)}")
-        lines.append("  " + " | ".join(c.patterns))
+        if c.patterns:
+            lines.append("  " + " | ".join(c.patterns))
         if c.exceptions:
             lines.append("  except: " + " | ".join(c.exceptions))
+        if c.opposed_by:
+            lines.append(f"  opposed by: {', '.join(c.opposed_by)} (their own documents name it to reject it)")
+        for f in c.frames:
+            order = "predicate first" if f.ordered else "either order"
+            actors = f", actor {' or '.join(f.actors)} named in the clause" if f.actors else ""
+            lines.append(f"  frame {f.name!r} ({order}, up to {f.window} words apart{actors}):")
+            lines.append("    predicates: " + " | ".join(f.predicates))
+            lines.append("    objects: " + " | ".join(f.objects))
+            if f.exceptions:
+                lines.append("    except: " + " | ".join(f.exceptions))
     click.echo("\n".join(lines))
+
+
+@lexicon.command()
+@click.argument("concept")
+@click.argument("corpus", nargs=-1, type=click.Path(path_type=str), metavar="[CORPUS]...")
+@lexicon_option
+@click.option("--top", type=click.IntRange(1, 500), default=20, show_default=True, help="How many candidates.")
+@click.option("--min-count", type=click.IntRange(1, 1000), default=3, show_default=True,
+              help="Fewest occurrences for a candidate.")  # fmt: skip
+@click.option("--examples", type=click.IntRange(0, 20), default=2, show_default=True,
+              help="Keyword-in-context lines per candidate.")  # fmt: skip
+@year_option
+def suggest(concept: str, corpus: tuple[str, ...], lexicon_path: Optional[str], top: int, min_count: int,
+            examples: int, year: Optional[int]) -> None:  # fmt: skip
+    """Candidate new wordings for CONCEPT from CORPUS, printed as TOML to review and paste.
+
+    Phrases that stand in the sentences holding the concept's known wordings more often than
+    elsewhere in the issue's passages, and word-order and insertion variants of its patterns,
+    ranked, each with its counts and keyword-in-context lines as comments. With no CORPUS,
+    the bundled sample corpus.
+
+    \b
+    Example:
+        positions lexicon suggest phased speeches/
+        positions lexicon suggest sanctions_relief --top 10 --min-count 2
+    """
+    lex = load_lexicon(lexicon_path)
+    lex.concept(concept)  # an unknown id is one clear line, before any reading
+    paths: list[Any] = list(corpus) or list(bundled_corpus())
+    if not paths:
+        raise SourceError("no CORPUS given and no bundled sample corpus found")
+    report = Failures()
+    counted: list[int] = [0]
+
+    def articles():
+        for a in iter_articles(paths, year=year, on_error=report):
+            counted[0] += 1
+            yield a
+
+    found = suggest_wordings(articles(), lex, concept, top=top, min_count=min_count, examples=examples)
+    click.echo(printable_block(suggestions_toml(concept, found, articles=counted[0])))
+    if report.count:
+        raise SystemExit(1)

@@ -8,8 +8,17 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, analysis_passes
-from ._options import actors_option, corpus_argument, dataset_option, db_option, lexicon_option, year_option
+from ._corpus import Failures, analysis_passes, report_undated
+from ._options import (
+    actors_option,
+    corpus_argument,
+    dataset_option,
+    db_option,
+    encoding_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 from ._progress import progress, quiet_option, ticking
 
 
@@ -27,9 +36,15 @@ from ._progress import progress, quiet_option, ticking
 @click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
               help="Follow the statements actors hold, or those their people speak.")  # fmt: skip
 @click.option("--title", default="Positions report", show_default=True, help="Title of the report.")
+@click.option("--from", "since", default=None, metavar="DATE",
+              help="Only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; undated ones are left out).")  # fmt: skip
+@click.option("--to", "until", default=None, metavar="DATE",
+              help="Only articles dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; undated ones are left out).")  # fmt: skip
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
+@name_option
 @quiet_option
 @click.pass_context
 def report(
@@ -43,9 +58,13 @@ def report(
     by: str,
     role: str,
     title: str,
+    since: Optional[str],
+    until: Optional[str],
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    encoding: str,
+    stdin_name: Optional[str],
     quiet: bool,
 ) -> None:
     """Write a report of the corpus to --out: index.html with the actor x concept x period
@@ -57,7 +76,10 @@ def report(
     The pages need nothing else: inline CSS, no JavaScript, nothing fetched; they read on a
     phone and print. The same input gives the same bytes. --format markdown writes
     index.md, actor-*.md and concept-*.md for a documentation site. Reads the store --db
-    (or the Parquet dataset --dataset), or analyses CORPUS; with neither, the bundled sample corpus.
+    (or the Parquet dataset --dataset), or analyses CORPUS; with neither, the bundled sample
+    corpus. With more than 20 periods the index shows the latest 20 one by one, then all of
+    them by decade (or year); wide heatmaps open scrolled to their latest period. --from/--to
+    make a report of a span.
 
     --out must be new, empty, or a directory an earlier report wrote (it leaves a
     .positions-report file there); another non-empty directory is refused unless --force.
@@ -66,25 +88,38 @@ def report(
     \b
     Example:
         positions report --out report/
-        positions report --db corpus.db --out /tmp/r --by month
+        positions report --db corpus.db --out corpus-report --by month
+        positions report corpus/ --from 2010 --to 2023 --out report-2010s/
         positions report --format markdown --out docs/report
     """
+    from ..model import PartialDate
     from ..render.output import prepare_directory
     from ..render.report import write_report
     from ..sources import bundled_corpus
 
+    dates = []
+    for option, value in (("--from", since), ("--to", until)):
+        try:
+            dates.append(PartialDate.from_iso(value) if value is not None else None)
+        except ValueError as exc:
+            msg = f"invalid {option} date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD ({exc})"
+            raise click.ClickException(msg) from None
+    if dates[0] and dates[1] and dates[0].first_day() > dates[1].first_day():
+        raise click.ClickException(f"--from {since} is after --to {until}")
     prepare_directory(Path(out_dir), force=force)  # refused before any analysis is done
 
     failures = Failures()
     roots = [] if corpus or db_path or dataset_path else [str(p) for p in bundled_corpus()]
-    with analysis_passes(corpus, db_path, year=year, lexicon_path=lexicon_path,
-                         actors_paths=actors_paths, failures=failures, dataset_path=dataset_path,
-                         quiet=quiet) as (analyses, count):  # fmt: skip
+    with analysis_passes(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
+                         actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
+                         dataset_path=dataset_path, quiet=quiet) as (analyses, count):  # fmt: skip
+        if isinstance(analyses, list):  # a store's undated articles were reported at ingest
+            report_undated(analyses, "the report's periods")
         # An HTML report reads the analyses twice (its aggregates, then the article pages):
         # the bar counts both passes.
         with progress("report", count * (2 if fmt == "html" else 1), quiet=quiet) as bar:
-            written = write_report(ticking(analyses, bar), out_dir, force=force, fmt=fmt, by=by,
-                                   role=role, title=title, roots=roots)  # fmt: skip
+            written = write_report(ticking(analyses, bar), out_dir, force=force, fmt=fmt, by=by, role=role,
+                                   title=title, roots=roots, since=dates[0], until=dates[1])  # fmt: skip
     index = "index.html" if fmt == "html" else "index.md"
     click.echo(f"{out_dir}: {len(written)} files ({count} articles); open {out_dir.rstrip('/')}/{index}")
     if failures.count:

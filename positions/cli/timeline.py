@@ -7,8 +7,18 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, check_actor, load_analyses
-from ._options import actors_option, corpus_argument, dataset_option, db_option, format_option, lexicon_option, year_option
+from ._corpus import Failures, check_actor, load_analyses, nothing_found, report_undated
+from ._options import (
+    actors_option,
+    corpus_argument,
+    dataset_option,
+    db_option,
+    encoding_option,
+    format_option,
+    lexicon_option,
+    name_option,
+    year_option,
+)
 from ._progress import quiet_option
 
 
@@ -25,6 +35,8 @@ from ._progress import quiet_option
 @lexicon_option
 @actors_option
 @year_option
+@encoding_option
+@name_option
 @quiet_option
 @click.pass_context
 def timeline(
@@ -40,6 +52,8 @@ def timeline(
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
+    encoding: str,
+    stdin_name: Optional[str],
     quiet: bool,
 ) -> None:
     """Show, per actor and concept, the periods in which the concept appears in the actor's
@@ -68,15 +82,25 @@ def timeline(
         if concept not in known:
             raise click.UsageError(f"unknown concept {concept!r} (known: {', '.join(sorted(known))})")
     failures = Failures()
-    analyses = load_analyses(corpus, db_path, year=year, lexicon_path=lexicon_path,
-                             actors_paths=actors_paths, failures=failures, dataset_path=dataset_path, quiet=quiet)  # fmt: skip
+    analyses = load_analyses(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
+                             actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
+                             dataset_path=dataset_path, quiet=quiet)  # fmt: skip
     if actor is not None:
         found = found_actors(analyses, role=role)
         if actor not in found:
             raise click.ClickException(
                 f"unknown actor {actor!r}: no statement has it as {role} (found: {', '.join(found) or 'none'})"
             )
+    report_undated(analyses, f"the timeline (by {by})")
     tl = make_timeline(analyses, actor=actor, concept=concept, by=by, role=role)
     click.echo(render_timeline(tl, fmt), nl=False)
+    dated = sum(1 for an in analyses if an.article.date is not None)
+    if not tl.rows and dated:  # with none dated, the undated warning said why
+        what = f"concept {concept!r}" if concept else "concept of the lexicon"
+        nothing_found(
+            f"no {what} in the statements of {dated} dated article(s)"
+            + (f" held by {actor}" if actor else "")
+            + "; try another --concept, --role speaker, or `positions kwic` to see the wordings"
+        )
     if failures.count:
         ctx.exit(1)

@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Optional, Union
 from ..errors import PositionsError
 from ..model import Analysis, Article
 from ..store.files import PathLike, iter_corpus_files
-from ..store.ingest import _SIDE_LIMIT, IngestResult, _analysed, _events, _qualname, _read_default
+from ..store.ingest import SIDE_LIMIT, IngestResult, analysed_events, ingest_events, qualname, read_default
 from .write import DatasetWriter
 
 
@@ -33,7 +33,7 @@ def ingest_dataset(
     stored unchanged (same content hash and settings, status ok), as
     :meth:`Store.ingest <positions.store.Store.ingest>` does. A file's rows are written
     whole, in the batch that commits them; there is no ``prune`` (yet) for a dataset."""
-    fingerprint = getattr(analyze, "fingerprint", None) or _qualname(analyze)
+    fingerprint = getattr(analyze, "fingerprint", None) or qualname(analyze)
     settings = f"{fingerprint}; year={year}"
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -44,13 +44,13 @@ def ingest_dataset(
     counts: collections.Counter[str] = collections.Counter()
     options = {} if batch_files is None else {"batch_files": batch_files}
     with DatasetWriter(Path(root), **options) as writer:
-        events = _events(None, paths, settings, year, read or _read_default,  # type: ignore[arg-type]
-                         _SIDE_LIMIT, lookup=writer.lookup)  # fmt: skip
+        events = ingest_events(None, paths, settings, year, read or read_default,  # type: ignore[arg-type]
+                         SIDE_LIMIT, lookup=writer.lookup)  # fmt: skip
         current: Optional[tuple] = None
         analyses: list[Analysis] = []
         errors: list[str] = []
         done = 0
-        for ev in _analysed(events, analyze, jobs, executor):
+        for ev in analysed_events(events, analyze, jobs, executor):
             kind = ev[0]
             if kind == "begin":
                 current, analyses, errors = ev[1:], [], []

@@ -18,7 +18,7 @@ import attrs
 from .._extras import require
 from ..errors import DatasetError
 from ..model import Analysis, Article
-from ..store.filters import DateLike, _date_key
+from ..store.filters import DateLike, date_key
 from .tables import TABLES, analysis_from, schemas
 from .write import CATALOG, catalog_schema
 
@@ -139,7 +139,7 @@ class Dataset:
             GROUP BY ALL ORDER BY ALL""").fetchall()
 
     def _selected(self, actor: Optional[str], since: DateLike, until: DateLike) -> tuple[str, list]:
-        since_key, until_key = _date_key(since), _date_key(until)
+        since_key, until_key = date_key(since), date_key(until)
         where, args = [], []
         if since_key is not None:
             where.append("date IS NOT NULL AND substr(date, 1, ?) >= ?")

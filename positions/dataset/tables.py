@@ -23,17 +23,8 @@ import re
 from typing import Any, Iterable, Sequence
 
 from ..model import Analysis, Marker
-from ..store.records import (
-    _ARTICLE_COLS,
-    _MARKER_COLS,
-    _STATEMENT_COLS,
-    _article_from,
-    _article_row,
-    _marker_from,
-    _marker_row,
-    _statement_from,
-    _statement_row,
-)
+from ..store import records
+from ..store.records import article_from, article_row, marker_from, marker_row, statement_from, statement_row
 
 TABLES = ("articles", "statements", "markers")
 NONE = "none"
@@ -53,9 +44,9 @@ def _cols(spec: str) -> list[str]:
     return [c.strip() for c in spec.split(",")]
 
 
-ARTICLE_COLS = _cols(_ARTICLE_COLS)
-STATEMENT_COLS = _cols(_STATEMENT_COLS)
-MARKER_COLS = _cols(_MARKER_COLS)
+ARTICLE_COLS = _cols(records.ARTICLE_COLS)
+STATEMENT_COLS = _cols(records.STATEMENT_COLS)
+MARKER_COLS = _cols(records.MARKER_COLS)
 _LISTS = {"warnings", "evidence", "steps"}  # JSON string lists in the store, lists here
 
 
@@ -106,14 +97,14 @@ def analysis_rows(
     year = date[:4] if date else NONE
     actor = _partition(art.country or next((s.country for s in analysis.statements if s.country), None))
     where = {"file": file, "batch": batch, "aseq": aseq}
-    article = {**where, **_listed(ARTICLE_COLS, _article_row(art, file_hash)), "year": year, "actor": actor}
+    article = {**where, **_listed(ARTICLE_COLS, article_row(art, file_hash)), "year": year, "actor": actor}
     markers: list[dict[str, Any]] = []
     ords: dict[Marker, int] = {}
 
     def add_marker(m: Marker, seq: Any) -> int:
         ord_ = len(markers)
         markers.append({**where, "ord": ord_, "seq": seq, "date": date,
-                        **_listed(MARKER_COLS, _marker_row(m)), "year": year, "actor": actor})  # fmt: skip
+                        **_listed(MARKER_COLS, marker_row(m)), "year": year, "actor": actor})  # fmt: skip
         return ord_
 
     for i, m in enumerate(analysis.markers):
@@ -125,7 +116,7 @@ def analysis_rows(
             if m not in ords:  # a marker the statement has but the article list lacks
                 ords[m] = add_marker(m, None)
             links.append(ords[m])
-        row = _listed(STATEMENT_COLS, _statement_row(st))
+        row = _listed(STATEMENT_COLS, statement_row(st))
         row["has_speaker"] = bool(row["has_speaker"])
         row["parts"] = json.loads(row["parts"])
         statements.append({**where, "seq": i, "date": date, **row, "holders": list(st.holders),
@@ -144,13 +135,13 @@ def analysis_from(
 ) -> Analysis:
     """The :class:`Analysis` that :func:`analysis_rows` made these rows of (``markers`` in
     ``ord`` order, ``statements`` in ``seq`` order)."""
-    art = _article_from([article[c] if c != "warnings" else _json(article[c]) for c in ARTICLE_COLS])
+    art = article_from([article[c] if c != "warnings" else _json(article[c]) for c in ARTICLE_COLS])
     by_ord = {}
     listed = []
     for r in markers:
         vals = [r[c] for c in MARKER_COLS]
         vals[MARKER_COLS.index("steps")] = _json(r["steps"])
-        m = _marker_from(vals)
+        m = marker_from(vals)
         by_ord[r["ord"]] = m
         if r["seq"] is not None:
             listed.append(m)
@@ -159,5 +150,5 @@ def analysis_from(
         vals = [r[c] for c in STATEMENT_COLS]
         vals[STATEMENT_COLS.index("evidence")] = _json(r["evidence"])
         vals[STATEMENT_COLS.index("parts")] = json.dumps([list(p) for p in r["parts"]])
-        out.append(_statement_from(vals, tuple(r["holders"]), tuple(by_ord[o] for o in r["markers"])))
+        out.append(statement_from(vals, tuple(r["holders"]), tuple(by_ord[o] for o in r["markers"])))
     return Analysis(art, tuple(out), tuple(listed))

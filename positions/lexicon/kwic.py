@@ -20,6 +20,7 @@ import attrs
 from ..model import Article, Span
 from ..text import token_spans, view
 from .load import Lexicon, lexicon_from_patterns
+from .match import match_concepts
 
 __all__ = ["KwicLine", "kwic"]
 
@@ -45,12 +46,32 @@ class KwicLine:
     pattern: str
     speaker: Optional[str] = None  # who said the words, where they lie in a statement
     holders: tuple[str, ...] = ()  # whose position that statement states
+    steps: tuple[str, ...] = ()  # Marker.steps: normalization steps, then a frame's evidence
+    negation: Optional[str] = None  # the negation cue as written, where negated
 
     def as_dict(self) -> dict:
         d = attrs.asdict(self, recurse=False)
         d["span"] = self.span.as_list()
         d["holders"] = list(self.holders)
+        d["steps"] = list(self.steps)
         return d
+
+    def why(self) -> str:
+        """Which pattern or frame matched and why, in one line.
+
+        >>> KwicLine("a", "a.txt", None, None, None, "phased", "", "step–by–step", "", Span(0, 12),
+        ...          True, "affirmed", "step by step", steps=("dashes", "hyphen-split")).why()
+        "pattern 'step by step' via dashes, hyphen-split"
+        """
+        what = self.pattern if self.pattern.startswith("frame ") else f"pattern {self.pattern!r}"
+        norm = [s for s in self.steps if ": " not in s]
+        evidence = [s for s in self.steps if ": " in s and not s.startswith("frame: ")]
+        out = what + (f" via {', '.join(norm)}" if norm else "")
+        if evidence:
+            out += f" ({'; '.join(evidence)})"
+        if self.negation:
+            out += f"; negated by {self.negation!r}"
+        return out
 
 
 def _flat(text: str) -> str:
@@ -73,7 +94,6 @@ def kwic(
     country, if its metadata gives one.
     """
     from ..attribution import extract_statements
-    from . import match_concepts
 
     if isinstance(lexicon_or_pattern, str):
         lex = lexicon_from_patterns((lexicon_or_pattern,))
@@ -112,6 +132,8 @@ def kwic(
                     pattern=m.pattern,
                     speaker=st.speaker.label() if st is not None and st.speaker else None,
                     holders=st.holders if st is not None else (),
+                    steps=m.steps,
+                    negation=_flat(m.negation.slice(article.text)) if m.negation else None,
                 )
             )
     return out

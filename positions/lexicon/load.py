@@ -17,6 +17,7 @@ import attrs
 
 from .._toml import tomllib
 from ..errors import LexiconError
+from .frames import DEFAULT_WINDOW, MAX_WINDOW, Frame, frame_part
 from .matcher import Matcher
 from .patterns import Pattern, PatternError, compile_pattern
 
@@ -34,7 +35,8 @@ BUNDLED_LEXICON = "korean_peninsula.toml"
 
 _TOP_KEYS = ("id", "title", "version", "description", "scope", "concepts")
 _SCOPE_KEYS = ("patterns", "except", "stop", "sentences_before", "sentences_after", "lead", "self")
-_CONCEPT_KEYS = ("id", "label", "description", "patterns", "supersedes", "except")
+_CONCEPT_KEYS = ("id", "label", "description", "patterns", "supersedes", "except", "opposed_by", "frames")
+_FRAME_KEYS = ("name", "predicates", "objects", "actors", "window", "ordered", "except")
 EXCEPT_SUFFIX = "!except"  # concept id of the compiled ``except`` patterns of a concept
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
@@ -51,6 +53,8 @@ class Concept:
     patterns: tuple[str, ...] = ()
     supersedes: tuple[str, ...] = ()  # concepts whose overlapping matches this one's replace
     exceptions: tuple[str, ...] = ()  # phrases in which this concept's words do not express it
+    frames: tuple[Frame, ...] = ()  # predicate + object (+ actor) frames that also express it
+    opposed_by: tuple[str, ...] = ()  # countries whose own documents name it only to reject it
 
 
 @attrs.frozen
@@ -93,6 +97,7 @@ class Lexicon:
     self_matchers: tuple[tuple[str, Matcher], ...] = attrs.field(default=(), repr=False, eq=False)
     except_matcher: Optional[Matcher] = attrs.field(default=None, repr=False, eq=False)
     stop_matcher: Optional[Matcher] = attrs.field(default=None, repr=False, eq=False)
+    frames: tuple[Frame, ...] = attrs.field(default=(), repr=False, eq=False)  # every concept's, in order
 
     @property
     def concept_ids(self) -> tuple[str, ...]:
@@ -155,6 +160,7 @@ class _Lines:
     def __init__(self, text: str):
         self.lines = text.splitlines()
         self.headers = [i for i, line in enumerate(self.lines) if line.strip() == "[[concepts]]"]
+        self.frame_headers = [i for i, line in enumerate(self.lines) if line.strip() == "[[concepts.frames]]"]
 
     def concept_line(self, k: int) -> int:
         return self.headers[k] + 1 if k < len(self.headers) else 1
@@ -229,6 +235,7 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
         raw_concepts = []
     seen_ids: dict[str, int] = {}
     seen_patterns: dict[tuple[str, ...], tuple[str, str]] = {}
+    all_frames: list[Frame] = []
     for k, raw in enumerate(raw_concepts):
         first = lines.concept_line(k)
         last = lines.headers[k + 1] if k + 1 < len(lines.headers) else None
@@ -250,8 +257,8 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
         for key, value in (("label", label), ("description", description)):
             if not isinstance(value, str):
                 bad(lines.key(key, first, last), f"concept {cid!r}: {key!r} must be a string")
-        pats = raw.get("patterns")
-        if not isinstance(pats, list) or not pats:
+        pats = raw.get("patterns", [] if raw.get("frames") else None)
+        if not isinstance(pats, list) or not (pats or raw.get("frames")):
             bad(lines.key("patterns", first, last), f"concept {cid!r}: 'patterns' must be a non-empty list of strings")
             pats = []
         excepts = raw.get("except", [])
@@ -284,9 +291,15 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
         if not isinstance(sup, list) or not all(isinstance(x, str) for x in sup):
             bad(lines.key("supersedes", first, last), f"concept {cid!r}: 'supersedes' must be a list of concept ids")
             sup = []
+        opposed = raw.get("opposed_by", [])
+        if not isinstance(opposed, list) or not all(isinstance(x, str) and _ISO3_RE.match(x) for x in opposed):
+            bad(lines.key("opposed_by", first, last), f"concept {cid!r}: 'opposed_by' must be a list of ISO alpha-3 codes like \"PRK\"")
+            opposed = []
+        frames = _build_frames(cid, raw.get("frames", []), len(all_frames), lines, first, last, bad, compiled)
+        all_frames.extend(frames)
         concepts.append(Concept(cid, label if isinstance(label, str) else cid,
                                 description if isinstance(description, str) else "", tuple(good), tuple(sup),
-                                tuple(kept["except"])))
+                                tuple(kept["except"]), tuple(frames), tuple(opposed)))
     known = {c.id for c in concepts}
     for k, c in enumerate(concepts):
         for other in c.supersedes:
@@ -302,8 +315,68 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
     stop_matcher = Matcher(stop_patterns) if stop_patterns else None
     lex = Lexicon(lex_id, strings["title"] or lex_id, strings["version"], tuple(concepts), scope,
                   strings["description"], path, tuple(compiled), Matcher(compiled), scope_matcher, self_matchers,
-                  except_matcher, stop_matcher)
+                  except_matcher, stop_matcher, tuple(all_frames))
     return lex, []
+
+
+def _build_frames(cid: str, raw: Any, offset: int, lines: _Lines, first: int, last: Optional[int], bad,
+                  compiled: list[Pattern]) -> list[Frame]:
+    """The frames of concept ``cid``; their parts' patterns are appended to ``compiled``."""
+    if not isinstance(raw, list) or not all(isinstance(f, dict) for f in raw):
+        bad(lines.key("frames", first, last), f"concept {cid!r}: frames are [[concepts.frames]] tables")
+        return []
+    heads = [h + 1 for h in lines.frame_headers if h + 1 > first and (last is None or h + 1 <= last)]
+    out: list[Frame] = []
+    for j, f in enumerate(raw):
+        at = heads[j] if j < len(heads) else first
+        end = heads[j + 1] if j + 1 < len(heads) else last
+        name = f.get("name", f"{cid} frame {j + 1}")
+        where = f"concept {cid!r}: frame {name!r}" if isinstance(name, str) else f"concept {cid!r}: frame {j + 1}"
+        ok = True
+        for key in f:
+            if key not in _FRAME_KEYS:
+                bad(lines.key(key, at, end), f"{where}: unknown key {key!r} (known: {', '.join(_FRAME_KEYS)})")
+                ok = False
+        if not isinstance(name, str) or not name.strip():
+            bad(lines.key("name", at, end), f"{where}: 'name' must be a non-empty string")
+            ok = False
+        parts: dict[str, list[Pattern]] = {}
+        for key, part, required in (("predicates", "pred", True), ("objects", "obj", True), ("except", "except", False)):
+            texts = f.get(key, [])
+            if not isinstance(texts, list) or (required and not texts):
+                bad(lines.key(key, at, end) if key in f else at, f"{where}: {key!r} must be a non-empty list of patterns")
+                ok = False
+                continue
+            parts[part] = []
+            for ptext in texts:
+                if not isinstance(ptext, str):
+                    bad(lines.key(key, at, end), f"{where}: {key} {ptext!r} is not a string")
+                    ok = False
+                    continue
+                try:
+                    parts[part].append(compile_pattern(ptext, frame_part(offset + len(out), part)))
+                except PatternError as exc:
+                    bad(lines.string(ptext, at, end), f"{where}: {key} {_short(ptext)!r}: {exc}")
+                    ok = False
+        actors = f.get("actors", [])
+        if not isinstance(actors, list) or not all(isinstance(a, str) and _ISO3_RE.match(a) for a in actors):
+            bad(lines.key("actors", at, end), f"{where}: 'actors' must be a list of ISO alpha-3 codes like \"PRK\"")
+            ok = False
+        window = f.get("window", DEFAULT_WINDOW)
+        if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= MAX_WINDOW:
+            bad(lines.key("window", at, end), f"{where}: 'window' must be a whole number 0 to {MAX_WINDOW}")
+            ok = False
+        ordered = f.get("ordered", False)
+        if not isinstance(ordered, bool):
+            bad(lines.key("ordered", at, end), f"{where}: 'ordered' must be true or false")
+            ok = False
+        if not ok:
+            continue
+        for ps in parts.values():
+            compiled.extend(ps)
+        out.append(Frame(name, cid, tuple(f["predicates"]), tuple(f["objects"]), tuple(actors), window,
+                         tuple(f.get("except", [])), ordered))
+    return out
 
 
 def _short(text: str) -> str:

@@ -32,7 +32,7 @@ import attrs
 
 from .tokens import Word, words_of
 
-__all__ = ["Element", "Pattern", "PatternError", "compile_pattern", "MAX_PATTERN_WORDS", "MAX_GAP"]
+__all__ = ["Element", "Glob", "Pattern", "PatternError", "compile_pattern", "MAX_PATTERN_WORDS", "MAX_GAP"]
 
 MAX_PATTERN_WORDS = 32
 """The most words (and gaps) a pattern may have: longer ones are certainly a mistake."""
@@ -61,7 +61,7 @@ class Element:
     key: str = ""  # stem, spelled form or glob text (case-folded)
     word: Optional[Word] = None  # the word as written in the pattern
     gap: int = 0
-    regex: Optional[re.Pattern[str]] = attrs.field(default=None, eq=False, repr=False)
+    glob: Optional["Glob"] = attrs.field(default=None, eq=False, repr=False)
 
     def __str__(self) -> str:
         if self.kind == "gap":
@@ -76,8 +76,8 @@ class Element:
         if self.kind == "exact":
             return w.spelled == self.key
         if self.kind == "glob":
-            assert self.regex is not None
-            return bool(self.regex.match(w.lower) or self.regex.match(w.spelled))
+            assert self.glob is not None
+            return self.glob.match(w.lower) or self.glob.match(w.spelled)
         return False
 
 
@@ -94,10 +94,44 @@ class Pattern:
         return tuple(e for e in self.elements if e.kind != "gap")
 
 
-def _glob_regex(glob: str) -> re.Pattern[str]:
-    # Our own translation of a glob whose only special character is "*": every other
-    # character is escaped, so no user text ever reaches the regex engine as syntax.
-    return re.compile("".join(".*" if c == "*" else re.escape(c) for c in glob) + r"\Z")
+@attrs.frozen
+class Glob:
+    """A glob whose only special character is ``*`` (any run of characters), matched in
+    linear time without a regular expression.
+
+    A glob is the literal parts between its stars: the first must start the word, the last
+    must end it, and each part in between is found leftmost after the one before (taking
+    the leftmost place never loses a match, so nothing is ever tried twice). One
+    ``str.find`` per part: ``a*a*a*a*a*a*a*a*b`` against a word of 60 000 letters costs
+    eight scans, where the regex it used to become (``a.*a.*…b``) backtracked for minutes.
+
+    >>> g = Glob.of("denucleari*")
+    >>> g.match("denuclearization"), g.match("nuclear")
+    (True, False)
+    >>> Glob.of("a*a*b").match("aaab"), Glob.of("a*a*b").match("ab")
+    (True, False)
+    """
+
+    parts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, glob: str) -> "Glob":
+        return cls(tuple(glob.split("*")))
+
+    def match(self, word: str) -> bool:
+        parts = self.parts
+        if len(parts) == 1:
+            return word == parts[0]
+        first, last = parts[0], parts[-1]
+        pos, end = len(first), len(word) - len(last)
+        if end < pos or not word.startswith(first) or not word.endswith(last):
+            return False
+        for part in parts[1:-1]:
+            i = word.find(part, pos, end)
+            if i < 0:
+                return False
+            pos = i + len(part)
+        return True
 
 
 def compile_pattern(text: str, concept: str = "") -> Pattern:
@@ -157,7 +191,7 @@ def _chunk_elements(chunk: str) -> list[Element]:
                 key = part.casefold().replace("'", "")
                 if "**" in key:
                     key = re.sub(r"\*+", "*", key)
-                out.append(Element("glob", key, None, regex=_glob_regex(key)))
+                out.append(Element("glob", key, None, glob=Glob.of(key)))
             else:
                 out.extend(_word_elements(part, chunk, exact=False))
         return out

@@ -12,23 +12,30 @@ RUS  2018 -> 2019
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..model import PositionDiff
 
-__all__ = ["FORMATS", "render_diffs"]
+if TYPE_CHECKING:  # rendering needs no analysis code loaded
+    from ..track.overview import DiffOverview
+
+__all__ = ["FORMATS", "render_diffs", "render_overview"]
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json")
 
 
 def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: bool = False,
-                 all_passages: bool = True, roots: Sequence[str] = ()) -> str:  # fmt: skip
+                 all_passages: bool = True, roots: Sequence[str] = (),
+                 overview: Optional[DiffOverview] = None) -> str:  # fmt: skip
     """Render position diffs in one of :data:`FORMATS`.
 
     ``color`` is for ``text`` only. ``all_passages=False`` leaves new and gone passages
     without an in-scope concept out of the text, Markdown and HTML (JSON keeps every passage).
     ``roots`` are corpus directories: a path under one of them that is not under the current
     directory is shown as ``<root name>/<rest>`` (in JSON, always: no machine-specific path).
+    ``overview`` (:func:`positions.track.diff_overview`) opens the text, Markdown and HTML with
+    a header and a summary table; JSON keeps its shape (a diff record per diff) and gives the
+    summary as records only through :func:`positions.render.overview.render_overview`.
     """
     if fmt == "json":
         from .json import render_diffs as render_json
@@ -37,11 +44,36 @@ def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: boo
     if fmt == "text":
         from .text import render_diffs as render
 
-        return render(diffs, color=color, all_passages=all_passages, roots=roots)
+        return render(diffs, color=color, all_passages=all_passages, roots=roots, overview=overview)
     if fmt == "markdown":
         from .markdown import render_diffs as render
     elif fmt == "html":
         from .html import render_diffs as render
     else:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    return render(diffs, all_passages=all_passages, roots=roots)
+    return render(diffs, all_passages=all_passages, roots=roots, overview=overview)
+
+
+def render_overview(overview: "DiffOverview", fmt: str = "text") -> str:
+    """The header and summary table alone (``positions diff --summary``) in one of
+    :data:`FORMATS`; JSON is a list of flat records, one per actor
+    (:func:`positions.render.overview.overview_records`)."""
+    from .overview import overview_records, overview_text
+
+    if fmt == "json":
+        import json
+
+        return json.dumps(overview_records(overview), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "text":
+        from .terminal import printable
+
+        return "\n".join(printable(line) for line in overview_text(overview)) + "\n"
+    if fmt == "markdown":
+        from .markdown import overview_markdown
+
+        return "\n".join(["# Position diff: summary", "", *overview_markdown(overview)]).rstrip("\n") + "\n"
+    if fmt == "html":
+        from .html import render_diffs as render_html
+
+        return render_html([], title="Position diff: summary", overview=overview)
+    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")

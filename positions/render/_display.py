@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import PurePath
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from ..diff import align_sentences, concept_polarities
-from ..model import PositionDiff, Snapshot
+from ..model import PositionDiff, Span
 
 _WS_RE = re.compile(r"\s+")
 
@@ -102,23 +102,14 @@ def location(path: str | None, span: list[int] | None) -> str:
 def concept_label(diff: PositionDiff, concept: str, side: str, *, wording: bool = False) -> str:
     """A concept id, with its polarity when it is not simply affirmed and, with ``wording``,
     the words that expressed it (first surface of each normalized form): a gained concept
-    reads ``phased "gradually", "phased"``."""
-    snap: Snapshot = diff.new if side == "new" else diff.old
-    markers = _markers(snap)
-    pol = concept_polarities(markers).get(concept, "affirmed")
+    reads ``phased "gradually", "phased"``. Read from the diff's ``old_held``/``new_held``
+    (:func:`positions.track.held_concepts`)."""
+    held = next((h for h in (diff.new_held if side == "new" else diff.old_held) if h.concept == concept), None)
+    pol = held.polarity if held else "affirmed"
     label = concept if pol == "affirmed" else f"{concept} ({pol})"
     if wording:
-        forms: dict[str, str] = {}
-        for m in markers:
-            if m.concept == concept:
-                forms.setdefault(m.normalized or m.surface.casefold(), _WS_RE.sub(" ", m.surface))
-        label += " " + ", ".join(f'"{forms[k]}"' for k in sorted(forms))
+        label += " " + ", ".join(f'"{w}"' for w in (held.wordings if held else ()))
     return label
-
-
-def _markers(snap: Snapshot) -> list:
-    markers = snap.markers or tuple(m for st in snap.statements for m in st.markers)
-    return [m for m in markers if m.in_scope]
 
 
 def path_shower(roots: Sequence[str] = (), *, relative: bool = True) -> Callable[[Optional[str]], Optional[str]]:
@@ -152,24 +143,33 @@ def _under(path: str, base: str) -> bool:
     return path.startswith(base.rstrip(os.sep) + os.sep)
 
 
-def display_lines(old_text: Optional[str], new_text: Optional[str], ops: list[list[str]]) -> list[list[tuple[str, str]]]:
-    """:func:`display_ops` cut into lines, one per block of :func:`positions.diff.align_sentences`:
-    a sentence pair, or sentences deleted or inserted whole. One line when either side is
-    missing or the passages are one block."""
+def display_lines(
+    old_text: Optional[str], new_text: Optional[str], ops: list[list[str]], blocks: Sequence[tuple[Span, Span]] = ()
+) -> list[list[tuple[str, str]]]:
+    """:func:`display_ops` cut into lines, one per sentence block of the pair's diff
+    (:attr:`positions.model.TextDiff.blocks`, as :func:`positions.diff.diff_passages` aligned
+    them): a sentence pair, or sentences deleted or inserted whole. One line when either side
+    is missing or the passages are one block."""
     if not old_text or not new_text:
         return [display_ops(ops)]
-    blocks = align_sentences(old_text, new_text)
     cuts = [(x.start, y.start) for x, y in blocks[1:]]
     if not cuts:
         return [display_ops(ops)]
     starts = set(cuts)
+    # The blocks run in order on both sides, so the cuts' offsets never decrease: the cuts
+    # inside one operation are found by bisection (a long pair has thousands of each).
+    cut_a, cut_b = [ca for ca, _ in cuts], [cb for _, cb in cuts]
     lines: list[list[list[str]]] = [[]]
     a = b = 0
     for op, text in ops:
         n = len(text)
         a1, b1 = (a + n if op != "+" else a), (b + n if op != "-" else b)
         inner = []
-        for ca, cb in cuts:
+        if op == "+":
+            near = cuts[bisect_right(cut_b, b) : bisect_left(cut_b, b1)]
+        else:
+            near = cuts[bisect_right(cut_a, a) : bisect_left(cut_a, a1)]
+        for ca, cb in near:
             if op == "=" and a < ca < a1 and cb - b == ca - a:
                 inner.append(ca - a)
             elif op == "-" and a < ca < a1 and cb == b:
@@ -186,6 +186,12 @@ def display_lines(old_text: Optional[str], new_text: Optional[str], ops: list[li
         lines[-1].append([op, text[prev:]])
         a, b = a1, b1
     return [display_ops(line) for line in lines if line]
+
+
+def with_blocks(rec: Mapping[str, Any], diff: PositionDiff) -> list[dict]:
+    """The pair records of ``rec`` (:func:`positions.render.json.diff_record` of ``diff``),
+    each with the sentence ``blocks`` of its diff, for :func:`display_lines`."""
+    return [{**p, "blocks": pr.diff.blocks if pr.diff else ()} for p, pr in zip(rec["pairs"], diff.pairs)]
 
 
 def select_pairs(pairs: list[dict], all_passages: bool) -> tuple[list[dict], list[dict]]:

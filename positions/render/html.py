@@ -3,11 +3,14 @@ every piece of article text escaped (Jinja2 with autoescaping), ``<del>``/``<ins
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import jinja2
 
 from ..model import PositionDiff
+
+if TYPE_CHECKING:  # rendering needs no analysis code loaded
+    from ..track.overview import DiffOverview
 from ._display import (
     concept_label,
     display_lines,
@@ -19,6 +22,7 @@ from ._display import (
     path_shower,
     period_label,
     select_pairs,
+    with_blocks,
 )
 from .json import diff_record
 
@@ -33,7 +37,7 @@ _ENV = jinja2.Environment(
 )
 
 
-def _view(diff: PositionDiff, all_passages: bool, show) -> dict:
+def position_diff_view(diff: PositionDiff, all_passages: bool, show) -> dict:
     rec = diff_record(diff, show)
     concepts = []
     for name in ("gained", "dropped", "kept"):
@@ -41,14 +45,14 @@ def _view(diff: PositionDiff, all_passages: bool, show) -> dict:
             side = "old" if name == "dropped" else "new"
             concepts.append((name, [concept_label(diff, c, side, wording=name != 'kept') for c in rec[name]]))
     pairs = []
-    shown, hidden = select_pairs(rec["pairs"], all_passages)
+    shown, hidden = select_pairs(with_blocks(rec, diff), all_passages)
     for p in shown:
         head = pair_head(p)
         pairs.append({
             "head": head,
             "old_loc": location(p["old_article"], p["old_span"]),
             "new_loc": location(p["new_article"], p["new_span"]),
-            "lines": display_lines(p["old_text"], p["new_text"], p["ops"]),
+            "lines": display_lines(p["old_text"], p["new_text"], p["ops"], p["blocks"]),
             "moves": [{"head": move_head(p, m), "ops": display_ops(m["ops"])} for m in p["moves"]],
         })  # fmt: skip
     return {
@@ -62,8 +66,12 @@ def _view(diff: PositionDiff, all_passages: bool, show) -> dict:
 
 
 def render_diffs(diffs: Sequence[PositionDiff], *, title: str = "Position diff", all_passages: bool = True,
-                 roots: Sequence[str] = ()) -> str:  # fmt: skip
-    """The page, as a string (options as for the text format)."""
+                 roots: Sequence[str] = (), overview: Optional[DiffOverview] = None) -> str:  # fmt: skip
+    """The page, as a string (options as for the text format; with ``overview``, its header
+    and summary table first)."""
+    from .overview import overview_view
+
     show = path_shower(roots)
-    views = [_view(d, all_passages, show) for d in diffs]
-    return _ENV.get_template("diff.html.j2").render(title=title, diffs=views)
+    views = [position_diff_view(d, all_passages, show) for d in diffs]
+    summary = overview_view(overview) if overview is not None else None
+    return _ENV.get_template("diff.html.j2").render(title=title, diffs=views, summary=summary)

@@ -29,8 +29,8 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Optional, Sequence
 
-from ..diff import passage_concepts
 from ..model import Move, PositionDiff, Snapshot, Span, Statement, StatementPair
+from ._display import path_shower
 
 PathShow = Callable[[Optional[str]], Optional[str]]
 
@@ -81,8 +81,8 @@ def pair_record(pair: StatementPair, old: Snapshot, new: Snapshot, show: PathSho
         "similarity": round(pair.similarity, 4),
         "ops": [[op.op, op.text] for op in pair.diff.ops] if pair.diff else [],
         "moves": [move_record(m, old_span, new_span) for m in pair.diff.moves] if pair.diff else [],
-        "old_concepts": list(passage_concepts(pair.old, old_span)),
-        "new_concepts": list(passage_concepts(pair.new, new_span)),
+        "old_concepts": list(pair.old_concepts),
+        "new_concepts": list(pair.new_concepts),
     }
 
 
@@ -122,8 +122,6 @@ def render_diffs(diffs: Sequence[PositionDiff], *, roots: Sequence[str] = ()) ->
     there (new and gone ones too, with their concepts, for a reader to filter). Paths are as
     given, except those under ``roots`` (the bundled corpus), written ``<root name>/<rest>``
     so that the output is the same on every machine."""
-    from ._display import path_shower
-
     show = path_shower(roots, relative=False) if roots else _as_given
     records = [diff_record(d, show) for d in diffs]
     data: Any = records[0] if len(records) == 1 else records

@@ -12,9 +12,12 @@ anything else escaped).
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from ..model import PositionDiff
+
+if TYPE_CHECKING:  # rendering needs no analysis code loaded
+    from ..track.overview import DiffOverview
 from .terminal import printable
 from ._display import (
     concept_label,
@@ -26,12 +29,14 @@ from ._display import (
     path_shower,
     period_label,
     select_pairs,
+    with_blocks,
     split_space,
     squeeze,
 )
 from .json import diff_record
+from .overview import COLUMNS, LEGEND, header_lines, summary_row
 
-__all__ = ["render_diffs", "escape", "code", "name"]
+__all__ = ["render_diffs", "overview_markdown", "escape", "code", "name"]
 
 # Every character that can start or end markup: emphasis, code, links and images, raw HTML,
 # tables, strikethrough, headings ("!" opens an image only before "["), and an "&" that could
@@ -131,7 +136,7 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
         for f in rec["polarity_flips"]:
             lines.append(f"- polarity {_code(f['concept'])}: {escape(f['old'])} → {escape(f['new'])}")
         lines.append("")
-    shown, hidden = select_pairs(rec["pairs"], all_passages)
+    shown, hidden = select_pairs(with_blocks(rec, diff), all_passages)
     for n, p in enumerate(shown, 1):
         head = pair_head(p)
         where = " → ".join(
@@ -139,7 +144,7 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
         )  # fmt: skip
         lines.append(f"### {n}. {head}: {where}")
         lines.append("")
-        for line in display_lines(p["old_text"], p["new_text"], p["ops"]):  # one sentence block a line
+        for line in display_lines(p["old_text"], p["new_text"], p["ops"], p["blocks"]):  # one sentence block a line
             body = "".join(_mark(op, text) for op, text in line).strip()
             lines.append(_line(body) + "  ")
         lines[-1] = lines[-1].rstrip()
@@ -157,17 +162,35 @@ def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> lis
     return lines
 
 
+def overview_markdown(o: DiffOverview) -> list[str]:
+    """Header and summary table as Markdown lines (a GFM table)."""
+    lines = [escape(line) + "  " for line in header_lines(o)]
+    lines[-1] = lines[-1].rstrip()
+    lines += ["", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * 2 + "--:|" * 5 + "---|"]
+    for a in o.actors:
+        lines.append("| " + " | ".join(escape(c) for c in summary_row(a)) + " |")
+    if o.single:
+        lines += ["", f"One period only, nothing to compare: {escape(', '.join(o.single))}."]
+    if o.actors:
+        lines += ["", escape(LEGEND)]
+    return lines + [""]
+
+
 def render_diffs(
     diffs: Sequence[PositionDiff],
     *,
     all_passages: bool = True,
     roots: Sequence[str] = (),
     show: Optional[Callable[[Optional[str]], Optional[str]]] = None,
+    overview: Optional[DiffOverview] = None,
 ) -> str:
     """A Markdown document: one section per diff (options as for the text format; ``show``,
-    when given, maps each article path to the one written, instead of ``roots``)."""
+    when given, maps each article path to the one written, instead of ``roots``); with
+    ``overview``, its header and summary table first."""
     show = show or path_shower(roots)
     lines = ["# Position diff", ""]
+    if overview is not None:
+        lines += ["## Summary", "", *overview_markdown(overview)]
     for d in diffs:
         lines += _render_one(d, all_passages, show)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -16,7 +16,8 @@ from typing import Any, Iterator, Optional
 from ..model import Statement
 from .markdown import code, escape, name
 from .markdown import render_diffs as markdown_diffs
-from .timeline import timeline_record
+from .records import timeline_record
+from .report_views import ReportData, actor_page_name, concept_page_name, kwic_lines, rows_by_actor, statement_rows
 
 __all__ = ["markdown_pages", "iter_markdown_pages"]
 
@@ -31,7 +32,7 @@ def _quoted(words: list[str]) -> str:
     return ", ".join(f"“{escape(w)}”" for w in words)
 
 
-def _st_ref(data: Any, st: Optional[Statement]) -> str:
+def _st_ref(data: ReportData, st: Optional[Statement]) -> str:
     if st is None:
         return ""
     return code(f"{data.path(st.article)}:{st.span.start}-{st.span.end}")
@@ -46,20 +47,17 @@ def _grid(rows: list[dict[str, Any]], periods: list[str], active: dict[str, set]
     return lines
 
 
-def markdown_pages(data: Any) -> dict[str, str]:
+def markdown_pages(data: ReportData) -> dict[str, str]:
     """The Markdown pages of a :class:`positions.render.report.ReportData`, all at once."""
     return dict(iter_markdown_pages(data))
 
 
-def iter_markdown_pages(data: Any) -> Iterator[tuple[str, str]]:
+def iter_markdown_pages(data: ReportData) -> Iterator[tuple[str, str]]:
     """The Markdown pages of a :class:`positions.render.report.ReportData`, one at a time
     as ``(file name, text)``."""
-    from .report import _concept_variants, _kwic_lines, _rows_by_actor, _statement_rows
-    from .report import actor_page_name, concept_page_name
-
     rec = timeline_record(data.timeline)
     active = {a: set(keys) for a, keys in rec["active"].items()}
-    by_actor = _rows_by_actor(rec)
+    by_actor = rows_by_actor(rec)
     legend = (f"Cells count the in-scope markers in the statements each actor "
               f"{'holds' if data.role == 'holder' else 'speaks'}, by {data.by}; "
               "`·`: statements without the concept; blank: no statement.")  # fmt: skip
@@ -118,7 +116,7 @@ def iter_markdown_pages(data: Any) -> Iterator[tuple[str, str]]:
         else:
             lines.append("Only one period: nothing to compare.")
         lines += ["", "## Statements, newest first", ""]
-        for s in _statement_rows(data, a):
+        for s in statement_rows(data, a):
             concepts = " ".join(code(f"{c['id']}{' (negated)' if c['negated'] else ''}") for c in s["concepts"])
             lines.append(f"- {escape(s['period'])} {code(s['label'])} {escape(s['kind'])}: {escape(s['excerpt'])} {concepts}".rstrip())
         yield actor_page_name(a, "md"), "\n".join(lines).rstrip("\n") + "\n"
@@ -131,11 +129,11 @@ def iter_markdown_pages(data: Any) -> Iterator[tuple[str, str]]:
         lines = [f"# {code(c)}", "", "[Index](index.md)", "", "## Who holds it, when", "", legend, ""]
         lines += _grid(rows, periods, active, "actor", lambda r: f"[{name(r['actor'])}]({actor_page_name(r['actor'], 'md')})")
         lines += ["", "## Wordings over time", "", "| wording | first–last | count | actors |", "|---|---|---:|---|"]
-        for v in _concept_variants(rows):
-            pol = "" if v["polarity"] == "affirmed" else f" ({v['polarity']})"
-            lines.append(f"| “{escape(v['surface'])}”{pol} | {escape(_span(v['first'], v['last']))} | {v['count']} | {' '.join(name(x) for x in v['actors'])} |")
+        for v in data.tracking.wordings.get(c, ()):
+            pol = "" if v.polarity == "affirmed" else f" ({v.polarity})"
+            lines.append(f"| “{escape(v.surface)}”{pol} | {escape(_span(v.first, v.last))} | {v.count} | {' '.join(name(x) for x in v.actors)} |")
         lines += ["", "## In context, newest first", ""]
-        for k in _kwic_lines(data, c):
+        for k in kwic_lines(data, c):
             neg = " (negated)" if k["negated"] else ""
             sep = "" if k["right"][:1] in tuple(",.;:!?)]") and not neg else " "
             left = f"- {escape(k['date'] or 'undated')} {escape(k['actors'])}: {escape(k['left'])} **{escape(k['match'])}**{neg}"

@@ -13,9 +13,12 @@ escape sequence, a carriage return, a bidirectional override) are shown as escap
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..model import PositionDiff
+
+if TYPE_CHECKING:  # rendering needs no analysis code loaded
+    from ..track.overview import DiffOverview
 from ._display import (
     concept_label,
     display_lines,
@@ -27,6 +30,7 @@ from ._display import (
     path_shower,
     period_label,
     select_pairs,
+    with_blocks,
     split_space,
     squeeze,
 )
@@ -76,7 +80,7 @@ def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> li
         say(f"  flip:    {f['concept']}: {f['old']} -> {f['new']}")
     if not any(rec[k] for k in ("gained", "dropped", "kept")):
         lines.append("  (no concepts in scope)")
-    shown, hidden = select_pairs(rec["pairs"], all_passages)
+    shown, hidden = select_pairs(with_blocks(rec, diff), all_passages)
     for n, p in enumerate(shown, 1):
         lines.append("")
         say(f"  [{n}] {pair_head(p)}")
@@ -84,7 +88,7 @@ def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> li
             say(f"      old {location(p['old_article'], p['old_span'])}")
         if p["new_article"] is not None:
             say(f"      new {location(p['new_article'], p['new_span'])}")
-        for line in display_lines(p["old_text"], p["new_text"], p["ops"]):
+        for line in display_lines(p["old_text"], p["new_text"], p["ops"], p["blocks"]):
             lines.append("      " + "".join(_mark(op, text, color) for op, text in line).strip())
         for m in p["moves"]:
             say(f"      {move_head(p, m)}:")
@@ -96,8 +100,10 @@ def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> li
 
 
 def render_diffs(diffs: Sequence[PositionDiff], *, color: bool = False, all_passages: bool = True,
-                 roots: Sequence[str] = ()) -> str:  # fmt: skip
-    """Plain text (ANSI-coloured with ``color``), one block per diff, blank line between.
+                 roots: Sequence[str] = (), overview: Optional[DiffOverview] = None) -> str:  # fmt: skip
+    """Plain text (ANSI-coloured with ``color``), one block per diff, blank line between;
+    with ``overview``, its header and summary table first
+    (:func:`positions.render.overview.overview_text`).
 
     ``all_passages=False`` leaves out new and gone passages that carry no in-scope concept
     (a line says how many); ``roots`` are corpus directories for showing paths (see
@@ -105,6 +111,10 @@ def render_diffs(diffs: Sequence[PositionDiff], *, color: bool = False, all_pass
     """
     show = path_shower(roots)
     blocks = ["\n".join(_render_one(d, color, all_passages, show)) for d in diffs]
+    if overview is not None:
+        from .overview import overview_text
+
+        blocks.insert(0, "\n".join(printable(line) for line in overview_text(overview)))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 

@@ -11,14 +11,27 @@ Articles are yielded one at a time: a corpus is never held in memory at once.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
 
-from ..errors import PositionsError, SourceError
+import attrs
+
+from ..bundled import bundled_corpus, bundled_gold
+from ..errors import EmptyFileError, PositionsError, SourceError
 from ..model import Article
-from .decoding import MAX_ARTICLE_BYTES, read_text
+from .decoding import (
+    AUTO,
+    MAX_ARTICLE_BYTES,
+    check_encoding,
+    decode_text_as,
+    read_bytes,
+    read_text_as,
+)
 from .globs import glob_paths, outermost
+from .html import HTML_SUFFIXES, html_article
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
+from .pdf import MAX_PDF_BYTES, PDF_SUFFIXES, pdf_article
 from .plain import text_article
 from .tabular import TABLE_SUFFIXES, iter_csv, iter_jsonl
 from .ungdc import ungdc_article, ungdc_name
@@ -28,12 +41,35 @@ __all__ = [
     "read_article",
     "iter_articles",
     "bundled_corpus",
+    "bundled_gold",
     "is_article_file",
 ]
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+PAGE_SUFFIXES = HTML_SUFFIXES + PDF_SUFFIXES  # saved web pages and PDFs, read as bytes
 _MARKDOWN = (".md", ".markdown")
 _GLOB_CHARS = frozenset("*?[")
+STDIN = "-"
+
+
+def read_stdin(name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
+    """All of standard input, as bytes (decoded later like a file), refusing too much or
+    nothing. ``name`` is what errors call it."""
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise SourceError(f"{name}: no standard input to read")
+    if sys.stdin.isatty():  # waiting for typed input would look like a hang
+        raise SourceError(f"{name}: '-' reads standard input, which is a terminal; pipe a file in")
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise SourceError(
+            f"{name}: more than {max_bytes:,} bytes on standard input is too large for one article"
+        )
+    if not data:
+        raise SourceError(f"{name}: empty standard input")
+    return data
 
 PathLike = Union[str, "os.PathLike[str]"]
 OnError = Optional[Callable[[str, PositionsError], None]]
@@ -48,7 +84,7 @@ def is_article_file(name: str) -> bool:
     if name.startswith(".") or name == MANIFEST_NAME or name.upper().startswith("README"):
         return False
     suffix = os.path.splitext(name)[1].lower()
-    return suffix in TEXT_SUFFIXES or suffix in TABLE_SUFFIXES
+    return suffix in TEXT_SUFFIXES or suffix in TABLE_SUFFIXES or suffix in PAGE_SUFFIXES
 
 
 def _one_article(
@@ -56,15 +92,36 @@ def _one_article(
     manifest: Optional[Manifest],
     year: Optional[int],
     max_bytes: int,
+    data: Optional[bytes] = None,
+    encoding: str = "utf-8",
 ) -> Article:
-    text = read_text(path, max_bytes=max_bytes)
+    """The article of the file ``path``, or of ``data`` (stdin) named ``path``; ``encoding``
+    is for text files (a saved page or a PDF says its own)."""
     name = os.path.basename(path)
     entry: Mapping[str, Any] = manifest.entry(name) if manifest else {}
     defaults: Mapping[str, Any] = manifest.defaults if manifest else {}
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in HTML_SUFFIXES:
+        if data is None:
+            data = read_bytes(path, max_bytes=max_bytes, hint="save the article's own page")
+        return html_article(path, data, entry=entry, defaults=defaults, year=year)
+    if suffix in PDF_SUFFIXES:
+        if data is None:
+            hint = "split it into its documents, or export its text"
+            data = read_bytes(path, max_bytes=min(max_bytes, MAX_PDF_BYTES), hint=hint)
+        return pdf_article(path, data, entry=entry, defaults=defaults, year=year)
+    if data is None:
+        text, codec = read_text_as(path, max_bytes=max_bytes, encoding=encoding)
+    else:
+        text, codec = decode_text_as(data, path, encoding=encoding)
     if ungdc_name(path) is not None:
-        return ungdc_article(path, text, entry=entry, defaults=defaults, year=year)
-    markdown = os.path.splitext(name)[1].lower() in _MARKDOWN
-    return text_article(path, text, entry=entry, defaults=defaults, year=year, markdown=markdown)
+        article = ungdc_article(path, text, entry=entry, defaults=defaults, year=year)
+    else:
+        markdown = os.path.splitext(name)[1].lower() in _MARKDOWN
+        article = text_article(path, text, entry=entry, defaults=defaults, year=year, markdown=markdown)
+    if codec != "utf-8" and check_encoding(encoding) == AUTO:  # a guess: say which, once per file
+        article = attrs.evolve(article, warnings=article.warnings + (f"not UTF-8; decoded as {codec} (--encoding auto)",))
+    return article
 
 
 def _manifest_beside(path: str) -> Optional[Manifest]:
@@ -77,11 +134,13 @@ def read_article(
     *,
     year: Optional[int] = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    encoding: str = "utf-8",
 ) -> Article:
     """Read the one article in ``path`` (a text, Markdown or UNGDC file).
 
     The ``corpus.toml`` beside the file, if any, gives or overrides its metadata; ``year``
-    completes a dateline without a year when nothing else does. Raises
+    completes a dateline without a year when nothing else does; ``encoding`` is that of a
+    text file (UTF-8 by default; ``"auto"`` detects it). Raises
     :class:`~positions.errors.SourceError` (or its subclass ``DateError``) naming the file.
 
     >>> a = read_article(bundled_corpus()[0] / "000_1792fb935fd71937.txt")
@@ -91,7 +150,7 @@ def read_article(
     name = os.fspath(path)
     if os.path.splitext(name)[1].lower() in TABLE_SUFFIXES:
         raise SourceError(f"{name}: an export holds many articles; read it with iter_articles")
-    return _one_article(name, _manifest_beside(name), year, max_bytes)
+    return _one_article(name, _manifest_beside(name), year, max_bytes, encoding=encoding)
 
 
 class _Run:
@@ -103,15 +162,23 @@ class _Run:
         columns: Optional[Mapping[str, str]],
         on_error: OnError,
         max_bytes: int,
+        name: Optional[str] = None,
+        encoding: str = "utf-8",
     ) -> None:
+        self.encoding = encoding
         self.year = year
         self.columns = columns
         self.on_error = on_error
         self.max_bytes = max_bytes
+        self.name = name
+        self.stdin_read = False
         self.manifests: dict[str, Optional[Manifest]] = {}
 
     def report(self, path: str, exc: PositionsError) -> None:
         if self.on_error is None:
+            if isinstance(exc, EmptyFileError):  # nothing lost: say so and read on
+                warnings.warn(str(exc), stacklevel=4)
+                return
             raise exc
         self.on_error(path, exc)
 
@@ -143,11 +210,11 @@ class _Run:
         try:
             manifest = self.manifest(os.path.dirname(path) or ".")
             if os.path.isfile(path) and os.path.getsize(path) == 0:
-                raise SourceError(f"{path}: empty file")
+                raise EmptyFileError(f"{path}: empty file")
             suffix = os.path.splitext(path)[1].lower()
             kind = TABLE_SUFFIXES.get(suffix)
             if kind is None:
-                yield _one_article(path, manifest, self.year, self.max_bytes)
+                yield _one_article(path, manifest, self.year, self.max_bytes, encoding=self.encoding)
                 return
             name = os.path.basename(path)
             reader = iter_jsonl if kind == "jsonl" else iter_csv
@@ -158,6 +225,7 @@ class _Run:
                 defaults=manifest.defaults if manifest else {},
                 year=self.year,
                 on_error=self.on_error,
+                encoding=self.encoding,
             )
         except PositionsError as exc:
             self.report(path, exc)
@@ -176,8 +244,24 @@ class _Run:
                 if is_article_file(name):
                     yield from self.file(os.path.join(dirpath, name))
 
+    def stdin(self) -> Iterator[Article]:
+        """The one article on standard input, named ``self.name`` (default ``-``)."""
+        path = self.name or STDIN
+        try:
+            if self.stdin_read:
+                raise SourceError(f"{path}: standard input ('-') can be read only once")
+            self.stdin_read = True
+            if os.path.splitext(path)[1].lower() in TABLE_SUFFIXES:
+                raise SourceError(f"{path}: '-' reads one article; give an export as a file")
+            data = read_stdin(path, self.max_bytes)
+            yield _one_article(path, None, self.year, self.max_bytes, data=data, encoding=self.encoding)
+        except PositionsError as exc:
+            self.report(path, exc)
+
     def path(self, given: str) -> Iterator[Article]:
-        if os.path.isdir(given):
+        if given == STDIN:
+            yield from self.stdin()
+        elif os.path.isdir(given):
             yield from self.directory(given)
         elif os.path.exists(given):
             yield from self.file(given)
@@ -202,13 +286,23 @@ def iter_articles(
     columns: Optional[Mapping[str, str]] = None,
     on_error: OnError = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    name: Optional[str] = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Article]:
     """Read the articles of files, directories and globs, one at a time, in a fixed order.
+
+    A path ``-`` reads one article from standard input; ``name`` gives it a file name (its
+    path in the records), which decides how it is read (``.html``, ``.pdf``, a UNGDC name)
+    and may date it (``2021-09-24-kcna.txt``).
 
     ``year`` completes datelines without a year where no manifest does; ``columns`` maps
     export fields to column names (see :func:`positions.sources.tabular.column_names`).
     With ``on_error(path, error)``, a file or row that cannot be read is reported and the
-    rest is read; without it the first error is raised.
+    rest is read; without it the first error is raised. An empty file is an
+    :class:`~positions.errors.EmptyFileError`, given to ``on_error`` (the CLI shows it as a
+    warning) or, without it, a :class:`UserWarning`; either way the rest is read.
+    ``encoding`` is that of the text files and exports: UTF-8 by default, any Python codec
+    name, or ``"auto"`` (charset-normalizer; see :func:`positions.sources.decode_text`).
 
     >>> seeds = bundled_corpus()[0]
     >>> [a.path.endswith("000_1792fb935fd71937.txt") for a in iter_articles([seeds])]
@@ -216,22 +310,6 @@ def iter_articles(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    run = _Run(year, columns, on_error, max_bytes)
+    run = _Run(year, columns, on_error, max_bytes, name, encoding)
     for given in paths:
         yield from run.path(os.fspath(given))
-
-
-def bundled_corpus() -> list[Path]:
-    """The sample corpus shipped with positions: the seed and the Korean Peninsula series.
-
-    Found as package data (``positions/_corpus/seeds`` and ``positions/_corpus/korea``) in
-    an installed wheel, else as ``seeds/`` and ``fixtures/korea/`` of the source tree.
-    """
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / "_corpus"
-    if packaged.is_dir():
-        candidates = [packaged / "seeds", packaged / "korea"]
-    else:
-        root = package.parent
-        candidates = [root / "seeds", root / "fixtures" / "korea"]
-    return [c for c in candidates if c.is_dir()]

@@ -26,6 +26,7 @@ __all__ = [
     "WEEKDAYS",
     "month_number",
     "parse_date",
+    "file_name_date",
     "weekday_mismatch",
 ]
 
@@ -59,12 +60,16 @@ def month_number(name: str) -> Optional[int]:
 _ISO_RE = re.compile(
     r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T ][0-9:.]+(?:Z|[+-][0-9:]+)?)?"
 )
-_DMY_RE = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN})\s*,?\s+(\d{{4}})", re.IGNORECASE)
+# "\s*,?\s+" would split a run of white space between its two quantifiers in every way
+# before failing (quadratic: "May" and 50 000 spaces took seconds); "(?:\s*,)?\s+" accepts
+# the same separators and gives a run of spaces only one way to be read.
+_SEP = r"(?:\s*,)?\s+"
+_DMY_RE = re.compile(rf"(\d{{1,2}})\s+({MONTH_PATTERN}){_SEP}(\d{{4}})", re.IGNORECASE)
 _MDY_RE = re.compile(
     rf"({MONTH_PATTERN})\s+(\d{{1,2}})\s*,\s*(\d{{4}})|({MONTH_PATTERN})\s+(\d{{1,2}})\s+(\d{{4}})",
     re.IGNORECASE,
 )
-_MY_RE = re.compile(rf"({MONTH_PATTERN})\s*,?\s+(\d{{4}})", re.IGNORECASE)
+_MY_RE = re.compile(rf"({MONTH_PATTERN}){_SEP}(\d{{4}})", re.IGNORECASE)
 
 DateValue = Union[str, int, _dt.date, _dt.datetime, PartialDate]
 
@@ -119,6 +124,41 @@ def _checked(year: int, month: Optional[int] = None, day: Optional[int] = None) 
     except ValueError:
         parts = [f"{year:04d}"] + [f"{p:02d}" for p in (month, day) if p is not None]
         raise ValueError(f"invalid date {'-'.join(parts)}: no such day") from None
+
+
+# An ISO date at the start of a file name, as wire archives and our fixtures name files:
+# "2021-09-24-kcna.txt", "2021-09-24_kcna.txt", "20210924-kcna.txt", "2021-09-kcna.txt".
+# The date must end the name or be followed by a separator, so "2021093-x" or "1234567.txt"
+# is no date.
+_NAME_DATE_RE = re.compile(
+    r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?|(?P<m2>\d{2})(?P<d2>\d{2}))"
+    r"(?=[-_. ]|$)"
+)
+
+
+def file_name_date(name: str) -> Optional[PartialDate]:
+    """The date an ISO prefix of the file name ``name`` gives (base name taken), else None.
+
+    A prefix that looks like a date but is none (``2021-13-40-x.txt``) gives None too; a bare
+    year (``2021-x.txt``) is not read as a date, since names start with numbers of all kinds.
+
+    >>> [file_name_date(n).iso() for n in ("2021-09-24-kcna.txt", "d/20210924_x.md", "2021-09-x.txt")]
+    ['2021-09-24', '2021-09-24', '2021-09']
+    >>> file_name_date("2021-13-40-x.txt"), file_name_date("1234-notes.txt"), file_name_date("kcna.txt")
+    (None, None, None)
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    m = _NAME_DATE_RE.match(base)
+    if m is None:
+        return None
+    month = m.group("m") or m.group("m2")
+    day = m.group("d") or m.group("d2")
+    if month is None:
+        return None
+    try:
+        return _checked(int(m.group("y")), int(month), int(day) if day else None)
+    except ValueError:
+        return None
 
 
 # A weekday in the lead names the day of the event ("on Thursday", AP's "said Thursday"),

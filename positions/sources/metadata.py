@@ -5,12 +5,15 @@ Layers, from the strongest to the weakest:
 1. the manifest's own entry for the file (``[articles."<file name>"]``): an explicit override;
 2. the article's own metadata: front matter, export columns, a UN General Debate file name;
 3. the dateline (place, outlet, month and day, sometimes a year);
-4. the manifest's ``[defaults]``;
-5. the ``year`` option (``--year``).
+4. an ISO date starting the file name (``2021-09-24-kcna.txt``), for the date only;
+5. the manifest's ``[defaults]``;
+6. the ``year`` option (``--year``).
 
 A date comes whole from the strongest layer that has one; a dateline without a year is
-completed by a ``year`` from the manifest, else by the option, else it is a
-:class:`~positions.errors.DateError` that says how to supply the year.
+completed by a ``year`` from the manifest's entry, else by the file name's year (checked
+against its month and day), else by the manifest's defaults, else by the option. With none
+of them the article is undated, with a warning that says how to date it: reading it is not
+an error, and only commands that order articles by time leave it out.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any, Mapping, Optional, Sequence
 
 from ..errors import DateError, SourceError
 from ..model import Article, DateSource, PartialDate, Span
-from .dates import parse_date, weekday_mismatch
+from .dates import file_name_date, parse_date, weekday_mismatch
 from .decoding import article_id
 from .manifest import check_country
 from .datelines import Dateline, place_name
@@ -70,6 +73,34 @@ def _year_hint(path: str, layout: str) -> str:
     return f'add year = <YYYY> to [articles."{name}"] in corpus.toml beside it, or pass --year'
 
 
+def _disagrees(named: PartialDate, date: PartialDate) -> bool:
+    """Whether two dates differ where both are known (a year-only date fits any day of it)."""
+    if named.year != date.year:
+        return True
+    if named.month is None or date.month is None:
+        return False
+    if named.month != date.month:
+        return True
+    return named.day is not None and date.day is not None and named.day != date.day
+
+
+def _nearest_year(month: int, day: Optional[int], near: PartialDate) -> int:
+    """The year of ``near``, unless the year before or after puts ``month``/``day`` within
+    a month of it (a story dated "December 31" in a file named ``2022-01-01-…`` is of 2021).
+    """
+    if near.month is None:
+        return near.year
+    target = near.first_day()
+    for y in (near.year - 1, near.year + 1):
+        try:
+            gap = abs((PartialDate(y, month, day).first_day() - target).days)
+        except ValueError:  # 29 February of a year that has none
+            continue
+        if gap <= 31:
+            return y
+    return near.year
+
+
 def _resolve_date(
     path: str,
     text: str,
@@ -80,6 +111,44 @@ def _resolve_date(
     entry: Mapping[str, Any],
     defaults: Mapping[str, Any],
     year: Optional[int],
+    named: Optional[PartialDate],
+    warnings: list[str],
+) -> tuple[Optional[PartialDate], Optional[DateSource]]:
+    """The date and its provenance; ``named`` is the date the file name starts with.
+
+    A dateline without a year and nothing to complete it leaves the article undated, with a
+    warning that says how to date it: commands that need no date read it all the same.
+    """
+    date, date_from = _date_layers(
+        path, text, layout, own, own_from, dateline, entry, defaults, year, named, warnings
+    )
+    if named is not None and date is not None and date_from not in (
+        DateSource.FILE_NAME,
+        DateSource.DATELINE_FILE_NAME_YEAR,
+    ):
+        if _disagrees(named, date):
+            warnings.append(
+                f"the file name says {named.iso()} but the date is {date.iso()} (from {date_from})"
+            )
+    if date_from in (DateSource.OPTION, DateSource.DATELINE_OPTION_YEAR):
+        warnings.append(
+            f"the year {year} is from --year: nothing in the text, its file name or a"
+            " manifest dates it"
+        )
+    return date, date_from
+
+
+def _date_layers(
+    path: str,
+    text: str,
+    layout: str,
+    own: Mapping[str, Any],
+    own_from: Optional[DateSource],
+    dateline: Optional[Dateline],
+    entry: Mapping[str, Any],
+    defaults: Mapping[str, Any],
+    year: Optional[int],
+    named: Optional[PartialDate],
     warnings: list[str],
 ) -> tuple[Optional[PartialDate], Optional[DateSource]]:
     explicit: Optional[tuple[PartialDate, DateSource]] = None
@@ -88,14 +157,14 @@ def _resolve_date(
     elif "date" in own:
         assert own_from is not None
         explicit = (own["date"], own_from)
-    elif "date" in defaults:
+    elif "date" in defaults and named is None:
         explicit = (defaults["date"], DateSource.MANIFEST)
 
     if dateline is not None and dateline.month is not None:
         label = dateline.label(text)
+        said = _day_label(dateline.month, dateline.day)
         if explicit is not None:
             date = explicit[0]
-            said = _day_label(dateline.month, dateline.day)
             if (
                 (date.month is not None and date.month != dateline.month)
                 or (date.day is not None and dateline.day is not None and date.day != dateline.day)
@@ -109,14 +178,27 @@ def _resolve_date(
             y, src = dateline.year, DateSource.DATELINE
         elif "year" in entry:
             y, src = entry["year"], DateSource.DATELINE_MANIFEST_YEAR
+        elif named is not None:
+            y, src = _nearest_year(dateline.month, dateline.day, named), DateSource.DATELINE_FILE_NAME_YEAR
+            if named.month is not None and (
+                named.month != dateline.month
+                or (named.day is not None and dateline.day is not None and named.day != dateline.day)
+            ):
+                warnings.append(
+                    f"the dateline says {said!r} but the file name says {named.iso()};"
+                    f" the dateline's day is kept"
+                )
         elif "year" in defaults:
             y, src = defaults["year"], DateSource.DATELINE_MANIFEST_YEAR
+        elif "date" in defaults:
+            return defaults["date"], DateSource.MANIFEST
         elif year is not None:
             y, src = year, DateSource.DATELINE_OPTION_YEAR
         else:
-            raise DateError(
-                f"{path}: the dateline {label!r} gives no year; {_year_hint(path, layout)}"
+            warnings.append(
+                f"undated: the dateline {label!r} gives no year; {_year_hint(path, layout)}"
             )
+            return None, None
         try:
             return PartialDate(y, dateline.month, dateline.day), src
         except ValueError:
@@ -126,6 +208,10 @@ def _resolve_date(
         return explicit
     if "year" in entry:
         return PartialDate(entry["year"]), DateSource.MANIFEST
+    if named is not None:
+        return named, DateSource.FILE_NAME
+    if "date" in defaults:
+        return defaults["date"], DateSource.MANIFEST
     if "year" in defaults:
         return PartialDate(defaults["year"]), DateSource.MANIFEST
     if year is not None:
@@ -146,6 +232,9 @@ def assemble(
     defaults: Mapping[str, Any] = {},
     year: Optional[int] = None,
     warnings: Sequence[str] = (),
+    name: Optional[str] = None,
+    pages: Sequence[int] = (),
+    author: Optional[str] = None,
 ) -> Article:
     """Build the article from its layers (see the module docstring for their order).
 
@@ -155,8 +244,10 @@ def assemble(
     ('TASS', '2021-12', 'manifest')
     """
     notes = list(warnings)
+    # Rows of an export are not dated by the export's file name (that is when it was made).
+    named = None if layout in ("jsonl", "csv") else file_name_date(name or path)
     date, date_from = _resolve_date(
-        path, text, layout, own, own_from, dateline, entry, defaults, year, notes
+        path, text, layout, own, own_from, dateline, entry, defaults, year, named, notes
     )
     derived = {"place": dateline.place, "source": dateline.source} if dateline else {}
     values: dict[str, Optional[str]] = {}
@@ -181,5 +272,7 @@ def assemble(
         layout=layout,
         dateline=dateline.span if dateline else None,
         warnings=tuple(notes),
+        pages=tuple(pages),
+        author=author,
         **values,
     )

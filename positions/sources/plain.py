@@ -8,6 +8,7 @@ space.
 from __future__ import annotations
 
 import re
+
 from typing import Any, Mapping, Optional
 
 from ..errors import SourceError
@@ -19,7 +20,33 @@ from .metadata import assemble, check_fields
 __all__ = ["text_article"]
 
 
-_HEADING = re.compile(r"#[ \t]+(?P<title>[^\r\n]*?)[ \t#]*(?:\r?\n|$)")
+_BLANKS = re.compile(r"[ \t]*")
+
+
+def markdown_heading(text: str, pos: int) -> Optional[tuple[str, int]]:
+    """The title of an ATX heading of level 1 at ``pos`` and where the line after it starts.
+
+    A small scanner rather than a regex: the pattern it replaces (a lazy title before
+    optional closing ``#``) tried every split of a ``# ###…x`` line, quadratic in its length.
+    Here the line is found once and its closing ``#``, spaces and tabs stripped once.
+
+    >>> markdown_heading("# Talks resume ##\\nText", 0)
+    ('Talks resume', 18)
+    >>> markdown_heading("#Talks", 0) is None, markdown_heading("# A\\rB", 0) is None
+    (True, True)
+    """
+    if not text.startswith("#", pos):
+        return None
+    start = pos + 1
+    title = _BLANKS.match(text, start).end()  # type: ignore[union-attr]
+    if title == start:
+        return None
+    nl = text.find("\n", title)
+    end = len(text) if nl < 0 else nl
+    line_end = end - 1 if nl >= 0 and end > title and text[end - 1] == "\r" else end
+    if text.find("\r", title, line_end) >= 0:
+        return None  # a lone carriage return: not one line
+    return text[title:line_end].rstrip(" \t#"), len(text) if nl < 0 else nl + 1
 
 
 def text_article(
@@ -47,10 +74,10 @@ def text_article(
         pos = fm.body_start
     pos = body_start(text, pos)
     if markdown:
-        heading = _HEADING.match(text, pos)
+        heading = markdown_heading(text, pos)
         if heading is not None:
-            own.setdefault("title", heading.group("title"))
-            pos = body_start(text, heading.end())
+            own.setdefault("title", heading[0])
+            pos = body_start(text, heading[1])
     dateline = parse_dateline(text, pos)
     if dateline is not None:
         pos = body_start(text, dateline.span.end)

@@ -13,10 +13,17 @@ import csv
 import json
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
 
-from ..errors import PositionsError, SourceError
+from ..errors import EmptyFileError, PositionsError, SourceError
 from ..model import Article, DateSource, Span
 from .datelines import body_start, parse_dateline
-from .decoding import MAX_ARTICLE_BYTES, decode_text, iter_lines
+from .decoding import (
+    AUTO,
+    MAX_ARTICLE_BYTES,
+    check_encoding,
+    decode_text,
+    detect_encoding,
+    iter_lines,
+)
 from .metadata import assemble, check_fields
 
 __all__ = ["FIELDS", "column_names", "iter_jsonl", "iter_csv", "TABLE_SUFFIXES"]
@@ -44,6 +51,13 @@ def column_names(columns: Optional[Mapping[str, str]] = None) -> dict[str, str]:
             )
         names[key] = value
     return names
+
+
+def _listed(names: list[str], most: int = 12) -> str:
+    """Column names for a one-line message: odd ones (a line break in a quoted header) as
+    reprs, and no more than ``most`` of them."""
+    shown = [n if n.isprintable() else repr(n) for n in names[:most]]
+    return ", ".join(shown) + (f", ... ({len(names)} in all)" if len(names) > most else "")
 
 
 def _row_article(
@@ -100,14 +114,17 @@ def iter_jsonl(
     defaults: Mapping[str, Any] = {},
     year: Optional[int] = None,
     on_error: OnError = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Article]:
-    """The articles of a JSONL file, one per non-blank line, read lazily."""
+    """The articles of a JSONL file, one per non-blank line, read lazily (``encoding`` as
+    for :func:`positions.sources.decode_text`; ``"auto"`` is decided on the file's head)."""
     names = column_names(columns)
     with _open(path) as fh:
+        encoding = _file_encoding(fh, path, encoding)
         for number, offset, raw in iter_lines(fh, path):
             where = f"{path}#{number}"
             try:
-                line = decode_text(raw, where, base_offset=offset, base_line=number)
+                line = decode_text(raw, where, base_offset=offset, base_line=number, encoding=encoding)
                 if number == 1:
                     line = line.removeprefix("\ufeff")
                 if not line.strip():
@@ -127,9 +144,23 @@ def iter_jsonl(
                 _report(on_error, where, exc)
 
 
-def _decoded_lines(path: str, fh) -> Iterable[str]:
+_DETECT_BYTES = 1 << 20
+
+
+def _file_encoding(fh, path: str, encoding: str) -> str:
+    """The codec to decode every line of an export with: ``"auto"`` is decided once, on
+    the first megabyte (a line alone is too short to tell)."""
+    if check_encoding(encoding) != AUTO:
+        return encoding
+    head = fh.read(_DETECT_BYTES)
+    fh.seek(0)
+    return detect_encoding(head, path) if head else "utf-8"
+
+
+def _decoded_lines(path: str, fh, encoding: str = "utf-8") -> Iterable[str]:
+    encoding = _file_encoding(fh, path, encoding)
     for number, offset, raw in iter_lines(fh, path):
-        line = decode_text(raw, path, base_offset=offset, base_line=number)
+        line = decode_text(raw, path, base_offset=offset, base_line=number, encoding=encoding)
         yield line.removeprefix("\ufeff") if number == 1 else line
 
 
@@ -141,6 +172,7 @@ def iter_csv(
     defaults: Mapping[str, Any] = {},
     year: Optional[int] = None,
     on_error: OnError = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Article]:
     """The articles of a CSV file with a header row (tab-separated for ``.tsv``), lazily.
 
@@ -150,17 +182,17 @@ def iter_csv(
     names = column_names(columns)
     delimiter = "\t" if path.lower().endswith(".tsv") else ","
     with _open(path) as fh:
-        reader = csv.reader(_decoded_lines(path, fh), delimiter=delimiter)
+        reader = csv.reader(_decoded_lines(path, fh, encoding), delimiter=delimiter)
         try:
             header = next(reader, None)
         except csv.Error as exc:
             raise SourceError(f"{path}: malformed CSV header: {exc}") from None
         if header is None or not any(h.strip() for h in header):
-            raise SourceError(f"{path}: empty file (no header row)")
+            raise EmptyFileError(f"{path}: empty file (no header row)")
         header = [h.strip() for h in header]
         if names["text"] not in header:
             msg = (
-                f"{path}: no text column {names['text']!r} (columns: {', '.join(header)});"
+                f"{path}: no text column {names['text']!r} (columns: {_listed(header)});"
                 " name it with --column text=<column>"
             )
             raise SourceError(msg)

@@ -16,7 +16,7 @@ import os
 import re
 from typing import Any, Mapping, Optional
 
-from ..errors import SourceError
+from ..errors import EmptyFileError, SourceError
 from ..model import Article, DateSource, PartialDate, Span
 from .datelines import body_start
 from .metadata import assemble
@@ -61,7 +61,7 @@ def ungdc_article(
     start = body_start(text, 0)
     end = len(text.rstrip())
     if end <= start:
-        raise SourceError(f"{path}: empty file (only white space)")
+        raise EmptyFileError(f"{path}: empty file (only white space)")
     own = {
         "country": country,
         "source": SOURCE,

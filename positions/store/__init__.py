@@ -32,8 +32,8 @@ from ..model import Analysis, Article
 from . import read as _read
 from .analyzer import PipelineAnalyzer, analyzer_fingerprint
 from .files import PathLike, corpus_files, file_hash, iter_corpus_files
-from .filters import DateLike, _date_key, _has_actor, _in_period
-from .ingest import _SIDE_LIMIT, IngestResult, ingest_files
+from .filters import DateLike, date_key, has_actor, in_period
+from .ingest import SIDE_LIMIT, IngestResult, ingest_files
 from .prune import Missing, prune_unlisted
 from .rebuild import rebuild
 from .read import StoreStats
@@ -41,14 +41,14 @@ from .schema import (
     BUSY_TIMEOUT_MS,
     MIGRATIONS,
     SCHEMA_VERSION,
-    _connect,
-    _connect_read,
-    _migrate,
+    connect,
+    connect_read,
+    migrate,
     check_integrity,
     damaged,
     store_error,
 )
-from .write import _FileWriter
+from .write import FileWriter
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -71,7 +71,7 @@ _T = TypeVar("_T")
 
 # The modules of this package are named for what they hold (listed in docs/store.md).
 #
-# MIGRATIONS, BUSY_TIMEOUT_MS, _SIDE_LIMIT and PipelineAnalyzer are read from this module's
+# MIGRATIONS, BUSY_TIMEOUT_MS, SIDE_LIMIT and PipelineAnalyzer are read from this module's
 # namespace when a store is opened, ingested or read, and handed down: setting them here (the
 # tests do) changes what the store does, as it did when the store was a single module.
 
@@ -100,16 +100,16 @@ def open_store(path: PathLike, *, create: bool = True, verify: bool = False) -> 
     if create and not p.parent.is_dir():
         raise StoreError(f"{p}: directory {p.parent} does not exist")
     if not create:
-        conn = _connect_read(p, BUSY_TIMEOUT_MS, MIGRATIONS)
+        conn = connect_read(p, BUSY_TIMEOUT_MS, MIGRATIONS)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == len(MIGRATIONS):
             return Store(conn, p)
         conn.close()  # an older store: brought up to date once, as a writer would
         open_store(p).close()
-        return Store(_connect_read(p, BUSY_TIMEOUT_MS, MIGRATIONS), p)
-    conn = _connect(p, BUSY_TIMEOUT_MS, MIGRATIONS)
+        return Store(connect_read(p, BUSY_TIMEOUT_MS, MIGRATIONS), p)
+    conn = connect(p, BUSY_TIMEOUT_MS, MIGRATIONS)
     try:
-        _migrate(conn, p, MIGRATIONS)
+        migrate(conn, p, MIGRATIONS)
         check_integrity(conn, p, full=verify)
     except sqlite3.OperationalError as exc:  # locked, read-only, disk full
         conn.close()
@@ -182,7 +182,7 @@ class Store:
         This is the unit of :meth:`ingest`, usable directly by callers with analyses of
         their own. Returns the number of articles written.
         """
-        writer = _FileWriter(self._conn, file, file_hash, settings, mtime_ns, size, check=False)
+        writer = FileWriter(self._conn, file, file_hash, settings, mtime_ns, size, check=False)
         try:
             for a in analyses:
                 writer.add(a)
@@ -239,7 +239,7 @@ class Store:
             on_error=on_error,
             progress=progress,
             read=read,
-            side_limit=_SIDE_LIMIT,
+            side_limit=SIDE_LIMIT,
             prune=prune,
             executor=executor,
         )
@@ -324,9 +324,13 @@ def analyses_from(
     lexicon: Optional[PathLike] = None,
     actors: Sequence[PathLike] = (),
     on_error: Optional[Callable[[str, PositionsError], None]] = None,
+    name: Optional[str] = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Analysis]:
     """Analyses from the store ``db`` when it is given, else from running the pipeline over
-    ``corpus`` (the bundled sample corpus when empty).
+    ``corpus`` (the bundled sample corpus when empty; ``-`` is an article on stdin, called
+    ``name``, as in :func:`positions.sources.iter_articles`, which reads text files in
+    ``encoding``).
 
     From a store they come in date then path order; from a corpus in the order of
     :func:`positions.sources.iter_articles`. The filters mean the same either way (see
@@ -338,13 +342,13 @@ def analyses_from(
         return
     from ..sources import bundled_corpus, iter_articles
 
-    since_key, until_key = _date_key(since), _date_key(until)
+    since_key, until_key = date_key(since), date_key(until)
     paths = list(corpus) or bundled_corpus()
     err = (lambda where, exc: on_error(str(where), exc)) if on_error else None
     analyze = _pipeline(lexicon, actors)
     analyze.prepare()
-    for article in iter_articles(paths, year=year, on_error=err):
-        if not _in_period(article.date, since_key, until_key):
+    for article in iter_articles(paths, year=year, on_error=err, name=name, encoding=encoding):
+        if not in_period(article.date, since_key, until_key):
             continue
         try:
             analysis = analyze(article)
@@ -353,5 +357,5 @@ def analyses_from(
                 raise
             on_error(article.path, exc)
             continue
-        if _has_actor(analysis, actor):
+        if has_actor(analysis, actor):
             yield analysis

@@ -14,7 +14,7 @@ import attrs
 
 from .._toml import tomllib
 from ..model import Analysis, Article
-from .files import PathLike, _sha256_file
+from .files import PathLike, sha256_file
 
 
 def _bundled(name: str) -> Optional[Path]:
@@ -44,9 +44,10 @@ def analyzer_fingerprint(
         except (OSError, tomllib.TOMLDecodeError):
             head = {}  # the lexicon loader will say what is wrong with it
         ident = f"{head.get('id', source.stem)} {head.get('version', '?')}"
-        parts.append(f"lexicon {ident} sha256:{_sha256_file(source)[:16]}")
-    files = [f for f in [_bundled("actors.toml"), *map(Path, actors)] if f is not None]
-    digests = [_sha256_file(f)[:16] for f in files if f.is_file()]
+        parts.append(f"lexicon {ident} sha256:{sha256_file(source)[:16]}")
+    # The bundled gazetteer is two files: the states (countries.toml), then actors.toml.
+    files = [f for f in [_bundled("countries.toml"), _bundled("actors.toml"), *map(Path, actors)] if f is not None]
+    digests = [sha256_file(f)[:16] for f in files if f.is_file()]
     if digests:
         parts.append("actors sha256:" + "+".join(digests))
     return "; ".join(parts)

@@ -114,7 +114,7 @@ def _check_manifest(directory: str, report: Callable[[str, PositionsError], None
         report(candidate, SourceError(f"{candidate}: names files that are not there: {names}"))
 
 
-def _sha256_file(path: Path) -> str:
+def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -128,12 +128,12 @@ def file_hash(path: PathLike, *, _manifests: Optional[dict[str, str]] = None) ->
     changes the file's metadata, so it must re-ingest it).
     """
     p = Path(path)
-    digest = _sha256_file(p)
+    digest = sha256_file(p)
     manifest = p.parent / MANIFEST
     cache = _manifests if _manifests is not None else {}
     key = str(manifest)
     if key not in cache:
-        cache[key] = _sha256_file(manifest) if manifest.is_file() else ""
+        cache[key] = sha256_file(manifest) if manifest.is_file() else ""
     if not cache[key]:
         return digest
     return hashlib.sha256(f"{digest}\n{cache[key]}".encode()).hexdigest()

@@ -3,7 +3,7 @@
 A period compares at the coarser of the two precisions::
 
     >>> from positions.model import PartialDate
-    >>> _in_period(PartialDate(2019, 3), _date_key("2019"), _date_key(2020))
+    >>> in_period(PartialDate(2019, 3), date_key("2019"), date_key(2020))
     True
 """
 
@@ -17,7 +17,7 @@ from ..model import Analysis, PartialDate
 DateLike = Union[str, int, PartialDate, None]
 
 
-def _date_key(value: DateLike) -> Optional[str]:
+def date_key(value: DateLike) -> Optional[str]:
     if value is None:
         return None
     if isinstance(value, PartialDate):
@@ -28,7 +28,7 @@ def _date_key(value: DateLike) -> Optional[str]:
         raise StoreError(f"{value!r}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from exc
 
 
-def _in_period(date: Optional[PartialDate], since: Optional[str], until: Optional[str]) -> bool:
+def in_period(date: Optional[PartialDate], since: Optional[str], until: Optional[str]) -> bool:
     """Compare at the coarser of the two precisions: ``since="2019"`` keeps ``2019-03``,
     ``until="2020-06"`` keeps ``2020-06-30``, ``since="2019-06"`` drops an article dated
     only ``2019``. Undated articles are dropped when a bound is given."""
@@ -44,7 +44,7 @@ def _in_period(date: Optional[PartialDate], since: Optional[str], until: Optiona
     return True
 
 
-def _has_actor(analysis: Analysis, actor: Optional[str]) -> bool:
+def has_actor(analysis: Analysis, actor: Optional[str]) -> bool:
     """An article concerns ``actor`` when it is the article's country or a statement's
     country or holder."""
     if actor is None:

@@ -2,8 +2,8 @@
 (in a process pool with ``jobs > 1``) and write each file in one transaction.
 
 :meth:`Store.ingest <positions.store.Store.ingest>` is the entry point; the work flows as a
-stream of events (:func:`_events`), analysed in order (:func:`_analysed`), written by
-:class:`~positions.store.write._FileWriter`; then :func:`~positions.store.prune.missing`
+stream of events (:func:`ingest_events`), analysed in order (:func:`analysed_events`), written by
+:class:`~positions.store.write.FileWriter`; then :func:`~positions.store.prune.missing`
 counts (or prunes) the stored files under the paths that the run did not find. Functions
 that worker processes run are at module level, so that they pickle.
 
@@ -27,7 +27,7 @@ from ..model import Analysis, Article
 from .files import PathLike, file_hash, iter_corpus_files
 from .prune import Found, Missing, missing
 from .schema import store_error
-from .write import _FileWriter
+from .write import FileWriter
 
 
 @attrs.frozen
@@ -54,7 +54,7 @@ class IngestResult:
         return self.read + self.skipped + self.failed
 
 
-_SIDE_LIMIT = 1024
+SIDE_LIMIT = 1024
 """Skipped files noted before the reader run is restarted (a re-ingest of an unchanged
 corpus yields no article that would hand them on, and they must not pile up)."""
 
@@ -78,7 +78,7 @@ def ingest_files(
     store at ``db_path`` (named in errors), with ``analyze`` given. ``executor`` (an object
     with ``submit``, such as a Dask client's ``get_executor()``) analyses the articles in
     place of a process pool, ``jobs`` sizing its window; the caller owns it."""
-    fingerprint = getattr(analyze, "fingerprint", None) or _qualname(analyze)
+    fingerprint = getattr(analyze, "fingerprint", None) or qualname(analyze)
     settings = f"{fingerprint}; year={year}"
     counts: collections.Counter[str] = collections.Counter()
     if isinstance(paths, (str, os.PathLike)):
@@ -90,8 +90,8 @@ def ingest_files(
     total = 0
     if progress is not None:
         total = sum(1 for _ in iter_corpus_files(paths, on_error=lambda *_: None))
-    events = _events(conn, paths, settings, year, read or _read_default, side_limit)
-    writer: Optional[_FileWriter] = None
+    events = ingest_events(conn, paths, settings, year, read or read_default, side_limit)
+    writer: Optional[FileWriter] = None
     errors: list[str] = []
     listing_errors: list[str] = []  # where a path names nothing, cannot be listed, ...
     done = 0
@@ -102,12 +102,12 @@ def ingest_files(
             (settings,),
         )
         found = Found(conn)
-        for ev in _analysed(events, analyze, jobs, executor):
+        for ev in analysed_events(events, analyze, jobs, executor):
             kind = ev[0]
             if kind == "begin":
                 _, key, hash_, mtime_ns, size = ev
                 found.add(key)  # before the file's transaction opens: read or failed, found
-                writer = _FileWriter(conn, key, hash_, settings, mtime_ns, size)
+                writer = FileWriter(conn, key, hash_, settings, mtime_ns, size)
                 errors = []
             elif kind == "analysis":
                 assert writer is not None
@@ -156,19 +156,21 @@ def ingest_files(
     )
 
 
-def _qualname(fn: object) -> str:
+def qualname(fn: object) -> str:
+    """``module.qualname`` of an analyzer without a ``fingerprint`` (what its settings name)."""
     return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', type(fn).__name__)}"
 
 
-def _read_default(
+def read_default(
     paths: Iterable[str], *, year: Optional[int], on_error: Callable
 ) -> Iterable[Article]:
+    """The reader an ingest uses when given none: :func:`positions.sources.iter_articles`."""
     from ..sources import iter_articles
 
     return iter_articles(paths, year=year, on_error=on_error)
 
 
-def _events(
+def ingest_events(
     conn: sqlite3.Connection,
     paths: Sequence[PathLike],
     settings: str,
@@ -194,7 +196,7 @@ def _events(
             ).fetchone()
 
     side: collections.deque[tuple] = collections.deque()
-    limit = _SIDE_LIMIT if side_limit is None else side_limit
+    limit = SIDE_LIMIT if side_limit is None else side_limit
     manifests: dict[str, str] = {}
 
     def path_error(where: str, exc: PositionsError) -> None:
@@ -245,7 +247,7 @@ def _analyse_one(analyze: Callable[[Article], Analysis], article: Article) -> tu
         return ("error", article.path, exc)
 
 
-def _analysed(
+def analysed_events(
     events: Iterator[tuple], analyze: Callable, jobs: int, executor: Optional[Executor] = None
 ) -> Iterator[tuple]:
     """Replace each ``article`` event by its ``analysis`` (or ``error``), in order.
@@ -366,7 +368,7 @@ def _chunked(
 def _windowed(
     pool: Executor, events: Iterator[tuple], analyze: Callable, prepare: Optional[Callable], window: int
 ) -> Iterator[tuple]:
-    """:func:`_analysed` through ``pool``: at most ``window`` articles in flight, results
+    """:func:`analysed_events` through ``pool``: at most ``window`` articles in flight, results
     handed on in input order."""
     pending: collections.deque[Union[Future, tuple]] = collections.deque()
     try:

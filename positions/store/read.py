@@ -12,14 +12,14 @@ from typing import Iterator, Optional
 import attrs
 
 from ..model import Analysis, Article, Marker
-from .filters import DateLike, _date_key
+from .filters import DateLike, date_key
 from .records import (
-    _ARTICLE_COLS,
-    _MARKER_COLS,
-    _STATEMENT_COLS,
-    _article_from,
-    _marker_from,
-    _statement_from,
+    ARTICLE_COLS,
+    MARKER_COLS,
+    STATEMENT_COLS,
+    article_from,
+    marker_from,
+    statement_from,
 )
 
 
@@ -65,10 +65,10 @@ def _analysis(conn: sqlite3.Connection, pk: int, article: Article) -> Analysis:
     markers: dict[int, Marker] = {}
     listed: list[Marker] = []
     for row in conn.execute(
-        f"SELECT pk, seq, {_MARKER_COLS} FROM markers WHERE article_pk = ? ORDER BY pk",
+        f"SELECT pk, seq, {MARKER_COLS} FROM markers WHERE article_pk = ? ORDER BY pk",
         (pk,),
     ):
-        m = _marker_from(row[2:])
+        m = marker_from(row[2:])
         markers[row[0]] = m
         if row[1] is not None:
             listed.append(m)
@@ -87,9 +87,9 @@ def _analysis(conn: sqlite3.Connection, pk: int, article: Article) -> Analysis:
     ):
         links[spk].append(markers[mpk])
     statements = tuple(
-        _statement_from(row[1:], tuple(holders[row[0]]), tuple(links[row[0]]))
+        statement_from(row[1:], tuple(holders[row[0]]), tuple(links[row[0]]))
         for row in conn.execute(
-            f"SELECT pk, {_STATEMENT_COLS} FROM statements WHERE article_pk = ? ORDER BY seq",
+            f"SELECT pk, {STATEMENT_COLS} FROM statements WHERE article_pk = ? ORDER BY seq",
             (pk,),
         )
     )
@@ -99,7 +99,7 @@ def _analysis(conn: sqlite3.Connection, pk: int, article: Article) -> Analysis:
 def _article_rows(
     conn: sqlite3.Connection, since: DateLike, until: DateLike, actor: Optional[str]
 ) -> Iterator[tuple[int, Article]]:
-    since_key, until_key = _date_key(since), _date_key(until)
+    since_key, until_key = date_key(since), date_key(until)
     where, args = [], []
     if since_key is not None:
         where.append("date IS NOT NULL AND substr(date, 1, ?) >= ?")
@@ -114,7 +114,7 @@ def _article_rows(
             " WHERE h.statement_pk = s.pk AND +h.country = ?))))"
         )
         args += [actor, actor, actor]
-    sql = f"SELECT pk, {_ARTICLE_COLS} FROM articles a"
+    sql = f"SELECT pk, {ARTICLE_COLS} FROM articles a"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY date IS NULL, date, path, file_pk, seq"
@@ -123,7 +123,7 @@ def _article_rows(
     cur = conn.cursor()
     try:
         for row in cur.execute(sql, args):
-            yield row[0], _article_from(row[1:])
+            yield row[0], article_from(row[1:])
     finally:
         cur.close()
 
@@ -186,9 +186,9 @@ def files_with_analyses(conn: sqlite3.Connection) -> Iterator[tuple[dict, list[A
         ):
             f = dict(zip(("pk", "path", "hash", "mtime_ns", "size", "settings", "status", "error", "errors"), row))
             analyses = [
-                _analysis(conn, r[0], _article_from(r[1:]))
+                _analysis(conn, r[0], article_from(r[1:]))
                 for r in conn.execute(
-                    f"SELECT pk, {_ARTICLE_COLS} FROM articles WHERE file_pk = ? ORDER BY seq", (f["pk"],)
+                    f"SELECT pk, {ARTICLE_COLS} FROM articles WHERE file_pk = ? ORDER BY seq", (f["pk"],)
                 ).fetchall()
             ]
             yield f, analyses

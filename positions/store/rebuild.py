@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import StoreError
-from .schema import _file_uri, _identify
+from .schema import file_uri, identify
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _SIDECARS = ("-wal", "-shm", "-journal")
@@ -41,11 +41,11 @@ def check_replaceable(path: Path) -> None:
         raise StoreError(f"{path}: not an SQLite file; --rebuild replaces only a positions store "
                          "(remove the file yourself if it was one)")  # fmt: skip
     try:  # read only, without touching the file: immutable ignores locks and the WAL
-        conn = sqlite3.connect(_file_uri(path) + "?immutable=1", uri=True)
+        conn = sqlite3.connect(file_uri(path) + "?immutable=1", uri=True)
     except sqlite3.Error:
         return
     try:
-        _identify(conn, path)
+        identify(conn, path)
     except StoreError as exc:  # a foreign database, or a newer positions' store
         raise StoreError(f"{exc}; --rebuild replaces only a positions store") from exc
     except sqlite3.Error:

@@ -5,7 +5,7 @@ for its ``_*_COLS`` and each ``_*_from`` takes them back::
 
     >>> from positions.model import Article, Span
     >>> a = Article(id="a1", path="a.txt", text="Moscow is ready.", body=Span(0, 16))
-    >>> _article_from(_article_row(a, "h1")) == a
+    >>> article_from(article_row(a, "h1")) == a
     True
 """
 
@@ -33,13 +33,13 @@ def _tuple(raw: str) -> tuple:
     return () if raw == "[]" else tuple(json.loads(raw))
 
 
-_ARTICLE_COLS = (
+ARTICLE_COLS = (
     "id, path, file_hash, text, body_start, body_end, source, place, date, date_from, title,"
     " url, language, country, layout, dateline_start, dateline_end, warnings"
 )
 
 
-def _article_row(a: Article, hash_: str) -> tuple:
+def article_row(a: Article, hash_: str) -> tuple:
     return (
         a.id,
         a.path,
@@ -61,7 +61,7 @@ def _article_row(a: Article, hash_: str) -> tuple:
     )
 
 
-def _article_from(r: Sequence[Any]) -> Article:
+def article_from(r: Sequence[Any]) -> Article:
     return Article(
         id=r[0],
         path=r[1],
@@ -81,13 +81,13 @@ def _article_from(r: Sequence[Any]) -> Article:
     )
 
 
-_MARKER_COLS = (
+MARKER_COLS = (
     "concept, surface, normalized, span_start, span_end, polarity, in_scope, pattern, steps,"
     " negation_start, negation_end"
 )
 
 
-def _marker_row(m: Marker) -> tuple:
+def marker_row(m: Marker) -> tuple:
     return (
         m.concept,
         m.surface,
@@ -102,7 +102,7 @@ def _marker_row(m: Marker) -> tuple:
     )
 
 
-def _marker_from(r: Sequence[Any]) -> Marker:
+def marker_from(r: Sequence[Any]) -> Marker:
     return Marker(
         concept=r[0],
         surface=r[1],
@@ -116,13 +116,13 @@ def _marker_from(r: Sequence[Any]) -> Marker:
     )
 
 
-_STATEMENT_COLS = (
+STATEMENT_COLS = (
     "article_id, span_start, span_end, text, kind, has_speaker, speaker_name, speaker_role,"
     " speaker_country, speaker_org, country, cue_start, cue_end, evidence, parts"
 )
 
 
-def _statement_row(s: Statement) -> tuple:
+def statement_row(s: Statement) -> tuple:
     sp = s.speaker
     return (
         s.article,
@@ -142,7 +142,7 @@ def _statement_row(s: Statement) -> tuple:
     )
 
 
-def _statement_from(r: Sequence[Any], holders: tuple[str, ...], markers: tuple[Marker, ...]):
+def statement_from(r: Sequence[Any], holders: tuple[str, ...], markers: tuple[Marker, ...]):
     speaker = Speaker(r[6], r[7], r[8], r[9]) if r[5] else None
     return Statement(
         article=r[0],

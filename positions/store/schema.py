@@ -116,7 +116,77 @@ CREATE TABLE statement_markers (
 CREATE INDEX statement_markers_marker ON statement_markers (marker_pk);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Version 2: the novelty index. Who said what when, by actor and day, so that an actor's
+# standing position and its last use of a wording are read from an index range (see
+# positions.history.StoreHistory). Rows follow the core tables through triggers, so the
+# writers need not know of them; deletes follow through ON DELETE CASCADE (a usage goes with
+# its marker: a statement is only ever deleted with its article, and so with its markers).
+# ``day`` is the first day the article's date can mean, '' for an undated article (a key
+# column cannot be NULL); only in-scope markers are uses. Both tables are clustered on
+# (actor, role, day): the window of one actor is one range of the table itself.
+_DAY = "coalesce(CASE length(a.date) WHEN 4 THEN a.date || '-01-01' WHEN 7 THEN a.date || '-01' ELSE a.date END, '')"
+
+_V2 = f"""
+CREATE TABLE appearances (
+    actor TEXT NOT NULL,
+    role TEXT NOT NULL,                 -- 'holder' or 'speaker'
+    day TEXT NOT NULL,
+    article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    PRIMARY KEY (actor, role, day, article_pk)
+) WITHOUT ROWID;
+CREATE INDEX appearances_article ON appearances (article_pk);
+CREATE TABLE usages (
+    actor TEXT NOT NULL,
+    role TEXT NOT NULL,
+    day TEXT NOT NULL,
+    marker_pk INTEGER NOT NULL REFERENCES markers(pk) ON DELETE CASCADE,
+    statement_pk INTEGER NOT NULL,
+    article_pk INTEGER NOT NULL,
+    concept TEXT NOT NULL,
+    normalized TEXT NOT NULL,
+    PRIMARY KEY (actor, role, day, marker_pk, statement_pk)
+) WITHOUT ROWID;
+CREATE INDEX usages_form ON usages (actor, role, normalized, day);
+CREATE INDEX usages_concept ON usages (actor, role, concept, day);
+CREATE INDEX usages_marker ON usages (marker_pk);
+CREATE TRIGGER appearances_of_holder AFTER INSERT ON holders BEGIN
+    INSERT OR IGNORE INTO appearances (actor, role, day, article_pk)
+    SELECT NEW.country, 'holder', {_DAY}, s.article_pk
+    FROM statements s JOIN articles a ON a.pk = s.article_pk WHERE s.pk = NEW.statement_pk;
+END;
+CREATE TRIGGER appearances_of_speaker AFTER INSERT ON statements WHEN NEW.country IS NOT NULL BEGIN
+    INSERT OR IGNORE INTO appearances (actor, role, day, article_pk)
+    SELECT NEW.country, 'speaker', {_DAY}, a.pk FROM articles a WHERE a.pk = NEW.article_pk;
+END;
+CREATE TRIGGER usages_of_link AFTER INSERT ON statement_markers BEGIN
+    INSERT OR IGNORE INTO usages
+    SELECT h.country, 'holder', {_DAY}, m.pk, s.pk, s.article_pk, m.concept, m.normalized
+    FROM markers m, statements s, articles a, holders h
+    WHERE m.pk = NEW.marker_pk AND m.in_scope AND s.pk = NEW.statement_pk
+      AND a.pk = s.article_pk AND h.statement_pk = s.pk;
+    INSERT OR IGNORE INTO usages
+    SELECT s.country, 'speaker', {_DAY}, m.pk, s.pk, s.article_pk, m.concept, m.normalized
+    FROM markers m, statements s, articles a
+    WHERE m.pk = NEW.marker_pk AND m.in_scope AND s.pk = NEW.statement_pk
+      AND a.pk = s.article_pk AND s.country IS NOT NULL;
+END;
+INSERT OR IGNORE INTO appearances (actor, role, day, article_pk)
+SELECT h.country, 'holder', {_DAY}, s.article_pk
+FROM holders h JOIN statements s ON s.pk = h.statement_pk JOIN articles a ON a.pk = s.article_pk;
+INSERT OR IGNORE INTO appearances (actor, role, day, article_pk)
+SELECT s.country, 'speaker', {_DAY}, s.article_pk
+FROM statements s JOIN articles a ON a.pk = s.article_pk WHERE s.country IS NOT NULL;
+INSERT OR IGNORE INTO usages
+SELECT h.country, 'holder', {_DAY}, m.pk, s.pk, s.article_pk, m.concept, m.normalized
+FROM statement_markers l JOIN markers m ON m.pk = l.marker_pk JOIN statements s ON s.pk = l.statement_pk
+JOIN articles a ON a.pk = s.article_pk JOIN holders h ON h.statement_pk = s.pk WHERE m.in_scope;
+INSERT OR IGNORE INTO usages
+SELECT s.country, 'speaker', {_DAY}, m.pk, s.pk, s.article_pk, m.concept, m.normalized
+FROM statement_markers l JOIN markers m ON m.pk = l.marker_pk JOIN statements s ON s.pk = l.statement_pk
+JOIN articles a ON a.pk = s.article_pk WHERE m.in_scope AND s.country IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """Schema migrations, applied in order: ``MIGRATIONS[i]`` takes ``user_version`` i to i + 1.
 
 Append, never edit: a store made by an older positions is brought up to date on open."""
@@ -149,7 +219,7 @@ def store_error(path: "Path | str", exc: sqlite3.Error) -> StoreError:
     return StoreError(damaged(path, text))
 
 
-def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
+def connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
     """A connection for writing: the file is identified as a positions store (or an empty
     file) *before* anything changes it, then switched to WAL mode."""
     try:
@@ -159,7 +229,7 @@ def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tup
     try:
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         conn.execute("PRAGMA foreign_keys = ON")
-        _identify(conn, path, migrations)  # reads only: a refused file is left as it was
+        identify(conn, path, migrations)  # reads only: a refused file is left as it was
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StoreError(f"{path}: cannot use WAL mode (journal mode {mode})")
@@ -176,32 +246,32 @@ def _connect(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tup
     return conn
 
 
-def _file_uri(path: Path) -> str:
+def file_uri(path: Path) -> str:
     from urllib.parse import quote
 
     return "file:" + quote(str(path.absolute()), safe="/")
 
 
-def _read_uri(path: Path) -> str:
+def read_uri(path: Path) -> str:
     """The URI a reader opens ``path`` with: read-only, and immutable where its directory
     cannot be written (no ``-shm`` file can be made there, and so no writer can be at work: a
     WAL that was never checkpointed is then not seen)."""
-    uri = _file_uri(path)
+    uri = file_uri(path)
     if not os.access(path.parent if str(path.parent) else ".", os.W_OK):
         return uri + "?immutable=1"
     return uri + "?mode=ro"
 
 
-def _connect_read(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
+def connect_read(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS, migrations: tuple[str, ...] = MIGRATIONS) -> sqlite3.Connection:
     """A read-only connection (``mode=ro``, or ``immutable`` in a directory that cannot be
     written) to a store identified as one; nothing is changed in the file."""
     try:
-        conn = sqlite3.connect(_read_uri(path), uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000)
+        conn = sqlite3.connect(read_uri(path), uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: {exc}") from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
-        version = _identify(conn, path, migrations)
+        version = identify(conn, path, migrations)
     except sqlite3.OperationalError as exc:
         conn.close()
         raise StoreError(f"{path}: {exc}") from exc
@@ -241,7 +311,7 @@ def _tables(conn: sqlite3.Connection) -> dict[str, list[str]]:
     return {n: [r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (n,))] for n in names}
 
 
-def _identify(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+def identify(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
     """The schema version of the store on ``conn``, after checking that it is a positions
     store: ``user_version`` no newer than ``migrations`` know, and every table of that
     version there with its columns (other tables may be added by a user). An empty file is
@@ -281,7 +351,7 @@ def check_integrity(conn: sqlite3.Connection, path: "Path | str", *, full: bool 
         raise store_error(path, exc) from exc
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
     """Bring the store up to ``len(migrations)``, its schema version; return it."""
     latest = len(migrations)
     version = conn.execute("PRAGMA user_version").fetchone()[0]

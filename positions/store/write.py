@@ -8,16 +8,16 @@ from typing import Optional, Sequence
 
 from ..model import Analysis, Marker
 from .records import (
-    _ARTICLE_COLS,
-    _MARKER_COLS,
-    _STATEMENT_COLS,
-    _article_row,
-    _marker_row,
-    _statement_row,
+    ARTICLE_COLS,
+    MARKER_COLS,
+    STATEMENT_COLS,
+    article_row,
+    marker_row,
+    statement_row,
 )
 
 
-class _FileWriter:
+class FileWriter:
     """Writes one file's articles in one ``BEGIN IMMEDIATE`` transaction.
 
     The transaction opens at the first article (or at the end, for a file without any), so
@@ -87,9 +87,9 @@ class _FileWriter:
             return
         conn = self.conn
         cur = conn.execute(
-            f"INSERT INTO articles (file_pk, seq, {_ARTICLE_COLS})"
+            f"INSERT INTO articles (file_pk, seq, {ARTICLE_COLS})"
             f" VALUES (?, ?, {', '.join('?' * 18)})",
-            (self.file_pk, self.seq, *_article_row(analysis.article, self.hash)),
+            (self.file_pk, self.seq, *article_row(analysis.article, self.hash)),
         )
         self.seq += 1
         apk = cur.lastrowid
@@ -98,29 +98,29 @@ class _FileWriter:
         for i, m in enumerate(analysis.markers):
             pk = self.next_marker
             self.next_marker += 1
-            marker_rows.append((pk, apk, i, *_marker_row(m)))
+            marker_rows.append((pk, apk, i, *marker_row(m)))
             marker_pk.setdefault(m, pk)
         statement_rows, holder_rows, link_rows = [], [], []
         for i, s in enumerate(analysis.statements):
             spk = self.next_statement
             self.next_statement += 1
-            statement_rows.append((spk, apk, i, *_statement_row(s)))
+            statement_rows.append((spk, apk, i, *statement_row(s)))
             holder_rows.extend((spk, j, c) for j, c in enumerate(s.holders))
             for j, m in enumerate(s.markers):
                 mpk = marker_pk.get(m)
                 if mpk is None:  # a marker the statement has but the article list lacks
                     mpk = self.next_marker
                     self.next_marker += 1
-                    marker_rows.append((mpk, apk, None, *_marker_row(m)))
+                    marker_rows.append((mpk, apk, None, *marker_row(m)))
                     marker_pk[m] = mpk
                 link_rows.append((spk, j, mpk))
         conn.executemany(
-            f"INSERT INTO markers (pk, article_pk, seq, {_MARKER_COLS})"
+            f"INSERT INTO markers (pk, article_pk, seq, {MARKER_COLS})"
             f" VALUES (?, ?, ?, {', '.join('?' * 11)})",
             marker_rows,
         )
         conn.executemany(
-            f"INSERT INTO statements (pk, article_pk, seq, {_STATEMENT_COLS})"
+            f"INSERT INTO statements (pk, article_pk, seq, {STATEMENT_COLS})"
             f" VALUES (?, ?, ?, {', '.join('?' * 15)})",
             statement_rows,
         )

@@ -1,0 +1,187 @@
+"""Speaker phrases of UN meetings coverage, before the general reader of :mod:`.speakers`.
+
+The forms (each a small pattern; the states are read by the gazetteer):
+
+- a delegate by name and state: ``Liu Jieyi (China)``, ``MOON JAE-IN (Republic of Korea)``;
+- a delegate by office: ``the representative of the Russian Federation``, ``the delegate
+  for Mexico``, ``Bolivia's delegate``, ``the representatives of China and the Russian
+  Federation`` (the first state speaks, both hold);
+- UN officials: ``the Secretary-General``, ``Under-Secretary-General for Political Affairs
+  Rosa Lind``, ``Name (State), President of the General Assembly`` — no country, no holders;
+- the Council and its texts: ``The Council``, ``the resolution`` — no country, no holders;
+- unnamed groups: ``Many speakers``, ``Several members``, ``Others``, ``Several delegates,
+  including those of Cuba and Syria`` — no country; holders only the states named.
+
+"also speaking for Canada and New Zealand", "on behalf of the European Union" (in the
+phrase or in the opener before it) add the states named as holders (``SpeakerRef.also``).
+
+    >>> from positions.actors import load_gazetteer
+    >>> gz = load_gazetteer()
+    >>> speaker_phrase("Liu Jieyi (China)", gz).speaker.country
+    'CHN'
+    >>> speaker_phrase("Many speakers", gz).stateless
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..actors import Gazetteer
+from ..model import PartialDate, Speaker
+from .speakers import SpeakerRef, parse_speaker
+
+__all__ = ["speaker_phrase", "states_in"]
+
+_NAME_STATE_RE = re.compile(
+    r"(?P<name>[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|bin|al|del|la|le)){0,5})\s*"
+    r"\((?P<state>[^()]{2,80})\)(?:\s*\((?:spoke|speaking)\s+in\s+\w+\))?\s*$"
+)
+_OFFICE_RE = re.compile(
+    r"(?:the\s+|The\s+)?(?:permanent\s+|deputy\s+|alternate\s+)?(?P<role>representative|delegate|speaker|delegation|ambassador|observer|envoy)"
+    r"(?P<plural>s)?\s+(?:of|for|from)\s+(?P<state>.+)$",
+    re.I,
+)
+_POSSESSIVE_RE = re.compile(
+    r"(?P<state>(?:the\s+|The\s+)?[A-Z].*?)['’]s?\s+(?:permanent\s+)?(?P<role>representative|delegate|delegation|speaker|envoy|ambassador)$"
+)
+_UN_TITLE = (
+    r"(?:the\s+|The\s+)?(?:UN\s+|United\s+Nations\s+)?(?:Deputy\s+)?(?:Secretary-General|Under-Secretary-General|Assistant\s+Secretary-General|"
+    r"President\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)|High\s+Commissioner|"
+    r"Special\s+(?:Envoy|Rapporteur|Adviser|Coordinator)|Emergency\s+Relief\s+Coordinator|Spokesperson\s+for\s+the\s+Secretary-General|"
+    r"Director\s+General\s+of\s+the\s+(?:IAEA|International\s+Atomic\s+Energy\s+Agency))\b"
+)
+_UN_TITLE_RE = re.compile(_UN_TITLE)
+_UN_HEAD_RE = re.compile(_UN_TITLE + r"(?P<rest>.*)$")
+_BODY_RE = re.compile(
+    r"(?:the\s+|The\s+)?(?P<body>(?:Security\s+)?Council|(?:General\s+)?Assembly|(?:Third\s+|First\s+)?Committee|resolution|draft\s+resolution)$"
+)
+_GROUP_RE = re.compile(
+    r"(?:(?P<q>many|several|some|other|numerous|most|a\s+few|a\s+number\s+of|a\s+majority\s+of|all|still\s+other|yet\s+other|"
+    r"two|three|four|five|various|a\s+number\s+of\s+other)\s+)(?:Council\s+|Assembly\s+|Committee\s+)?"
+    r"(?P<noun>speakers|delegates|delegations|members|Member\s+States|representatives|countries|States|participants)$"
+    r"|(?P<alone>others|some|many|several|still\s+others)$",
+    re.I,
+)
+_TRAILING_TIME_RE = re.compile(
+    r"(?:\s+(?:today|yesterday|tonight|again|also|earlier|later|then|now|separately|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+(?:week|morning|afternoon|evening)|last\s+week))+$"
+)
+_CLAUSE_APPOS_RE = re.compile(r"(?:[a-z]+ing|who|which|whose|in|at|on|during|after|before|while|when|then)\b")
+_BARE_OFFICE_RE = re.compile(
+    r"(?:the|The|its|their|her|his)\s+(?:(?:bloc|group|country|delegation|Union)['’]s\s+)?(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)"
+)
+_BEHALF_RE = re.compile(
+    r"\b(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:[Ff]or|[Oo]n\s+behalf\s+of)\s+(?P<states>(?:the\s+)?[A-Z][^;:]*?)(?=,|$)"
+)
+_INCLUDING_RE = re.compile(r"\bincluding\s+(?:those\s+of\s+|the\s+representatives\s+of\s+)?(?P<states>[A-Z].*?)(?=,\s*(?:said|stressed)|$)")
+_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?![a-z])")
+
+
+def states_in(names: str, gz: Gazetteer) -> tuple[str, ...]:
+    """The states of an enumeration ("Canada, Australia and New Zealand"), in order; the
+    whole phrase first ("Bosnia and Herzegovina")."""
+    whole = gz.country_of(names.strip()) if gz.lookup(names.strip()) is not None else None
+    if whole:
+        return (whole,)
+    out = []
+    for item in _SPLIT_RE.split(names.strip()):
+        code = gz.country_of(item.strip()) if item.strip() else None
+        if code:
+            out.append(code)
+    return tuple(dict.fromkeys(out))
+
+
+def _name_case(name: str) -> str:
+    """A name set in capitals, in its usual case ("MOON JAE-IN" → "Moon Jae-in")."""
+    if not name.isupper():
+        return name
+    return " ".join("-".join([w[:1] + w[1:].lower() for w in word.split("-")][:1] + [w.lower() for w in word.split("-")[1:]]) for word in name.split())
+
+
+def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = None, *, intro: str = "") -> Optional[SpeakerRef]:
+    """Read a speaker phrase: the meetings-coverage forms first, then :func:`parse_speaker`.
+    ``intro`` is the opener before the phrase ("Speaking also on behalf of Norway, …")."""
+    p = phrase.strip(" ,;:\n\t\"'")
+    if not p or len(p) > 300:
+        return None
+    t = _TRAILING_TIME_RE.search(p)
+    if t and t.start() > 0:  # "Defense Secretary Robert M. Gates today said": the time is no part of the speaker
+        p = phrase = p[: t.start()]
+    head, _, appos = p.partition(",")
+    head, appos = head.strip(), appos.strip()
+    if appos and _CLAUSE_APPOS_RE.match(appos) and not _BEHALF_RE.search(appos):
+        # "Rice, speaking in Beijing during her visit,": a participial clause, not a title.
+        phrase, appos = head, ""
+    ref = _un_form(head, appos, gz, date)
+    if ref is None and _BARE_OFFICE_RE.fullmatch(head) and _behalf(intro, gz):
+        ref = SpeakerRef(Speaker(), phrase)
+    if ref is None:
+        ref = parse_speaker(phrase, gz, date)
+        if ref is None:
+            return None
+    if _BARE_OFFICE_RE.fullmatch(head) and ref.speaker.country is None:
+        # "Speaking for France, the representative said …": the opener names the state.
+        states = _behalf(intro, gz)
+        if states:
+            role = f"{head.split()[-1].lower()} of {states[0]}"
+            return SpeakerRef(Speaker(role=role, country=states[0]), phrase, also=states[1:])
+    if not ref.stateless:
+        also = tuple(c for c in _behalf(appos, gz) + _behalf(intro, gz) if c != ref.speaker.country)
+        if also:
+            ref = SpeakerRef(ref.speaker, ref.phrase, ref.ref, ref.cls, ref.gender, ref.joint, tuple(dict.fromkeys(ref.also + also)), ref.stateless)
+    return ref
+
+
+def _behalf(text: str, gz: Gazetteer) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in _BEHALF_RE.finditer(text[-300:]):  # an opener or appositive, not a paragraph
+        out.extend(states_in(m.group("states"), gz))
+    return tuple(out)
+
+
+def _un_form(head: str, appos: str, gz: Gazetteer, date: Optional[PartialDate]) -> Optional[SpeakerRef]:
+    phrase = f"{head}, {appos}" if appos else head
+    m = _NAME_STATE_RE.fullmatch(head)
+    if m:
+        name = _name_case(m.group("name"))
+        if _UN_TITLE_RE.search(appos) or _UN_TITLE_RE.match(m.group("name")):
+            return SpeakerRef(Speaker(name=name, organization="United Nations"), phrase, stateless=True)
+        codes = states_in(m.group("state"), gz)
+        if codes:
+            return SpeakerRef(Speaker(name=name, country=codes[0]), phrase)
+        return None
+    m = _UN_HEAD_RE.match(head)
+    if m:
+        known = parse_speaker(head, gz, date)
+        name = known.speaker.name if known is not None and known.ref is None else None
+        title = head[: m.start("rest")].strip()
+        if name is None:
+            rest = re.search(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)$", m.group("rest"))
+            name = rest.group(1) if rest else None
+        return SpeakerRef(Speaker(name=name, role=title.lower() if title[:1].islower() else title, organization="United Nations"), phrase, stateless=True)
+    if appos and _UN_TITLE_RE.match(appos) and re.fullmatch(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,4}", head):
+        return SpeakerRef(Speaker(name=_name_case(head), role=appos, organization="United Nations"), phrase, stateless=True)
+    m = _OFFICE_RE.match(head)
+    if m:
+        codes = states_in(m.group("state"), gz)
+        if codes:
+            role = f"{m.group('role').lower()} of {m.group('state')}"
+            return SpeakerRef(Speaker(role=role, country=codes[0]), phrase, joint=codes if len(codes) > 1 else (), also=codes[1:])
+        return None
+    m = _POSSESSIVE_RE.fullmatch(head)
+    if m:
+        code = gz.country_of(m.group("state"))
+        if code:
+            return SpeakerRef(Speaker(role=f"{m.group('role').lower()} of {m.group('state')}", country=code), phrase)
+    m = _BODY_RE.fullmatch(head)
+    if m and not appos:
+        body = m.group("body")
+        org = "Security Council" if "Council" in body else "General Assembly" if "Assembly" in body else body
+        return SpeakerRef(Speaker(organization=org), phrase, stateless=True)
+    m = _GROUP_RE.fullmatch(head)
+    if m and (not appos or appos.startswith("including")):
+        inc = _INCLUDING_RE.search(appos)
+        also = states_in(inc.group("states"), gz) if inc else ()
+        return SpeakerRef(Speaker(name=head[:1].upper() + head[1:]), phrase, also=also, stateless=True)
+    return None

@@ -1,0 +1,218 @@
+"""Resolution: speakers, countries and holders of drafts, in reading order.
+
+A :class:`~.speakers.Resolver` walks the article: persons and joint documents named in
+narration are remembered, so that a later surname, pronoun or "the document" resolves to
+them; countries fall back on the outlet's state or the nearest earlier speaker's; holders
+are decided per content sentence (:mod:`.holders`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+import attrs
+
+from ..actors import Gazetteer
+from ..model import Article, Span, Speaker, Statement
+from ..text import TextView
+from .publishers import outlet_country
+from .holders import LazyHolderContext, holders_of, subject_countries
+from .records import WORDS_RE, Draft, drop_final_period
+from .speakers import Resolver, SpeakerRef, parse_speaker
+
+__all__ = ["resolve"]
+
+_DOC_EVENT_RE = re.compile(
+    r"\b(?:jointly\s+)?(?:signed|issued|adopted|released|published|approved|agreed\s+on)\s+"
+    r"(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}?(?P<noun>statement|declaration|communiqu[eé]|document|agreement|accord)\b"
+)
+"""A joint document named in narration: "X and Y signed an eight-point declaration"."""
+
+
+
+def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], frames: list[tuple[int, int]]) -> tuple[Statement, ...]:
+    res = Resolver(gz, article.date)
+    ctx = LazyHolderContext(tv.text, frames, gz)
+    outlet = outlet_country(article, gz)
+    text = tv.text
+    out: list[Statement] = []
+    prev_speaker: Optional[Speaker] = None
+    prev_end = -1
+    prev_para = -1
+    last_pos = tv.body.start
+    signatories: dict[Speaker, tuple[str, ...]] = {}
+    frame_starts = [f[0] for f in frames]
+    para_starts = [p.start for p in tv.paragraphs]  # once: a statement per line made this quadratic
+    # Speakers that carry no state by convention (UN officials, the Council, unnamed groups),
+    # and the states a delegate also speaks for; a later "he" or "the delegate" keeps them.
+    stateless: set[Speaker] = set()
+    also: dict[Speaker, tuple[str, ...]] = {}
+    for d in drafts:
+        _note_names(res, text, last_pos, d.parts[0].start, gz)
+        _note_documents(res, text, last_pos, d.parts[0].start, frames, frame_starts, gz, signatories)
+        last_pos = d.parts[-1].end
+        evidence: list[str] = []
+        if d.ref is None:
+            para = _para_index(para_starts, d.parts[0].start)
+            if prev_speaker is None or para - prev_para > 1 or len(WORDS_RE.findall(text, d.parts[0].start, d.parts[-1].end)) < 4:
+                continue
+            speaker = prev_speaker
+            evidence.append(f"unattributed quote → {speaker.label()}, the speaker of the statement before it")
+        else:
+            ref = d.ref
+            if ref.ref == "possessive":
+                ref, why = _possessive(ref, text, d, gz, res)
+                evidence.append(why)
+            speaker, why = res.resolve(ref)
+            if why:
+                evidence.append(why)
+            if ref.stateless:
+                stateless.add(speaker)
+            if ref.also:
+                also[speaker] = ref.also
+        if d.note:
+            evidence.append(d.note)
+        country = speaker.country
+        if speaker in stateless:
+            holders = also.get(speaker, ())
+            evidence.append(
+                f"'{speaker.label()}' speaks for no state (a UN official, body or unnamed group)"
+                + (f"; the states it names hold it: {', '.join(holders)}" if holders else "")
+            )
+            out.append(_statement(article, tv, d, speaker, None, holders, evidence))
+            prev_speaker = speaker
+            prev_para = _para_index(para_starts, d.parts[-1].end)
+            continue
+        if country is None and outlet and (speaker.organization or speaker.role):
+            country = outlet
+            speaker = attrs.evolve(speaker, country=outlet)
+            evidence.append(f"'{speaker.organization or speaker.role}' names no country; taken as the outlet's ({article.source} → {outlet})")
+        if country is None and speaker.name is None and (speaker.organization or speaker.role):
+            # "A senior administration official", "a government spokesman": the government
+            # of the story is the one whose speaker was quoted last.
+            near = next((st.country for st in reversed(out) if st.country), None)
+            if near:
+                country = near
+                speaker = attrs.evolve(speaker, country=near)
+                evidence.append(f"'{speaker.organization or speaker.role}' names no country; taken as the nearest earlier speaker's ({near})")
+        norm_parts = d.parts[:-1] + [drop_final_period(text, d.parts[-1])]
+        parts = tuple(tv.to_original(p) for p in norm_parts)
+        span = Span(parts[0].start, parts[-1].end)
+        texts = [p.slice(article.text) for p in parts]
+        content = " ".join(texts)
+        holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz, ctx, norm_parts[0].start)
+        if speaker in also:
+            holders = tuple(dict.fromkeys((*((country,) if country else ()), *also[speaker], *holders)))
+            evidence.append(f"also speaking for {', '.join(also[speaker])}: they hold it too")
+        if speaker in signatories:
+            # A statement quoted from a joint document is held by all its signatories.
+            holders = tuple(dict.fromkeys(signatories[speaker] + holders))
+            evidence.append(f"a joint document: held by its signatories {', '.join(signatories[speaker])}")
+        cue = tv.to_original(d.cue) if d.cue else None
+        out.append(
+            Statement(
+                article=article.id,
+                span=span,
+                text=content,
+                kind=d.kind,
+                speaker=speaker,
+                country=country,
+                holders=holders,
+                cue=cue,
+                evidence=tuple(evidence),
+                parts=parts,
+            )
+        )
+        prev_speaker = speaker
+        prev_end = d.parts[-1].end
+        prev_para = _para_index(para_starts, prev_end)
+    return tuple(out)
+
+
+def _statement(
+    article: Article, tv: TextView, d: Draft, speaker: Speaker, country: Optional[str], holders: tuple[str, ...], evidence: list[str]
+) -> Statement:
+    norm_parts = d.parts[:-1] + [drop_final_period(tv.text, d.parts[-1])]
+    parts = tuple(tv.to_original(p) for p in norm_parts)
+    return Statement(
+        article=article.id,
+        span=Span(parts[0].start, parts[-1].end),
+        text=" ".join(p.slice(article.text) for p in parts),
+        kind=d.kind,
+        speaker=speaker,
+        country=country,
+        holders=holders,
+        cue=tv.to_original(d.cue) if d.cue else None,
+        evidence=tuple(evidence),
+        parts=parts,
+    )
+
+
+def _possessive(ref: SpeakerRef, text: str, d: Draft, gz: Gazetteer, res: Resolver) -> tuple[SpeakerRef, str]:
+    """Resolve "its foreign ministry" / "their government" to the state the content is about
+    (its subject: "China supports …, its foreign ministry said"), else to the nearest
+    earlier speaker's state."""
+    found, _ = subject_countries(d.parts[0].slice(text), gz)
+    if len(found) == 1:
+        sp = attrs.evolve(ref.speaker, country=found[0])
+        return attrs.evolve(ref, speaker=sp, ref=None), f"'{ref.phrase}' → {found[0]}, the state the statement is about"
+    for prev, _ in reversed(res.history):
+        if prev.country:
+            sp = attrs.evolve(ref.speaker, country=prev.country)
+            return attrs.evolve(ref, speaker=sp, ref=None), f"'{ref.phrase}' → {prev.country}, the state of the nearest earlier speaker"
+    return attrs.evolve(ref, ref=None), f"'{ref.phrase}': no state to refer to"
+
+
+def _para_index(para_starts: list[int], pos: int) -> int:
+    """The number of the paragraph that ``pos`` lies in (by the paragraphs' starts)."""
+    return bisect.bisect_right(para_starts, pos) - 1
+
+
+def _note_documents(
+    res: Resolver, text: str, a: int, b: int, frames: list[tuple[int, int]], starts: list[int], gz: Gazetteer, signatories: dict[Speaker, tuple[str, ...]]
+) -> None:
+    """Remember joint documents named in narration ("U.S. President Donald Trump and North
+    Korean leader Kim Jong Un signed a short joint statement"): "the document" and "In the
+    declaration, …" refer to them; their first signatory's state speaks, all sign."""
+    if b <= a:
+        return
+    for m in _DOC_EVENT_RE.finditer(text, a, b):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        subject = text[frames[i][0] : m.start()]
+        found, _ = subject_countries(subject, gz)
+        if len(found) >= 2 and re.search(r"\sand\s", subject):
+            doc = Speaker(country=found[0], organization=m.group("noun"))
+            signatories[doc] = found
+            res.history.append((doc, None))
+
+
+_TITLED_RE = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){0,4}(?:Minister|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|"
+    r"President|Secretary|Representative|Chairman|Premier|Chancellor|Director|Negotiator|Delegate)"
+    r"\s+(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*"
+)
+_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-z]+)?\b")
+
+
+def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer) -> None:
+    """Remember persons named in narration, so a later surname can be resolved."""
+    if b <= a:
+        return
+    found = []
+    for m in gz.mentions(text, a, b):
+        if m.kind == "person":
+            p = gz.persons[m.key]
+            found.append((m.span.start, Speaker(p.name, p.role_on(res.date), p.country), p.gender))
+    for m in _TITLED_RE.finditer(text, a, b):
+        # A titled person the gazetteer does not know ("Russian Deputy Foreign Minister
+        # Sergei Ryabkov spoke on Tuesday"): a later "he" or "Ryabkov" refers to them.
+        ref = parse_speaker(m.group(0), gz, res.date)
+        if ref is not None and ref.ref is None and ref.speaker.name and gz.person(ref.speaker.name) is None:
+            found.append((m.start(), ref.speaker, None))
+    for _, sp, gender in sorted(found, key=lambda f: f[0]):
+        res.note_person(sp.name, sp)
+        res.history.append((sp, gender))  # a narrated person can be "he" or "the minister" later

@@ -1,0 +1,88 @@
+"""``positions diffusion``: who used a wording first, who followed, and convergence."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import click
+
+from . import main
+from ._corpus import Failures, check_actor, load_analyses
+from ._options import FORMATS_REPORT, actors_option, corpus_argument, db_option, format_option, lexicon_option, year_option
+
+
+@main.command()
+@corpus_argument
+@db_option
+@click.option("--concept", default=None, metavar="ID", help="Only this concept and its wordings.")
+@click.option("--wording", default=None, metavar="WORDS", help='Only this wording, as written ("freeze-for-freeze").')
+@click.option("--pair", "pairs", multiple=True, metavar="A,B",
+              help="Convergence of these two actors (repeatable). Default: every pair of actors with a use.")  # fmt: skip
+@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True,
+              help="Period of the convergence measure.")  # fmt: skip
+@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
+              help="The statements the actor holds, or those its people speak.")  # fmt: skip
+@click.option("--affirmed", is_flag=True, help="Count only affirmed uses (a negated mention is no adoption).")
+@format_option(FORMATS_REPORT)
+@lexicon_option
+@actors_option
+@year_option
+@click.pass_context
+def diffusion(
+    ctx: click.Context,
+    corpus: tuple[str, ...],
+    db_path: Optional[str],
+    concept: Optional[str],
+    wording: Optional[str],
+    pairs: tuple[str, ...],
+    by: str,
+    role: str,
+    affirmed: bool,
+    fmt: str,
+    lexicon_path: Optional[str],
+    actors_paths: tuple[str, ...],
+    year: Optional[int],
+) -> None:
+    """Show, for each concept and wording, every actor's first use (file, date, offsets) in
+    order of adoption, with the lag behind the first user and the adopter before; the actors
+    heard afterwards who never used it; and, per pair of actors and period, the Jaccard index
+    of their concept sets (convergence) and its change.
+
+    Reads the store --db, or analyses CORPUS; with neither, the bundled sample corpus.
+    Undated articles are listed, never placed in time.
+
+    \b
+    Example:
+        positions diffusion --concept dual_suspension
+        positions diffusion --db corpus.db --wording "double freeze" --pair CHN,RUS --format html > firsts.html
+    """
+    from ..diffusion import diffusion as find_diffusion
+    from ..lexicon import load_lexicon
+    from ..render.novelty import render_diffusion
+    from ..sources import bundled_corpus
+    from ..store import open_store
+
+    pair_list = []
+    for p in pairs:
+        codes = [x for x in p.split(",") if x.strip()]
+        if len(codes) != 2:
+            raise click.UsageError(f"--pair {p!r}: give two codes, e.g. CHN,RUS")
+        pair_list.append((check_actor(codes[0]), check_actor(codes[1])))
+    if concept is not None and db_path is None:
+        known = load_lexicon(lexicon_path).concept_ids
+        if concept not in known:
+            raise click.UsageError(f"unknown concept {concept!r} (known: {', '.join(sorted(known))})")
+    options = dict(concept=concept, wording=wording, pairs=pair_list or None, by=by, role=role,
+                   polarity="affirmed" if affirmed else None)  # fmt: skip
+    failures = Failures()
+    if db_path is not None:
+        load_analyses(corpus, db_path)  # the same checks of CORPUS and --db as other commands
+        with open_store(db_path, create=False) as store:
+            d = find_diffusion(store.connection, **options)
+    else:
+        d = find_diffusion(load_analyses(corpus, None, year=year, lexicon_path=lexicon_path,
+                                         actors_paths=actors_paths, failures=failures), **options)  # fmt: skip
+    roots = [] if corpus or db_path else [str(p) for p in bundled_corpus()]
+    click.echo(render_diffusion(d, fmt, roots=roots), nl=False)
+    if failures.count:
+        ctx.exit(1)

@@ -1,0 +1,98 @@
+"""``positions novelty``: what is new in a statement against its actor's standing position."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import click
+
+from . import main
+from ._corpus import Failures, check_actor, load_analyses
+from ._options import FORMATS_REPORT, actors_option, db_option, format_option, lexicon_option, year_option
+
+
+def _missing_rule(value: str) -> tuple[int, int]:
+    try:
+        k, n = (int(x) for x in value.split("/"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: use K/N, e.g. 3/5") from None
+    if not 1 <= k <= n:
+        raise click.BadParameter(f"{value!r}: needs 1 <= K <= N")
+    return k, n
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str), metavar="FILE...")
+@db_option
+@click.option("--against", "against", multiple=True, type=click.Path(path_type=str), metavar="CORPUS",
+              help="The history: files, directories or globs (repeatable). Default: the bundled sample corpus.")  # fmt: skip
+@click.option("--actor", default=None, metavar="CODE", help="Only this actor (ISO alpha-3), default every actor in each file.")
+@click.option("--window", default="2y", show_default=True, metavar="SPAN",
+              help="The standing position: 2y, 18m, 90d, or a number N for the actor's last N articles.")  # fmt: skip
+@click.option("--missing", "missing", default="3/5", show_default=True, metavar="K/N",
+              help="A formula is missing when it was in at least K of the actor's last N articles and is absent now.")  # fmt: skip
+@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
+              help="The statements the actor holds, or those its people speak.")  # fmt: skip
+@click.option("--check", is_flag=True, help="Exit 1 when something is new (or a file is undated), 0 when nothing is.")
+@format_option(FORMATS_REPORT)
+@lexicon_option
+@actors_option
+@year_option
+@click.pass_context
+def novelty(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    db_path: Optional[str],
+    against: tuple[str, ...],
+    actor: Optional[str],
+    window: str,
+    missing: str,
+    role: str,
+    check: bool,
+    fmt: str,
+    lexicon_path: Optional[str],
+    actors_paths: tuple[str, ...],
+    year: Optional[int],
+) -> None:
+    """Show, for each statement of the new FILEs, what its actor never said in its standing
+    position (the --window before the file's date): new wordings (and whether ever used
+    before), new concepts, formulas missing by the K-of-N rule, and polarity flips, each with
+    the earlier uses behind it (file, date, offsets).
+
+    The history is the store --db (read through its index), or --against CORPUS, or the
+    bundled sample corpus. Only earlier days count; a file without a date is listed, not
+    assessed.
+
+    \b
+    Example:
+        positions novelty statement.txt --db corpus.db --actor RUS
+        positions novelty new/*.txt --against speeches/ --window 5 --missing 2/3
+    """
+    from ..novelty import novelty as find_novelty
+    from ..novelty import parse_window
+    from ..render.novelty import render_novelty
+    from ..sources import bundled_corpus
+    from ..store import open_store
+
+    k, n = _missing_rule(missing)
+    parse_window(window)  # a bad window is one line before anything is read
+    if actor is not None:
+        actor = check_actor(actor)
+    if db_path is not None and against:
+        raise click.UsageError("give --against or --db, not both")
+    failures = Failures()
+    new = load_analyses(files, None, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
+                        failures=failures)  # fmt: skip
+    roots = [] if against or db_path else [str(p) for p in bundled_corpus()]
+    if db_path is not None:
+        with open_store(db_path, create=False) as store:
+            rep = find_novelty(new, store.connection, actor=actor, window=window, k=k, n=n, role=role)
+    else:
+        history = load_analyses(against, None, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
+                                failures=failures)  # fmt: skip
+        rep = find_novelty(new, history, actor=actor, window=window, k=k, n=n, role=role)
+    click.echo(render_novelty(rep, fmt, roots=roots), nl=False)
+    for path in rep.undated:
+        click.echo(f"positions: {path}: no date; not assessed", err=True)
+    if failures.count or (check and (rep.changed or rep.undated)):
+        ctx.exit(1)

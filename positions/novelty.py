@@ -1,0 +1,445 @@
+"""What is new in a statement: novelty against an actor's standing position.
+
+An actor's **standing position** at a day is what it said in a trailing window before that
+day: the articles in which it has a statement (its *appearances*), the concepts and the
+wordings (normalized forms) of their in-scope markers, each with how often, its polarity, and
+its first and last use in the window. The window is a span of time (``"2y"``, ``"18m"``,
+``"90d"``: the days from that far back up to the day before) or the actor's last N
+appearances (``"10"``).
+
+:func:`novelty` sets each new article, actor by actor, against the actor's standing position
+at the article's date, and says:
+
+- **new wordings**: normalized forms not used in the window (``never`` when not used at any
+  earlier date either; otherwise the last earlier use is the evidence);
+- **new concepts**: likewise for concepts;
+- **missing formulas**: concepts present in at least ``k`` of the actor's last ``n``
+  appearances in the window and absent now (the k-of-n rule), with the last use in each;
+- **polarity flips**: a concept used now with one polarity only, whose latest use in the
+  window had the other.
+
+Only what comes strictly before the new article's day counts as history (articles of the same
+day are neither before nor after it). An undated new article is not placed in time: it is
+listed in :attr:`Novelty.undated` and not assessed; undated articles of the history are
+never in a standing position, and are counted in :attr:`ArticleNovelty.undated_history`.
+
+>>> from positions.model import Analysis, Article, Marker, PartialDate, Span, Statement
+>>> def an(aid, date, words, polarity="affirmed"):
+...     m = Marker("phased", words, words, Span(0, len(words)), polarity=polarity)
+...     st = Statement(aid, Span(0, len(words)), words, "reported", holders=("RUS",), markers=(m,))
+...     return Analysis(Article(aid, aid + ".txt", words, Span(0, len(words)), date=PartialDate.from_iso(date)), (st,), (m,))
+>>> old = [an("a", "2018-03-01", "step by step"), an("b", "2019-03-01", "step by step")]
+>>> rep = novelty([an("c", "2019-09-01", "phased")], old)
+>>> r = rep.articles[0]
+>>> [(w.normalized, w.never) for w in r.new_wordings], r.new_concepts, r.changed
+([('phased', True)], (), True)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+import sqlite3
+from typing import Iterable, Optional, Union
+
+import attrs
+
+from .errors import PositionsError
+from .history import Appearance, History, MemoryHistory, StoreHistory, Use, actors_of, uses_of
+from .model import Analysis, PartialDate, Span
+
+__all__ = [
+    "Window",
+    "parse_window",
+    "StandingConcept",
+    "StandingWording",
+    "StandingPosition",
+    "NewWording",
+    "NewConcept",
+    "MissingFormula",
+    "Flip",
+    "ArticleNovelty",
+    "Novelty",
+    "standing_position",
+    "novelty",
+    "corpus_novelty",
+    "history_of",
+]
+
+_WINDOW_RE = re.compile(r"^\s*(\d+)\s*([ymd]?)\s*$")
+_UNITS = {"y": "years", "m": "months", "d": "days", "": "last"}
+
+
+@attrs.frozen
+class Window:
+    """A trailing window: ``size`` years, months or days before a day, or the ``last``
+    ``size`` appearances."""
+
+    kind: str  # years, months, days, last
+    size: int
+
+    def __str__(self) -> str:
+        return f"{self.size}" + {"years": "y", "months": "m", "days": "d", "last": ""}[self.kind]
+
+    def start(self, day: str) -> Optional[str]:
+        """The first day of the window ending before ``day`` (None for a count window).
+
+        >>> Window("years", 2).start("2020-02-29"), Window("months", 3).start("2020-05-31")
+        ('2018-02-28', '2020-02-29')
+        """
+        if self.kind == "last":
+            return None
+        d = _dt.date.fromisoformat(day)
+        if self.kind == "days":
+            return (d - _dt.timedelta(days=self.size)).isoformat()
+        months = self.size * 12 if self.kind == "years" else self.size
+        total = d.year * 12 + (d.month - 1) - months
+        year, month = divmod(total, 12)
+        month += 1
+        if year < 1:
+            return "0001-01-01"
+        last = calendar.monthrange(year, month)[1]
+        return _dt.date(year, month, min(d.day, last)).isoformat()
+
+
+def parse_window(value: Union[str, int, Window]) -> Window:
+    """``"2y"``, ``"18m"``, ``"90d"`` or ``"10"`` (the last 10 appearances).
+
+    >>> parse_window("2y"), parse_window(10)
+    (Window(kind='years', size=2), Window(kind='last', size=10))
+    """
+    if isinstance(value, Window):
+        return value
+    m = _WINDOW_RE.match(str(value))
+    if not m or int(m.group(1)) < 1:
+        raise PositionsError(f"invalid window {value!r}: use 2y, 18m, 90d or a number of statements such as 10")
+    return Window(_UNITS[m.group(2)], int(m.group(1)))
+
+
+@attrs.frozen
+class StandingConcept:
+    """A concept of a standing position: in how many appearances, how many uses, its
+    polarity over the window (``affirmed``, ``negated`` or ``mixed``) and its first and last
+    use in it."""
+
+    concept: str
+    appearances: int
+    count: int
+    polarity: str
+    first: Use
+    last: Use
+
+
+@attrs.frozen
+class StandingWording:
+    """A wording (normalized form) of a standing position."""
+
+    concept: str
+    normalized: str
+    surface: str  # as first written in the window
+    count: int
+    polarity: str
+    first: Use
+    last: Use
+
+
+@attrs.frozen
+class StandingPosition:
+    """An actor's wordings and concepts in a trailing window before ``at`` (a day,
+    ``YYYY-MM-DD``); ``appearances`` newest first."""
+
+    actor: str
+    role: str
+    at: str
+    window: str
+    since: Optional[str]  # first day of the window (the oldest appearance's, for a count)
+    appearances: tuple[Appearance, ...] = ()
+    concepts: tuple[StandingConcept, ...] = ()
+    wordings: tuple[StandingWording, ...] = ()
+
+    def concept(self, cid: str) -> Optional[StandingConcept]:
+        return next((c for c in self.concepts if c.concept == cid), None)
+
+
+@attrs.frozen
+class NewWording:
+    """A wording not used by the actor in the window: its uses now, and ``earlier``, the last
+    use before the window (None and ``never`` when the actor never used it before)."""
+
+    concept: str
+    normalized: str
+    surface: str
+    uses: tuple[Use, ...]
+    earlier: Optional[Use] = None
+
+    @property
+    def never(self) -> bool:
+        return self.earlier is None
+
+
+@attrs.frozen
+class NewConcept:
+    """A concept not used by the actor in the window (see :class:`NewWording`)."""
+
+    concept: str
+    uses: tuple[Use, ...]
+    earlier: Optional[Use] = None
+
+    @property
+    def never(self) -> bool:
+        return self.earlier is None
+
+
+@attrs.frozen
+class MissingFormula:
+    """A concept present in ``present`` of the actor's last ``of`` appearances (at least k),
+    absent now; ``evidence`` is its last use in each of them, newest first."""
+
+    concept: str
+    present: int
+    of: int
+    evidence: tuple[Use, ...]
+
+
+@attrs.frozen
+class Flip:
+    """A concept used now with ``new`` polarity only, whose latest use in the window
+    (``evidence``) had ``old``."""
+
+    concept: str
+    old: str
+    new: str
+    uses: tuple[Use, ...]
+    evidence: Use
+
+
+@attrs.frozen
+class ArticleNovelty:
+    """What is new in one article for one actor, against its standing position."""
+
+    actor: str
+    article: str
+    path: str
+    date: PartialDate
+    statements: tuple[Span, ...]
+    standing: StandingPosition
+    new_wordings: tuple[NewWording, ...] = ()
+    new_concepts: tuple[NewConcept, ...] = ()
+    missing: tuple[MissingFormula, ...] = ()
+    flips: tuple[Flip, ...] = ()
+    undated_history: int = 0  # the actor's undated articles, left out of its standing position
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.new_wordings or self.new_concepts or self.missing or self.flips)
+
+
+@attrs.frozen
+class Novelty:
+    """:func:`novelty`'s answer: one :class:`ArticleNovelty` per new article and actor (in
+    date, path and actor order), the paths of undated new articles (not assessed), and the
+    settings used."""
+
+    articles: tuple[ArticleNovelty, ...]
+    undated: tuple[str, ...]
+    window: str
+    k: int
+    n: int
+    role: str
+
+    @property
+    def changed(self) -> bool:
+        return any(a.changed for a in self.articles)
+
+
+HistorySource = Union[History, Iterable[Analysis], sqlite3.Connection]
+
+
+def history_of(source: HistorySource, *, role: str = "holder") -> History:
+    """A :class:`~positions.history.History` from analyses, a store's connection or a
+    history (returned as it is when its role matches)."""
+    if role not in ("holder", "speaker"):
+        raise ValueError(f"unknown role {role!r} (known: holder, speaker)")
+    if isinstance(source, History):
+        if source.role != role:
+            raise ValueError(f"the history is by {source.role}, not {role}")
+        return source
+    if isinstance(source, sqlite3.Connection):
+        return StoreHistory(source, role=role)
+    if hasattr(source, "connection") and isinstance(getattr(source, "connection"), sqlite3.Connection):
+        return StoreHistory(source.connection, role=role)  # a Store
+    return MemoryHistory(source, role=role)
+
+
+def _polarity(uses: Iterable[Use]) -> str:
+    seen = {u.polarity for u in uses}
+    return next(iter(seen)) if len(seen) == 1 else "mixed"
+
+
+def _day(at: Union[str, PartialDate, _dt.date]) -> str:
+    if isinstance(at, PartialDate):
+        return at.first_day().isoformat()
+    if isinstance(at, _dt.date):
+        return at.isoformat()
+    try:
+        return PartialDate.from_iso(str(at)).first_day().isoformat()
+    except ValueError as exc:
+        raise PositionsError(f"invalid date {at!r}: use YYYY, YYYY-MM or YYYY-MM-DD") from exc
+
+
+def standing_position(
+    history: HistorySource,
+    actor: str,
+    *,
+    at: Union[str, PartialDate, _dt.date],
+    window: Union[str, int, Window] = "2y",
+    role: str = "holder",
+) -> StandingPosition:
+    """``actor``'s standing position before the day ``at`` (see the module docstring).
+
+    Concepts are sorted by id, wordings by concept then normalized form.
+    """
+    return _standing(history_of(history, role=role), actor, _day(at), parse_window(window))[0]
+
+
+def _standing(h: History, actor: str, day: str, win: Window) -> tuple[StandingPosition, list[Use]]:
+    """The standing position, and the uses it was made from (in time order)."""
+    since = win.start(day)
+    apps = h.appearances(actor, before=day, since=since, limit=win.size if win.kind == "last" else None)
+    if win.kind == "last":
+        since = apps[-1].day if apps else None
+        keep = {a.article for a in apps}
+        uses = [u for u in h.uses(actor, before=day, since=since) if u.article in keep] if apps else []
+    else:
+        uses = h.uses(actor, before=day, since=since)
+    by_concept: dict[str, list[Use]] = {}
+    by_form: dict[tuple[str, str], list[Use]] = {}
+    for u in uses:
+        by_concept.setdefault(u.concept, []).append(u)
+        by_form.setdefault((u.concept, u.normalized), []).append(u)
+    concepts = tuple(
+        StandingConcept(c, len({u.article for u in us}), len(us), _polarity(us), us[0], us[-1])
+        for c, us in sorted(by_concept.items())
+    )
+    wordings = tuple(
+        StandingWording(c, f, us[0].surface, len(us), _polarity(us), us[0], us[-1])
+        for (c, f), us in sorted(by_form.items())
+    )
+    return StandingPosition(actor, h.role, day, str(win), since, tuple(apps), concepts, wordings), uses
+
+
+def novelty(
+    new: Iterable[Analysis],
+    history: HistorySource,
+    *,
+    actor: Optional[str] = None,
+    window: Union[str, int, Window] = "2y",
+    k: int = 3,
+    n: int = 5,
+    role: str = "holder",
+) -> Novelty:
+    """What is new in each of the ``new`` articles, for ``actor`` (default: every actor with
+    a statement in the article), against its standing position before the article's day in
+    ``history`` (analyses, a store's connection, or a :class:`~positions.history.History`).
+
+    The new articles may be in the history too: only earlier days count.
+    """
+    if not 1 <= k <= n:
+        raise PositionsError(f"the missing-formula rule needs 1 <= k <= n (got k={k}, n={n})")
+    win = parse_window(window)
+    h = history_of(history, role=role)
+    out: list[ArticleNovelty] = []
+    undated: list[str] = []
+    for an in new:
+        art = an.article
+        wanted = [actor] if actor is not None else actors_of(an, role=role)
+        wanted = [a for a in wanted if a in actors_of(an, role=role)]
+        if not wanted:
+            continue
+        if art.date is None:
+            undated.append(art.path)
+            continue
+        for a in wanted:
+            statements = tuple(sorted({st.span for st in an.statements
+                                       if (a in st.holders if h.role == "holder" else st.country == a)}))  # fmt: skip
+            out.append(_assess(art.id, art.path, art.date, statements, uses_of(an, a, role=h.role), a, h, win, k, n))
+    out.sort(key=lambda r: (r.date.first_day(), r.path, r.article, r.actor))
+    return Novelty(tuple(out), tuple(sorted(set(undated))), str(win), k, n, h.role)
+
+
+def corpus_novelty(
+    analyses: Iterable[Analysis],
+    *,
+    window: Union[str, int, Window] = "2y",
+    k: int = 3,
+    n: int = 5,
+    role: str = "holder",
+) -> Novelty:
+    """Every article of a corpus, for every actor in it, against the corpus's own history
+    (what the report flags on article pages): :func:`novelty` of each article, read in one
+    pass and held as uses, not texts."""
+    if not 1 <= k <= n:
+        raise PositionsError(f"the missing-formula rule needs 1 <= k <= n (got k={k}, n={n})")
+    win = parse_window(window)
+    h = MemoryHistory(analyses, role=role)
+    out = []
+    undated = set()
+    for (actor, aid, path), now in h.article_uses.items():
+        app = h.appearance_of[(actor, aid, path)]
+        if app.date is None:
+            undated.add(path)
+            continue
+        out.append(_assess(aid, path, app.date, h.statements[(actor, aid, path)], now, actor, h, win, k, n))
+    out.sort(key=lambda r: (r.date.first_day(), r.path, r.article, r.actor))
+    return Novelty(tuple(out), tuple(sorted(undated)), str(win), k, n, h.role)
+
+
+def _assess(aid: str, path: str, date: PartialDate, statements: tuple[Span, ...], now: list[Use], actor: str,
+            h: History, win: Window, k: int, n: int) -> ArticleNovelty:  # fmt: skip
+    day = date.first_day().isoformat()
+    standing, window_uses = _standing(h, actor, day, win)
+    forms: dict[tuple[str, str], list[Use]] = {}
+    concepts: dict[str, list[Use]] = {}
+    for u in now:
+        forms.setdefault((u.concept, u.normalized), []).append(u)
+        concepts.setdefault(u.concept, []).append(u)
+    known_forms = {(w.concept, w.normalized) for w in standing.wordings}
+    known_concepts = {c.concept for c in standing.concepts}
+    new_wordings = tuple(
+        NewWording(c, f, us[0].surface, tuple(us), h.last_use(actor, before=day, normalized=f, concept=c))
+        for (c, f), us in sorted(forms.items()) if (c, f) not in known_forms
+    )  # fmt: skip
+    new_concepts = tuple(
+        NewConcept(c, tuple(us), h.last_use(actor, before=day, concept=c))
+        for c, us in sorted(concepts.items()) if c not in known_concepts
+    )  # fmt: skip
+    missing = _missing(window_uses, standing, set(concepts), k, n)
+    flips = []
+    for c, us in sorted(concepts.items()):
+        sc = standing.concept(c)
+        pol = _polarity(us)
+        if sc is not None and pol != "mixed" and sc.last.polarity != pol:
+            flips.append(Flip(c, sc.last.polarity, pol, tuple(us), sc.last))
+    return ArticleNovelty(actor, aid, path, date, statements, standing, new_wordings, new_concepts,
+                          missing, tuple(flips), len(h.undated(actor)))  # fmt: skip
+
+
+def _missing(window_uses: list[Use], standing: StandingPosition, now: set[str], k: int, n: int) -> tuple[MissingFormula, ...]:
+    last_n = standing.appearances[:n]
+    if len(last_n) < k:
+        return ()
+    in_last = {a.article for a in last_n}
+    per: dict[str, dict[str, Use]] = {}
+    for u in window_uses:
+        if u.article in in_last:
+            per.setdefault(u.concept, {})[u.article] = u  # uses come in order: the last wins
+    out = []
+    rank = {a.article: i for i, a in enumerate(last_n)}
+    for c in sorted(per):
+        if c in now or len(per[c]) < k:
+            continue
+        evidence = tuple(sorted(per[c].values(), key=lambda u: rank[u.article]))
+        out.append(MissingFormula(c, len(per[c]), len(last_n), evidence))
+    return tuple(out)
+

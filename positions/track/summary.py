@@ -1,0 +1,199 @@
+"""A corpus summarised in one pass: :func:`track` gathers the timeline, each actor's snapshots
+and successive diffs, the shift events, the wordings of each concept and the words around each
+marker (keyword in context), as records that a report renders and never recomputes.
+
+>>> from positions.model import Analysis, Article, Span
+>>> t = track([Analysis(Article("a1", "a.txt", "Hello.", Span(0, 6)))])
+>>> t.actors, t.concepts, len(t.articles)
+((), (), 1)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
+
+import attrs
+
+from ..model import Analysis, Article, Marker, PositionDiff, ShiftEvent, Snapshot, Span, Statement, Timeline
+from ..text import token_spans
+from .positions import diff_series
+from .snapshots import snapshots
+from .timeline import shift_events, squeeze, timeline
+
+__all__ = ["KWIC_WINDOW", "KwicEntry", "ConceptWording", "Tracking", "track", "concept_wordings"]
+
+KWIC_WINDOW = 8
+"""Tokens of context on each side of a keyword-in-context entry."""
+
+
+@attrs.frozen
+class KwicEntry:
+    """An in-scope marker of a statement with an actor, and the words around it."""
+
+    article: str  # the id of the article it is in
+    statement: Statement
+    marker: Marker
+    actors: tuple[str, ...]
+    left: str
+    right: str
+
+
+@attrs.frozen
+class ConceptWording:
+    """One wording of a concept across actors: the surface first written for its normalized
+    form, how often, from when to when (period keys), who used it (sorted) and its polarity
+    (``mixed`` when the actors' rows disagree)."""
+
+    surface: str
+    count: int
+    first: str
+    last: str
+    actors: tuple[str, ...]
+    polarity: str
+
+
+@attrs.frozen
+class Tracking:
+    """What :func:`track` finds in a corpus.
+
+    ``analyses`` are the analyses as read but without their articles' texts and without the
+    markers outside statements (``articles``: the first analysis of each article id, in
+    reading order), so that a big corpus is not held twice; ``kwic`` maps each concept to
+    its keyword-in-context entries (cut from the texts as the analyses go by), ``snapshots``
+    and ``diffs`` each actor of the timeline to its snapshots and successive diffs, and
+    ``wordings`` each concept to its wordings across actors (:func:`concept_wordings`).
+    """
+
+    by: str
+    role: str
+    analyses: tuple[Analysis, ...]
+    articles: tuple[Analysis, ...]
+    kwic: Mapping[str, tuple[KwicEntry, ...]]
+    timeline: Timeline
+    actors: tuple[str, ...]
+    concepts: tuple[str, ...]
+    snapshots: Mapping[str, tuple[Snapshot, ...]]
+    diffs: Mapping[str, tuple[PositionDiff, ...]]
+    events: tuple[ShiftEvent, ...]
+    wordings: Mapping[str, tuple[ConceptWording, ...]]
+
+
+def track(
+    analyses: Iterable[Analysis], *, by: str = "year", role: str = "holder", engine: Optional[str] = None
+) -> Tracking:
+    """Summarise a corpus in one pass over ``analyses`` (see :class:`Tracking`): the timeline
+    by ``by`` for ``role`` (:func:`positions.track.timeline`), for each of its actors the
+    snapshots and the diff of each against the one before (:func:`diff_series`, with
+    ``engine``), the shift events of those diffs, newest first, and the words around each
+    in-scope marker of a statement with an actor (:data:`KWIC_WINDOW` tokens each side)."""
+    light_all: list[Analysis] = []
+    firsts: dict[str, Analysis] = {}
+    kwic: dict[str, list[KwicEntry]] = {}
+    seen: set[tuple[str, str, Span]] = set()
+    shared: dict[Any, Any] = {}
+    for an in analyses:
+        light = without_text(an, shared)
+        light_all.append(light)
+        if an.article.id in firsts:
+            continue
+        firsts[an.article.id] = light
+        for entry in kwic_entries(an.article, light.statements, role):
+            key = (entry.marker.concept, entry.article, entry.marker.span)
+            if key not in seen:
+                seen.add(key)
+                kwic.setdefault(entry.marker.concept, []).append(entry)
+    tl = timeline(light_all, by=by, role=role)
+    actors = tuple(a for a, _ in tl.active)
+    snaps = {a: tuple(snapshots(light_all, a, by=by, role=role)) for a in actors}
+    diffs = {a: tuple(diff_series(s, engine=engine)) for a, s in snaps.items()}
+    concepts = tuple(sorted({r.concept for r in tl.rows}))
+    return Tracking(
+        by=by,
+        role=role,
+        analyses=tuple(light_all),
+        articles=tuple(firsts.values()),
+        kwic={c: tuple(es) for c, es in kwic.items()},
+        timeline=tl,
+        actors=actors,
+        concepts=concepts,
+        snapshots=snaps,
+        diffs=diffs,
+        events=shift_events(d for a in actors for d in diffs[a]),
+        wordings={c: concept_wordings(tl, c) for c in concepts},
+    )
+
+
+def concept_wordings(tl: Timeline, concept: str) -> tuple[ConceptWording, ...]:
+    """A concept's wordings across the actors of a timeline: who used each normalized form,
+    how often, from when to when; ordered by first use, then surface."""
+    merged: dict[str, dict[str, Any]] = {}
+    for r in tl.rows:
+        if r.concept != concept:
+            continue
+        for v in r.variants:
+            m = merged.setdefault(v.normalized, {"surface": v.surface, "count": 0, "first": v.first,
+                                                 "last": v.last, "actors": [], "polarities": set()})  # fmt: skip
+            m["count"] += v.count
+            m["first"] = min(m["first"], v.first)
+            m["last"] = max(m["last"], v.last)
+            m["actors"].append(r.actor)
+            m["polarities"].add(v.polarity)
+    out = []
+    for m in merged.values():
+        pols = m["polarities"]
+        polarity = next(iter(pols)) if len(pols) == 1 else "mixed"
+        out.append(ConceptWording(m["surface"], m["count"], m["first"], m["last"], tuple(sorted(set(m["actors"]))), polarity))
+    out.sort(key=lambda w: (w.first, w.surface.casefold(), w.surface))
+    return tuple(out)
+
+
+def without_text(an: Analysis, shared: dict[Any, Any]) -> Analysis:
+    """``an`` without its article's text and with only the markers of its statements, whose
+    repeated values (concepts, wordings, patterns, speakers, holders ...) are the objects
+    kept in ``shared`` (equal, and held once instead of once a row: the analyses of a store
+    are read back as new strings each)."""
+
+    def one(value: Any) -> Any:
+        return shared.setdefault(value, value)
+
+    def marker(m: Marker) -> Marker:
+        return attrs.evolve(m, concept=one(m.concept), surface=one(m.surface), normalized=one(m.normalized),
+                            polarity=one(m.polarity), pattern=one(m.pattern), steps=one(m.steps))  # fmt: skip
+
+    art = attrs.evolve(an.article, text="")
+    statements = tuple(
+        attrs.evolve(st, article=one(st.article), kind=one(st.kind), speaker=one(st.speaker), country=one(st.country),
+                     holders=one(st.holders), evidence=one(st.evidence), markers=tuple(map(marker, st.markers)))
+        for st in an.statements
+    )  # fmt: skip
+    return Analysis(art, statements)
+
+
+def actors_of(st: Statement, role: str) -> tuple[str, ...]:
+    """The actors a statement belongs to: its holders, or with ``role="speaker"`` the
+    speaker's country."""
+    return st.holders if role == "holder" else ((st.country,) if st.country else ())
+
+
+def kwic_entries(art: Article, statements: Sequence[Statement], role: str) -> Iterator[KwicEntry]:
+    """The keyword-in-context entries of an article's statements: up to :data:`KWIC_WINDOW`
+    tokens of its body on each side of each in-scope marker of a statement with an actor,
+    looked for within 400 characters."""
+    body = art.body
+    for st in statements:
+        who = actors_of(st, role)
+        if not who:
+            continue
+        for m in st.markers:
+            if not m.in_scope:
+                continue
+            before = token_spans(art.text, _clip(m.span.start - 400, m.span.start, body))[-KWIC_WINDOW:]
+            after = token_spans(art.text, _clip(m.span.end, m.span.end + 400, body))[:KWIC_WINDOW]
+            left = squeeze(art.text[before[0].start : m.span.start]) if before else ""
+            right = squeeze(art.text[m.span.end : after[-1].end]) if after else ""
+            yield KwicEntry(art.id, st, m, who, left, right)
+
+
+def _clip(start: int, end: int, body: Span) -> Span:
+    s, e = max(start, body.start), min(end, body.end)
+    return Span(s, max(s, e))

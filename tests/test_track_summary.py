@@ -1,0 +1,80 @@
+"""positions.track.track: a corpus summarised in one pass, as the report reads it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+from positions.diff import passage_concepts
+from positions.model import Analysis, Article, HeldConcept, Marker, Span, Statement
+from positions.track import ConceptWording, held_concepts, shift_events, snapshots, successive_diffs, timeline, track
+from test_track_timeline import CORPUS, _corpora
+
+
+def test_track_is_the_stages_it_summarises():
+    t = track(CORPUS)
+    assert t.timeline == timeline(CORPUS)
+    assert t.actors == ("CHN", "RUS", "USA")
+    assert t.concepts == ("dialogue", "phased", "roadmap", "sanctions_relief")
+    for a in t.actors:
+        assert list(t.snapshots[a]) == snapshots(t.analyses, a)
+        assert list(t.diffs[a]) == successive_diffs(t.analyses, a)
+    assert t.events == shift_events(d for a in t.actors for d in t.diffs[a])
+    assert [an.article.text for an in t.analyses] == [""] * len(CORPUS)
+    assert [an.article.id for an in t.articles] == ["a", "b", "c", "d", "u"]
+
+
+def test_track_wordings_across_actors():
+    t = track(CORPUS)
+    assert t.wordings["dialogue"] == (
+        ConceptWording("dialogue", 2, "2018", "2018", ("CHN", "RUS"), "affirmed"),
+        ConceptWording("talks", 1, "2019", "2019", ("CHN",), "affirmed"),
+    )
+    assert t.wordings["sanctions_relief"] == (
+        ConceptWording("sanctions relief", 1, "2019", "2019", ("USA",), "negated"),
+        ConceptWording("easing of sanctions", 1, "2020", "2020", ("RUS",), "affirmed"),
+    )
+
+
+def test_track_keyword_in_context():
+    words = "Moscow backs a step-by-step approach to talks."
+    art = Article("k", "k.txt", words, Span(0, len(words)))
+    m = Marker("phased", "step-by-step", "step by step", Span(15, 27))
+    st = Statement("k", Span(0, len(words)), words, "reported", holders=("RUS",), markers=(m,))
+    (entry,) = track([Analysis(art, (st,), (m,))]).kwic["phased"]
+    assert (entry.article, entry.actors, entry.left, entry.right) == ("k", ("RUS",), "Moscow backs a", "approach to talks.")
+
+
+def test_held_concepts_say_polarity_and_first_wordings():
+    ms = [Marker("cvid", "CVID", "cvid", Span(0, 4), polarity="negated"),
+          Marker("cvid", "C.V.I.D.", "cvid", Span(5, 13)),
+          Marker("phased", "step by\nstep", "step by step", Span(20, 32))]  # fmt: skip
+    assert held_concepts(ms) == (
+        HeldConcept("cvid", "mixed", ("CVID",)),
+        HeldConcept("phased", "affirmed", ("step by step",)),
+    )
+
+
+def test_position_diffs_carry_each_sides_held_concepts():
+    d = track(CORPUS).diffs["RUS"][0]
+    assert [h.concept for h in d.old_held] == ["dialogue", "phased", "roadmap"]
+    assert d.new_held == (HeldConcept("phased", "affirmed", ("phased", "Step by step")),)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_corpora())
+def test_track_matches_its_stages_on_any_corpus(corpus):
+    t = track(corpus)
+    assert t.timeline == timeline(corpus)
+    for a in t.actors:
+        assert list(t.diffs[a]) == successive_diffs(corpus, a)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_corpora())
+def test_pairs_carry_their_passages_concepts(corpus):
+    t = track(corpus)
+    for a in t.actors:
+        for d in t.diffs[a]:
+            for p in d.pairs:
+                assert p.old_concepts == passage_concepts(p.old, p.old_span)
+                assert p.new_concepts == passage_concepts(p.new, p.new_span)

@@ -19,6 +19,9 @@ __all__ = [
     "StoreError",
     "OutputError",
     "AnalysisError",
+    "DatasetError",
+    "ClusterError",
+    "MissingExtraError",
 ]
 
 
@@ -59,3 +62,15 @@ class AnalysisError(PositionsError, RuntimeError):
     """A stage of the analysis failed on an article (a third-party library raised): the
     message names the file and the original exception, so a corpus run reports it and goes on.
     """
+
+
+class DatasetError(PositionsError, RuntimeError):
+    """A Parquet dataset (``--dataset DIR``) cannot be read or written."""
+
+
+class ClusterError(PositionsError, RuntimeError):
+    """The Dask cluster cannot be reached, or lost the work (a worker died too often)."""
+
+
+class MissingExtraError(PositionsError, ImportError):
+    """An optional extra (``pip install "positions[dask]"``) is needed and not installed."""

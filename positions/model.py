@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 import attrs
 
@@ -275,6 +275,14 @@ class Analysis:
 
         return html_of(self)
 
+    def to_frame(self, what: str = "statements") -> "Any":
+        """A pandas DataFrame: a row per statement, or per marker with ``what="markers"``
+        (columns in :mod:`positions.frames`; pandas is an optional extra). For many
+        analyses at once: :func:`positions.frames.analyses_frame`."""
+        from .frames import analyses_frame
+
+        return analyses_frame(self, what)
+
 
 @attrs.frozen(order=True)
 class Period:
@@ -413,6 +421,12 @@ class PositionDiff:
 
         return html_of(self)
 
+    def to_frame(self) -> "Any":
+        """A pandas DataFrame, a row per change (columns in :mod:`positions.frames`)."""
+        from .frames import diffs_frame
+
+        return diffs_frame(self)
+
 
 @attrs.frozen
 class Variant:
@@ -478,6 +492,13 @@ class Timeline:
         from .render.notebook import html_of
 
         return html_of(self)
+
+    def to_frame(self) -> "Any":
+        """A pandas DataFrame, a row per actor, concept and period (columns in
+        :mod:`positions.frames`)."""
+        from .frames import frame, timeline_rows, TIMELINE_COLUMNS
+
+        return frame(timeline_rows(self), TIMELINE_COLUMNS)
 
 
 @attrs.frozen

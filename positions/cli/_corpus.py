@@ -100,28 +100,37 @@ def load_analyses(
     failures: Optional[Failures] = None,
     stdin_name: Optional[str] = None,
     encoding: str = "utf-8",
+    dataset_path: Optional[str] = None,
+    quiet: bool = False,
 ) -> list[Analysis]:
-    """The analyses to work on; a bad file is reported through ``failures`` and skipped."""
+    """The analyses to work on; a bad file is reported through ``failures`` and skipped.
+    Analysing a CORPUS shows a bar on stderr (see :mod:`._progress`)."""
     from ..store import analyses_from
 
     _check_source(corpus, db_path, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
-                  stdin_name=stdin_name, encoding=encoding)  # fmt: skip
-    analyses = list(
-        analyses_from(
-            list(corpus),
-            db_path,
-            year=year,
-            lexicon=lexicon_path,
-            actors=actors_paths,
-            on_error=failures,
-            name=stdin_name,
-            encoding=encoding,
-        )
-    )
+                  dataset_path=dataset_path, stdin_name=stdin_name, encoding=encoding)  # fmt: skip
+    if dataset_path is not None:
+        from ..dataset import open_dataset, require_dataset
+
+        require_dataset("--dataset")
+        with open_dataset(dataset_path) as ds:
+            analyses = list(ds.analyses())
+    elif db_path is None:
+        from ..sources import bundled_corpus
+        from ._progress import count_files, progress, shown
+
+        total = count_files(list(corpus) or bundled_corpus()) if shown(quiet) else None
+        with progress("analyse", total, quiet=quiet) as bar:
+            analyses = list(bar.over(analyses_from(list(corpus), None, year=year, lexicon=lexicon_path,
+                                                   actors=actors_paths, on_error=failures,
+                                                   name=stdin_name, encoding=encoding)))  # fmt: skip
+    else:
+        analyses = list(analyses_from(list(corpus), db_path, on_error=failures))
     if year is not None:
         _report_option_year(analyses, year)
     if not analyses and not (failures and failures.count):
-        where = "the store" if db_path else "CORPUS" if corpus else "the bundled corpus"
+        where = ("the dataset" if dataset_path else "the store" if db_path else "CORPUS" if corpus
+                 else "the bundled corpus")  # fmt: skip
         nothing_found(
             f"no articles in {where}; give files or directories of .txt, .md, .html, .pdf, "
             ".jsonl or .csv (see docs/corpus-formats.md)"
@@ -142,13 +151,22 @@ def analysis_passes(
     from ..store import open_store
     from ..store.read import snapshot
 
-    if db_path is None:
+    dataset_path = options.pop("dataset_path", None)
+    if db_path is None and dataset_path is None:
         analyses = load_analyses(corpus, None, **options)
         yield analyses, len(analyses)
         return
+    options.pop("quiet", None)
     _check_source(corpus, db_path, year=options.get("year"), lexicon_path=options.get("lexicon_path"),
-                  actors_paths=options.get("actors_paths", ()),
+                  actors_paths=options.get("actors_paths", ()), dataset_path=dataset_path,
                   stdin_name=options.get("stdin_name"), encoding=options.get("encoding", "utf-8"))  # fmt: skip
+    if dataset_path is not None:
+        from ..dataset import open_dataset, require_dataset
+
+        require_dataset("--dataset")
+        with open_dataset(dataset_path) as ds:  # a dataset's files are only ever added, never changed
+            yield ds.analyses, ds.stats().articles
+        return
     with open_store(db_path, create=False) as store, snapshot(store.connection):
         yield store.analyses, store.stats().articles
 
@@ -160,14 +178,21 @@ def _check_source(
     year: Optional[int],
     lexicon_path: Optional[str],
     actors_paths: Sequence[str],
+    dataset_path: Optional[str] = None,
     stdin_name: Optional[str] = None,
     encoding: str = "utf-8",
 ) -> None:
     if stdin_name is not None and "-" not in corpus:
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
+    if db_path is not None and dataset_path is not None:
+        raise click.UsageError("give --db or --dataset, not both")
+    if dataset_path is not None:
+        db_path, option = dataset_path, "--dataset"
+    else:
+        option = "--db"
     if db_path is not None:
         if corpus:
-            raise click.UsageError("give a CORPUS or --db, not both")
+            raise click.UsageError(f"give a CORPUS or {option}, not both")
         given = [name for name, value in (("--lexicon", lexicon_path), ("--year", year),
                                           ("--actors-file", actors_paths),
                                           ("--encoding", encoding != "utf-8")) if value]  # fmt: skip

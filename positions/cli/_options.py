@@ -117,3 +117,11 @@ db_option = click.option(
     default=None,
     help="SQLite store made by `positions ingest`; read from it instead of a CORPUS.",
 )
+
+dataset_option = click.option(
+    "--dataset",
+    "dataset_path",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Parquet dataset made by `positions ingest --dataset`; read from it as from --db.",
+)

@@ -16,6 +16,7 @@ from . import main
 from ._corpus import Failures, echo_warnings, nothing_found, path_shower
 from ._options import (
     corpus_argument,
+    dataset_option,
     db_option,
     encoding_option,
     format_option,
@@ -123,6 +124,7 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
     "place, language, country), e.g. --column text=body. Repeatable.",
 )
 @db_option
+@dataset_option
 @name_option
 @click.pass_context
 def articles(
@@ -133,6 +135,7 @@ def articles(
     encoding: str,
     columns: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
     stdin_name: Optional[str],
 ) -> None:
     """List the articles of CORPUS with the metadata positions found for them.
@@ -160,11 +163,24 @@ def articles(
         curl -s https://example.org/statement | positions articles - --name 2021-09-24-mfa.html
         positions articles --db corpus.db
 
-    With --db, the articles stored by `positions ingest` are listed (date, then path order).
+    With --db (or --dataset), the articles stored by `positions ingest` are listed (date,
+    then path order).
     """
     mapping = _column_mapping(columns)
     if stdin_name is not None and "-" not in corpus:
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
+    if db_path is not None and dataset_path is not None:
+        raise click.UsageError("give --db or --dataset, not both")
+    if dataset_path is not None:
+        if corpus or year is not None or mapping:
+            raise click.UsageError("--dataset lists a dataset: give no CORPUS, --year or --column with it")
+        from ..dataset import open_dataset, require_dataset
+
+        require_dataset("--dataset")
+        with open_dataset(dataset_path) as ds:
+            records = [article_record(a) for a in ds.articles()]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False) if fmt == "json" else _table(records))
+        return
     if db_path is not None:
         if corpus or year is not None or mapping:
             raise click.UsageError("--db lists a store: give no CORPUS, --year or --column with it")

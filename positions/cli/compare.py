@@ -12,6 +12,7 @@ from ._corpus import Failures, check_actor, load_analyses, nothing_found, report
 from ._options import (
     actors_option,
     corpus_argument,
+    dataset_option,
     db_option,
     encoding_option,
     format_option,
@@ -19,11 +20,13 @@ from ._options import (
     name_option,
     year_option,
 )
+from ._progress import quiet_option
 
 
 @main.command()
 @corpus_argument
 @db_option
+@dataset_option
 @click.option("--actors", "actor_list", required=True, metavar="CODES",
               help="Comma-separated ISO alpha-3 codes, in the order of the columns: RUS,CHN,USA.")  # fmt: skip
 @click.option("--period", default=None, metavar="PERIOD",
@@ -38,11 +41,13 @@ from ._options import (
 @year_option
 @encoding_option
 @name_option
+@quiet_option
 @click.pass_context
 def compare(
     ctx: click.Context,
     corpus: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
     actor_list: str,
     period: Optional[str],
     by: Optional[str],
@@ -53,11 +58,12 @@ def compare(
     year: Optional[int],
     encoding: str,
     stdin_name: Optional[str],
+    quiet: bool,
 ) -> None:
     """Show which of --actors hold which concepts in one period, and in which words: a grid
     of counts (concepts x actors), then each concept with every actor's wordings.
 
-    Reads the store --db, or analyses CORPUS; with neither, the bundled sample corpus.
+    Reads the store --db (or the Parquet dataset --dataset), or analyses CORPUS; with neither, the bundled sample corpus.
 
     \b
     Example:
@@ -83,7 +89,8 @@ def compare(
         by = natural
     failures = Failures()
     analyses = load_analyses(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
-                             actors_paths=actors_paths, failures=failures, stdin_name=stdin_name)  # fmt: skip
+                             actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
+                             dataset_path=dataset_path, quiet=quiet)  # fmt: skip
     report_undated(analyses, "the comparison")
     cmp = make_comparison(analyses, codes, period=period, by=by or "year", role=role)
     click.echo(render_comparison(cmp, fmt), nl=False)

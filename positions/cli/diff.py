@@ -14,6 +14,7 @@ from ._corpus import Failures, echo_warnings, load_analyses, nothing_found, repo
 from ._options import (
     FORMATS_REPORT,
     actors_option,
+    dataset_option,
     db_option,
     encoding_option,
     format_option,
@@ -21,6 +22,7 @@ from ._options import (
     name_option,
     year_option,
 )
+from ._progress import progress, quiet_option
 
 
 def _date(value: Optional[str], option: str) -> Optional[PartialDate]:
@@ -90,8 +92,9 @@ def _corpus_diffs(
     until: Optional[PartialDate],
     concept: Optional[str],
     engine: Optional[str],
+    quiet: bool = False,
 ) -> list[PositionDiff]:
-    from ..track import actors, successive_diffs
+    from ..track import actors
 
     found = actors(analyses, role=role)
     if actor is not None:
@@ -106,17 +109,25 @@ def _corpus_diffs(
     if by != "article":
         report_undated(analyses, f"diff --by {by}")
     diffs = []
-    for a in wanted:
-        found_diffs = successive_diffs(analyses, a, by=by, role=role, since=since, until=until,
-                                       concept=concept, engine=engine)  # fmt: skip
-        if not found_diffs and actor is not None:
-            from ..track import snapshots
-
-            snaps = snapshots(analyses, a, by=by, role=role, since=since, until=until, concept=concept)
-            periods = ", ".join(s.period.label or s.period.key for s in snaps) or "none"
-            click.echo(f"{a}: fewer than two periods to compare (periods: {periods})", err=True)
-        diffs.extend(found_diffs)
+    with progress("diff", len(wanted), quiet=quiet) as bar:
+        for a in bar.over(wanted):
+            diffs.extend(_actor_diffs(analyses, a, actor, by, role, since, until, concept, engine))
     return diffs
+
+
+def _actor_diffs(analyses: list[Analysis], a: str, actor: Optional[str], by: str, role: str,
+                 since: Optional[PartialDate], until: Optional[PartialDate], concept: Optional[str],
+                 engine: Optional[str]) -> list[PositionDiff]:  # fmt: skip
+    """The successive diffs of actor ``a`` (``actor``: the one asked for, if any)."""
+    from ..track import snapshots, successive_diffs
+
+    found_diffs = successive_diffs(analyses, a, by=by, role=role, since=since, until=until,
+                                   concept=concept, engine=engine)  # fmt: skip
+    if not found_diffs and actor is not None:
+        snaps = snapshots(analyses, a, by=by, role=role, since=since, until=until, concept=concept)
+        periods = ", ".join(s.period.label or s.period.key for s in snaps) or "none"
+        click.echo(f"{a}: fewer than two periods to compare (periods: {periods})", err=True)
+    return found_diffs
 
 
 @main.command()
@@ -142,7 +153,9 @@ def _corpus_diffs(
 @year_option
 @encoding_option
 @db_option
+@dataset_option
 @name_option
+@quiet_option
 @click.pass_context
 def diff(
     ctx: click.Context,
@@ -162,7 +175,9 @@ def diff(
     year: Optional[int],
     encoding: str,
     db_path: Optional[str],
+    dataset_path: Optional[str],
     stdin_name: Optional[str],
+    quiet: bool,
 ) -> None:
     """Show how positions changed: a header (articles read, periods, actors) and a summary
     table (per actor: periods, concepts gained, dropped, reworded and flipped, biggest
@@ -186,6 +201,7 @@ def diff(
         positions diff CHN_73_2018.txt CHN_74_2019.txt --format html > chn.html
         positions diff corpus/ --actor CHN --from 2017 --to 2019 --concept phased
         positions diff --db corpus.db --actor USA --by month
+        positions diff --dataset ds/ --actor CHN --from 2017
 
     A bad file in a CORPUS is reported on stderr and skipped; the exit status is then 1.
     """
@@ -210,7 +226,7 @@ def diff(
     gazetteer = load_gazetteer(actors_paths)
     roots: list[str] = []
     failures = Failures()
-    pair_form = db_path is None and _is_file_pair(paths) and actor is None and by is None and since is None and until is None
+    pair_form = db_path is None and dataset_path is None and _is_file_pair(paths) and actor is None and by is None and since is None and until is None
 
     if stdin_name is not None and "-" not in paths:
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
@@ -219,10 +235,11 @@ def diff(
         analyses = [analyze(a, lexicon=lexicon, gazetteer=gazetteer) for a in articles]
         diffs = _pair_diffs(analyses, role, concept, actor, engine)
     else:
-        roots = [] if paths or db_path else [str(p) for p in bundled_corpus()]
+        roots = [] if paths or db_path or dataset_path else [str(p) for p in bundled_corpus()]
         analyses = load_analyses(paths, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
-                                 actors_paths=actors_paths, failures=failures, stdin_name=stdin_name)  # fmt: skip
-        diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine)
+                                 actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
+                                 dataset_path=dataset_path, quiet=quiet)  # fmt: skip
+        diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine, quiet)
 
     if not diffs:
         if fmt == "json":

@@ -20,6 +20,7 @@ from ._options import (
     name_option,
     year_option,
 )
+from ._progress import count_files, progress, quiet_option, shown
 
 _FIRST_WORDS = 60
 
@@ -119,13 +120,15 @@ def _table(rows: list[tuple[str, list[str]]]) -> str:
 @year_option
 @encoding_option
 @name_option
+@quiet_option
 def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actors_paths: tuple[str, ...], year: Optional[int],
-            stdin_name: Optional[str], encoding: str) -> None:  # fmt: skip
+            stdin_name: Optional[str], encoding: str, quiet: bool) -> None:  # fmt: skip
     """Find the statements in FILES: speaker, country, holders, kind and text.
 
     A file that cannot be read is reported on stderr and the rest are read. No date is
     needed: an undated article is read (its warning on stderr). '-' reads one article from
     stdin (--name gives its file name). A statement from a PDF shows its page ("p. 4").
+    A progress bar goes to stderr on a terminal (not in a pipe, nor with --quiet).
 
     \b
     Example:
@@ -151,19 +154,22 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
     records: list[dict[str, Any]] = []
     rows: list[tuple[str, list[str]]] = []
     read = 0
-    for article in iter_articles(list(files), year=year, on_error=on_error, name=stdin_name, encoding=encoding):
-        read += 1
-        echo_warnings(article)
-        try:
-            statements = run(article)
-        except PositionsError as exc:  # one bad article is reported; the others go on
-            on_error(article.path, exc)
-            continue
-        for st in statements:
-            if fmt == "json":
-                records.append(statement_record(article, st))
-            else:
-                rows.append((printable(article.path), _row(article, st)))
+    total = count_files(files) if shown(quiet) else None
+    with progress("extract", total, quiet=quiet) as bar:
+        for article in bar.over(iter_articles(list(files), year=year, on_error=on_error, name=stdin_name,
+                                              encoding=encoding)):  # fmt: skip
+            read += 1
+            echo_warnings(article)
+            try:
+                statements = run(article)
+            except PositionsError as exc:  # one bad article is reported; the others go on
+                on_error(article.path, exc)
+                continue
+            for st in statements:
+                if fmt == "json":
+                    records.append(statement_record(article, st))
+                else:
+                    rows.append((printable(article.path), _row(article, st)))
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif rows:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import sys
 from typing import Any, Optional
 
 import click
@@ -14,6 +14,7 @@ from ..store import IngestResult, Missing, StoreStats, open_store, rebuild_store
 from . import main
 from ._corpus import UNDATED_FIX, Failures
 from ._options import actors_option, corpus_argument, encoding_option, lexicon_option, year_option
+from ._progress import progress, quiet_option
 
 
 def summary(db: str, result: IngestResult, stats: StoreStats) -> str:
@@ -54,8 +55,9 @@ def _n(count: int, noun: str) -> str:
 
 
 def _undated(store: Any) -> list[str]:
-    """The paths of the stored articles that have no date."""
-    rows = store.connection.execute("SELECT path FROM articles WHERE date IS NULL ORDER BY path")
+    """The paths of the stored articles that have no date (in a store, or a dataset)."""
+    query = "SELECT path FROM articles WHERE date IS NULL ORDER BY path"
+    rows = store.sql(query).fetchall() if hasattr(store, "sql") else store.connection.execute(query)
     return [r[0] for r in rows]
 
 
@@ -64,9 +66,39 @@ def _undated(store: Any) -> list[str]:
 @click.option(
     "--db",
     "db_path",
-    required=True,
     type=click.Path(dir_okay=False, path_type=str),
     help="SQLite store to create or update.",
+)
+@click.option(
+    "--dataset",
+    "dataset_path",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Parquet dataset (a directory) to create or update, instead of --db.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Analyse here (--jobs processes) or on a Dask cluster (needs positions[dask]).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler to use (tcp://host:8786); default: a LocalCluster on this machine.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Workers of the LocalCluster (default: one per CPU).",
+)
+@click.option(
+    "--threads",
+    "use_threads",
+    is_flag=True,
+    help="LocalCluster workers as threads of this process instead of processes.",
 )
 @click.option(
     "--jobs",
@@ -95,11 +127,17 @@ def _undated(store: Any) -> list[str]:
 @encoding_option
 @lexicon_option
 @actors_option
+@quiet_option
 @click.pass_context
 def ingest(
     ctx: click.Context,
     corpus: tuple[str, ...],
-    db_path: str,
+    db_path: Optional[str],
+    dataset_path: Optional[str],
+    engine: str,
+    scheduler: Optional[str],
+    workers: Optional[int],
+    use_threads: bool,
     jobs: int,
     prune: bool,
     verify: bool,
@@ -108,6 +146,7 @@ def ingest(
     encoding: str,
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
+    quiet: bool,
 ) -> None:
     """Read CORPUS into the SQLite store --db: articles, statements and markers, with spans.
 
@@ -132,13 +171,28 @@ def ingest(
     replaces it only when the ingest has finished. It replaces only a positions store (damaged
     or not); the files of other corpora that the old store held are not in the new one.
 
+    --dataset DIR writes a Parquet dataset instead (articles, statements, markers,
+    partitioned by year and actor; incremental by content hash too; read it with --dataset
+    in timeline, compare, diff, report, kwic and articles). --engine dask analyses on a Dask
+    cluster: the one at --scheduler, else a LocalCluster of --workers processes; the
+    results are the same as the local engine's. CORPUS may be fsspec URLs (file://,
+    memory://, s3:// ...). Both need the optional extra: pip install "positions[dask]".
+    A progress bar goes to stderr on a terminal (not in a pipe, nor with --quiet).
+
     \b
     Example:
         positions ingest corpus/ --db corpus.db --jobs 4
         positions ingest corpus/ --db corpus.db --prune
         positions ingest corpus/ --db corpus.db --rebuild
         positions ingest speeches/ --db speeches.db --encoding auto
+        positions ingest corpus/ --dataset ds/ --engine dask --workers 2
+
+    \b
+    On a cluster, from a bucket (needs s3fs and a reachable scheduler):
+        positions ingest s3://bucket/wire/ --db wire.db --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    if (db_path is None) == (dataset_path is None):
+        raise click.UsageError("give --db FILE or --dataset DIR (one of them)")
     if rebuild and prune:
         raise click.UsageError("--prune has nothing to remove with --rebuild (the new store holds only CORPUS)")
     if "-" in corpus:
@@ -146,40 +200,69 @@ def ingest(
             "ingest stores files by path and content hash: save stdin to a file and ingest that"
             " (other commands read '-')"
         )
+    if dataset_path is not None and (prune or verify or rebuild):
+        raise click.UsageError("--prune, --verify and --rebuild apply to a --db store, not to a --dataset")
+    if engine == "local" and (scheduler or workers or use_threads):
+        raise click.UsageError("--scheduler, --workers and --threads apply to --engine dask")
+    if engine == "dask" and jobs != 1:
+        raise click.UsageError("--jobs applies to --engine local (size a Dask cluster with --workers)")
+    if dataset_path is not None:
+        from ..dataset import require_dataset
+
+        require_dataset("--dataset")
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")
+    from ..cluster import is_url, local_corpus
+
+    local = local_corpus(paths) if any(is_url(p) for p in paths) else None
+    if local is not None:
+        paths = list(local.paths)
     report = Failures()  # one line per bad file; exit 1 at the end
 
-    bar: Any = None
+    with contextlib.ExitStack() as stack:
+        bar = stack.enter_context(progress("ingest", quiet=quiet))
+        options: dict[str, Any] = dict(year=year, jobs=jobs, on_error=report,
+                                       progress=bar.callback if bar.visible else None)  # fmt: skip
+        # the store reads files through this reader: in --encoding, and naming copied
+        # articles by their URL
+        read = functools.partial(iter_articles, encoding=encoding) if encoding != "utf-8" else None
+        if local is not None:
+            read = local.reader(read)
+        if read is not None:
+            options["read"] = read
+        if engine == "dask":
+            from ..cluster import dask_executor
 
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(length=total, label="ingest", file=sys.stderr)
-            bar.__enter__()
-        bar.update(1)
+            executor, slots = stack.enter_context(
+                dask_executor(scheduler, workers=workers, processes=not use_threads)
+            )
+            options.update(executor=executor, jobs=slots)
+        if dataset_path is not None:
+            from ..dataset import ingest_dataset, open_dataset
+            from ..store import PipelineAnalyzer
 
-    on_tty = sys.stderr.isatty()
-    options: dict[str, Any] = dict(year=year, jobs=jobs, on_error=report, progress=progress if on_tty else None,
-                                   lexicon=lexicon_path, actors=actors_paths)  # fmt: skip
-    if encoding != "utf-8":  # the store reads files through this reader, in this encoding
-        options["read"] = functools.partial(iter_articles, encoding=encoding)
-    try:
-        if rebuild:
-            result, stats = rebuild_store(db_path, paths, **options)
+            analyzer = PipelineAnalyzer(lexicon_path, actors_paths)
+            analyzer.prepare()  # a bad lexicon: one error before any work
+            result = ingest_dataset(dataset_path, paths, analyze=analyzer, **options)
+            with open_dataset(dataset_path) as ds:
+                held = ds.stats()
+                undated = _undated(ds)
+            line = summary(dataset_path, result, held).replace(" the store holds", " the dataset holds")
         else:
-            with open_store(db_path, verify=verify) as store:
-                result = store.ingest(paths, prune=prune, **options)
-                stats = store.stats()
-                undated = _undated(store)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+            options.update(lexicon=lexicon_path, actors=actors_paths)
+            if rebuild:
+                result, stats = rebuild_store(db_path, paths, **options)
+            else:
+                with open_store(db_path, verify=verify) as store:
+                    result = store.ingest(paths, prune=prune, **options)
+                    stats = store.stats()
+                    undated = _undated(store)
+            line = summary(db_path, result, stats)  # type: ignore[arg-type]
     if rebuild:
         with open_store(db_path) as store:  # the new file, opened as a writer so it closes clean
             undated = _undated(store)
-    click.echo(summary(db_path, result, stats))
+    click.echo(line)
     if undated:
         shown = ", ".join(undated[:3]) + (" ..." if len(undated) > 3 else "")
         click.echo(

@@ -15,6 +15,7 @@ from ..sources import bundled_corpus, iter_articles
 from . import main
 from ._corpus import Failures, echo_warnings, nothing_found, path_shower
 from ._options import (
+    dataset_option,
     db_option,
     encoding_option,
     format_option,
@@ -35,6 +36,7 @@ from ._options import (
 @encoding_option
 @format_option()
 @db_option
+@dataset_option
 @name_option
 def kwic(
     args: tuple[str, ...],
@@ -47,6 +49,7 @@ def kwic(
     encoding: str,
     fmt: str,
     db_path: Optional[str],
+    dataset_path: Optional[str],
     stdin_name: Optional[str],
 ) -> None:
     """Show each match of PATTERN (or of --concept ID) with its context, like quanteda's kwic.
@@ -68,7 +71,8 @@ def kwic(
         positions kwic --db corpus.db --concept cvid
         positions kwic --concept denuclearization_dprk --why
 
-    With --db, the articles stored by `positions ingest` are searched (in date order).
+    With --db (or --dataset), the articles stored by `positions ingest` are searched (in
+    date order).
     """
     args_list = list(args)
     if concept is None:
@@ -78,6 +82,18 @@ def kwic(
     else:
         target = load_lexicon(lexicon_path)
     report = Failures()  # one line per bad file; exit 1 at the end
+    if db_path is not None and dataset_path is not None:
+        raise click.UsageError("give --db or --dataset, not both")
+    if dataset_path is not None:
+        if args_list or year is not None:
+            raise click.UsageError("--dataset searches a dataset: give no CORPUS or --year with it")
+        from ..dataset import open_dataset, require_dataset
+
+        require_dataset("--dataset")
+        with open_dataset(dataset_path) as ds:
+            _echo_lines(kwic_lines(ds.articles(), target, concept=concept, window=window), in_scope, fmt,
+                        what=concept or target, why=why)  # fmt: skip
+        return
     if db_path is not None:
         if args_list or year is not None:
             raise click.UsageError("--db searches a store: give no CORPUS or --year with it")

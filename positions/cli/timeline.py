@@ -11,6 +11,7 @@ from ._corpus import Failures, check_actor, load_analyses, nothing_found, report
 from ._options import (
     actors_option,
     corpus_argument,
+    dataset_option,
     db_option,
     encoding_option,
     format_option,
@@ -18,11 +19,13 @@ from ._options import (
     name_option,
     year_option,
 )
+from ._progress import quiet_option
 
 
 @main.command()
 @corpus_argument
 @db_option
+@dataset_option
 @click.option("--actor", default=None, metavar="CODE", help="Only this actor (ISO alpha-3), default every actor.")
 @click.option("--concept", default=None, metavar="ID", help="Only this concept of the lexicon.")
 @click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True, help="Period of a column.")
@@ -34,11 +37,13 @@ from ._options import (
 @year_option
 @encoding_option
 @name_option
+@quiet_option
 @click.pass_context
 def timeline(
     ctx: click.Context,
     corpus: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
     actor: Optional[str],
     concept: Optional[str],
     by: str,
@@ -49,12 +54,13 @@ def timeline(
     year: Optional[int],
     encoding: str,
     stdin_name: Optional[str],
+    quiet: bool,
 ) -> None:
     """Show, per actor and concept, the periods in which the concept appears in the actor's
     statements: a grid of counts (concepts x periods; '.' where the actor spoke but not of
     the concept), first and last seen, and each wording with its count and years.
 
-    Reads the store --db, or analyses CORPUS (files, directories, globs); with neither, the
+    Reads the store --db (or the Parquet dataset --dataset), or analyses CORPUS (files, directories, globs); with neither, the
     bundled sample corpus. Only in-scope markers count.
 
     \b
@@ -62,6 +68,7 @@ def timeline(
         positions timeline --actor RUS
         positions timeline --db corpus.db --concept phased --by month --format csv
         positions timeline speeches/ --format html > timeline.html
+        positions timeline --dataset ds/ --actor CHN
     """
     from ..lexicon import load_lexicon
     from ..render.timeline import render_timeline
@@ -70,13 +77,14 @@ def timeline(
 
     if actor is not None:
         actor = check_actor(actor)
-    if concept is not None and db_path is None:
+    if concept is not None and db_path is None and dataset_path is None:
         known = load_lexicon(lexicon_path).concept_ids
         if concept not in known:
             raise click.UsageError(f"unknown concept {concept!r} (known: {', '.join(sorted(known))})")
     failures = Failures()
     analyses = load_analyses(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
-                             actors_paths=actors_paths, failures=failures, stdin_name=stdin_name)  # fmt: skip
+                             actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
+                             dataset_path=dataset_path, quiet=quiet)  # fmt: skip
     if actor is not None:
         found = found_actors(analyses, role=role)
         if actor not in found:

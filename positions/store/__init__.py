@@ -204,6 +204,7 @@ class Store:
         actors: Sequence[PathLike] = (),
         read: Optional[Callable[..., Iterable[Article]]] = None,
         prune: bool = False,
+        executor: Optional[Any] = None,
     ) -> IngestResult:
         """Read, analyse and store the files of ``paths``; skip those already stored.
 
@@ -216,7 +217,9 @@ class Store:
         ``paths`` (default: :func:`positions.sources.iter_articles`).
         ``on_error(path, error)`` hears of each bad file or row and the run goes on; without
         it the first error is raised (files already written stay). ``progress(done, total)``
-        is called after each file.
+        is called after each file. ``executor`` (an object with ``submit``: a Dask
+        client's ``get_executor()``, see :mod:`positions.cluster`) analyses in place of the
+        process pool; ``analyze`` must then pickle.
 
         Stored files under ``paths`` that this ingest did not find are counted in the
         result's ``missing`` (:class:`Missing`); with ``prune`` they are removed, with all
@@ -238,6 +241,7 @@ class Store:
             read=read,
             side_limit=SIDE_LIMIT,
             prune=prune,
+            executor=executor,
         )
 
     def prune(

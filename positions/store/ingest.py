@@ -2,7 +2,7 @@
 (in a process pool with ``jobs > 1``) and write each file in one transaction.
 
 :meth:`Store.ingest <positions.store.Store.ingest>` is the entry point; the work flows as a
-stream of events (:func:`_events`), analysed in order (:func:`_analysed`), written by
+stream of events (:func:`ingest_events`), analysed in order (:func:`analysed_events`), written by
 :class:`~positions.store.write.FileWriter`; then :func:`~positions.store.prune.missing`
 counts (or prunes) the stored files under the paths that the run did not find. Functions
 that worker processes run are at module level, so that they pickle.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import collections
 import os
 import sqlite3
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
@@ -72,10 +72,13 @@ def ingest_files(
     read: Optional[Callable[..., Iterable[Article]]] = None,
     side_limit: Optional[int] = None,
     prune: bool = False,
+    executor: Optional[Executor] = None,
 ) -> IngestResult:
     """:meth:`Store.ingest <positions.store.Store.ingest>` on the connection ``conn`` to the
-    store at ``db_path`` (named in errors), with ``analyze`` given."""
-    fingerprint = getattr(analyze, "fingerprint", None) or _qualname(analyze)
+    store at ``db_path`` (named in errors), with ``analyze`` given. ``executor`` (an object
+    with ``submit``, such as a Dask client's ``get_executor()``) analyses the articles in
+    place of a process pool, ``jobs`` sizing its window; the caller owns it."""
+    fingerprint = getattr(analyze, "fingerprint", None) or qualname(analyze)
     settings = f"{fingerprint}; year={year}"
     counts: collections.Counter[str] = collections.Counter()
     if isinstance(paths, (str, os.PathLike)):
@@ -87,7 +90,7 @@ def ingest_files(
     total = 0
     if progress is not None:
         total = sum(1 for _ in iter_corpus_files(paths, on_error=lambda *_: None))
-    events = _events(conn, paths, settings, year, read or _read_default, side_limit)
+    events = ingest_events(conn, paths, settings, year, read or read_default, side_limit)
     writer: Optional[FileWriter] = None
     errors: list[str] = []
     listing_errors: list[str] = []  # where a path names nothing, cannot be listed, ...
@@ -99,7 +102,7 @@ def ingest_files(
             (settings,),
         )
         found = Found(conn)
-        for ev in _analysed(events, analyze, jobs):
+        for ev in analysed_events(events, analyze, jobs, executor):
             kind = ev[0]
             if kind == "begin":
                 _, key, hash_, mtime_ns, size = ev
@@ -153,25 +156,28 @@ def ingest_files(
     )
 
 
-def _qualname(fn: object) -> str:
+def qualname(fn: object) -> str:
+    """``module.qualname`` of an analyzer without a ``fingerprint`` (what its settings name)."""
     return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', type(fn).__name__)}"
 
 
-def _read_default(
+def read_default(
     paths: Iterable[str], *, year: Optional[int], on_error: Callable
 ) -> Iterable[Article]:
+    """The reader an ingest uses when given none: :func:`positions.sources.iter_articles`."""
     from ..sources import iter_articles
 
     return iter_articles(paths, year=year, on_error=on_error)
 
 
-def _events(
+def ingest_events(
     conn: sqlite3.Connection,
     paths: Sequence[PathLike],
     settings: str,
     year: Optional[int],
     read: Callable[..., Iterable[Article]],
     side_limit: Optional[int] = None,
+    lookup: Optional[Callable[[str], Optional[tuple]]] = None,
 ) -> Iterator[tuple]:
     """The work, as a flat stream: per file ``skip``, or ``begin``, its ``article``s and
     ``error``s, ``end``; and ``path_error`` for a path that names no file.
@@ -179,7 +185,16 @@ def _events(
     One reader run reads all the files to do (so that it loads each manifest once); it
     pulls them lazily from a generator that decides, file by file, whether a file is to be
     read at all, and notes in ``side`` where one file ends and the next begins.
+    ``lookup(key)`` gives the ``(hash, settings, status)`` stored for a file (default: the
+    store's ``files`` row on ``conn``), so that a Parquet dataset can share this.
     """
+    if lookup is None:
+
+        def lookup(key: str) -> Optional[tuple]:
+            return conn.execute(
+                "SELECT hash, settings, status FROM files WHERE path = ?", (key,)
+            ).fetchone()
+
     side: collections.deque[tuple] = collections.deque()
     limit = SIDE_LIMIT if side_limit is None else side_limit
     manifests: dict[str, str] = {}
@@ -202,9 +217,7 @@ def _events(
                 side.append(("error", str(f), SourceError(f"{f}: cannot read: {exc.strerror}")))
                 side.append(("end",))
                 continue
-            row = conn.execute(
-                "SELECT hash, settings, status FROM files WHERE path = ?", (key,)
-            ).fetchone()
+            row = lookup(key)
             if row is not None and tuple(row) == (hash_, settings, "ok"):
                 side.append(("skip", key))
                 if len(side) >= limit:
@@ -234,7 +247,9 @@ def _analyse_one(analyze: Callable[[Article], Analysis], article: Article) -> tu
         return ("error", article.path, exc)
 
 
-def _analysed(events: Iterator[tuple], analyze: Callable, jobs: int) -> Iterator[tuple]:
+def analysed_events(
+    events: Iterator[tuple], analyze: Callable, jobs: int, executor: Optional[Executor] = None
+) -> Iterator[tuple]:
     """Replace each ``article`` event by its ``analysis`` (or ``error``), in order.
 
     With ``jobs > 1`` articles go to a process pool through a bounded window of futures, so
@@ -244,6 +259,9 @@ def _analysed(events: Iterator[tuple], analyze: Callable, jobs: int) -> Iterator
     only reads and writes, never loads the lexicon.
     """
     prepare = getattr(analyze, "prepare", None)
+    if executor is not None:
+        yield from _chunked(executor, events, analyze, prepare, max(jobs, 1) * 4, CHUNK)
+        return
     if jobs <= 1:
         for ev in events:
             if ev[0] == "article":
@@ -254,26 +272,122 @@ def _analysed(events: Iterator[tuple], analyze: Callable, jobs: int) -> Iterator
             else:
                 yield ev
         return
-    window = jobs * 8
-    pending: collections.deque[Union[Future, tuple]] = collections.deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        try:
-            for ev in events:
-                if ev[0] == "article":
-                    if prepare is not None:
-                        pool.submit(prepare).result()
-                        prepare = None
-                    pending.append(pool.submit(_analyse_one, analyze, ev[1]))
-                else:
-                    pending.append(ev)
-                while len(pending) > window or (pending and not isinstance(pending[0], Future)):
-                    head = pending.popleft()
-                    yield head.result() if isinstance(head, Future) else head
-            while pending:
+        yield from _windowed(pool, events, analyze, prepare, jobs * 8)
+
+
+CHUNK = 8
+"""Articles per task on an executor (a Dask cluster): a task costs the scheduler and the
+client about a millisecond whatever it holds, so a task of several articles keeps that cost
+from bounding the throughput of a large cluster."""
+
+
+def _analyse_many(analyze: Callable[[Article], Analysis], articles: list[Article]) -> list[tuple]:
+    return [_analyse_one(analyze, a) for a in articles]
+
+
+class _Slot:
+    """An article's place in the stream: its chunk's future, once submitted, and its index."""
+
+    __slots__ = ("future", "index")
+
+    def __init__(self, index: int) -> None:
+        self.future: Optional[Future] = None
+        self.index = index
+
+
+def _chunked(
+    pool: Executor,
+    events: Iterator[tuple],
+    analyze: Callable,
+    prepare: Optional[Callable],
+    window: int,
+    chunk: int,
+) -> Iterator[tuple]:
+    """:func:`_windowed` with ``chunk`` articles per task (consecutive articles, whatever
+    files they come from): at most ``window`` tasks in flight, results handed on in input
+    order. A chunk not yet full is submitted as soon as its first article is needed."""
+    pending: collections.deque[Union[_Slot, tuple]] = collections.deque()
+    buffer: list[tuple[_Slot, Article]] = []
+    futures: collections.deque[Future] = collections.deque()
+
+    def submit() -> None:
+        nonlocal prepare
+        if prepare is not None:
+            pool.submit(prepare).result()
+            prepare = None
+        future = pool.submit(_analyse_many, analyze, [a for _, a in buffer])
+        for slot, _ in buffer:
+            slot.future = future
+        futures.append(future)
+        buffer.clear()
+
+    def ready() -> Iterator[tuple]:
+        while pending:
+            head = pending[0]
+            if isinstance(head, _Slot):
+                if head.future is None:
+                    if len(futures) < window and len(pending) <= window * chunk:
+                        return  # room left: let the chunk fill (unless skips pile up behind it)
+                    submit()
+                if len(futures) <= window and not head.future.done():  # type: ignore[union-attr]
+                    return
+                pending.popleft()
+                result = head.future.result()  # type: ignore[union-attr]
+                if head.index == len(result) - 1:
+                    futures.popleft()
+                yield result[head.index]
+            else:
+                yield pending.popleft()
+
+    try:
+        for ev in events:
+            if ev[0] == "article":
+                slot = _Slot(len(buffer))
+                buffer.append((slot, ev[1]))
+                pending.append(slot)
+                if len(buffer) >= chunk:
+                    submit()
+            else:
+                pending.append(ev)
+            yield from ready()
+        if buffer:
+            submit()
+        while pending:
+            head = pending.popleft()
+            if isinstance(head, _Slot):
+                yield head.future.result()[head.index]  # type: ignore[union-attr]
+            else:
+                yield head
+    except BaseException:
+        for f in futures:
+            f.cancel()
+        raise
+
+
+def _windowed(
+    pool: Executor, events: Iterator[tuple], analyze: Callable, prepare: Optional[Callable], window: int
+) -> Iterator[tuple]:
+    """:func:`analysed_events` through ``pool``: at most ``window`` articles in flight, results
+    handed on in input order."""
+    pending: collections.deque[Union[Future, tuple]] = collections.deque()
+    try:
+        for ev in events:
+            if ev[0] == "article":
+                if prepare is not None:
+                    pool.submit(prepare).result()
+                    prepare = None
+                pending.append(pool.submit(_analyse_one, analyze, ev[1]))
+            else:
+                pending.append(ev)
+            while len(pending) > window or (pending and not isinstance(pending[0], Future)):
                 head = pending.popleft()
                 yield head.result() if isinstance(head, Future) else head
-        except BaseException:
-            for f in pending:
-                if isinstance(f, Future):
-                    f.cancel()
-            raise
+        while pending:
+            head = pending.popleft()
+            yield head.result() if isinstance(head, Future) else head
+    except BaseException:
+        for f in pending:
+            if isinstance(f, Future):
+                f.cancel()
+        raise

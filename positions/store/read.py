@@ -57,38 +57,43 @@ def analyses(
     """:meth:`Store.analyses <positions.store.Store.analyses>`: one article's rows are read
     (and one article is in memory) at a time."""
     for pk, article in _article_rows(conn, since, until, actor):
-        markers: dict[int, Marker] = {}
-        listed: list[Marker] = []
+        yield _analysis(conn, pk, article)
+
+
+def _analysis(conn: sqlite3.Connection, pk: int, article: Article) -> Analysis:
+    """The analysis of the stored article ``pk`` (its row already read as ``article``)."""
+    markers: dict[int, Marker] = {}
+    listed: list[Marker] = []
+    for row in conn.execute(
+        f"SELECT pk, seq, {MARKER_COLS} FROM markers WHERE article_pk = ? ORDER BY pk",
+        (pk,),
+    ):
+        m = marker_from(row[2:])
+        markers[row[0]] = m
+        if row[1] is not None:
+            listed.append(m)
+    holders: dict[int, list[str]] = collections.defaultdict(list)
+    for spk, country in conn.execute(
+        "SELECT h.statement_pk, h.country FROM holders h JOIN statements s"
+        " ON s.pk = h.statement_pk WHERE s.article_pk = ? ORDER BY h.statement_pk, h.seq",
+        (pk,),
+    ):
+        holders[spk].append(country)
+    links: dict[int, list[Marker]] = collections.defaultdict(list)
+    for spk, mpk in conn.execute(
+        "SELECT l.statement_pk, l.marker_pk FROM statement_markers l JOIN statements s"
+        " ON s.pk = l.statement_pk WHERE s.article_pk = ? ORDER BY l.statement_pk, l.seq",
+        (pk,),
+    ):
+        links[spk].append(markers[mpk])
+    statements = tuple(
+        statement_from(row[1:], tuple(holders[row[0]]), tuple(links[row[0]]))
         for row in conn.execute(
-            f"SELECT pk, seq, {MARKER_COLS} FROM markers WHERE article_pk = ? ORDER BY pk",
+            f"SELECT pk, {STATEMENT_COLS} FROM statements WHERE article_pk = ? ORDER BY seq",
             (pk,),
-        ):
-            m = marker_from(row[2:])
-            markers[row[0]] = m
-            if row[1] is not None:
-                listed.append(m)
-        holders: dict[int, list[str]] = collections.defaultdict(list)
-        for spk, country in conn.execute(
-            "SELECT h.statement_pk, h.country FROM holders h JOIN statements s"
-            " ON s.pk = h.statement_pk WHERE s.article_pk = ? ORDER BY h.statement_pk, h.seq",
-            (pk,),
-        ):
-            holders[spk].append(country)
-        links: dict[int, list[Marker]] = collections.defaultdict(list)
-        for spk, mpk in conn.execute(
-            "SELECT l.statement_pk, l.marker_pk FROM statement_markers l JOIN statements s"
-            " ON s.pk = l.statement_pk WHERE s.article_pk = ? ORDER BY l.statement_pk, l.seq",
-            (pk,),
-        ):
-            links[spk].append(markers[mpk])
-        statements = tuple(
-            statement_from(row[1:], tuple(holders[row[0]]), tuple(links[row[0]]))
-            for row in conn.execute(
-                f"SELECT pk, {STATEMENT_COLS} FROM statements WHERE article_pk = ? ORDER BY seq",
-                (pk,),
-            )
         )
-        yield Analysis(article, statements, tuple(listed))
+    )
+    return Analysis(article, statements, tuple(listed))
 
 
 def _article_rows(
@@ -168,3 +173,24 @@ def stats(conn: sqlite3.Connection, path: Path) -> StoreStats:
 def file_errors(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """``(path, first error)`` of every file whose last ingest failed, by path."""
     return list(conn.execute("SELECT path, error FROM files WHERE status = 'error' ORDER BY path"))
+
+
+def files_with_analyses(conn: sqlite3.Connection) -> Iterator[tuple[dict, list[Analysis]]]:
+    """Every stored file (its ``files`` row as a dict) with its analyses in file order, one
+    file in memory at a time, in the order files were first stored: what an export
+    writes."""
+    cur = conn.cursor()
+    try:
+        for row in cur.execute(
+            "SELECT pk, path, hash, mtime_ns, size, settings, status, error, errors FROM files ORDER BY pk"
+        ):
+            f = dict(zip(("pk", "path", "hash", "mtime_ns", "size", "settings", "status", "error", "errors"), row))
+            analyses = [
+                _analysis(conn, r[0], article_from(r[1:]))
+                for r in conn.execute(
+                    f"SELECT pk, {ARTICLE_COLS} FROM articles WHERE file_pk = ? ORDER BY seq", (f["pk"],)
+                ).fetchall()
+            ]
+            yield f, analyses
+    finally:
+        cur.close()

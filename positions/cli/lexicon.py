@@ -6,6 +6,7 @@ import json
 import os
 from typing import Any, Optional
 
+import attrs
 import click
 
 from ..errors import SourceError
@@ -14,7 +15,7 @@ from ..lexicon.suggest import suggest_wordings, suggestions_toml
 from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
-from ._corpus import Failures
+from ._corpus import Failures, path_shower
 from ._options import bundled_lexicons, format_option, lexicon_option, year_option
 
 
@@ -175,10 +176,13 @@ def suggest(concept: str, corpus: tuple[str, ...], lexicon_path: Optional[str], 
     report = Failures()
     counted: list[int] = [0]
 
+    # the bundled corpus shown as korea/..., seeds/... wherever it is installed
+    show = path_shower([] if corpus else [str(p) for p in paths], relative=False)
+
     def articles():
         for a in iter_articles(paths, year=year, on_error=report):
             counted[0] += 1
-            yield a
+            yield attrs.evolve(a, path=show(a.path))
 
     found = suggest_wordings(articles(), lex, concept, top=top, min_count=min_count, examples=examples)
     click.echo(printable_block(suggestions_toml(concept, found, articles=counted[0])))

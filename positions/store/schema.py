@@ -315,12 +315,23 @@ def identify(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] =
     """The schema version of the store on ``conn``, after checking that it is a positions
     store: ``user_version`` no newer than ``migrations`` know, and every table of that
     version there with its columns (other tables may be added by a user). An empty file is
-    version 0. Only reads: nothing in the file changes, whatever the answer."""
+    version 0. Only reads: nothing in the file changes, whatever the answer.
+
+    The version and the tables are read in one read transaction: read apart, another process
+    that creates the store between the two reads would make it look like a foreign database
+    (tables, but version 0)."""
     latest = len(migrations)
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        found = _tables(conn)
+    finally:
+        if own and conn.in_transaction:
+            conn.execute("COMMIT")
     if version > latest:
         raise StoreError(f"{path}: schema version {version} is newer than this positions ({latest})")
-    found = _tables(conn)
     if version == 0:
         if found:
             raise StoreError(f"{path}: an SQLite database, but not a positions store")

@@ -26,7 +26,8 @@ from positions.model import Article, Span
 from positions.sources import read_article
 from positions.sources.dates import parse_date
 from positions.sources.plain import markdown_heading
-from positions.text import _PUNKT, _punkt_spans, sentence_spans, token_spans
+from positions.text import sentence_spans, token_spans
+from positions.text.segment import _PUNKT, _punkt_spans
 
 _FACTOR = 24  # 8 for linear growth, 3x of head room for a busy machine; quadratic is 64
 

@@ -111,9 +111,9 @@ def test_units_are_the_projects_tokens_with_their_whitespace(text):
     # project's token pattern followed by whitespace does.
     import re
 
-    from positions.text import _TOKEN_PATTERN
+    from positions.text import TOKEN_PATTERN
 
-    plain = re.compile("(?x)(?:" + _TOKEN_PATTERN.replace("(?x)", "", 1) + r")\s*")
+    plain = re.compile("(?x)(?:" + TOKEN_PATTERN.replace("(?x)", "", 1) + r")\s*")
     lead = len(text) - len(text.lstrip())
     assert ptokens._Stream(text).units == plain.findall(text, lead)
 

@@ -25,9 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent / "positions"
 # needed (so that the list only shrinks).
 KNOWN_PRIVATE: frozenset[tuple[str, str, str]] = frozenset(
     {
-        # text.py is another branch's (issue 14 item 3 makes TOKEN_PATTERN public there)
-        ("positions.diff.tokens", "positions.text", "_TOKEN_PATTERN"),
-        ("positions.lexicon.tokens", "positions.text", "_TOKEN_RE"),
     }
 )
 
@@ -86,7 +83,9 @@ def _imports(name: str) -> list[tuple[str, str | None, int]]:
 # Display hooks: Jupyter shows a record through its class's ``_repr_html_``, which can only
 # reach the renderer by importing it when called (the model cannot import render at load
 # time). The edge is the one way a record points up; nothing else may.
-DISPLAY_HOOKS: frozenset[tuple[str, str]] = frozenset({("positions.model", "positions.render.notebook")})
+DISPLAY_HOOKS: frozenset[tuple[str, str]] = frozenset(
+    {("positions.model.reading", "positions.render.notebook"), ("positions.model.changes", "positions.render.notebook")}
+)
 
 
 def _graph() -> dict[str, set[str]]:

@@ -25,7 +25,7 @@ from diff_match_patch import diff_match_patch
 
 from .. import _accel
 from ..model import DiffOp, Span
-from ..text import _TOKEN_PATTERN
+from ..text import TOKEN_PATTERN
 from .anchors import anchored_segments, diagonal_pieces
 
 try:  # the optional C++ engine
@@ -54,7 +54,7 @@ ENGINES: tuple[str, ...] = ("fast", "python")
 # can never satisfy the lookahead, which refuses a following letter, and the final ``\s*``
 # has nothing after it, so greedy ones match the same.)
 _UNIT_RE = re.compile(
-    r"(?x)(?:[A-Za-z]{2,}(?![\w\u0300-\u036f'-])|" + _TOKEN_PATTERN.replace("(?x)", "", 1) + r")\s*"
+    r"(?x)(?:[A-Za-z]{2,}(?![\w\u0300-\u036f'-])|" + TOKEN_PATTERN.replace("(?x)", "", 1) + r")\s*"
 )
 
 # Code points for tokens: the private-use areas first, then every other code point that is

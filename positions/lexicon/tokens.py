@@ -32,7 +32,7 @@ from nltk.stem.snowball import SnowballStemmer
 
 from .. import _accel
 from ..model import Span
-from ..text import _TOKEN_RE  # token_spans' pattern: words_of reads the matches as pairs
+from ..text import TOKEN_RE  # token_spans' pattern: words_of reads the matches as pairs
 
 __all__ = ["Word", "words_of", "spelling", "stem", "fold", "TOKEN_STEPS", "HYPHEN_PREFIXES"]
 
@@ -209,7 +209,7 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
     cache = _TOKEN_WORDS
     prev_end = -1
     # the tokens of token_spans(text, span), read as match objects: no Span for punctuation
-    for m in _TOKEN_RE.finditer(text, span.start if span is not None else 0, stop):
+    for m in TOKEN_RE.finditer(text, span.start if span is not None else 0, stop):
         start, end = m.span()
         piece = m.group()
         if prev_end == start and (piece == "s" or piece == "S") and text[start - 1] == "'":
@@ -224,7 +224,7 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
             cache[piece] = parts
         if parts is None:  # punctuation
             if piece == "--" and out and out[-1].span.end == start:
-                nxt = _TOKEN_RE.match(text, end, stop)  # the next token, where it follows at once
+                nxt = TOKEN_RE.match(text, end, stop)  # the next token, where it follows at once
                 if nxt is not None and _WORD_CHAR_RE.search(nxt.group()):
                     out[-1] = attrs.evolve(out[-1], joiner="-")
             continue

@@ -35,10 +35,10 @@ _FACTOR = 24  # 8 for linear growth, 3x of head room for a busy machine; quadrat
 def _cost(step: Callable[[], object], calls: int = 1, repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = time.process_time()
         for _ in range(calls):
             step()
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     return best
 
 

@@ -7,7 +7,9 @@ The functions that make these records live in the stage that owns them (``source
 
 The records fall in two modules along the pipeline: :mod:`positions.model.reading` (what
 reading and attribution make) and :mod:`positions.model.changes` (what diffing and tracking
-over time make); both are importable from here.
+over time make); both are importable from here, with the closed vocabularies of their
+fields (:mod:`positions.model.vocabulary`: ``StatementKind``, ``Polarity``, ``OpCode``,
+``PeriodKind``, ``By``, ``Role``…).
 """
 
 from __future__ import annotations
@@ -42,6 +44,24 @@ from .reading import (
     Speaker,
     Statement,
 )
+from .vocabulary import (
+    BYS,
+    HELD_POLARITIES,
+    OP_CODES,
+    PERIOD_KINDS,
+    POLARITIES,
+    ROLES,
+    SHIFT_KINDS,
+    STATEMENT_KINDS,
+    By,
+    HeldPolarity,
+    OpCode,
+    PeriodKind,
+    Polarity,
+    Role,
+    ShiftKind,
+    StatementKind,
+)
 
 __all__ = [
     "Span",
@@ -70,4 +90,21 @@ __all__ = [
     "ComparisonCell",
     "Comparison",
     "ShiftEvent",
+    # the closed vocabularies of the records' fields
+    "StatementKind",
+    "STATEMENT_KINDS",
+    "Polarity",
+    "POLARITIES",
+    "HeldPolarity",
+    "HELD_POLARITIES",
+    "OpCode",
+    "OP_CODES",
+    "PeriodKind",
+    "PERIOD_KINDS",
+    "By",
+    "BYS",
+    "Role",
+    "ROLES",
+    "ShiftKind",
+    "SHIFT_KINDS",
 ]

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 import attrs
 
-from ..model import Analysis, Article, Marker, PositionDiff, ShiftEvent, Snapshot, Span, Statement, Timeline
+from ..model import Analysis, Article, By, Marker, PositionDiff, Role, ShiftEvent, Snapshot, Span, Statement, Timeline
 from ..text import token_spans
 from .positions import diff_series
 from .snapshots import snapshots
@@ -64,8 +64,8 @@ class Tracking:
     ``wordings`` each concept to its wordings across actors (:func:`concept_wordings`).
     """
 
-    by: str
-    role: str
+    by: By
+    role: Role
     analyses: tuple[Analysis, ...]
     articles: tuple[Analysis, ...]
     kwic: Mapping[str, tuple[KwicEntry, ...]]
@@ -79,7 +79,7 @@ class Tracking:
 
 
 def track(
-    analyses: Iterable[Analysis], *, by: str = "year", role: str = "holder", engine: Optional[str] = None
+    analyses: Iterable[Analysis], *, by: By = "year", role: Role = "holder", engine: Optional[str] = None
 ) -> Tracking:
     """Summarise a corpus in one pass over ``analyses`` (see :class:`Tracking`): the timeline
     by ``by`` for ``role`` (:func:`positions.track.timeline`), for each of its actors the
@@ -169,13 +169,13 @@ def without_text(an: Analysis, shared: dict[Any, Any]) -> Analysis:
     return Analysis(art, statements)
 
 
-def actors_of(st: Statement, role: str) -> tuple[str, ...]:
+def actors_of(st: Statement, role: Role) -> tuple[str, ...]:
     """The actors a statement belongs to: its holders, or with ``role="speaker"`` the
     speaker's country."""
     return st.holders if role == "holder" else ((st.country,) if st.country else ())
 
 
-def kwic_entries(art: Article, statements: Sequence[Statement], role: str) -> Iterator[KwicEntry]:
+def kwic_entries(art: Article, statements: Sequence[Statement], role: Role) -> Iterator[KwicEntry]:
     """The keyword-in-context entries of an article's statements: up to :data:`KWIC_WINDOW`
     tokens of its body on each side of each in-scope marker of a statement with an actor,
     looked for within 400 characters."""

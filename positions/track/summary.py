@@ -14,7 +14,20 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 import attrs
 
-from ..model import Analysis, Article, By, Marker, PositionDiff, Role, ShiftEvent, Snapshot, Span, Statement, Timeline
+from ..model import (
+    Analysis,
+    Article,
+    By,
+    HeldPolarity,
+    Marker,
+    PositionDiff,
+    Role,
+    ShiftEvent,
+    Snapshot,
+    Span,
+    Statement,
+    Timeline,
+)
 from ..text import token_spans
 from .positions import diff_series
 from .snapshots import snapshots
@@ -49,7 +62,7 @@ class ConceptWording:
     first: str
     last: str
     actors: tuple[str, ...]
-    polarity: str
+    polarity: HeldPolarity
 
 
 @attrs.frozen
@@ -140,7 +153,7 @@ def concept_wordings(tl: Timeline, concept: str) -> tuple[ConceptWording, ...]:
             m["polarities"].add(v.polarity)
     out = []
     for m in merged.values():
-        pols = m["polarities"]
+        pols: set[HeldPolarity] = m["polarities"]
         polarity = next(iter(pols)) if len(pols) == 1 else "mixed"
         out.append(ConceptWording(m["surface"], m["count"], m["first"], m["last"], tuple(sorted(set(m["actors"]))), polarity))
     out.sort(key=lambda w: (w.first, w.surface.casefold(), w.surface))

@@ -7,9 +7,7 @@ The functions that make these records live in the stage that owns them (``source
 
 The records fall in two modules along the pipeline: :mod:`positions.model.reading` (what
 reading and attribution make) and :mod:`positions.model.changes` (what diffing and tracking
-over time make); both are importable from here, with the closed vocabularies of their
-fields (:mod:`positions.model.vocabulary`: ``StatementKind``, ``Polarity``, ``OpCode``,
-``PeriodKind``, ``By``, ``Role``…).
+over time make); both are importable from here.
 """
 
 from __future__ import annotations
@@ -44,6 +42,7 @@ from .reading import (
     Speaker,
     Statement,
 )
+# The closed vocabularies of the records' fields: Literal types, each with its values.
 from .vocabulary import (
     BYS,
     HELD_POLARITIES,

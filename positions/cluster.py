@@ -124,7 +124,8 @@ class LocalCorpus:
         if not self.mirrors:
             return read
 
-        def read_named(paths: Iterable[str], *, year: Optional[int], on_error: Callable) -> Iterator[Article]:
+        def read_named(paths: Iterable[str], *, year: Optional[int],
+                       on_error: Callable[[str, PositionsError], None]) -> Iterator[Article]:
             from .store.ingest import read_default
 
             for a in (read or read_default)(paths, year=year, on_error=on_error):

@@ -15,12 +15,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence, Union
 
 import attrs
 
 from .errors import GoldError
-from .model import Statement
+from .model import Article, Statement
+
+if TYPE_CHECKING:  # the functions below import these lazily
+    from .actors import Gazetteer
+    from .lexicon import Lexicon
 
 __all__ = ["GoldStatement", "Gold", "load_gold", "jaccard", "match_statements", "evaluate", "MATCH_THRESHOLD"]
 
@@ -188,7 +192,7 @@ def score_article(predicted: Sequence[Statement], gold: Gold, *, concepts: bool 
     t = _Tally(npred=len(predicted), ngold=len(gold.statements))
     matches = match_statements(predicted, gold.statements)
     t.tp = len(matches)
-    errors = []
+    errors: list[dict[str, Any]] = []
     for i, j, _ in matches:
         ps, gs = predicted[i], gold.statements[j]
         if gs.country:
@@ -223,8 +227,8 @@ def score_article(predicted: Sequence[Statement], gold: Gold, *, concepts: bool 
 def evaluate(
     gold_paths: Iterable[Union[str, Path]],
     *,
-    lexicon=None,
-    gazetteer=None,
+    lexicon: Optional[Lexicon] = None,
+    gazetteer: Optional[Gazetteer] = None,
     year: Optional[int] = None,
     encoding: str = "utf-8",
 ) -> dict[str, Any]:
@@ -237,7 +241,7 @@ def evaluate(
 
     golds = [load_gold(p) for p in gold_paths]
     gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
-    analyze = _analyzer(lexicon, gazetteer)
+    analyze, concepts_on = _analyzer(lexicon, gazetteer)
     total = _Tally()
     per_article = []
     for gold in golds:
@@ -246,11 +250,10 @@ def evaluate(
         tally, detail = score_article(statements, gold, concepts=with_concepts)
         total.add(tally)
         per_article.append({"gold": gold.path, "article": gold.article, **tally.report(with_concepts), **detail})
-    concepts_on = analyze.concepts  # type: ignore[attr-defined]
     return {**total.report(concepts_on), "articles": len(golds), "per_article": per_article}
 
 
-def _read(path: str, year: Optional[int], encoding: str = "utf-8"):
+def _read(path: str, year: Optional[int], encoding: str = "utf-8") -> Article:
     """Read a gold file's article; a date that cannot be known does not stop the scoring
     (attribution does not need it), so the article is read without one."""
     from .errors import DateError
@@ -263,7 +266,12 @@ def _read(path: str, year: Optional[int], encoding: str = "utf-8"):
         return attrs.evolve(article, date=None, date_from=None, warnings=article.warnings + (str(exc),))
 
 
-def _analyzer(lexicon, gazetteer):
+_Analyze = Callable[[Article], tuple[Sequence[Statement], bool]]
+
+
+def _analyzer(lexicon: Optional[Lexicon], gazetteer: Gazetteer) -> tuple[_Analyze, bool]:
+    """The function that finds an article's statements (with their markers where the
+    lexicon stage is usable: the second item says whether it is)."""
     from .errors import LexiconError
 
     try:
@@ -276,16 +284,15 @@ def _analyzer(lexicon, gazetteer):
                 lex = load_lexicon()
             except LexiconError:
                 raise ImportError("the bundled lexicon is not usable") from None
-
-        def analyze(article):
-            return run(article, lexicon=lex, gazetteer=gazetteer).statements, True
-
-        analyze.concepts = True  # type: ignore[attr-defined]
     except ImportError:  # the lexicon stage is not installed
         from .attribution import extract_statements
 
-        def analyze(article):
+        def statements_only(article: Article) -> tuple[Sequence[Statement], bool]:
             return extract_statements(article, gazetteer=gazetteer), False
 
-        analyze.concepts = False  # type: ignore[attr-defined]
-    return analyze
+        return statements_only, False
+
+    def analyze(article: Article) -> tuple[Sequence[Statement], bool]:
+        return run(article, lexicon=lex, gazetteer=gazetteer).statements, True
+
+    return analyze, True

@@ -47,7 +47,7 @@ def analysis_rows(analysis: Any, what: str = "statements") -> list[dict[str, Any
     art = analysis.article
     head = {"article": art.id, "path": art.path, "date": art.date.iso() if art.date else None}
     if what == "markers":
-        where = {}
+        where: dict[Any, int] = {}  # marker -> the first statement holding it
         for i, st in enumerate(analysis.statements):
             for m in st.markers:
                 where.setdefault(m, i)

@@ -29,11 +29,11 @@ from __future__ import annotations
 import bisect
 import functools
 import sqlite3
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 import attrs
 
-from .model import Analysis, PartialDate, Span, Statement
+from .model import Analysis, PartialDate, Polarity, Role, Span, Statement
 
 __all__ = ["Use", "Appearance", "History", "MemoryHistory", "StoreHistory", "day_of", "uses_of"]
 
@@ -71,7 +71,7 @@ class Use:
     concept: str
     normalized: str
     surface: str
-    polarity: str
+    polarity: Polarity
     article: str
     path: str
     date: Optional[PartialDate]
@@ -82,25 +82,25 @@ class Use:
     def day(self) -> Optional[str]:
         return day_of(self.date)
 
-    def order_key(self) -> tuple:
+    def order_key(self) -> tuple[bool, str, str, str, int, int, str]:
         return (self.day is None, self.day or "", self.path, self.article, self.span.start, self.span.end, self.concept)
 
 
-def _belongs(st: Statement, actor: str, role: str) -> bool:
+def _belongs(st: Statement, actor: str, role: Role) -> bool:
     return actor in st.holders if role == "holder" else st.country == actor
 
 
-def _actors_of(st: Statement, role: str) -> tuple[str, ...]:
+def _actors_of(st: Statement, role: Role) -> tuple[str, ...]:
     if role == "holder":
         return tuple(dict.fromkeys(st.holders))
     return (st.country,) if st.country else ()
 
 
-def uses_of(analysis: Analysis, actor: str, *, role: str = "holder") -> list[Use]:
+def uses_of(analysis: Analysis, actor: str, *, role: Role = "holder") -> list[Use]:
     """``actor``'s uses in one analysis, in text order (a marker shared by two of its
     statements counts once, with the first statement's span)."""
     art = analysis.article
-    seen: dict[tuple, Use] = {}
+    seen: dict[tuple[str, Span], Use] = {}
     for st in sorted(analysis.statements, key=lambda s: (s.span.start, s.span.end)):
         if not _belongs(st, actor, role):
             continue
@@ -115,7 +115,7 @@ def uses_of(analysis: Analysis, actor: str, *, role: str = "holder") -> list[Use
     return sorted(seen.values(), key=lambda u: (u.span.start, u.span.end, u.concept))
 
 
-def actors_of(analysis: Analysis, *, role: str = "holder") -> list[str]:
+def actors_of(analysis: Analysis, *, role: Role = "holder") -> list[str]:
     """The actors with a statement in ``analysis``, sorted."""
     return sorted({a for st in analysis.statements for a in _actors_of(st, role)})
 
@@ -123,7 +123,7 @@ def actors_of(analysis: Analysis, *, role: str = "holder") -> list[str]:
 class History:
     """The questions novelty and diffusion ask; see :class:`MemoryHistory` for their meaning."""
 
-    role: str
+    role: Role
 
     def appearances(self, actor: str, *, before: str, since: Optional[str] = None,
                     limit: Optional[int] = None) -> list[Appearance]:  # fmt: skip
@@ -146,7 +146,7 @@ class History:
         raise NotImplementedError
 
 
-def _app_key(a: Appearance) -> tuple:
+def _app_key(a: Appearance) -> tuple[str, str, str]:
     return (a.day or "", a.path, a.article)
 
 
@@ -160,7 +160,7 @@ class MemoryHistory(History):
     undated articles, sorted.
     """
 
-    def __init__(self, analyses: Iterable[Analysis], *, role: str = "holder") -> None:
+    def __init__(self, analyses: Iterable[Analysis], *, role: Role = "holder") -> None:
         self.role = role
         self._apps: dict[str, list[Appearance]] = {}
         self._undated: dict[str, set[str]] = {}
@@ -266,13 +266,13 @@ def _date(iso: str) -> PartialDate:
     return PartialDate.from_iso(iso)
 
 
-def _use_from(row: Sequence) -> Use:
+def _use_from(row: Sequence[Any]) -> Use:
     date = _date(row[7]) if row[7] else None
     return Use(row[0], row[1], row[2], " ".join(row[3].split()), row[4], row[5], row[6], date,
                Span(row[8], row[9]), Span(row[10], row[11]))  # fmt: skip
 
 
-def _app_from(row: Sequence) -> Appearance:
+def _app_from(row: Sequence[Any]) -> Appearance:
     return Appearance(row[0], row[1], row[2], _date(row[3]) if row[3] else None)
 
 
@@ -285,11 +285,11 @@ class StoreHistory(History):
     <positions.store.Store.analyses>` gives it twice.
     """
 
-    def __init__(self, conn: sqlite3.Connection, *, role: str = "holder") -> None:
+    def __init__(self, conn: sqlite3.Connection, *, role: Role = "holder") -> None:
         self.conn = conn
         self.role = role
 
-    def _apps(self, where: str, args: list, limit: Optional[int]) -> list[Appearance]:
+    def _apps(self, where: str, args: list[str], limit: Optional[int]) -> list[Appearance]:
         sql = f"{_APP_SQL} WHERE p.actor = ? AND p.role = ? {where} ORDER BY p.day DESC, a.path DESC, a.id DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -305,7 +305,7 @@ class StoreHistory(History):
 
     def uses(self, actor: str, *, before: str, since: Optional[str] = None) -> list[Use]:
         sql = _USE_SQL + " WHERE u.actor = ? AND u.role = ? AND u.day > '' AND u.day < ?"
-        args: list = [actor, self.role, before]
+        args: list[str] = [actor, self.role, before]
         if since is not None:
             sql += " AND u.day >= ?"
             args.append(since)
@@ -318,7 +318,7 @@ class StoreHistory(History):
         index = "usages_form" if normalized is not None else "usages_concept" if concept is not None else None
         base = _USE_SQL.replace("FROM usages u", f"FROM usages u INDEXED BY {index}") if index else _USE_SQL
         sql = base + " WHERE u.actor = ? AND u.role = ? AND u.day > '' AND u.day < ?"
-        args: list = [actor, self.role, before]
+        args: list[str] = [actor, self.role, before]
         if concept is not None:
             sql += " AND u.concept = ?"
             args.append(concept)
@@ -345,7 +345,7 @@ class StoreHistory(History):
 
     def all_uses(self, *, concept: Optional[str] = None, normalized: Optional[str] = None) -> list[Use]:
         sql = _USE_SQL + " WHERE u.role = ?"
-        args: list = [self.role]
+        args: list[str] = [self.role]
         if concept is not None:
             sql += " AND u.concept = ?"
             args.append(concept)

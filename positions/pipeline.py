@@ -7,18 +7,22 @@ the CLI, the store and the reports all analyse an article the same way.
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence
 
 import attrs
 
 from .errors import AnalysisError, PositionsError
-from .model import Analysis, Article, Statement
+from .model import Analysis, Article, Marker, Statement
 from .text import TextView, view
+
+if TYPE_CHECKING:  # the functions below import these lazily
+    from .actors import Gazetteer
+    from .lexicon import Lexicon
 
 __all__ = ["analyze", "analyze_corpus", "attach_markers"]
 
 
-def attach_markers(statements: Sequence[Statement], markers: Sequence) -> tuple[Statement, ...]:
+def attach_markers(statements: Sequence[Statement], markers: Sequence[Marker]) -> tuple[Statement, ...]:
     """Give each statement the markers whose span lies inside one of its content parts.
 
     Markers are looked up by position (a bisect per part), so the cost is
@@ -42,8 +46,8 @@ def attach_markers(statements: Sequence[Statement], markers: Sequence) -> tuple[
 def analyze(
     article: Article,
     *,
-    lexicon=None,
-    gazetteer=None,
+    lexicon: Optional[Lexicon] = None,
+    gazetteer: Optional[Gazetteer] = None,
     text_view: Optional[TextView] = None,
 ) -> Analysis:
     """Find the statements of ``article`` and the lexicon's markers in them.
@@ -84,8 +88,8 @@ def foreign_error(path: str, exc: BaseException) -> str:
 def analyze_corpus(
     articles: Iterable[Article],
     *,
-    lexicon=None,
-    gazetteer=None,
+    lexicon: Optional[Lexicon] = None,
+    gazetteer: Optional[Gazetteer] = None,
     on_error: Optional[Callable[[Article, PositionsError], None]] = None,
 ) -> Iterator[Analysis]:
     """Analyse articles one by one (lazily), loading the lexicon and gazetteer once."""

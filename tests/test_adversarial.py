@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -238,11 +237,6 @@ def test_extract_reports_a_failed_article_and_goes_on(runner, tmp_path, monkeypa
     assert f"error: {tmp_path / 'bad.txt'}: analysis failed (RuntimeError: boom)" in result.output
     assert "Lavrov" in result.output
     assert "Traceback" not in result.output
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.mark.slow

@@ -5,20 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
 from positions.cli import main
 from positions.sources import iter_articles
 
 DATA = Path(__file__).parent / "data" / "sources"
 MIXED = DATA / "mixed"
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_1792fb935fd71937.txt"
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 def test_text_table(runner, monkeypatch):

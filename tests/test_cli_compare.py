@@ -5,18 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from positions.cli import main
 from positions.render.timeline import render_comparison
 from positions.store import open_store
 from positions.track import compare
 from test_report import CORPUS, golden_corpus
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

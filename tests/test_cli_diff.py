@@ -6,19 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from positions.cli import main
 
-UNGDC = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ungdc"
 
 OLD = "MOSCOW, March 1. /TASS/. Russia backs a step-by-step approach to the Korean Peninsula issue and the resumption of dialogue, Foreign Minister Sergei Lavrov said.\n"
 NEW = "MOSCOW, March 2. /TASS/. Russia backs a phased and synchronized approach to the Korean Peninsula issue and the resumption of dialogue, Foreign Minister Sergei Lavrov said.\n"
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture
@@ -102,8 +95,8 @@ def test_both_stdin_refused(runner):
     assert r.exit_code != 0 and "only one of OLD and NEW" in r.stderr
 
 
-def test_real_speeches_china_2018_2019(runner):
-    a, b = UNGDC / "CHN_73_2018.txt", UNGDC / "CHN_74_2019.txt"
+def test_real_speeches_china_2018_2019(runner, ungdc):
+    a, b = ungdc / "CHN_73_2018.txt", ungdc / "CHN_74_2019.txt"
     if not (a.is_file() and b.is_file()):
         pytest.skip("UNGDC corpus not available")
     r = runner.invoke(main, ["diff", str(a), str(b), "--format", "json"])

@@ -6,14 +6,8 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from positions.cli import main
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:

@@ -12,18 +12,12 @@ from typing import Optional
 
 import attrs
 import pytest
-from click.testing import CliRunner
 from test_store import check_consistent, fake_analyze, table_counts
 
 from positions import store as store_mod
 from positions.cli import main
 from positions.model import Analysis, Article
 from positions.store import analyses_from, open_store
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @attrs.frozen

@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
 from positions.cli import main
 
 from pdf_writer import pdf_bytes
@@ -25,11 +22,6 @@ NEW = (
     "MOSCOW, March 2. /TASS/. Russia backs a phased and synchronized approach to the Korean"
     " Peninsula issue and the resumption of dialogue, Foreign Minister Sergei Lavrov said.\n"
 )
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 def undated_line(path, dateline):

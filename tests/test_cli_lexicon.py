@@ -6,18 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from positions.cli import main
 from positions.lexicon import load_lexicon
 
 DATA = Path(__file__).resolve().parent / "data" / "lexicons"
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 def test_check_bundled(runner):

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
 from positions.cli import main
 from positions.render.output import MARKER
 from positions.render.report import build_report
 from positions.store import open_store
 from test_report import CORPUS, golden_corpus
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

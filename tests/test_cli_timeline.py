@@ -6,18 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from positions.cli import main
 from positions.render.timeline import render_timeline
 from positions.store import open_store
 from positions.track import timeline
 from test_report import CORPUS, golden_corpus
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

@@ -24,11 +24,6 @@ from positions.model import Analysis, Article, Span  # noqa: E402
 from positions.store import open_store  # noqa: E402
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.integers(), min_size=1, max_size=3).flatmap(

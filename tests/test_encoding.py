@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-from click.testing import CliRunner
 
 from positions.cli import main
 from positions.errors import SourceError
@@ -16,11 +15,6 @@ TEXT = (
     'MOSCOW, March 1, 2018 (TASS) -- "We support a step-by-step approach to the '
     'dénucléarisation de la péninsule coréenne," Russian Foreign Minister Sergei Lavrov said.\n'
 )
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from positions.evaluate import GoldStatement, evaluate, jaccard, load_gold, matc
 from positions.model import Span, Statement
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 FIXTURE_GOLD = sorted((ROOT / "fixtures" / "gold").glob("*.gold.json"))
 
 
@@ -71,8 +70,8 @@ def test_small_gold_end_to_end(tmp_path, runner):
     assert data["articles"] == 1 and len(data["per_article"]) == 1
 
 
-def test_seed_gold_all_found():
-    golds = sorted((SHARED / "gold").glob("*.gold.json"))
+def test_seed_gold_all_found(shared):
+    golds = sorted((shared / "gold").glob("*.gold.json"))
     if not golds:
         pytest.skip("shared gold not present")
     r = evaluate(golds)

@@ -22,7 +22,6 @@ KOREA = ROOT / "fixtures" / "korea"
 GOLD = ROOT / "fixtures" / "gold"
 SEEDS = ROOT / "seeds"
 LEXICON = ROOT / "positions" / "data" / "lexicons" / "korean_peninsula.toml"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 SEED_NAME = "000_1792fb935fd71937"
 COUNTRIES = frozenset({"CHN", "JPN", "KOR", "PRK", "RUS", "USA"})
@@ -238,11 +237,11 @@ def test_seed_gold_points_at_the_seed() -> None:
     assert (GOLD / data["article"]).resolve() == (SEEDS / f"{SEED_NAME}.txt").resolve()
 
 
-def test_seed_gold_matches_shared_gold() -> None:
-    shared = SHARED / "gold" / f"{SEED_NAME}.gold.json"
-    if not shared.is_file():
-        pytest.skip("/work/shared is absent")
+def test_seed_gold_matches_shared_gold(shared: Path) -> None:
+    path = shared / "gold" / f"{SEED_NAME}.gold.json"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
     ours = load_gold(GOLD / f"{SEED_NAME}.gold.json")
-    theirs = json.loads(shared.read_text(encoding="utf-8"))
+    theirs = json.loads(path.read_text(encoding="utf-8"))
     assert ours["statements"] == theirs["statements"]
     assert set(ours) == set(theirs)

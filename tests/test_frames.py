@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,11 +39,6 @@ XFAIL = {
 @pytest.fixture(scope="module")
 def lex():
     return load_lexicon()
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 def _predict(text: str, country, lex) -> dict[str, str]:

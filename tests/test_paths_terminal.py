@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 
 import pytest
-from click.testing import CliRunner
 
 from positions.cli import main
 from positions.sources import iter_articles
@@ -18,11 +17,6 @@ ARTICLE = ("MOSCOW, March {day}, 2018 (TASS) -- Russian Foreign Minister Sergei 
            "a step-by-step approach{extra}.\n")  # fmt: skip
 OSC8 = "\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\"
 CONTROLS = ("\x1b", "\x9b", "\x07", "\r", "\u202e")
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

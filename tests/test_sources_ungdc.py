@@ -10,15 +10,10 @@ import pytest
 from positions.model import DatePrecision, DateSource, Span
 from positions.sources import iter_articles
 
-UNGDC = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ungdc"
-
-
 @pytest.fixture(scope="module")
-def speeches():
-    if not UNGDC.is_dir():
-        pytest.skip(f"the UN General Debate corpus is not at {UNGDC}")
+def speeches(ungdc):
     errors = []
-    articles = list(iter_articles([UNGDC], on_error=lambda p, e: errors.append(str(e))))
+    articles = list(iter_articles([ungdc], on_error=lambda p, e: errors.append(str(e))))
     assert errors == []
     return articles
 

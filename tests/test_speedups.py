@@ -7,7 +7,6 @@ import os
 import shutil
 import sys
 import sysconfig
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,7 +20,6 @@ from positions.model import DiffOp, Span
 speedups = ptokens._speedups
 needs_speedups = pytest.mark.skipif(speedups is None, reason="positions._speedups is not built")
 
-UNGDC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ungdc"
 
 
 def test_speedups_are_built_where_a_compiler_is():
@@ -157,9 +155,8 @@ def test_records_must_have_object_slots():
 
 
 @needs_speedups
-@pytest.mark.skipif(not UNGDC.is_dir(), reason="../shared/corpora/ungdc is not beside the project")
-def test_every_ungdc_speech_has_the_python_units():
-    files = sorted(UNGDC.glob("*.txt"))
+def test_every_ungdc_speech_has_the_python_units(ungdc):
+    files = sorted(ungdc.glob("*.txt"))
     assert len(files) == 371
     for f in files:
         text = f.read_text(encoding="utf-8-sig")
@@ -207,8 +204,7 @@ def test_words_fill_and_share_the_token_cache():
 
 
 @needs_speedups
-@pytest.mark.skipif(not UNGDC.is_dir(), reason="../shared/corpora/ungdc is not beside the project")
-def test_every_ungdc_speech_has_the_python_words():
-    for f in sorted(UNGDC.glob("*.txt"))[::7]:
+def test_every_ungdc_speech_has_the_python_words(ungdc):
+    for f in sorted(ungdc.glob("*.txt"))[::7]:
         text = f.read_text(encoding="utf-8-sig")
         assert ltokens.words_of(text) == _python_words(text), f.name

@@ -23,8 +23,6 @@ from positions.text import (
     view,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-UNGDC = SHARED / "corpora" / "ungdc"
 
 
 def read_original(path: Path) -> str:
@@ -330,8 +328,8 @@ def test_paragraphs_of_hard_wrapped_text():
 
 
 @pytest.fixture(scope="module")
-def rus_2005() -> str:
-    path = UNGDC / "RUS_60_2005.txt"
+def rus_2005(ungdc: Path) -> str:
+    path = ungdc / "RUS_60_2005.txt"
     if not path.exists():
         pytest.skip(f"{path} absent")
     return read_original(path)
@@ -586,10 +584,10 @@ def test_hyphenation_never_loses_letters(text):
 
 
 @pytest.fixture(scope="module")
-def ungdc_files() -> list[Path]:
-    files = sorted(UNGDC.glob("*.txt"))
+def ungdc_files(ungdc: Path) -> list[Path]:
+    files = sorted(ungdc.glob("*.txt"))
     if not files:
-        pytest.skip(f"UNGDC corpus not found at {UNGDC}")
+        pytest.skip(f"UNGDC corpus not found at {ungdc}")
     return files
 
 

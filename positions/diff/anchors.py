@@ -161,13 +161,13 @@ def anchored_segments(a: Sequence[Hashable], b: Sequence[Hashable], *,
     return _join(out)
 
 
-def _join(segments: list) -> list[Segment]:
+def _join(segments: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segments:
         if out and seg[0] == "=" and out[-1][0] == "=" and out[-1][2] == seg[1] and out[-1][4] == seg[3]:
             out[-1] = ("=", out[-1][1], seg[2], out[-1][3], seg[4])
         else:
-            out.append(tuple(seg))  # type: ignore[arg-type]
+            out.append(seg)
     return out
 
 

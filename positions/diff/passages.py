@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from itertools import repeat
 from operator import add
-from typing import Any, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from ..model import DiffOp, Move, Span, TextDiff
 from ..text import sentence_spans
@@ -48,7 +48,7 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:]))
 
 
-def dice(x: frozenset, y: frozenset) -> float:
+def dice(x: frozenset[str], y: frozenset[str]) -> float:
     total = len(x) + len(y)
     return 2 * len(x & y) / total if total else 0.0
 
@@ -63,7 +63,7 @@ GAP_CELLS = 2_500
 """Gaps between anchors are cut again until they hold at most this many sentence pairs."""
 
 
-def _dp(wa: Sequence[frozenset], wb: Sequence[frozenset]) -> list[tuple[int, int, int, int]]:
+def _dp(wa: Sequence[frozenset[str]], wb: Sequence[frozenset[str]]) -> list[tuple[int, int, int, int]]:
     """The monotone alignment of two runs of sentences (their content words) as moves
     ``(i0, i1, j0, j1)``: sentences ``i0:i1`` of one side against ``j0:j1`` of the other,
     in order (see :func:`align_sentences`)."""
@@ -109,7 +109,7 @@ def _dp(wa: Sequence[frozenset], wb: Sequence[frozenset]) -> list[tuple[int, int
 
 
 def _anchored_moves(a: str, b: str, ca: Sequence[tuple[int, int]], cb: Sequence[tuple[int, int]],
-                    wa: Sequence[frozenset], wb: Sequence[frozenset]) -> list[tuple[int, int, int, int]]:  # fmt: skip
+                    wa: Sequence[frozenset[str]], wb: Sequence[frozenset[str]]) -> list[tuple[int, int, int, int]]:  # fmt: skip
     """:func:`_dp` for long passages, in near-linear time: sentences that occur once on each
     side, word for word (whitespace aside, and with content words), anchor the alignment
     (:mod:`positions.diff.anchors`) and are paired with each other; the dynamic programme
@@ -299,7 +299,7 @@ deleted and an inserted sentence are only compared when they share a content wor
 at most this many of the inserted sentences (see :func:`_move_candidates`)."""
 
 
-def _move_candidates(wa: Sequence[frozenset], wb: Sequence[frozenset]) -> Any:
+def _move_candidates(wa: Sequence[frozenset[str]], wb: Sequence[frozenset[str]]) -> Iterable[tuple[int, int]]:
     """The (deleted, inserted) sentence pairs worth comparing, in order: every pair while
     there are up to :data:`EXACT_CELLS` of them; beyond, the pairs that share a word of at
     most :data:`MOVE_RARE` inserted sentences (an inverted index, so that thousands of
@@ -312,7 +312,7 @@ def _move_candidates(wa: Sequence[frozenset], wb: Sequence[frozenset]) -> Any:
     for j, words in enumerate(wb):
         for w in words:
             postings.setdefault(w, []).append(j)
-    out = []
+    out: list[tuple[int, int]] = []
     for i, words in enumerate(wa):
         near: set[int] = set()
         for w in words:
@@ -360,7 +360,7 @@ def _moves(a: str, b: str, blocks: Sequence[tuple[Span, Span]], engine: str, sem
     moves = []
     for i, j in sorted(chosen):
         x, y = gone[i], came[j]
-        d = diff_texts(x.slice(a), y.slice(b), engine=engine, semantic=semantic)
-        ops = tuple(DiffOp(o.op, o.text, o.old.shift(x.start), o.new.shift(y.start)) for o in d.ops)
-        moves.append(Move(x, y, TextDiff(ops, d.similarity)))
+        wd = diff_texts(x.slice(a), y.slice(b), engine=engine, semantic=semantic)
+        ops = tuple(DiffOp(o.op, o.text, o.old.shift(x.start), o.new.shift(y.start)) for o in wd.ops)
+        moves.append(Move(x, y, TextDiff(ops, wd.similarity)))
     return tuple(moves)

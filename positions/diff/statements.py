@@ -132,7 +132,7 @@ def candidate_pairs(old_units: Sequence[_Unit], new_units: Sequence[_Unit]) -> l
         if _counts(ou):
             indexes[1].add(oi, ou)
     sizes = [len(ou.words) for ou in old_units]
-    out = []
+    out: list[tuple[int, int]] = []
     for ni, nu in enumerate(new_units):
         index = indexes[0] if _counts(nu) else indexes[1]
         shared: Counter[int] = Counter()
@@ -237,14 +237,13 @@ def align_units(
         used_new[ni] = oi
         used_old.add(oi)
 
-    pairs: list[tuple[tuple, StatementPair]] = []
+    pairs: list[tuple[tuple[int, int, int, int], StatementPair]] = []
     for ni, nu in enumerate(new_units):
         if ni in used_new:
             ou = old_units[used_new[ni]]
             d = diff_passages(ou.text, nu.text, engine=engine)
-            sim = similarity.get((ni, used_new[ni]))
-            if sim is None:
-                sim = _whole_similarity(ou, nu, engine)
+            known = similarity.get((ni, used_new[ni]))
+            sim = _whole_similarity(ou, nu, engine) if known is None else known
             pair = StatementPair(ou.statement, nu.statement, d, sim, ou.span, nu.span,
                                  passage_concepts(ou.statement, ou.span), passage_concepts(nu.statement, nu.span))
             pairs.append(((0, *nu.key()), pair))

@@ -149,7 +149,8 @@ def _raw_diff(a: str, b: str, engine: str) -> list[tuple[str, int]]:
     """The minimal diff of two token strings as (op, length) pairs, op ``"="``, ``"-"`` or
     ``"+"``, with ``Diff_Timeout = 0``."""
     if engine == "fast":
-        return _fast.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=True)
+        raw: list[tuple[str, int]] = _fast.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=True)
+        return raw
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # exact: never the default 1.0 s
     return [("-=+"[op + 1], len(text)) for op, text in dmp.diff_main(a, b, False)]
@@ -218,7 +219,7 @@ def _cleanup_phrases(E: list[int], D: list[int], I: list[int]) -> None:
 # Operations before they are built: a flat list, six items per operation (op, text, a0, a1,
 # b0, b1: character offsets into the two texts). Flat, so that a long diff does not keep
 # thousands of tuples alive for the garbage collector to walk while its records are built.
-Rows = list
+Rows = list[Any]
 
 
 def raw_script(a: str, b: str, engine: str) -> tuple[Any, str, str, list[tuple[str, int]]]:
@@ -292,7 +293,8 @@ def token_diff(a: str, b: str, engine: str, semantic: bool, rows: bool) -> tuple
     total = len(ca) + len(cb)
     if _speedups is not None:
         return (streams.rows(E, D, I) if rows else streams.ops(E, D, I)), common, total
-    out = _rows(a, b, _equals(*streams, E, D, I))
+    sa, sb = streams
+    out = _rows(a, b, _equals(sa, sb, E, D, I))
     return (out if rows else build_ops(out)), common, total
 
 

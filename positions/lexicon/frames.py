@@ -45,6 +45,9 @@ from .tokens import Word
 
 __all__ = ["Frame", "FrameMatch", "FRAME_TAG", "frame_part", "find_frames", "DEFAULT_WINDOW", "MAX_WINDOW"]
 
+# ``(text, start, end) -> [(surface, ISO alpha-3)]``: the state names in a stretch of text.
+CountryOf = Callable[[str, int, int], list[tuple[str, str]]]
+
 DEFAULT_WINDOW = 6
 MAX_WINDOW = 10
 FRAME_TAG = "\x00frame"
@@ -104,7 +107,7 @@ def find_frames(
     text: str,
     *,
     country: Optional[str] = None,
-    country_of: Optional[Callable[[str, int, int], list[tuple[str, str]]]] = None,
+    country_of: Optional[CountryOf] = None,
 ) -> list[FrameMatch]:
     """The frame matches among the frame-part hits ``parts`` of ``words``.
 
@@ -114,8 +117,8 @@ def find_frames(
     """
     by_part: dict[tuple[int, str], list[Hit]] = {}
     for h in parts:
-        _, k, part = patterns[h.pattern].concept.rsplit(":", 2)
-        by_part.setdefault((int(k), part), []).append(h)
+        _, n, part = patterns[h.pattern].concept.rsplit(":", 2)
+        by_part.setdefault((int(n), part), []).append(h)
     out: list[FrameMatch] = []
     for k, frame in enumerate(frames):
         preds = by_part.get((k, "pred"))
@@ -171,7 +174,7 @@ def _one_clause(words: Sequence[Word], text: str, lo: int, hi: int) -> bool:
 
 
 def _actor(frame: Frame, words: Sequence[Word], text: str, start: int, end: int,
-           country: Optional[str], country_of) -> Optional[str]:  # fmt: skip
+           country: Optional[str], country_of: Optional[CountryOf]) -> Optional[str]:  # fmt: skip
     first = max(0, start - _ACTOR_BEFORE)
     last = min(len(words), end + _ACTOR_AFTER)
     # the clause: cut at ; or : on either side

@@ -13,14 +13,17 @@ Like quanteda's ``kwic``, but over normalized words (so ``step by step`` also fi
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 import attrs
 
-from ..model import Article, Span
+from ..model import Article, Polarity, Span
 from ..text import token_spans, view
 from .load import Lexicon, lexicon_from_patterns
 from .match import match_concepts
+
+if TYPE_CHECKING:
+    from ..actors import Gazetteer
 
 __all__ = ["KwicLine", "kwic"]
 
@@ -42,14 +45,14 @@ class KwicLine:
     right: str
     span: Span
     in_scope: bool
-    polarity: str
+    polarity: Polarity
     pattern: str
     speaker: Optional[str] = None  # who said the words, where they lie in a statement
     holders: tuple[str, ...] = ()  # whose position that statement states
     steps: tuple[str, ...] = ()  # Marker.steps: normalization steps, then a frame's evidence
     negation: Optional[str] = None  # the negation cue as written, where negated
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         d = attrs.asdict(self, recurse=False)
         d["span"] = self.span.as_list()
         d["holders"] = list(self.holders)
@@ -84,7 +87,7 @@ def kwic(
     *,
     concept: Optional[str] = None,
     window: int = 5,
-    gazetteer=None,
+    gazetteer: Optional[Gazetteer] = None,
 ) -> list[KwicLine]:
     """Keyword-in-context lines for a pattern, one concept, or every concept of a lexicon.
 

@@ -11,7 +11,7 @@ import functools
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 import attrs
 
@@ -319,7 +319,10 @@ def _build(path: str, data: dict[str, Any], lines: _Lines) -> tuple[Optional[Lex
     return lex, []
 
 
-def _build_frames(cid: str, raw: Any, offset: int, lines: _Lines, first: int, last: Optional[int], bad,
+_Bad = Callable[[int, str], None]  # records a problem at a line of the lexicon file
+
+
+def _build_frames(cid: str, raw: Any, offset: int, lines: _Lines, first: int, last: Optional[int], bad: _Bad,
                   compiled: list[Pattern]) -> list[Frame]:
     """The frames of concept ``cid``; their parts' patterns are appended to ``compiled``."""
     if not isinstance(raw, list) or not all(isinstance(f, dict) for f in raw):
@@ -383,7 +386,9 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _build_scope(raw: Any, lines: _Lines, bad):
+def _build_scope(
+    raw: Any, lines: _Lines, bad: _Bad
+) -> tuple[Scope, list[Pattern], list[tuple[str, list[Pattern]]], list[Pattern], list[Pattern]]:
     start = lines.find(r"^\s*\[scope\]")
     if not isinstance(raw, dict):
         bad(start, "'scope' must be a table")
@@ -391,7 +396,7 @@ def _build_scope(raw: Any, lines: _Lines, bad):
     for key in raw:
         if key not in _SCOPE_KEYS:
             bad(lines.key(key, start), f"unknown key {key!r} in [scope] (known: {', '.join(_SCOPE_KEYS)})")
-    lists: dict[str, tuple[list, list[Pattern]]] = {}
+    lists: dict[str, tuple[list[Any], list[Pattern]]] = {}
     for key in ("patterns", "except", "stop"):
         pats = raw.get(key, [])
         if not isinstance(pats, list):

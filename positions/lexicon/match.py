@@ -5,19 +5,22 @@ made it."""
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import attrs
 
 from ..model import Article, Marker, Span
 from ..text import STEPS, TextView, view
-from .frames import FRAME_TAG, FrameMatch, find_frames
+from .frames import FRAME_TAG, CountryOf, FrameMatch, find_frames
 from .load import EXCEPT_SUFFIX, Concept, Lexicon
 from .matcher import Hit
 from .patterns import Element, Pattern
 from .polarity import negation_cue
 from .scope import scope_flags, sentence_marks, whole_article_in_scope
 from .tokens import TOKEN_STEPS, Word, words_of
+
+if TYPE_CHECKING:
+    from ..actors import Gazetteer
 
 __all__ = ["match_concepts", "match_text", "match_words"]
 
@@ -75,7 +78,7 @@ def match_segment(words: Sequence[Word], lexicon: Lexicon) -> tuple[list[Hit], l
 
 
 def match_concepts(article: Article, lexicon: Lexicon, *, text_view: Optional[TextView] = None,
-                   gazetteer=None) -> tuple[Marker, ...]:  # fmt: skip
+                   gazetteer: Optional[Gazetteer] = None) -> tuple[Marker, ...]:  # fmt: skip
     """Every marker of the lexicon's concepts in the article body, with scope and polarity.
 
     ``text_view`` is the article's :func:`positions.text.view` where the caller has it.
@@ -162,17 +165,17 @@ def _overrides(lexicon: Lexicon, cid: str, frame_concept: str) -> bool:
     return c is not None and frame_concept in c.supersedes
 
 
-def _country_finder(gazetteer):
+def _country_finder(gazetteer: Optional[Gazetteer]) -> CountryOf:
     """``(text, start, end) -> [(surface, ISO alpha-3)]`` over the gazetteer's names."""
-    cache: list = [gazetteer]
+    cache: list[Optional[Gazetteer]] = [gazetteer]
 
     def find(text: str, start: int, end: int) -> list[tuple[str, str]]:
-        if cache[0] is None:
+        gz = cache[0]
+        if gz is None:
             from ..actors import default_gazetteer
 
-            cache[0] = default_gazetteer()
-        gz = cache[0]
-        out = []
+            gz = cache[0] = default_gazetteer()
+        out: list[tuple[str, str]] = []
         # names wrapped across lines ("Democratic People's\nRepublic of Korea") read as one
         for m in gz.mentions(_SPACES.sub(" ", text[start:end])):
             iso = gz.country_of(m.surface)

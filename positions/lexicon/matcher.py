@@ -141,7 +141,8 @@ class Matcher:
             node.steps[w.lower] = (w.spelled, w.stem, found)
         return found
 
-    def _step(self, node: _Node, words: Sequence[Word], j: int, got: tuple[int, ...]):
+    def _step(self, node: _Node, words: Sequence[Word], j: int, got: tuple[int, ...]
+              ) -> Iterator[tuple[_Node, int, tuple[int, ...]]]:
         w = words[j]
         nxt = got + (j,)
         child = node.words.get(w.stem)

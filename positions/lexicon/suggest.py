@@ -39,10 +39,10 @@ from typing import Iterable, Optional, Sequence
 import attrs
 
 from ..model import Article, Span  # noqa: F401  (Span: the doctest)
-from ..text import view
+from ..text import TextView, view
 from .load import Lexicon, load_lexicon  # noqa: F401  (load_lexicon: the doctest)
 from .matcher import Matcher
-from .patterns import PatternError, compile_pattern
+from .patterns import Pattern, PatternError, compile_pattern
 from .tokens import Word, words_of
 
 __all__ = ["Suggestion", "suggest_wordings", "suggestions_toml"]
@@ -55,6 +55,9 @@ _FUNCTION_WORDS = frozenset(
     upon between among through during before after very more most only own same too""".split()
 )
 _MAX_N = 4
+
+
+_Line = tuple[str, str, str, str]  # (article path, left, match, right)
 
 
 @attrs.frozen
@@ -91,15 +94,15 @@ def suggest_wordings(
     own = Matcher([compile_pattern(p, concept) for p in target.patterns]) if target.patterns else None
     inside: Counter[tuple[str, ...]] = Counter()
     where: dict[tuple[str, ...], set[str]] = {}
-    shown: dict[tuple[str, ...], list] = {}
+    shown: dict[tuple[str, ...], list[_Line]] = {}
     background: Counter[tuple[str, ...]] = Counter()
     var_count: Counter[int] = Counter()
     var_where: dict[int, set[str]] = {}
-    var_shown: dict[int, list] = {}
+    var_shown: dict[int, list[_Line]] = {}
     var_forms: dict[int, Counter[str]] = {}
     coll: Counter[tuple[str, ...]] = Counter()
     coll_where: dict[tuple[str, ...], set[str]] = {}
-    coll_shown: dict[tuple[str, ...], list] = {}
+    coll_shown: dict[tuple[str, ...], list[_Line]] = {}
     coll_base: dict[tuple[str, ...], str] = {}
     n_in = n_all = 0
     for article in articles:
@@ -235,17 +238,17 @@ def _ngrams(words: Sequence[Word]) -> list[tuple[tuple[str, ...], int, int]]:
     return out
 
 
-def _line(article: Article, tv, words: Sequence[Word], a: int, b: int, window: int) -> tuple[str, str, str, str]:
+def _line(article: Article, tv: TextView, words: Sequence[Word], a: int, b: int, window: int) -> _Line:
     start, end = words[a].span.start, words[b - 1].span.end
     left = tv.text[words[max(0, a - window)].span.start : start] if a else ""
     right = tv.text[end : words[min(len(words), b + window) - 1].span.end] if b < len(words) else ""
     return article.path, left, tv.text[start:end], right
 
 
-def _variant_patterns(patterns: Sequence[str]) -> list[tuple[str, object]]:
+def _variant_patterns(patterns: Sequence[str]) -> list[tuple[str, Pattern]]:
     """Word-order and insertion variants of the multi-word patterns, and the stemmed form
     of one-word ``=word`` patterns, compiled."""
-    out = []
+    out: list[tuple[str, Pattern]] = []
     seen: set[str] = set(patterns)
     for p in patterns:
         parts = p.split()

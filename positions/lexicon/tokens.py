@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable, Optional
+from typing import Iterable, Optional, cast
 
 import attrs
 from nltk.stem.snowball import SnowballStemmer
@@ -128,7 +128,8 @@ def spelling(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball English stem of an already spelled, case-folded word."""
-    return _STEMMER.stem(word)
+    stemmed: str = _STEMMER.stem(word)
+    return stemmed
 
 
 _DOTS_RE = re.compile(r"^(?:[^\W\d_]\.){2,}$")
@@ -200,7 +201,9 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
     [('cooperation', ' '), ('step', '-'), ('by', '-'), ('step', ' ')]
     """
     if _speedups is not None:  # the same loop, compiled (tests/test_speedups.py)
-        return _speedups.words(text, span.start if span is not None else 0, span.end if span is not None else len(text))
+        words: list[Word] = _speedups.words(text, span.start if span is not None else 0,
+                                            span.end if span is not None else len(text))
+        return words
     out: list[Word] = []
     new = object.__new__
     set_start, set_end = _SET_SPAN
@@ -216,12 +219,14 @@ def words_of(text: str, span: Optional[Span] = None) -> list[Word]:
             prev_end = end
             continue  # the 's of "D.P.R.K.'s", which the tokenizer splits off
         prev_end = end
-        parts = cache.get(piece, _UNSEEN)
-        if parts is _UNSEEN:
+        got = cache.get(piece, _UNSEEN)
+        if got is _UNSEEN:
             parts = _token_words(piece)
             if len(cache) >= _CACHE_LIMIT:
                 cache.clear()
             cache[piece] = parts
+        else:
+            parts = cast("Optional[tuple[_TokenWord, ...]]", got)
         if parts is None:  # punctuation
             if piece == "--" and out and out[-1].span.end == start:
                 nxt = TOKEN_RE.match(text, end, stop)  # the next token, where it follows at once
@@ -261,14 +266,15 @@ _CACHE_LIMIT = 1 << 17
 # token text -> its words as (start, end, joiner, plain, lower, spelled, stem, steps),
 # offsets relative to the token (end -1: the whole token); None for punctuation. The words
 # of a token depend on its text only, and most tokens of a text repeat.
-_TOKEN_WORDS: dict[str, Optional[tuple[tuple, ...]]] = {}
+_TokenWord = tuple[int, int, str, str, str, str, str, tuple[str, ...]]
+_TOKEN_WORDS: dict[str, Optional[tuple[_TokenWord, ...]]] = {}
 
 
-def _token_words(piece: str) -> Optional[tuple[tuple, ...]]:
+def _token_words(piece: str) -> Optional[tuple[_TokenWord, ...]]:
     """The words of one token, as the cache keeps them (see :data:`_TOKEN_WORDS`)."""
     if not _WORD_CHAR_RE.search(piece):
         return None
-    out = []
+    out: list[_TokenWord] = []
     for w in _split_hyphens(Span(0, len(piece)), piece):
         whole = w.span.start == 0 and w.span.end == len(piece)
         out.append((w.span.start, -1 if whole else w.span.end, w.joiner, w.plain, w.lower, w.spelled, w.stem, w.steps))

@@ -42,6 +42,25 @@ from .reading import (
     Speaker,
     Statement,
 )
+# The closed vocabularies of the records' fields: Literal types, each with its values.
+from .vocabulary import (
+    BYS,
+    HELD_POLARITIES,
+    OP_CODES,
+    PERIOD_KINDS,
+    POLARITIES,
+    ROLES,
+    SHIFT_KINDS,
+    STATEMENT_KINDS,
+    By,
+    HeldPolarity,
+    OpCode,
+    PeriodKind,
+    Polarity,
+    Role,
+    ShiftKind,
+    StatementKind,
+)
 
 __all__ = [
     "Span",
@@ -70,4 +89,21 @@ __all__ = [
     "ComparisonCell",
     "Comparison",
     "ShiftEvent",
+    # the closed vocabularies of the records' fields
+    "StatementKind",
+    "STATEMENT_KINDS",
+    "Polarity",
+    "POLARITIES",
+    "HeldPolarity",
+    "HELD_POLARITIES",
+    "OpCode",
+    "OP_CODES",
+    "PeriodKind",
+    "PERIOD_KINDS",
+    "By",
+    "BYS",
+    "Role",
+    "ROLES",
+    "ShiftKind",
+    "SHIFT_KINDS",
 ]

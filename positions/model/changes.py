@@ -8,6 +8,7 @@ from typing import Any, Optional
 import attrs
 
 from .reading import Period, Snapshot, Span, Statement
+from .vocabulary import By, HeldPolarity, OpCode, Role, ShiftKind
 
 __all__ = [
     "DiffOp",
@@ -36,7 +37,7 @@ class DiffOp:
     ``new`` span at the point of deletion, an insertion an empty ``old`` span.
     """
 
-    op: str
+    op: OpCode
     text: str
     old: Span
     new: Span
@@ -92,9 +93,11 @@ class VariantShift:
 
 @attrs.frozen
 class PolarityFlip:
+    """A concept kept from one snapshot to the next whose polarity changed."""
+
     concept: str
-    old: str
-    new: str
+    old: HeldPolarity
+    new: HeldPolarity
 
 
 @attrs.frozen
@@ -119,7 +122,7 @@ class HeldConcept:
     each normalized form, whitespace runs as one space, ordered by the form)."""
 
     concept: str
-    polarity: str
+    polarity: HeldPolarity
     wordings: tuple[str, ...] = ()
 
 
@@ -161,7 +164,7 @@ class Variant:
     count: int
     first: str
     last: str
-    polarity: str = "affirmed"  # "affirmed", "negated" or "mixed"
+    polarity: HeldPolarity = "affirmed"
 
 
 @attrs.frozen
@@ -174,7 +177,7 @@ class TimelineCell:
     statements: int
     articles: int
     surfaces: tuple[str, ...] = ()
-    polarity: str = "affirmed"
+    polarity: HeldPolarity = "affirmed"
 
 
 @attrs.frozen
@@ -205,8 +208,8 @@ class Timeline:
     the actors has a statement; ``active`` says, per actor, in which of them it has one (so
     that "spoke, but not of this" differs from "not heard at all")."""
 
-    by: str
-    role: str
+    by: By
+    role: Role
     periods: tuple[Period, ...] = ()
     rows: tuple[ConceptTimeline, ...] = ()
     active: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -233,7 +236,7 @@ class ComparisonCell:
     count: int
     statements: int
     surfaces: tuple[str, ...] = ()
-    polarity: str = "affirmed"
+    polarity: HeldPolarity = "affirmed"
 
 
 @attrs.frozen
@@ -242,8 +245,8 @@ class Comparison:
     in it."""
 
     period: Optional[Period]
-    by: str
-    role: str
+    by: By
+    role: Role
     actors: tuple[str, ...]
     concepts: tuple[str, ...] = ()
     cells: tuple[ComparisonCell, ...] = ()
@@ -259,7 +262,7 @@ class ShiftEvent:
     actor: str
     old_period: Period
     new_period: Period
-    kind: str
+    kind: ShiftKind
     concept: str
     old: tuple[str, ...] = ()
     new: tuple[str, ...] = ()

@@ -10,6 +10,8 @@ from typing import Any, Iterable, Optional
 
 import attrs
 
+from .vocabulary import PeriodKind, Polarity, StatementKind
+
 __all__ = [
     "Span",
     "DatePrecision",
@@ -25,7 +27,7 @@ __all__ = [
 ]
 
 
-def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> None:
+def _non_negative(instance: object, attribute: "attrs.Attribute[int]", value: int) -> None:
     if value < 0:
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
@@ -42,7 +44,7 @@ class Span:
     end: int = attrs.field()
 
     @end.validator
-    def _end_after_start(self, attribute: attrs.Attribute, value: int) -> None:
+    def _end_after_start(self, attribute: "attrs.Attribute[int]", value: int) -> None:
         if value < self.start:
             raise ValueError(f"span end {value} is before its start {self.start}")
 
@@ -214,7 +216,7 @@ class Marker:
     surface: str  # the words as written in the original text
     normalized: str  # the normalized tokens that matched, space-joined
     span: Span
-    polarity: str = "affirmed"  # "affirmed" or "negated"
+    polarity: Polarity = "affirmed"
     in_scope: bool = True  # inside a passage about the lexicon's issue
     pattern: str = ""  # the lexicon pattern that matched
     steps: tuple[str, ...] = ()  # normalization steps that made the match possible
@@ -232,7 +234,7 @@ class Statement:
     article: str  # Article.id
     span: Span
     text: str
-    kind: str  # "direct", "reported", "mixed", "document"
+    kind: StatementKind  # direct, reported, mixed, document
     speaker: Optional[Speaker] = None
     country: Optional[str] = None  # the speaker's country
     holders: tuple[str, ...] = ()  # whose position it states
@@ -268,7 +270,7 @@ class Analysis:
 class Period:
     """A stretch of time a snapshot covers: ``kind`` is article, day, month, year or all."""
 
-    kind: str
+    kind: PeriodKind
     key: str  # "2021", "2021-12", "2021-12-23", an article id, or "all"
     label: str = ""
 

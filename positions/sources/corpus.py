@@ -62,7 +62,7 @@ def read_stdin(name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
         raise SourceError(f"{name}: no standard input to read")
     if sys.stdin.isatty():  # waiting for typed input would look like a hang
         raise SourceError(f"{name}: '-' reads standard input, which is a terminal; pipe a file in")
-    data = stream.read(max_bytes + 1)
+    data: bytes = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise SourceError(
             f"{name}: more than {max_bytes:,} bytes on standard input is too large for one article"

@@ -104,7 +104,7 @@ def parse_dateline(text: str, start: int = 0) -> Optional[Dateline]:
     >>> d.place, d.source, d.month, d.day, d.span.slice("BEIJING, Oct. 8 (Xinhua) -- China said")
     ('Beijing', 'Xinhua', 10, 8, 'BEIJING, Oct. 8 (Xinhua) --')
     """
-    pos = _LEADING.match(text, start).end()
+    pos = body_start(text, start)
     for form in _FORMS:
         m = form.match(text, pos)
         if m is None or not _AFTER.match(text, m.end()):
@@ -126,4 +126,6 @@ def parse_dateline(text: str, start: int = 0) -> Optional[Dateline]:
 
 def body_start(text: str, pos: int) -> int:
     """The first position at or after ``pos`` that is not white space (or a BOM)."""
-    return _LEADING.match(text, pos).end()
+    m = _LEADING.match(text, pos)
+    assert m is not None  # the pattern matches the empty string too
+    return m.end()

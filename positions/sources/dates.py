@@ -101,7 +101,8 @@ def parse_date(value: DateValue) -> PartialDate:
     s = value.strip()
     m = _ISO_RE.fullmatch(s)
     if m:
-        return _checked(*(int(g) if g else None for g in m.groups()))
+        y, mo, d = m.groups()  # the year is always there
+        return _checked(int(y), int(mo) if mo else None, int(d) if d else None)
     m = _DMY_RE.fullmatch(s)
     if m:
         return _checked(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))

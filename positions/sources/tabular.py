@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping, Optional
 
 from ..errors import EmptyFileError, PositionsError, SourceError
 from ..model import Article, DateSource, Span
@@ -147,7 +147,7 @@ def iter_jsonl(
 _DETECT_BYTES = 1 << 20
 
 
-def _file_encoding(fh, path: str, encoding: str) -> str:
+def _file_encoding(fh: BinaryIO, path: str, encoding: str) -> str:
     """The codec to decode every line of an export with: ``"auto"`` is decided once, on
     the first megabyte (a line alone is too short to tell)."""
     if check_encoding(encoding) != AUTO:
@@ -157,7 +157,7 @@ def _file_encoding(fh, path: str, encoding: str) -> str:
     return detect_encoding(head, path) if head else "utf-8"
 
 
-def _decoded_lines(path: str, fh, encoding: str = "utf-8") -> Iterable[str]:
+def _decoded_lines(path: str, fh: BinaryIO, encoding: str = "utf-8") -> Iterable[str]:
     encoding = _file_encoding(fh, path, encoding)
     for number, offset, raw in iter_lines(fh, path):
         line = decode_text(raw, path, base_offset=offset, base_line=number, encoding=encoding)
@@ -220,7 +220,7 @@ def iter_csv(
                 _report(on_error, where, exc)
 
 
-def _open(path: str):
+def _open(path: str) -> BinaryIO:
     try:
         return open(path, "rb")
     except OSError as exc:

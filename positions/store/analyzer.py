@@ -8,7 +8,7 @@ ingest (:class:`PipelineAnalyzer`), which worker processes load for themselves.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 import attrs
 
@@ -53,7 +53,11 @@ def analyzer_fingerprint(
     return "; ".join(parts)
 
 
-_LOADED: dict[tuple, Callable[[Article], Analysis]] = {}
+_LOADED: dict[tuple[Optional[str], tuple[str, ...]], Callable[[Article], Analysis]] = {}
+
+
+def _paths(values: Iterable[object]) -> tuple[str, ...]:
+    return tuple(map(str, values))
 
 
 @attrs.frozen
@@ -67,7 +71,7 @@ class PipelineAnalyzer:
     """
 
     lexicon: Optional[str] = None
-    actors: tuple[str, ...] = attrs.field(default=(), converter=lambda v: tuple(map(str, v)))
+    actors: tuple[str, ...] = attrs.field(default=(), converter=_paths)
 
     @property
     def fingerprint(self) -> str:

@@ -18,7 +18,7 @@ import os
 import sqlite3
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import attrs
 
@@ -28,6 +28,12 @@ from .files import PathLike, file_hash, iter_corpus_files
 from .prune import Found, Missing, missing
 from .schema import store_error
 from .write import FileWriter
+
+# One event of an ingest's stream: its kind ("skip", "begin", "article", "analysis", "error",
+# "end", "path_error"), then that kind's fields (see ingest_events).
+Event = tuple[Any, ...]
+# A file's stored (hash, settings, status), as its ``files`` row holds them.
+FileRow = tuple[str, str, str]
 
 
 @attrs.frozen
@@ -162,7 +168,7 @@ def qualname(fn: object) -> str:
 
 
 def read_default(
-    paths: Iterable[str], *, year: Optional[int], on_error: Callable
+    paths: Iterable[str], *, year: Optional[int], on_error: Callable[[str, PositionsError], None]
 ) -> Iterable[Article]:
     """The reader an ingest uses when given none: :func:`positions.sources.iter_articles`."""
     from ..sources import iter_articles
@@ -177,8 +183,8 @@ def ingest_events(
     year: Optional[int],
     read: Callable[..., Iterable[Article]],
     side_limit: Optional[int] = None,
-    lookup: Optional[Callable[[str], Optional[tuple]]] = None,
-) -> Iterator[tuple]:
+    lookup: Optional[Callable[[str], Optional[FileRow]]] = None,
+) -> Iterator[Event]:
     """The work, as a flat stream: per file ``skip``, or ``begin``, its ``article``s and
     ``error``s, ``end``; and ``path_error`` for a path that names no file.
 
@@ -190,12 +196,13 @@ def ingest_events(
     """
     if lookup is None:
 
-        def lookup(key: str) -> Optional[tuple]:
-            return conn.execute(
+        def lookup(key: str) -> Optional[FileRow]:
+            row: Optional[FileRow] = conn.execute(
                 "SELECT hash, settings, status FROM files WHERE path = ?", (key,)
             ).fetchone()
+            return row
 
-    side: collections.deque[tuple] = collections.deque()
+    side: collections.deque[Event] = collections.deque()
     limit = SIDE_LIMIT if side_limit is None else side_limit
     manifests: dict[str, str] = {}
 
@@ -240,7 +247,7 @@ def ingest_events(
             yield side.popleft()
 
 
-def _analyse_one(analyze: Callable[[Article], Analysis], article: Article) -> tuple:
+def _analyse_one(analyze: Callable[[Article], Analysis], article: Article) -> Event:
     try:
         return ("analysis", analyze(article))
     except PositionsError as exc:
@@ -248,8 +255,8 @@ def _analyse_one(analyze: Callable[[Article], Analysis], article: Article) -> tu
 
 
 def analysed_events(
-    events: Iterator[tuple], analyze: Callable, jobs: int, executor: Optional[Executor] = None
-) -> Iterator[tuple]:
+    events: Iterator[Event], analyze: Callable[[Article], Analysis], jobs: int, executor: Optional[Executor] = None
+) -> Iterator[Event]:
     """Replace each ``article`` event by its ``analysis`` (or ``error``), in order.
 
     With ``jobs > 1`` articles go to a process pool through a bounded window of futures, so
@@ -282,7 +289,7 @@ client about a millisecond whatever it holds, so a task of several articles keep
 from bounding the throughput of a large cluster."""
 
 
-def _analyse_many(analyze: Callable[[Article], Analysis], articles: list[Article]) -> list[tuple]:
+def _analyse_many(analyze: Callable[[Article], Analysis], articles: list[Article]) -> list[Event]:
     return [_analyse_one(analyze, a) for a in articles]
 
 
@@ -292,24 +299,24 @@ class _Slot:
     __slots__ = ("future", "index")
 
     def __init__(self, index: int) -> None:
-        self.future: Optional[Future] = None
+        self.future: Optional[Future[list[Event]]] = None
         self.index = index
 
 
 def _chunked(
     pool: Executor,
-    events: Iterator[tuple],
-    analyze: Callable,
-    prepare: Optional[Callable],
+    events: Iterator[Event],
+    analyze: Callable[[Article], Analysis],
+    prepare: Optional[Callable[[], object]],
     window: int,
     chunk: int,
-) -> Iterator[tuple]:
+) -> Iterator[Event]:
     """:func:`_windowed` with ``chunk`` articles per task (consecutive articles, whatever
     files they come from): at most ``window`` tasks in flight, results handed on in input
     order. A chunk not yet full is submitted as soon as its first article is needed."""
-    pending: collections.deque[Union[_Slot, tuple]] = collections.deque()
+    pending: collections.deque[Union[_Slot, Event]] = collections.deque()
     buffer: list[tuple[_Slot, Article]] = []
-    futures: collections.deque[Future] = collections.deque()
+    futures: collections.deque[Future[list[Event]]] = collections.deque()
 
     def submit() -> None:
         nonlocal prepare
@@ -322,7 +329,7 @@ def _chunked(
         futures.append(future)
         buffer.clear()
 
-    def ready() -> Iterator[tuple]:
+    def ready() -> Iterator[Event]:
         while pending:
             head = pending[0]
             if isinstance(head, _Slot):
@@ -338,7 +345,8 @@ def _chunked(
                     futures.popleft()
                 yield result[head.index]
             else:
-                yield pending.popleft()
+                pending.popleft()
+                yield head
 
     try:
         for ev in events:
@@ -366,11 +374,12 @@ def _chunked(
 
 
 def _windowed(
-    pool: Executor, events: Iterator[tuple], analyze: Callable, prepare: Optional[Callable], window: int
-) -> Iterator[tuple]:
+    pool: Executor, events: Iterator[Event], analyze: Callable[[Article], Analysis],
+    prepare: Optional[Callable[[], object]], window: int
+) -> Iterator[Event]:
     """:func:`analysed_events` through ``pool``: at most ``window`` articles in flight, results
     handed on in input order."""
-    pending: collections.deque[Union[Future, tuple]] = collections.deque()
+    pending: collections.deque[Union[Future[Event], Event]] = collections.deque()
     try:
         for ev in events:
             if ev[0] == "article":

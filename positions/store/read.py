@@ -7,7 +7,7 @@ import collections
 import contextlib
 import sqlite3
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 import attrs
 
@@ -150,8 +150,9 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 def stats(conn: sqlite3.Connection, path: Path) -> StoreStats:
     """:meth:`Store.stats <positions.store.Store.stats>` of the store at ``path``."""
 
-    def q(sql: str) -> tuple:
-        return conn.execute(sql).fetchone()
+    def q(sql: str) -> tuple[Any, ...]:
+        row: tuple[Any, ...] = conn.execute(sql).fetchone()
+        return row
 
     first, last = q("SELECT min(date), max(date) FROM articles")
     return StoreStats(
@@ -175,7 +176,7 @@ def file_errors(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return list(conn.execute("SELECT path, error FROM files WHERE status = 'error' ORDER BY path"))
 
 
-def files_with_analyses(conn: sqlite3.Connection) -> Iterator[tuple[dict, list[Analysis]]]:
+def files_with_analyses(conn: sqlite3.Connection) -> Iterator[tuple[dict[str, Any], list[Analysis]]]:
     """Every stored file (its ``files`` row as a dict) with its analyses in file order, one
     file in memory at a time, in the order files were first stored: what an export
     writes."""

@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable, TypeVar
 
 from ..errors import StoreError
 from .schema import file_uri, identify
+
+T = TypeVar("T")
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _SIDECARS = ("-wal", "-shm", "-journal")
@@ -54,7 +56,7 @@ def check_replaceable(path: Path) -> None:
         conn.close()
 
 
-def rebuild(path: Path, ingest: Callable[[Path], Any]) -> Any:
+def rebuild(path: Path, ingest: Callable[[Path], T]) -> T:
     """Run ``ingest(new_path)`` (which makes and fills a store there, and closes it), then put
     the new file in the place of ``path``; return what ``ingest`` returned."""
     check_replaceable(path)

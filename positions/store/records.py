@@ -12,13 +12,15 @@ for its ``_*_COLS`` and each ``_*_from`` takes them back::
 from __future__ import annotations
 
 import json
-from typing import Any, Optional, Sequence
+from typing import Any, Optional, Sequence, cast
 
 from ..model import Article, DateSource, Marker, PartialDate, Span, Speaker, Statement
 
+Row = tuple[Any, ...]  # the values of one row, in the order of its table's _COLS
+
 
 def _span(start: Optional[int], end: Optional[int]) -> Optional[Span]:
-    return None if start is None else Span(start, end)
+    return None if start is None else Span(start, cast(int, end))  # written NULL together (_ends)
 
 
 def _ends(span: Optional[Span]) -> tuple[Optional[int], Optional[int]]:
@@ -29,7 +31,7 @@ def _strs(values: Sequence[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def _tuple(raw: str) -> tuple:
+def _tuple(raw: str) -> tuple[str, ...]:
     return () if raw == "[]" else tuple(json.loads(raw))
 
 
@@ -39,7 +41,7 @@ ARTICLE_COLS = (
 )
 
 
-def article_row(a: Article, hash_: str) -> tuple:
+def article_row(a: Article, hash_: str) -> Row:
     return (
         a.id,
         a.path,
@@ -87,7 +89,7 @@ MARKER_COLS = (
 )
 
 
-def marker_row(m: Marker) -> tuple:
+def marker_row(m: Marker) -> Row:
     return (
         m.concept,
         m.surface,
@@ -122,7 +124,7 @@ STATEMENT_COLS = (
 )
 
 
-def statement_row(s: Statement) -> tuple:
+def statement_row(s: Statement) -> Row:
     sp = s.speaker
     return (
         s.article,
@@ -142,7 +144,7 @@ def statement_row(s: Statement) -> tuple:
     )
 
 
-def statement_from(r: Sequence[Any], holders: tuple[str, ...], markers: tuple[Marker, ...]):
+def statement_from(r: Sequence[Any], holders: tuple[str, ...], markers: tuple[Marker, ...]) -> Statement:
     speaker = Speaker(r[6], r[7], r[8], r[9]) if r[5] else None
     return Statement(
         article=r[0],

@@ -325,7 +325,7 @@ def identify(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] =
     if own:
         conn.execute("BEGIN")
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
         found = _tables(conn)
     finally:
         if own and conn.in_transaction:
@@ -365,7 +365,7 @@ def check_integrity(conn: sqlite3.Connection, path: "Path | str", *, full: bool 
 def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
     """Bring the store up to ``len(migrations)``, its schema version; return it."""
     latest = len(migrations)
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > latest:
         msg = f"{path}: schema version {version} is newer than this positions ({latest})"
         raise StoreError(msg)

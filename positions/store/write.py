@@ -11,6 +11,7 @@ from .records import (
     ARTICLE_COLS,
     MARKER_COLS,
     STATEMENT_COLS,
+    Row,
     article_row,
     marker_row,
     statement_row,
@@ -93,14 +94,16 @@ class FileWriter:
         )
         self.seq += 1
         apk = cur.lastrowid
-        marker_rows: list[tuple] = []
+        marker_rows: list[Row] = []
         marker_pk: dict[Marker, int] = {}
         for i, m in enumerate(analysis.markers):
             pk = self.next_marker
             self.next_marker += 1
             marker_rows.append((pk, apk, i, *marker_row(m)))
             marker_pk.setdefault(m, pk)
-        statement_rows, holder_rows, link_rows = [], [], []
+        statement_rows: list[Row] = []
+        holder_rows: list[tuple[int, int, str]] = []
+        link_rows: list[tuple[int, int, int]] = []
         for i, s in enumerate(analysis.statements):
             spk = self.next_statement
             self.next_statement += 1

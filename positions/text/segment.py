@@ -13,7 +13,8 @@ from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from ..model import Span
-from .normalize import DEFAULT_STEPS, Normalized, normalize
+from .normalize import Normalized, normalize
+from .steps import DEFAULT_STEPS
 
 __all__ = [
     "TextView",

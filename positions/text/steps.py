@@ -89,7 +89,7 @@ def _sub(
     return _apply(step, text, replacements())
 
 
-def _compose(step: str, text0: str, first: Sequence[Edit], text2: str, second: Sequence[Edit]):
+def _compose(step: str, text0: str, first: Sequence[Edit], text2: str, second: Sequence[Edit]) -> tuple[Edit, ...]:
     """Fold the edits of two passes of one step (``text0 -> text1 -> text2``) into edits of
     ``text0 -> text2``.
 
@@ -264,14 +264,19 @@ def _keeps_hyphen_by_form(text: str, m: re.Match[str], lw: str, rw: str) -> bool
     return after + 1 < len(text) and text[after] == "-" and text[after + 1].isalpha()
 
 
-def _keeps_hyphen_by_count(counts: tuple[dict, dict], lw: str, rw: str) -> bool:
+# How often words occur joined ("selfreliance": count) and pairs hyphenated (("self",
+# "reliance"): count) in a text.
+_FormCounts = tuple[dict[str, int], dict[tuple[str, str], int]]
+
+
+def _keeps_hyphen_by_count(counts: _FormCounts, lw: str, rw: str) -> bool:
     """The hyphenated form occurs elsewhere in the text more often than the joined one."""
     joined, hyphenated = counts
     key = (lw.lower(), rw.lower())
     return hyphenated.get(key, 0) > joined.get(key[0] + key[1], 0)
 
 
-def _form_counts(text: str, pairs: Sequence[tuple[str, str]]) -> tuple[dict, dict]:
+def _form_counts(text: str, pairs: Sequence[tuple[str, str]]) -> _FormCounts:
     """How often each pair occurs joined (as one word) and hyphenated elsewhere in the text.
 
     One pass for the hyphenated forms, and one for the joined forms of the pairs that occur

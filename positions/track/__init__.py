@@ -29,9 +29,10 @@ can say so.
 
 from __future__ import annotations
 
+from ..model import ROLES
 from .overview import ActorOverview, DiffOverview, PeriodChange, diff_overview
 from .positions import concept_polarities, diff_series, diff_snapshots, held_concepts
-from .snapshots import PERIODS, ROLES, DateLike, actors, period_of, snapshots, successive_diffs, undated, within
+from .snapshots import PERIODS, DateLike, actors, period_of, snapshots, successive_diffs, undated, within
 from .summary import ConceptWording, KwicEntry, Tracking, concept_wordings, track
 from .timeline import compare, shift_events, timeline
 

@@ -17,7 +17,7 @@ from typing import Iterable, Optional, Sequence
 
 import attrs
 
-from ..model import Analysis, Period, PositionDiff
+from ..model import Analysis, By, Period, PositionDiff, Role
 from .snapshots import actors as find_actors
 
 __all__ = ["PeriodChange", "ActorOverview", "DiffOverview", "diff_overview"]
@@ -70,8 +70,8 @@ class DiffOverview:
     undated: int
     first_date: Optional[str]
     last_date: Optional[str]
-    by: str
-    role: str
+    by: By
+    role: Role
     periods: tuple[str, ...]
     found: tuple[str, ...]
     actors: tuple[ActorOverview, ...]
@@ -112,8 +112,8 @@ def diff_overview(
     analyses: Iterable[Analysis],
     diffs: Sequence[PositionDiff],
     *,
-    by: str,
-    role: str = "holder",
+    by: By,
+    role: Role = "holder",
     actor: Optional[str] = None,
 ) -> DiffOverview:
     """Sum up ``diffs`` (as :func:`positions.track.successive_diffs` makes them, actor by

@@ -6,7 +6,17 @@ import re
 from typing import Iterable, Optional, Sequence
 
 from ..diff.statements import align_statements, align_units, alignment_units
-from ..model import HeldConcept, Marker, PolarityFlip, PositionDiff, Snapshot, StatementPair, VariantShift
+from ..model import (
+    HeldConcept,
+    HeldPolarity,
+    Marker,
+    PolarityFlip,
+    PositionDiff,
+    Snapshot,
+    Span,
+    StatementPair,
+    VariantShift,
+)
 
 __all__ = ["diff_snapshots", "diff_series", "concept_polarities", "held_concepts"]
 
@@ -16,8 +26,8 @@ _SPACE_RE = re.compile(r"\s+")
 def _snapshot_markers(snap: Snapshot) -> list[Marker]:
     if snap.markers:
         return [m for m in snap.markers if m.in_scope]
-    seen = set()
-    out = []
+    seen: set[tuple[str, str, Span]] = set()
+    out: list[Marker] = []
     for st in snap.statements:
         for m in st.markers:
             key = (st.article, m.concept, m.span)
@@ -27,14 +37,14 @@ def _snapshot_markers(snap: Snapshot) -> list[Marker]:
     return out
 
 
-def concept_polarities(markers: Iterable[Marker]) -> dict[str, str]:
+def concept_polarities(markers: Iterable[Marker]) -> dict[str, HeldPolarity]:
     """Each concept's polarity over some markers: ``affirmed``, ``negated`` or ``mixed``.
 
     >>> from positions.model import Marker, Span
     >>> concept_polarities([Marker("cvid", "CVID", "cvid", Span(0, 4), polarity="negated")])
     {'cvid': 'negated'}
     """
-    seen: dict[str, set[str]] = {}
+    seen: dict[str, set[HeldPolarity]] = {}
     for m in markers:
         seen.setdefault(m.concept, set()).add(m.polarity)
     return {c: (next(iter(p)) if len(p) == 1 else "mixed") for c, p in sorted(seen.items())}

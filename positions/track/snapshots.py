@@ -9,24 +9,28 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 import attrs
 
 from ..model import (
+    BYS,
+    ROLES,
     Analysis,
     Article,
+    By,
     Marker,
     PartialDate,
     Period,
+    PeriodKind,
     PositionDiff,
+    Role,
     Snapshot,
     Statement,
 )
 from .positions import diff_series
 
-PERIODS: tuple[str, ...] = ("article", "day", "month", "year")
-ROLES: tuple[str, ...] = ("holder", "speaker")
+PERIODS: tuple[By, ...] = BYS  # the values of ``by`` (positions.model.By)
 
 DateLike = Union[PartialDate, str, None]
 
 
-def _belongs(st: Statement, actor: str, role: str) -> bool:
+def _belongs(st: Statement, actor: str, role: Role) -> bool:
     return actor in st.holders if role == "holder" else st.country == actor
 
 
@@ -43,7 +47,7 @@ def _last_day(d: PartialDate) -> _dt.date:
     return _dt.date(d.year, month, calendar.monthrange(d.year, month)[1])
 
 
-def period_of(article: Article, by: str) -> Optional[Period]:
+def period_of(article: Article, by: By) -> Optional[Period]:
     """The period of ``article`` when grouping ``by`` article, day, month or year.
 
     >>> from positions.model import Article, PartialDate, Span
@@ -57,6 +61,7 @@ def period_of(article: Article, by: str) -> Optional[Period]:
     d = article.date
     if d is None:
         return None
+    kind: PeriodKind
     if by == "year" or d.month is None:
         key, kind = f"{d.year:04d}", "year"
     elif by == "month" or d.day is None:
@@ -66,7 +71,7 @@ def period_of(article: Article, by: str) -> Optional[Period]:
     return Period(kind, key, key)
 
 
-def _reading_key(article: Article) -> tuple:
+def _reading_key(article: Article) -> tuple[bool, str, str, str]:
     d = article.date
     return (d is None, d.iso() if d else "", article.path, article.id)
 
@@ -88,8 +93,8 @@ def snapshots(
     analyses: Iterable[Analysis],
     actor: str,
     *,
-    by: str = "year",
-    role: str = "holder",
+    by: By = "year",
+    role: Role = "holder",
     since: DateLike = None,
     until: DateLike = None,
     concept: Optional[str] = None,
@@ -146,7 +151,7 @@ def snapshots(
     return out
 
 
-def period_order(p: Period) -> tuple:
+def period_order(p: Period) -> tuple[int] | tuple[int, str]:
     # Article periods have ids as keys; their label (the path) does not order them in
     # time, so they keep the reading order recorded by insertion; see snapshots().
     return (0,) if p.kind == "article" else (1, p.key)
@@ -168,8 +173,8 @@ def successive_diffs(
     analyses: Iterable[Analysis],
     actor: str,
     *,
-    by: str = "year",
-    role: str = "holder",
+    by: By = "year",
+    role: Role = "holder",
     since: DateLike = None,
     until: DateLike = None,
     concept: Optional[str] = None,
@@ -185,13 +190,13 @@ def successive_diffs(
     return diff_series(snaps, engine=engine)
 
 
-def actors(analyses: Iterable[Analysis], *, role: str = "holder") -> list[str]:
+def actors(analyses: Iterable[Analysis], *, role: Role = "holder") -> list[str]:
     """Every actor with at least one statement, sorted.
 
     >>> actors([])
     []
     """
-    found = set()
+    found: set[str] = set()
     for an in analyses:
         for st in an.statements:
             if role == "holder":

@@ -14,7 +14,20 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 import attrs
 
-from ..model import Analysis, Article, Marker, PositionDiff, ShiftEvent, Snapshot, Span, Statement, Timeline
+from ..model import (
+    Analysis,
+    Article,
+    By,
+    HeldPolarity,
+    Marker,
+    PositionDiff,
+    Role,
+    ShiftEvent,
+    Snapshot,
+    Span,
+    Statement,
+    Timeline,
+)
 from ..text import token_spans
 from .positions import diff_series
 from .snapshots import snapshots
@@ -49,7 +62,7 @@ class ConceptWording:
     first: str
     last: str
     actors: tuple[str, ...]
-    polarity: str
+    polarity: HeldPolarity
 
 
 @attrs.frozen
@@ -64,8 +77,8 @@ class Tracking:
     ``wordings`` each concept to its wordings across actors (:func:`concept_wordings`).
     """
 
-    by: str
-    role: str
+    by: By
+    role: Role
     analyses: tuple[Analysis, ...]
     articles: tuple[Analysis, ...]
     kwic: Mapping[str, tuple[KwicEntry, ...]]
@@ -79,7 +92,7 @@ class Tracking:
 
 
 def track(
-    analyses: Iterable[Analysis], *, by: str = "year", role: str = "holder", engine: Optional[str] = None
+    analyses: Iterable[Analysis], *, by: By = "year", role: Role = "holder", engine: Optional[str] = None
 ) -> Tracking:
     """Summarise a corpus in one pass over ``analyses`` (see :class:`Tracking`): the timeline
     by ``by`` for ``role`` (:func:`positions.track.timeline`), for each of its actors the
@@ -140,7 +153,7 @@ def concept_wordings(tl: Timeline, concept: str) -> tuple[ConceptWording, ...]:
             m["polarities"].add(v.polarity)
     out = []
     for m in merged.values():
-        pols = m["polarities"]
+        pols: set[HeldPolarity] = m["polarities"]
         polarity = next(iter(pols)) if len(pols) == 1 else "mixed"
         out.append(ConceptWording(m["surface"], m["count"], m["first"], m["last"], tuple(sorted(set(m["actors"]))), polarity))
     out.sort(key=lambda w: (w.first, w.surface.casefold(), w.surface))
@@ -169,13 +182,13 @@ def without_text(an: Analysis, shared: dict[Any, Any]) -> Analysis:
     return Analysis(art, statements)
 
 
-def actors_of(st: Statement, role: str) -> tuple[str, ...]:
+def actors_of(st: Statement, role: Role) -> tuple[str, ...]:
     """The actors a statement belongs to: its holders, or with ``role="speaker"`` the
     speaker's country."""
     return st.holders if role == "holder" else ((st.country,) if st.country else ())
 
 
-def kwic_entries(art: Article, statements: Sequence[Statement], role: str) -> Iterator[KwicEntry]:
+def kwic_entries(art: Article, statements: Sequence[Statement], role: Role) -> Iterator[KwicEntry]:
     """The keyword-in-context entries of an article's statements: up to :data:`KWIC_WINDOW`
     tokens of its body on each side of each in-scope marker of a statement with an actor,
     looked for within 400 characters."""

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional, Sequence, Union
+from typing import Iterable, Optional, Sequence, Union, cast
 
 from ..model import (
+    ROLES,
     Analysis,
+    By,
     Comparison,
     ComparisonCell,
     ConceptTimeline,
+    HeldPolarity,
     Marker,
     Period,
     PositionDiff,
+    Role,
     ShiftEvent,
     Snapshot,
     Timeline,
     TimelineCell,
     Variant,
 )
-from .snapshots import PERIODS, ROLES, actors, period_order, snapshots
+from .snapshots import PERIODS, actors, period_order, snapshots
 
 # Timelines and comparison
 
@@ -34,8 +38,8 @@ def _form(m: Marker) -> str:
     return m.normalized or squeeze(m.surface).casefold()
 
 
-def _polarity(markers: Iterable[Marker]) -> str:
-    seen = {m.polarity for m in markers}
+def _polarity(markers: Iterable[Marker]) -> HeldPolarity:
+    seen: set[HeldPolarity] = {m.polarity for m in markers}
     return next(iter(seen)) if len(seen) == 1 else "mixed"
 
 
@@ -53,18 +57,20 @@ def _by_concept(snap: Snapshot) -> dict[str, tuple[list[Marker], int, int]]:
     for m in snap.markers:
         if m.in_scope:
             markers.setdefault(m.concept, []).append(m)
-    out = {}
+    out: dict[str, tuple[list[Marker], int, int]] = {}
     for c in sorted(markers):
         holding = [st for st in snap.statements if any(m.in_scope and m.concept == c for m in st.markers)]
         out[c] = (markers[c], len(holding), len({st.article for st in holding}))
     return out
 
 
-def _check(by: str, role: str) -> None:
+def _check(by: str, role: str) -> tuple[By, Role]:
+    """``by`` and ``role``, once known to be a period of a timeline column and a role."""
     if by not in PERIODS or by == "article":
         raise ValueError(f"unknown period {by!r} (known: day, month, year)")
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r} (known: {', '.join(ROLES)})")
+    return cast(By, by), role
 
 
 def timeline(
@@ -72,8 +78,8 @@ def timeline(
     *,
     actor: Optional[str] = None,
     concept: Optional[str] = None,
-    by: str = "year",
-    role: str = "holder",
+    by: By = "year",
+    role: Role = "holder",
 ) -> Timeline:
     """Per actor and concept, the periods in which the concept appears in the actor's
     statements (in-scope markers, counted as :func:`snapshots` gathers them), with its
@@ -95,7 +101,7 @@ def timeline(
     >>> [(v.surface, v.first, v.last) for v in row.variants]
     [('phased', '2019', '2019'), ('step by step', '2018', '2018')]
     """
-    _check(by, role)
+    by, role = _check(by, role)
     analyses = list(analyses)
     wanted = [actor] if actor is not None else actors(analyses, role=role)
     periods: set[Period] = set()
@@ -145,10 +151,11 @@ def _variants(seen: Sequence[tuple[str, Marker]]) -> tuple[Variant, ...]:
     return tuple(out)
 
 
-def _infer_by(period: Optional[str]) -> str:
+def _infer_by(period: Optional[str]) -> By:
     if period is None:
         return "year"
-    return {4: "year", 7: "month", 10: "day"}.get(len(period), "year")
+    by_length: dict[int, By] = {4: "year", 7: "month", 10: "day"}
+    return by_length.get(len(period), "year")
 
 
 def compare(
@@ -156,8 +163,8 @@ def compare(
     actors: Sequence[str],
     *,
     period: Union[str, Period, None] = None,
-    by: Optional[str] = None,
-    role: str = "holder",
+    by: Optional[By] = None,
+    role: Role = "holder",
 ) -> Comparison:
     """Which of ``actors`` hold which concepts in one period, and in which words.
 
@@ -175,8 +182,7 @@ def compare(
     ('2019', [('RUS', 'phased', ('phased',))], ('USA',))
     """
     key = period.key if isinstance(period, Period) else period
-    by = by or (period.kind if isinstance(period, Period) else _infer_by(key))
-    _check(by, role)
+    by, role = _check(by or (period.kind if isinstance(period, Period) else _infer_by(key)), role)
     analyses = list(analyses)
     wanted = list(dict.fromkeys(actors))
     snaps = {a: {s.period.key: s for s in snapshots(analyses, a, by=by, role=role)} for a in wanted}
@@ -219,7 +225,7 @@ def shift_events(diffs: Iterable[PositionDiff]) -> tuple[ShiftEvent, ...]:
     >>> shift_events([d])
     ()
     """
-    out = []
+    out: list[ShiftEvent] = []
     for d in diffs:
         op, np_ = d.old.period, d.new.period
         new_words = _words_of(d.new)

@@ -200,3 +200,15 @@ def test_render_reads_records_only():
         if not any(target == ok or target.startswith(ok + ".") for ok in RENDER_MAY_IMPORT)
     )
     assert bad == [], "render imports beyond records: " + "; ".join(f"{m} imports {t}" for m, t in bad)
+
+
+# A module past this many lines is asking to be split along a seam one can name (STYLE.md
+# §10, issue 14). The C source of ``_speedups`` is not a Python module and is not counted.
+MAX_LINES = 500
+
+
+def test_no_module_is_too_long():
+    long = sorted(
+        (m, n) for m, path in MODULES.items() if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    )
+    assert long == [], "modules over 500 lines (split them along a seam): " + "; ".join(f"{m} ({n})" for m, n in long)

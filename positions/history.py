@@ -31,59 +31,10 @@ import functools
 import sqlite3
 from typing import Iterable, Optional, Sequence
 
-import attrs
-
 from .model import Analysis, PartialDate, Span, Statement
+from .model.novelty import Appearance, Use, day_of
 
 __all__ = ["Use", "Appearance", "History", "MemoryHistory", "StoreHistory", "day_of", "uses_of"]
-
-
-def day_of(date: Optional[PartialDate]) -> Optional[str]:
-    """The first day ``date`` can mean, as ``YYYY-MM-DD`` (None for no date).
-
-    >>> day_of(PartialDate(2019, 5)), day_of(None)
-    ('2019-05-01', None)
-    """
-    return None if date is None else date.first_day().isoformat()
-
-
-@attrs.frozen
-class Appearance:
-    """An article in which ``actor`` has a statement."""
-
-    actor: str
-    article: str  # Article.id
-    path: str
-    date: Optional[PartialDate]
-
-    @property
-    def day(self) -> Optional[str]:
-        return day_of(self.date)
-
-
-@attrs.frozen
-class Use:
-    """One use of a wording by an actor: an in-scope marker of one of its statements, with
-    where it stands (article id and path, the article's date, the marker's and the
-    statement's spans in the article's text)."""
-
-    actor: str
-    concept: str
-    normalized: str
-    surface: str
-    polarity: str
-    article: str
-    path: str
-    date: Optional[PartialDate]
-    span: Span
-    statement: Span
-
-    @property
-    def day(self) -> Optional[str]:
-        return day_of(self.date)
-
-    def order_key(self) -> tuple:
-        return (self.day is None, self.day or "", self.path, self.article, self.span.start, self.span.end, self.concept)
 
 
 def _belongs(st: Statement, actor: str, role: str) -> bool:

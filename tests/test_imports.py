@@ -181,12 +181,12 @@ def test_known_private_imports_are_still_there(entry):
     assert entry in _private_imports(), f"{entry} is gone: take it off KNOWN_PRIVATE"
 
 
-# What the renderers may read: records and the stage that summarises a corpus into them.
-# errors sits below the model (an output directory that must not be overwritten is an OutputError)
-# novelty and diffusion: the report's firsts and convergence pages still compute them while
-# rendering (render/report_novelty.py); they belong in track()'s records, like the timeline.
-RENDER_MAY_IMPORT = ("positions.bundled", "positions.errors", "positions.model", "positions.track", "positions.render",
-                     "positions.history", "positions.novelty", "positions.diffusion")
+# What the renderers may read: records (the model, novelty and diffusion records included:
+# positions.model.novelty) and the stage that summarises a corpus into them (track, which
+# finds the report's firsts too). errors sits below the model (an output directory that must
+# not be overwritten is an OutputError); bundled only locates the sample corpus (imports
+# nothing of the package), so that the notebook views show its paths as korea/...
+RENDER_MAY_IMPORT = ("positions.bundled", "positions.errors", "positions.model", "positions.track", "positions.render")
 
 
 def test_render_reads_records_only():

@@ -5,7 +5,7 @@ Every format renders from the plain records of :func:`novelty_record` and
 report's inline CSS, charts as inline SVG with a text equivalent, no script), every piece of
 article text escaped.
 
->>> from positions.novelty import Novelty
+>>> from positions.model.novelty import Novelty
 >>> print(render_novelty(Novelty((), (), "2y", 3, 5, "holder"), "text"), end="")
 (no dated statement to assess)
 """
@@ -17,9 +17,7 @@ from typing import Any, Callable, Optional, Sequence
 
 import jinja2
 
-from ..diffusion import Convergence, Diffusion, Spread
-from ..history import Use
-from ..novelty import ArticleNovelty, Novelty
+from ..model.novelty import ArticleNovelty, Convergence, Diffusion, Novelty, Spread, Use
 from ._display import path_shower
 from .markdown import code, escape, name
 from .svg import convergence_svg, firsts_svg
@@ -49,7 +47,7 @@ ENV = jinja2.Environment(
 
 
 def use_record(u: Optional[Use]) -> Optional[dict[str, Any]]:
-    """A :class:`~positions.history.Use` as plain data."""
+    """A :class:`~positions.model.novelty.Use` as plain data."""
     if u is None:
         return None
     return {
@@ -99,7 +97,7 @@ def _article_record(r: ArticleNovelty) -> dict[str, Any]:
 
 
 def novelty_record(rep: Novelty) -> dict[str, Any]:
-    """A :class:`~positions.novelty.Novelty` as plain data (the JSON shape)."""
+    """A :class:`~positions.model.novelty.Novelty` as plain data (the JSON shape)."""
     return {
         "window": rep.window,
         "k": rep.k,
@@ -136,7 +134,7 @@ def _convergence_record(c: Convergence) -> dict[str, Any]:
 
 
 def diffusion_record(d: Diffusion) -> dict[str, Any]:
-    """A :class:`~positions.diffusion.Diffusion` as plain data (the JSON shape)."""
+    """A :class:`~positions.model.novelty.Diffusion` as plain data (the JSON shape)."""
     return {
         "role": d.role,
         "by": d.by,

@@ -227,6 +227,18 @@ def _app_from(row: Sequence) -> Appearance:
     return Appearance(row[0], row[1], row[2], _date(row[3]) if row[3] else None)
 
 
+def _of_use(sql: str, args: list, concept: Optional[str], normalized: Optional[str]) -> tuple[str, list]:
+    """``sql`` and ``args`` narrowed to the uses of ``concept`` and of the wording
+    ``normalized`` (each when given)."""
+    if concept is not None:
+        sql += " AND u.concept = ?"
+        args = [*args, concept]
+    if normalized is not None:
+        sql += " AND u.normalized = ?"
+        args = [*args, normalized]
+    return sql, args
+
+
 class StoreHistory(History):
     """A history read from a store's ``appearances`` and ``usages`` tables; answers as
     :class:`MemoryHistory` does over the same analyses. ``conn`` is a store's connection
@@ -268,14 +280,8 @@ class StoreHistory(History):
         # primary key too, would otherwise read all of the actor's uses
         index = "usages_form" if normalized is not None else "usages_concept" if concept is not None else None
         base = _USE_SQL.replace("FROM usages u", f"FROM usages u INDEXED BY {index}") if index else _USE_SQL
-        sql = base + " WHERE u.actor = ? AND u.role = ? AND u.day > '' AND u.day < ?"
-        args: list = [actor, self.role, before]
-        if concept is not None:
-            sql += " AND u.concept = ?"
-            args.append(concept)
-        if normalized is not None:
-            sql += " AND u.normalized = ?"
-            args.append(normalized)
+        sql, args = _of_use(base + " WHERE u.actor = ? AND u.role = ? AND u.day > '' AND u.day < ?",
+                            [actor, self.role, before], concept, normalized)  # fmt: skip
         # the latest day first through the index, then the last use of that day in order
         index_clause = f" INDEXED BY {index}" if index else ""
         day = self.conn.execute(
@@ -295,14 +301,7 @@ class StoreHistory(History):
         return [r[0] for r in rows]
 
     def all_uses(self, *, concept: Optional[str] = None, normalized: Optional[str] = None) -> list[Use]:
-        sql = _USE_SQL + " WHERE u.role = ?"
-        args: list = [self.role]
-        if concept is not None:
-            sql += " AND u.concept = ?"
-            args.append(concept)
-        if normalized is not None:
-            sql += " AND u.normalized = ?"
-            args.append(normalized)
+        sql, args = _of_use(_USE_SQL + " WHERE u.role = ?", [self.role], concept, normalized)
         return [_use_from(r) for r in self.conn.execute(sql + _USE_GROUP + _USE_ORDER, args)]
 
     def all_appearances(self) -> list[Appearance]:

@@ -22,8 +22,9 @@ from __future__ import annotations
 import itertools
 from typing import Any, Iterable, Iterator
 
-from .novelty import ENV, show_paths, convergence_view, diffusion_record, novelty_record, spread_view
+from .novelty import convergence_view, diffusion_record, novelty_record, show_paths, spread_view
 from .report_views import article_page_name, nav_view, slug
+from .templating import ENV
 
 __all__ = ["with_novelty", "firsts_page_name", "CONVERGENCE_PAGE"]
 

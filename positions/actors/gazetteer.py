@@ -81,7 +81,9 @@ class Gazetteer:
     _venue_re: Optional[re.Pattern[str]] = attrs.field(default=None, repr=False)
 
     # -- building ------------------------------------------------------------------
-    def _reindex(self) -> None:
+    def reindex(self) -> None:
+        """Build the lookup index and the matcher from the fields (after they are filled or
+        changed: :func:`~positions.actors.load_gazetteer` calls it once, after the last file)."""
         idx: dict[str, tuple[str, str]] = {}
         in_text: set[str] = set()  # the names searched for in running text
         # Later kinds win over earlier ones: a country name beats an adjective of the same
@@ -125,6 +127,9 @@ class Gazetteer:
         self._mention_re = (
             re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?(?:{_trie_pattern(names)})(?![\w-])") if names else None
         )
+
+    # The name callers used before it was public (benchmarks/bench_gazetteer.py); same method.
+    _reindex = reindex
 
     # -- lookups -------------------------------------------------------------------
     def lookup(self, phrase: str) -> Optional[tuple[str, str]]:

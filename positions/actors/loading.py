@@ -154,7 +154,7 @@ def load_gazetteer(paths: Iterable[Union[str, Path]] = (), *, bundled: bool = Tr
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ActorsError(f"{f}: invalid TOML ({exc})") from None
         _merge_file(gz, data, str(f))
-    gz._reindex()
+    gz.reindex()
     return gz
 
 

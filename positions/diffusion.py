@@ -33,10 +33,9 @@ import itertools
 import sqlite3
 from typing import Iterable, Optional, Sequence, Union
 
-import attrs
-
 from .history import Appearance, History, Use
 from .model import Analysis
+from .model.novelty import Convergence, ConvergencePoint, Diffusion, FirstUse, Spread, order_unknown
 from .novelty import history_of
 
 __all__ = [
@@ -49,94 +48,6 @@ __all__ = [
     "normalize_wording",
     "jaccard",
 ]
-
-
-@attrs.frozen
-class FirstUse:
-    """An actor's first dated use of a concept or wording.
-
-    ``rank`` is its place in the order of adoption (1 for the first user; equal days share a
-    rank); ``lag_days`` is the time since the first user's first use, ``after`` the actor
-    that adopted just before it (None for the first rank) and ``lag_prev_days`` the time
-    since that adoption. ``uses`` counts the actor's dated uses.
-    """
-
-    actor: str
-    use: Use
-    uses: int
-    rank: int
-    lag_days: int
-    after: Optional[str] = None
-    lag_prev_days: Optional[int] = None
-    uncertain: bool = False
-
-
-@attrs.frozen
-class Spread:
-    """How one concept (``kind="concept"``) or wording (``kind="wording"``, ``key`` its
-    normalized form) spread across actors."""
-
-    kind: str
-    key: str
-    concept: str
-    surface: str  # the first surface written (the concept id for a concept)
-    firsts: tuple[FirstUse, ...] = ()
-    undated: tuple[Use, ...] = ()
-    silent: tuple[str, ...] = ()  # actors heard after the first use who never used it
-
-    @property
-    def first(self) -> Optional[FirstUse]:
-        return self.firsts[0] if self.firsts else None
-
-    def before(self, a: str, b: str) -> Optional[bool]:
-        """Did ``a`` use it before ``b``? None when either never did (dated) or the order
-        is uncertain or a tie."""
-        fa = next((f for f in self.firsts if f.actor == a), None)
-        fb = next((f for f in self.firsts if f.actor == b), None)
-        if fa is None or fb is None or fa.rank == fb.rank or _overlap(fa.use, fb.use):
-            return None
-        return fa.rank < fb.rank
-
-
-@attrs.frozen
-class ConvergencePoint:
-    """Two actors in one period: Jaccard over their concept sets and wording sets (None when
-    not both heard, or nothing used), the concepts they share, and the change of the concept
-    index since the previous period that had one."""
-
-    period: str
-    concepts: Optional[float]
-    wordings: Optional[float]
-    shared: tuple[str, ...] = ()
-    change: Optional[float] = None
-
-
-@attrs.frozen
-class Convergence:
-    a: str
-    b: str
-    points: tuple[ConvergencePoint, ...] = ()
-
-    @property
-    def trend(self) -> Optional[float]:
-        """Last defined concept index minus the first (positive: converging)."""
-        vals = [p.concepts for p in self.points if p.concepts is not None]
-        return round(vals[-1] - vals[0], 4) if len(vals) > 1 else None
-
-
-@attrs.frozen
-class Diffusion:
-    """:func:`diffusion`'s answer: spreads (concepts by id, then wordings by concept and
-    form), convergence per pair of actors, and the undated articles' paths."""
-
-    role: str
-    by: str
-    spreads: tuple[Spread, ...] = ()
-    convergence: tuple[Convergence, ...] = ()
-    undated: tuple[str, ...] = ()
-
-    def spread(self, kind: str, key: str) -> Optional[Spread]:
-        return next((s for s in self.spreads if s.kind == kind and s.key == key), None)
 
 
 def normalize_wording(text: str) -> str:
@@ -161,12 +72,6 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> Optional[float]:
     return round(len(sa & sb) / len(union), 4) if union else None
 
 
-def _overlap(a: Use, b: Use) -> bool:
-    """One date is coarser than the other and covers it: their order is unknown."""
-    ka, kb = a.date.iso() if a.date else "", b.date.iso() if b.date else ""
-    return ka != kb and (ka.startswith(kb) or kb.startswith(ka))
-
-
 def _days(a: Use, b: Use) -> int:
     assert a.date is not None and b.date is not None
     return (b.date.first_day() - a.date.first_day()).days
@@ -187,7 +92,7 @@ def _spread(kind: str, key: str, concept: str, uses: Sequence[Use], last_heard: 
         prev = order[i - 1] if i else None
         if prev is None or u.day != prev.day:
             rank = i + 1
-        uncertain = any(_overlap(p, u) for p in order[:i])
+        uncertain = any(order_unknown(p, u) for p in order[:i])
         firsts.append(FirstUse(u.actor, u, count[u.actor], rank, _days(order[0], u),
                                prev.actor if prev else None, _days(prev, u) if prev else None, uncertain))  # fmt: skip
     silent: tuple[str, ...] = ()

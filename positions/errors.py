@@ -15,6 +15,7 @@ __all__ = [
     "DateError",
     "EmptyFileError",
     "LexiconError",
+    "ActorsError",
     "GoldError",
     "StoreError",
     "OutputError",
@@ -44,6 +45,10 @@ class EmptyFileError(SourceError):
 
 class LexiconError(PositionsError, ValueError):
     """A lexicon file is invalid."""
+
+
+class ActorsError(PositionsError, ValueError):
+    """An actors gazetteer file is invalid."""
 
 
 class GoldError(PositionsError, ValueError):

@@ -31,59 +31,10 @@ import functools
 import sqlite3
 from typing import Any, Iterable, Optional, Sequence
 
-import attrs
-
-from .model import Analysis, PartialDate, Polarity, Role, Span, Statement
+from .model import Analysis, PartialDate, Role, Span, Statement
+from .model.novelty import Appearance, Use, day_of
 
 __all__ = ["Use", "Appearance", "History", "MemoryHistory", "StoreHistory", "day_of", "uses_of"]
-
-
-def day_of(date: Optional[PartialDate]) -> Optional[str]:
-    """The first day ``date`` can mean, as ``YYYY-MM-DD`` (None for no date).
-
-    >>> day_of(PartialDate(2019, 5)), day_of(None)
-    ('2019-05-01', None)
-    """
-    return None if date is None else date.first_day().isoformat()
-
-
-@attrs.frozen
-class Appearance:
-    """An article in which ``actor`` has a statement."""
-
-    actor: str
-    article: str  # Article.id
-    path: str
-    date: Optional[PartialDate]
-
-    @property
-    def day(self) -> Optional[str]:
-        return day_of(self.date)
-
-
-@attrs.frozen
-class Use:
-    """One use of a wording by an actor: an in-scope marker of one of its statements, with
-    where it stands (article id and path, the article's date, the marker's and the
-    statement's spans in the article's text)."""
-
-    actor: str
-    concept: str
-    normalized: str
-    surface: str
-    polarity: Polarity
-    article: str
-    path: str
-    date: Optional[PartialDate]
-    span: Span
-    statement: Span
-
-    @property
-    def day(self) -> Optional[str]:
-        return day_of(self.date)
-
-    def order_key(self) -> tuple[bool, str, str, str, int, int, str]:
-        return (self.day is None, self.day or "", self.path, self.article, self.span.start, self.span.end, self.concept)
 
 
 def _belongs(st: Statement, actor: str, role: Role) -> bool:
@@ -276,6 +227,18 @@ def _app_from(row: Sequence[Any]) -> Appearance:
     return Appearance(row[0], row[1], row[2], _date(row[3]) if row[3] else None)
 
 
+def _of_use(sql: str, args: list[str], concept: Optional[str], normalized: Optional[str]) -> tuple[str, list[str]]:
+    """``sql`` and ``args`` narrowed to the uses of ``concept`` and of the wording
+    ``normalized`` (each when given)."""
+    if concept is not None:
+        sql += " AND u.concept = ?"
+        args = [*args, concept]
+    if normalized is not None:
+        sql += " AND u.normalized = ?"
+        args = [*args, normalized]
+    return sql, args
+
+
 class StoreHistory(History):
     """A history read from a store's ``appearances`` and ``usages`` tables; answers as
     :class:`MemoryHistory` does over the same analyses. ``conn`` is a store's connection
@@ -317,14 +280,8 @@ class StoreHistory(History):
         # primary key too, would otherwise read all of the actor's uses
         index = "usages_form" if normalized is not None else "usages_concept" if concept is not None else None
         base = _USE_SQL.replace("FROM usages u", f"FROM usages u INDEXED BY {index}") if index else _USE_SQL
-        sql = base + " WHERE u.actor = ? AND u.role = ? AND u.day > '' AND u.day < ?"
-        args: list[str] = [actor, self.role, before]
-        if concept is not None:
-            sql += " AND u.concept = ?"
-            args.append(concept)
-        if normalized is not None:
-            sql += " AND u.normalized = ?"
-            args.append(normalized)
+        sql, args = _of_use(base + " WHERE u.actor = ? AND u.role = ? AND u.day > '' AND u.day < ?",
+                            [actor, self.role, before], concept, normalized)  # fmt: skip
         # the latest day first through the index, then the last use of that day in order
         index_clause = f" INDEXED BY {index}" if index else ""
         day = self.conn.execute(
@@ -344,14 +301,7 @@ class StoreHistory(History):
         return [r[0] for r in rows]
 
     def all_uses(self, *, concept: Optional[str] = None, normalized: Optional[str] = None) -> list[Use]:
-        sql = _USE_SQL + " WHERE u.role = ?"
-        args: list[str] = [self.role]
-        if concept is not None:
-            sql += " AND u.concept = ?"
-            args.append(concept)
-        if normalized is not None:
-            sql += " AND u.normalized = ?"
-            args.append(normalized)
+        sql, args = _of_use(_USE_SQL + " WHERE u.role = ?", [self.role], concept, normalized)
         return [_use_from(r) for r in self.conn.execute(sql + _USE_GROUP + _USE_ORDER, args)]
 
     def all_appearances(self) -> list[Appearance]:

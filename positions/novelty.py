@@ -46,8 +46,19 @@ from typing import Iterable, Optional, Union
 import attrs
 
 from .errors import PositionsError
-from .history import Appearance, History, MemoryHistory, StoreHistory, Use, actors_of, uses_of
+from .history import History, MemoryHistory, StoreHistory, Use, actors_of, uses_of
 from .model import Analysis, PartialDate, Span
+from .model.novelty import (
+    ArticleNovelty,
+    Flip,
+    MissingFormula,
+    NewConcept,
+    NewWording,
+    Novelty,
+    StandingConcept,
+    StandingPosition,
+    StandingWording,
+)
 
 __all__ = [
     "Window",
@@ -115,142 +126,6 @@ def parse_window(value: Union[str, int, Window]) -> Window:
     if not m or int(m.group(1)) < 1:
         raise PositionsError(f"invalid window {value!r}: use 2y, 18m, 90d or a number of statements such as 10")
     return Window(_UNITS[m.group(2)], int(m.group(1)))
-
-
-@attrs.frozen
-class StandingConcept:
-    """A concept of a standing position: in how many appearances, how many uses, its
-    polarity over the window (``affirmed``, ``negated`` or ``mixed``) and its first and last
-    use in it."""
-
-    concept: str
-    appearances: int
-    count: int
-    polarity: str
-    first: Use
-    last: Use
-
-
-@attrs.frozen
-class StandingWording:
-    """A wording (normalized form) of a standing position."""
-
-    concept: str
-    normalized: str
-    surface: str  # as first written in the window
-    count: int
-    polarity: str
-    first: Use
-    last: Use
-
-
-@attrs.frozen
-class StandingPosition:
-    """An actor's wordings and concepts in a trailing window before ``at`` (a day,
-    ``YYYY-MM-DD``); ``appearances`` newest first."""
-
-    actor: str
-    role: str
-    at: str
-    window: str
-    since: Optional[str]  # first day of the window (the oldest appearance's, for a count)
-    appearances: tuple[Appearance, ...] = ()
-    concepts: tuple[StandingConcept, ...] = ()
-    wordings: tuple[StandingWording, ...] = ()
-
-    def concept(self, cid: str) -> Optional[StandingConcept]:
-        return next((c for c in self.concepts if c.concept == cid), None)
-
-
-@attrs.frozen
-class NewWording:
-    """A wording not used by the actor in the window: its uses now, and ``earlier``, the last
-    use before the window (None and ``never`` when the actor never used it before)."""
-
-    concept: str
-    normalized: str
-    surface: str
-    uses: tuple[Use, ...]
-    earlier: Optional[Use] = None
-
-    @property
-    def never(self) -> bool:
-        return self.earlier is None
-
-
-@attrs.frozen
-class NewConcept:
-    """A concept not used by the actor in the window (see :class:`NewWording`)."""
-
-    concept: str
-    uses: tuple[Use, ...]
-    earlier: Optional[Use] = None
-
-    @property
-    def never(self) -> bool:
-        return self.earlier is None
-
-
-@attrs.frozen
-class MissingFormula:
-    """A concept present in ``present`` of the actor's last ``of`` appearances (at least k),
-    absent now; ``evidence`` is its last use in each of them, newest first."""
-
-    concept: str
-    present: int
-    of: int
-    evidence: tuple[Use, ...]
-
-
-@attrs.frozen
-class Flip:
-    """A concept used now with ``new`` polarity only, whose latest use in the window
-    (``evidence``) had ``old``."""
-
-    concept: str
-    old: str
-    new: str
-    uses: tuple[Use, ...]
-    evidence: Use
-
-
-@attrs.frozen
-class ArticleNovelty:
-    """What is new in one article for one actor, against its standing position."""
-
-    actor: str
-    article: str
-    path: str
-    date: PartialDate
-    statements: tuple[Span, ...]
-    standing: StandingPosition
-    new_wordings: tuple[NewWording, ...] = ()
-    new_concepts: tuple[NewConcept, ...] = ()
-    missing: tuple[MissingFormula, ...] = ()
-    flips: tuple[Flip, ...] = ()
-    undated_history: int = 0  # the actor's undated articles, left out of its standing position
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.new_wordings or self.new_concepts or self.missing or self.flips)
-
-
-@attrs.frozen
-class Novelty:
-    """:func:`novelty`'s answer: one :class:`ArticleNovelty` per new article and actor (in
-    date, path and actor order), the paths of undated new articles (not assessed), and the
-    settings used."""
-
-    articles: tuple[ArticleNovelty, ...]
-    undated: tuple[str, ...]
-    window: str
-    k: int
-    n: int
-    role: str
-
-    @property
-    def changed(self) -> bool:
-        return any(a.changed for a in self.articles)
 
 
 HistorySource = Union[History, Iterable[Analysis], sqlite3.Connection]

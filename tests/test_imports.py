@@ -181,12 +181,12 @@ def test_known_private_imports_are_still_there(entry):
     assert entry in _private_imports(), f"{entry} is gone: take it off KNOWN_PRIVATE"
 
 
-# What the renderers may read: records and the stage that summarises a corpus into them.
-# errors sits below the model (an output directory that must not be overwritten is an OutputError)
-# novelty and diffusion: the report's firsts and convergence pages still compute them while
-# rendering (render/report_novelty.py); they belong in track()'s records, like the timeline.
-RENDER_MAY_IMPORT = ("positions.bundled", "positions.errors", "positions.model", "positions.track", "positions.render",
-                     "positions.history", "positions.novelty", "positions.diffusion")
+# What the renderers may read: records (the model, novelty and diffusion records included:
+# positions.model.novelty) and the stage that summarises a corpus into them (track, which
+# finds the report's firsts too). errors sits below the model (an output directory that must
+# not be overwritten is an OutputError); bundled only locates the sample corpus (imports
+# nothing of the package), so that the notebook views show its paths as korea/...
+RENDER_MAY_IMPORT = ("positions.bundled", "positions.errors", "positions.model", "positions.track", "positions.render")
 
 
 def test_render_reads_records_only():
@@ -200,3 +200,15 @@ def test_render_reads_records_only():
         if not any(target == ok or target.startswith(ok + ".") for ok in RENDER_MAY_IMPORT)
     )
     assert bad == [], "render imports beyond records: " + "; ".join(f"{m} imports {t}" for m, t in bad)
+
+
+# A module past this many lines is asking to be split along a seam one can name (STYLE.md
+# §10, issue 14). The C source of ``_speedups`` is not a Python module and is not counted.
+MAX_LINES = 500
+
+
+def test_no_module_is_too_long():
+    long = sorted(
+        (m, n) for m, path in MODULES.items() if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    )
+    assert long == [], "modules over 500 lines (split them along a seam): " + "; ".join(f"{m} ({n})" for m, n in long)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from positions.diff import passage_concepts
+from positions.diffusion import diffusion
 from positions.model import Analysis, Article, HeldConcept, Marker, Span, Statement
+from positions.novelty import corpus_novelty
 from positions.track import ConceptWording, held_concepts, shift_events, snapshots, successive_diffs, timeline, track
 from test_track_timeline import CORPUS, _corpora
 
@@ -21,6 +23,19 @@ def test_track_is_the_stages_it_summarises():
     assert t.events == shift_events(d for a in t.actors for d in t.diffs[a])
     assert [an.article.text for an in t.analyses] == [""] * len(CORPUS)
     assert [an.article.id for an in t.articles] == ["a", "b", "c", "d", "u"]
+
+
+def test_track_finds_the_firsts_only_when_asked():
+    """The report's firsts, convergence and novelty pages read these records; nothing in
+    render computes them."""
+    plain = track(CORPUS)
+    assert plain.novelty is None and plain.diffusion is None
+    t = track(CORPUS, firsts=True, by="month")
+    assert t.novelty == corpus_novelty(t.analyses)
+    pairs = [("CHN", "RUS"), ("CHN", "USA"), ("RUS", "USA")]
+    assert t.diffusion == diffusion(t.analyses, by="month", pairs=pairs)
+    assert [(c.a, c.b) for c in t.diffusion.convergence] == pairs
+    assert track(CORPUS, firsts=True, by="day").diffusion.by == "year"  # convergence by year or month only
 
 
 def test_track_wordings_across_actors():

@@ -7,7 +7,8 @@ The functions that make these records live in the stage that owns them (``source
 
 The records fall in two modules along the pipeline: :mod:`positions.model.reading` (what
 reading and attribution make) and :mod:`positions.model.changes` (what diffing and tracking
-over time make); both are importable from here.
+over time make); both are importable from here. The records of novelty and diffusion (uses,
+standing positions, first uses, convergence) are in :mod:`positions.model.novelty`.
 """
 
 from __future__ import annotations

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence, Union
 
-import jinja2
-
 from ..model import Analysis, PositionDiff, Statement, TextDiff, Timeline
+from .templating import ENV  # the report's: the heatmap macro renders to the same bytes
 
 __all__ = [
     "Html",
@@ -29,16 +28,6 @@ __all__ = [
     "timeline_html",
     "analysis_html",
 ]
-
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("positions.render", "templates"),
-    autoescape=True,
-    keep_trailing_newline=True,
-    trim_blocks=True,  # as the report's pages: the heatmap macro renders to the same bytes
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-)
-
 
 def html_of(record: Any) -> str:
     """The notebook view of a record (or of a list of position diffs).
@@ -64,7 +53,7 @@ def text_diff_html(diff: TextDiff) -> str:
 
     ops = display_ops([[op.op, op.text] for op in diff.ops])
     changes = sum(1 for op, _ in ops if op != "=")
-    return _ENV.get_template("notebook/text_diff.html.j2").render(
+    return ENV.get_template("notebook/text_diff.html.j2").render(
         ops=ops, similarity=diff.similarity, changes=changes, moves=len(diff.moves)
     )
 
@@ -80,7 +69,7 @@ def position_diffs_html(diffs: Sequence[PositionDiff], *, all_passages: bool = F
 
     show = path_shower([str(p) for p in bundled_corpus()])  # the bundled corpus as korea/...
     views = [position_diff_view(d, all_passages, show) for d in diffs]
-    return _ENV.get_template("notebook/position_diff.html.j2").render(diffs=views)
+    return ENV.get_template("notebook/position_diff.html.j2").render(diffs=views)
 
 
 def _grid_builders():
@@ -102,7 +91,7 @@ def timeline_html(tl: Timeline) -> str:
         periods = list(rec["active"].get(actor, []))
         grid = heatmap(rec, [(actor, None, rows)], periods, label_of="concept", link_rows=False)
         sections.append({"actor": actor, "grid": grid})
-    template = _ENV.get_template("notebook/timeline.html.j2")
+    template = ENV.get_template("notebook/timeline.html.j2")
     return template.render(by=tl.by, role=tl.role, sections=sections)
 
 
@@ -151,7 +140,7 @@ def analysis_html(an: Analysis) -> str:
     ]
     path = show(art.path) or art.id
     view = {"title": art.title or path, "path": path, "meta": meta, "statements": statements}
-    return _ENV.get_template("notebook/analysis.html.j2").render(a=view)
+    return ENV.get_template("notebook/analysis.html.j2").render(a=view)
 
 
 class Html:

@@ -5,24 +5,21 @@ Every format renders from the plain records of :func:`novelty_record` and
 report's inline CSS, charts as inline SVG with a text equivalent, no script), every piece of
 article text escaped.
 
->>> from positions.novelty import Novelty
+>>> from positions.model.novelty import Novelty
 >>> print(render_novelty(Novelty((), (), "2y", 3, 5, "holder"), "text"), end="")
 (no dated statement to assess)
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable, Optional, Sequence
 
-import jinja2
-
-from ..diffusion import Convergence, Diffusion, Spread
-from ..history import Use
-from ..novelty import ArticleNovelty, Novelty
+from ..model.novelty import ArticleNovelty, Convergence, Diffusion, Novelty, Spread, Use
 from ._display import path_shower
+from .formats import in_format
 from .markdown import code, escape, name
 from .svg import convergence_svg, firsts_svg
+from .templating import ENV
 from .terminal import printable
 
 __all__ = [
@@ -38,18 +35,8 @@ __all__ = [
 
 NOVELTY_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json")
 
-ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("positions.render", "templates"),
-    autoescape=True,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-)
-
-
 def use_record(u: Optional[Use]) -> Optional[dict[str, Any]]:
-    """A :class:`~positions.history.Use` as plain data."""
+    """A :class:`~positions.model.novelty.Use` as plain data."""
     if u is None:
         return None
     return {
@@ -99,7 +86,7 @@ def _article_record(r: ArticleNovelty) -> dict[str, Any]:
 
 
 def novelty_record(rep: Novelty) -> dict[str, Any]:
-    """A :class:`~positions.novelty.Novelty` as plain data (the JSON shape)."""
+    """A :class:`~positions.model.novelty.Novelty` as plain data (the JSON shape)."""
     return {
         "window": rep.window,
         "k": rep.k,
@@ -136,7 +123,7 @@ def _convergence_record(c: Convergence) -> dict[str, Any]:
 
 
 def diffusion_record(d: Diffusion) -> dict[str, Any]:
-    """A :class:`~positions.diffusion.Diffusion` as plain data (the JSON shape)."""
+    """A :class:`~positions.model.novelty.Diffusion` as plain data (the JSON shape)."""
     return {
         "role": d.role,
         "by": d.by,
@@ -346,27 +333,13 @@ def render_novelty(rep: Novelty, fmt: str = "text", *, title: str = "Novelty", r
     (corpus directories) are shown as ``<root name>/<rest>``, others relative to the current
     directory when under it (as ``positions diff`` shows them)."""
     rec = show_paths(novelty_record(rep), path_shower(roots))
-    if fmt == "text":
-        return _novelty_text(rec)
-    if fmt == "markdown":
-        return _novelty_markdown(rec)
-    if fmt == "json":
-        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "html":
-        return _novelty_html(rec, title)
-    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(NOVELTY_FORMATS)})")
+    writers = {"text": _novelty_text, "markdown": _novelty_markdown, "html": lambda r: _novelty_html(r, title)}
+    return in_format(rec, fmt, writers, NOVELTY_FORMATS)
 
 
 def render_diffusion(d: Diffusion, fmt: str = "text", *, title: str = "Diffusion", roots: Sequence[str] = ()) -> str:
     """Render a diffusion in one of :data:`NOVELTY_FORMATS` (``roots`` as for
     :func:`render_novelty`)."""
     rec = show_paths(diffusion_record(d), path_shower(roots))
-    if fmt == "text":
-        return _diffusion_text(rec)
-    if fmt == "markdown":
-        return _diffusion_markdown(rec)
-    if fmt == "json":
-        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "html":
-        return _diffusion_html(rec, title)
-    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(NOVELTY_FORMATS)})")
+    writers = {"text": _diffusion_text, "markdown": _diffusion_markdown, "html": lambda r: _diffusion_html(r, title)}
+    return in_format(rec, fmt, writers, NOVELTY_FORMATS)

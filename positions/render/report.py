@@ -110,7 +110,7 @@ def _passes(analyses: AnalysisSource) -> Callable[[], Iterable[Analysis]]:
 
 
 def _pages(again: Callable[[], Iterable[Analysis]], fmt: str, options: dict[str, Any]) -> Iterator[tuple[str, Iterable[str]]]:
-    data = ReportData(again(), **options)
+    data = ReportData(again(), firsts=fmt == "html", **options)  # only HTML has the firsts pages
     if fmt == "markdown":
         yield from ((name, (text,)) for name, text in iter_markdown_pages(data))
     else:

@@ -11,9 +11,10 @@
 - adds ``convergence.html``: a chart of the Jaccard index of every pair of actors' concept
   sets per period.
 
-Everything is computed from the report's own analyses (:class:`ReportData`, held without
-texts), with the library defaults (window 2y, missing formula 3 of 5). Charts are inline SVG
-with a title, a description and the same figures as a table.
+Nothing is computed here: the novelty and diffusion records come with the report's data
+(:class:`ReportData` made with ``firsts=True``: :func:`positions.track.track` finds them in the
+report's own analyses, with the library defaults, window 2y and missing formula 3 of 5).
+Charts are inline SVG with a title, a description and the same figures as a table.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from __future__ import annotations
 import itertools
 from typing import Any, Iterable, Iterator
 
-from ..diffusion import diffusion
-from ..novelty import corpus_novelty
-from .novelty import ENV, show_paths, convergence_view, diffusion_record, novelty_record, spread_view
+from .novelty import convergence_view, diffusion_record, novelty_record, show_paths, spread_view
 from .report_views import article_page_name, nav_view, slug
+from .templating import ENV
 
 __all__ = ["with_novelty", "firsts_page_name", "CONVERGENCE_PAGE"]
 
@@ -37,7 +37,10 @@ def firsts_page_name(concept: str) -> str:
 
 def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Iterator[tuple[str, Iterable[str]]]:
     """The report's HTML ``pages`` with the novelty flags and the firsts and convergence
-    pages added (``data``: the report's :class:`~positions.render.report.ReportData`)."""
+    pages added (``data``: the report's :class:`~positions.render.report.ReportData`, made
+    with ``firsts=True``)."""
+    if data.novelty is None or data.diffusion is None:
+        raise ValueError("the report's data has no firsts: make it with ReportData(..., firsts=True)")
 
     def show(path: Any) -> Any:
         return data.shown.get(path, path) if isinstance(path, str) else path
@@ -46,12 +49,12 @@ def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Itera
         return article_page_name(aid) if aid in data.articles else ""
 
     by = data.by if data.by in ("year", "month") else "year"
-    nov = show_paths(novelty_record(corpus_novelty(data.analyses, role=data.role)), show)
+    nov = show_paths(novelty_record(data.novelty), show)
     flags: dict[str, list[dict[str, Any]]] = {}
     for r in nov["articles"]:
         flags.setdefault(r["article"], []).append(r)
     pairs = list(itertools.combinations(data.actors, 2))
-    diff = show_paths(diffusion_record(diffusion(data.analyses, role=data.role, by=by, pairs=pairs)), show)
+    diff = show_paths(diffusion_record(data.diffusion), show)
     concepts = [c for c in data.concepts if any(s["kind"] == "concept" and s["key"] == c for s in diff["spreads"])]
     common = {"report_title": data.title, "by": by, "role": data.role}
     nav = nav_view(data)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-import jinja2
-
 from ..model import Analysis, Comparison, Timeline
 from .records import comparison_record, heat_level, timeline_record
 from .report_heatmaps import index_heatmaps
@@ -24,18 +22,9 @@ from .report_views import (
     rows_by_actor,
     statement_rows,
 )
+from .templating import ENV
 
 __all__ = ["html_pages", "timeline_page", "comparison_page"]
-
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("positions.render", "templates"),
-    autoescape=True,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-)
-
 
 def html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple[str, Iterator[str]]]:
     """The HTML pages, one at a time, each as the pieces of its text (rendered as they are
@@ -46,7 +35,7 @@ def html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple
     nav = nav_view(data)
     common = {"report_title": data.title, "nav": nav, "by": data.by, "role": data.role}
     n_statements = sum(len(an.statements) for an in data.articles.values())
-    yield "index.html", _ENV.get_template("report/index.html.j2").generate(
+    yield "index.html", ENV.get_template("report/index.html.j2").generate(
         **common,
         page_title=data.title,
         grids=index_heatmaps(tl_rec, data.actors),
@@ -64,7 +53,7 @@ def html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple
     for a in data.actors:
         rows = by_actor.get(a, [])
         periods = list(tl_rec["active"].get(a, []))
-        yield actor_page_name(a), _ENV.get_template("report/actor.html.j2").generate(
+        yield actor_page_name(a), ENV.get_template("report/actor.html.j2").generate(
             **common,
             page_title=f"{a} · {data.title}",
             actor=a,
@@ -77,7 +66,7 @@ def html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple
         rows = [r for r in tl_rec["rows"] if r["concept"] == c]
         periods = sorted({cell["period"] for r in rows for cell in r["cells"]})
         periods = [k for k in tl_rec["periods"] if k in set(periods)]
-        yield concept_page_name(c), _ENV.get_template("report/concept.html.j2").generate(
+        yield concept_page_name(c), ENV.get_template("report/concept.html.j2").generate(
             **common,
             page_title=f"{c} · {data.title}",
             concept=c,
@@ -85,7 +74,7 @@ def html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple
             variants=data.tracking.wordings.get(c, ()),
             kwic=kwic_lines(data, c),
         )
-    article_tpl = _ENV.get_template("report/article.html.j2")
+    article_tpl = ENV.get_template("report/article.html.j2")
     for an in data.first_of_each(articles):
         view = article_view(data, an)
         yield article_page_name(an.article.id), article_tpl.generate(
@@ -108,7 +97,7 @@ def timeline_page(tl: Timeline, *, title: str = "Timeline") -> str:
             "grid": heatmap(rec, [(a, None, rows)], periods, label_of="concept", link_rows=False),
             "rows": rows,
         })  # fmt: skip
-    return _ENV.get_template("report/timeline.html.j2").render(
+    return ENV.get_template("report/timeline.html.j2").render(
         page_title=title, report_title=title, nav=None, by=tl.by, role=tl.role, sections=sections
     )
 
@@ -125,6 +114,6 @@ def comparison_page(cmp: Comparison, *, title: str = "Comparison") -> str:
             c = cells.get((a, concept))
             row.append(None if c is None else {**c, "cls": f"h{heat_level(c['count'])}"})
         rows.append({"concept": concept, "cells": row})
-    return _ENV.get_template("report/compare.html.j2").render(
+    return ENV.get_template("report/compare.html.j2").render(
         page_title=title, report_title=title, nav=None, by=cmp.by, role=cmp.role, rec=rec, present=present, rows=rows
     )

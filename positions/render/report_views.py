@@ -14,6 +14,7 @@ import re
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 from ..model import Analysis, Article, PositionDiff, ShiftEvent, Statement, Timeline
+from ..model.novelty import Diffusion, Novelty
 from ..track import DateLike, KwicEntry, Tracking, track, within
 from ._display import display_ops, pair_head, path_shower
 from .json import diff_record
@@ -83,7 +84,9 @@ class ReportData:
 
     ``since``/``until`` (ISO dates or :class:`~positions.model.PartialDate`) keep the articles
     dated between them (as :func:`positions.track.within`; undated ones are left out);
-    ``span`` says so in words.
+    ``span`` says so in words. With ``firsts``, ``novelty`` and ``diffusion`` hold the records
+    of the firsts, convergence and novelty pages (:func:`positions.track.track` computes
+    them); else they are None.
 
     ``paths`` are the article paths as shown: under one of ``roots`` (corpus directories,
     e.g. the bundled corpus) as ``<root name>/<rest>``, else relative to the directory all
@@ -101,12 +104,13 @@ class ReportData:
         roots: Sequence[str] = (),
         since: DateLike = None,
         until: DateLike = None,
+        firsts: bool = False,
     ) -> None:
         self.by, self.role, self.title = by, role, title
         self.span = _span_text(since, until)
         if since is not None or until is not None:
             analyses = within(analyses, since, until)
-        self.tracking: Tracking = track(analyses, by=by, role=role, engine=engine)
+        self.tracking: Tracking = track(analyses, by=by, role=role, engine=engine, firsts=firsts)
         t = self.tracking
         self.analyses: list[Analysis] = list(t.analyses)
         self.articles: dict[str, Analysis] = {an.article.id: an for an in t.articles}
@@ -123,6 +127,8 @@ class ReportData:
         self.concepts = list(t.concepts)
         self.diffs: dict[str, list[PositionDiff]] = {a: list(ds) for a, ds in t.diffs.items()}
         self.events: tuple[ShiftEvent, ...] = t.events
+        self.novelty: Optional[Novelty] = t.novelty
+        self.diffusion: Optional[Diffusion] = t.diffusion
 
     def first_of_each(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         """The analyses (with their texts) that are the first of their article id, as in
@@ -189,7 +195,8 @@ def _display_paths(articles: Sequence[Article], roots: Sequence[str] = ()) -> di
 
 
 def report_data(analyses: Iterable[Analysis], **options: Any) -> ReportData:
-    """:class:`ReportData` for ``analyses`` (options: ``by``, ``role``, ``title``, ``engine``)."""
+    """:class:`ReportData` for ``analyses`` (options: ``by``, ``role``, ``title``, ``engine``,
+    ``roots``, ``since``, ``until``, ``firsts``)."""
     return ReportData(analyses, **options)
 
 # --------------------------------------------------------------------------------------

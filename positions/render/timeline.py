@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, Sequence
 
 from ..model import Comparison, Timeline
+from .formats import in_format
 from .markdown import code, escape
 from .records import comparison_record, heat_level, timeline_record
 from .report_pages import comparison_page, timeline_page
@@ -121,18 +121,9 @@ def _timeline_csv(rec: dict[str, Any]) -> str:
 
 def render_timeline(tl: Timeline, fmt: str = "text") -> str:
     """Render a timeline in one of :data:`TIMELINE_FORMATS`."""
-    rec = timeline_record(tl)
-    if fmt == "text":
-        return _timeline_text(rec)
-    if fmt == "markdown":
-        return _timeline_markdown(rec)
-    if fmt == "json":
-        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        return _timeline_csv(rec)
-    if fmt == "html":
-        return timeline_page(tl)
-    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(TIMELINE_FORMATS)})")
+    writers = {"text": _timeline_text, "markdown": _timeline_markdown, "csv": _timeline_csv,
+               "html": lambda _: timeline_page(tl)}  # fmt: skip
+    return in_format(timeline_record(tl), fmt, writers, TIMELINE_FORMATS)
 
 
 # --------------------------------------------------------------------------------------
@@ -203,15 +194,6 @@ def _comparison_csv(rec: dict[str, Any]) -> str:
 
 def render_comparison(cmp: Comparison, fmt: str = "text") -> str:
     """Render a comparison in one of :data:`TIMELINE_FORMATS`."""
-    rec = comparison_record(cmp)
-    if fmt == "text":
-        return _comparison_text(rec)
-    if fmt == "markdown":
-        return _comparison_markdown(rec)
-    if fmt == "json":
-        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        return _comparison_csv(rec)
-    if fmt == "html":
-        return comparison_page(cmp)
-    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(TIMELINE_FORMATS)})")
+    writers = {"text": _comparison_text, "markdown": _comparison_markdown, "csv": _comparison_csv,
+               "html": lambda _: comparison_page(cmp)}  # fmt: skip
+    return in_format(comparison_record(cmp), fmt, writers, TIMELINE_FORMATS)

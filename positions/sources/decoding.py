@@ -163,10 +163,16 @@ def decode_text_as(
         raise SourceError(msg) from None
 
 
-def _too_large(name: str, size: int, max_bytes: int, hint: str) -> SourceError:
-    return SourceError(
-        f"{name}: {size:,} bytes is too large for one article (limit {max_bytes:,}); {hint}"
-    )
+def _check_size(name: str, max_bytes: int, hint: str) -> None:
+    """Refuse an empty file and one over ``max_bytes`` (``hint`` says what to do instead)
+    before reading it: a huge file costs nothing."""
+    size = os.path.getsize(name)
+    if size == 0:
+        raise EmptyFileError(f"{name}: empty file")
+    if size > max_bytes:
+        raise SourceError(
+            f"{name}: {size:,} bytes is too large for one article (limit {max_bytes:,}); {hint}"
+        )
 
 
 def read_bytes(
@@ -179,11 +185,7 @@ def read_bytes(
     refusing empty and huge files before reading them (``hint`` says what to do instead)."""
     name = os.fspath(path)
     try:
-        size = os.path.getsize(name)
-        if size == 0:
-            raise EmptyFileError(f"{name}: empty file")
-        if size > max_bytes:
-            raise _too_large(name, size, max_bytes, hint)
+        _check_size(name, max_bytes, hint)
         with open(name, "rb") as fh:
             return fh.read()
     except OSError as exc:
@@ -207,15 +209,7 @@ def read_text_as(
     """:func:`read_text` and the codec it used (see :func:`decode_text_as`)."""
     name = os.fspath(path)
     try:
-        size = os.path.getsize(name)
-        if size == 0:
-            raise EmptyFileError(f"{name}: empty file")
-        if size > max_bytes:
-            msg = (
-                f"{name}: {size:,} bytes is too large for one article (limit {max_bytes:,});"
-                " split it, or export it as JSONL (one article per line)"
-            )
-            raise SourceError(msg)
+        _check_size(name, max_bytes, "split it, or export it as JSONL (one article per line)")
         with open(name, "rb") as fh:
             head = fh.read(_SNIFF)
             nul = head.find(b"\x00")

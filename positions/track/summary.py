@@ -10,10 +10,12 @@ marker (keyword in context), as records that a report renders and never recomput
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 import attrs
 
+from ..diffusion import diffusion
 from ..model import (
     Analysis,
     Article,
@@ -28,6 +30,8 @@ from ..model import (
     Statement,
     Timeline,
 )
+from ..model.novelty import Diffusion, Novelty
+from ..novelty import corpus_novelty
 from ..text import token_spans
 from .positions import diff_series
 from .snapshots import snapshots
@@ -75,6 +79,10 @@ class Tracking:
     its keyword-in-context entries (cut from the texts as the analyses go by), ``snapshots``
     and ``diffs`` each actor of the timeline to its snapshots and successive diffs, and
     ``wordings`` each concept to its wordings across actors (:func:`concept_wordings`).
+    With ``firsts``, ``novelty`` is what each article says that is new for each of its
+    actors (:func:`~positions.novelty.corpus_novelty`) and ``diffusion`` who used each
+    concept and wording first and how every pair of actors converged
+    (:func:`~positions.diffusion.diffusion`); else both are None.
     """
 
     by: By
@@ -89,27 +97,39 @@ class Tracking:
     diffs: Mapping[str, tuple[PositionDiff, ...]]
     events: tuple[ShiftEvent, ...]
     wordings: Mapping[str, tuple[ConceptWording, ...]]
+    novelty: Optional[Novelty] = None
+    diffusion: Optional[Diffusion] = None
 
 
 def track(
-    analyses: Iterable[Analysis], *, by: By = "year", role: Role = "holder", engine: Optional[str] = None
+    analyses: Iterable[Analysis],
+    *,
+    by: By = "year",
+    role: Role = "holder",
+    engine: Optional[str] = None,
+    firsts: bool = False,
 ) -> Tracking:
     """Summarise a corpus in one pass over ``analyses`` (see :class:`Tracking`): the timeline
     by ``by`` for ``role`` (:func:`positions.track.timeline`), for each of its actors the
     snapshots and the diff of each against the one before (:func:`diff_series`, with
     ``engine``), the shift events of those diffs, newest first, and the words around each
-    in-scope marker of a statement with an actor (:data:`KWIC_WINDOW` tokens each side)."""
+    in-scope marker of a statement with an actor (:data:`KWIC_WINDOW` tokens each side).
+
+    With ``firsts``, also the novelty of each article and the diffusion of each concept and
+    wording among the timeline's actors (by year, or by month with ``by="month"``), with the
+    library defaults (window 2y, missing formula 3 of 5): what the report's firsts and
+    convergence pages show."""
     light_all: list[Analysis] = []
-    firsts: dict[str, Analysis] = {}
+    first_of: dict[str, Analysis] = {}  # the first analysis of each article id
     kwic: dict[str, list[KwicEntry]] = {}
     seen: set[tuple[str, str, Span]] = set()
     shared: dict[Any, Any] = {}
     for an in analyses:
         light = without_text(an, shared)
         light_all.append(light)
-        if an.article.id in firsts:
+        if an.article.id in first_of:
             continue
-        firsts[an.article.id] = light
+        first_of[an.article.id] = light
         for entry in kwic_entries(an.article, light.statements, role):
             key = (entry.marker.concept, entry.article, entry.marker.span)
             if key not in seen:
@@ -120,11 +140,16 @@ def track(
     snaps = {a: tuple(snapshots(light_all, a, by=by, role=role)) for a in actors}
     diffs = {a: tuple(diff_series(s, engine=engine)) for a, s in snaps.items()}
     concepts = tuple(sorted({r.concept for r in tl.rows}))
+    news = spread = None
+    if firsts:
+        news = corpus_novelty(light_all, role=role)
+        pairs = list(itertools.combinations(actors, 2))
+        spread = diffusion(light_all, role=role, by=by if by in ("year", "month") else "year", pairs=pairs)
     return Tracking(
         by=by,
         role=role,
         analyses=tuple(light_all),
-        articles=tuple(firsts.values()),
+        articles=tuple(first_of.values()),
         kwic={c: tuple(es) for c, es in kwic.items()},
         timeline=tl,
         actors=actors,
@@ -133,6 +158,8 @@ def track(
         diffs=diffs,
         events=shift_events(d for a in actors for d in diffs[a]),
         wordings={c: concept_wordings(tl, c) for c in concepts},
+        novelty=news,
+        diffusion=spread,
     )
 
 

@@ -35,6 +35,10 @@ def _key(phrase: str) -> str:
 _CHAR_PATTERN = {" ": r"\s", "'": "['\u2019]"}
 
 
+_Trie = dict[str, "_Trie"]
+"""A character trie: each character to the trie of what may follow ("" ends a name)."""
+
+
 def _trie_pattern(names: Iterable[str]) -> str:
     """One regular expression matching any of ``names``, longest first, built as a character
     trie: at each character at most one branch continues, so the cost per character of text
@@ -44,14 +48,14 @@ def _trie_pattern(names: Iterable[str]) -> str:
     >>> re.fullmatch(_trie_pattern(["Niger", "Nigeria", "Nigerien"]), "Nigeria") is not None
     True
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for name in names:
         node = trie
         for ch in name:
             node = node.setdefault(ch, {})
         node[""] = {}  # a name ends here
 
-    def pattern(node: dict) -> str:
+    def pattern(node: _Trie) -> str:
         chars = sorted(k for k in node if k)
         branches = [(_CHAR_PATTERN.get(ch) or re.escape(ch)) + pattern(node[ch]) for ch in chars]
         if not branches:

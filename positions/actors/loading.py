@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
 import attrs
 
@@ -60,7 +60,7 @@ def _strs(value: object, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _merge_file(gz: Gazetteer, data: dict, path: str) -> None:
+def _merge_file(gz: Gazetteer, data: dict[str, Any], path: str) -> None:
     gz.not_actors.update(_strs(data.get("not_actors"), f"{path}: not_actors"))
     gz.venue_nouns.update(_strs(data.get("venue_nouns"), f"{path}: venue_nouns"))
     for code, c in (data.get("countries") or {}).items():

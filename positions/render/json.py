@@ -1,6 +1,8 @@
-"""Position diffs as JSON-ready dicts (the shape every other format renders from) and JSON.
+"""Position diffs as nested plain dicts (the shape the text, Markdown and HTML renderers
+read), and as data: :func:`render_diffs` writes the flat records of
+:mod:`positions.render.change_tables` (JSON, JSON Lines or CSV; docs/formats.md).
 
-The shape, per diff::
+The nested shape, per diff::
 
     {"actor": "RUS",
      "old": {"kind": "year", "period": "2018", "label": "2018",
@@ -26,7 +28,6 @@ then new passages, then gone ones.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable, Optional, Sequence
 
 from ..model import Move, PositionDiff, Snapshot, Span, Statement, StatementPair
@@ -117,12 +118,14 @@ def diff_record(diff: PositionDiff, show: PathShow = _as_given) -> dict[str, Any
     }
 
 
-def render_diffs(diffs: Sequence[PositionDiff], *, roots: Sequence[str] = ()) -> str:
-    """JSON text: one object for one diff, an array for any other number. Every passage is
-    there (new and gone ones too, with their concepts, for a reader to filter). Paths are as
-    given, except those under ``roots`` (the bundled corpus), written ``<root name>/<rest>``
-    so that the output is the same on every machine."""
+def render_diffs(diffs: Sequence[PositionDiff], *, roots: Sequence[str] = (), fmt: str = "json") -> str:
+    """The flat records of ``diffs`` (:func:`positions.render.change_tables.diff_rows`, the
+    table ``positions.diff/1``) as JSON, JSON Lines or CSV. Every passage is there (new and
+    gone ones too, with their concepts, for a reader to filter). Paths are as given, except
+    those under ``roots`` (the bundled corpus), written ``<root name>/<rest>`` so that the
+    output is the same on every machine."""
+    from .change_tables import DIFF_COLUMNS, diff_rows
+    from .writers import write_records
+
     show = path_shower(roots, relative=False) if roots else _as_given
-    records = [diff_record(d, show) for d in diffs]
-    data: Any = records[0] if len(records) == 1 else records
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return write_records(diff_rows(diffs, show), fmt, columns=DIFF_COLUMNS)

@@ -1,7 +1,8 @@
-"""Novelty and diffusion as text, Markdown, HTML and JSON.
+"""Novelty and diffusion as text, Markdown, HTML, JSON, JSON Lines and CSV.
 
-Every format renders from the plain records of :func:`novelty_record` and
-:func:`diffusion_record`, so that they cannot disagree. HTML pages are self-contained (the
+Text, Markdown and HTML render from the plain records of :func:`novelty_record` and
+:func:`diffusion_record`; the data formats write the flat tables of
+:mod:`positions.render.change_tables` (docs/formats.md). HTML pages are self-contained (the
 report's inline CSS, charts as inline SVG with a text equivalent, no script), every piece of
 article text escaped.
 
@@ -12,7 +13,6 @@ article text escaped.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable, Optional, Sequence
 
 import jinja2
@@ -21,9 +21,11 @@ from ..diffusion import Convergence, Diffusion, Spread
 from ..history import Use
 from ..novelty import ArticleNovelty, Novelty
 from ._display import path_shower
+from .change_tables import DIFFUSION_COLUMNS, NOVELTY_COLUMNS, diffusion_rows, novelty_rows
 from .markdown import code, escape, name
 from .svg import convergence_svg, firsts_svg
 from .terminal import printable
+from .writers import DATA_FORMATS, write_records
 
 __all__ = [
     "NOVELTY_FORMATS",
@@ -36,7 +38,7 @@ __all__ = [
     "convergence_view",
 ]
 
-NOVELTY_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json")
+NOVELTY_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json", "jsonl", "csv")
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("positions.render", "templates"),
@@ -99,7 +101,7 @@ def _article_record(r: ArticleNovelty) -> dict[str, Any]:
 
 
 def novelty_record(rep: Novelty) -> dict[str, Any]:
-    """A :class:`~positions.novelty.Novelty` as plain data (the JSON shape)."""
+    """A :class:`~positions.novelty.Novelty` as plain data (the nested shape the text, Markdown and HTML read)."""
     return {
         "window": rep.window,
         "k": rep.k,
@@ -136,7 +138,7 @@ def _convergence_record(c: Convergence) -> dict[str, Any]:
 
 
 def diffusion_record(d: Diffusion) -> dict[str, Any]:
-    """A :class:`~positions.diffusion.Diffusion` as plain data (the JSON shape)."""
+    """A :class:`~positions.diffusion.Diffusion` as plain data (the nested shape the text, Markdown and HTML read)."""
     return {
         "role": d.role,
         "by": d.by,
@@ -345,13 +347,13 @@ def render_novelty(rep: Novelty, fmt: str = "text", *, title: str = "Novelty", r
     """Render a novelty report in one of :data:`NOVELTY_FORMATS`; paths under ``roots``
     (corpus directories) are shown as ``<root name>/<rest>``, others relative to the current
     directory when under it (as ``positions diff`` shows them)."""
+    if fmt in DATA_FORMATS:  # the flat table positions.novelty/1
+        return write_records(novelty_rows(rep, path_shower(roots)), fmt, columns=NOVELTY_COLUMNS)
     rec = show_paths(novelty_record(rep), path_shower(roots))
     if fmt == "text":
         return _novelty_text(rec)
     if fmt == "markdown":
         return _novelty_markdown(rec)
-    if fmt == "json":
-        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
         return _novelty_html(rec, title)
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(NOVELTY_FORMATS)})")
@@ -360,13 +362,13 @@ def render_novelty(rep: Novelty, fmt: str = "text", *, title: str = "Novelty", r
 def render_diffusion(d: Diffusion, fmt: str = "text", *, title: str = "Diffusion", roots: Sequence[str] = ()) -> str:
     """Render a diffusion in one of :data:`NOVELTY_FORMATS` (``roots`` as for
     :func:`render_novelty`)."""
+    if fmt in DATA_FORMATS:  # the flat table positions.diffusion/1
+        return write_records(diffusion_rows(d, path_shower(roots)), fmt, columns=DIFFUSION_COLUMNS)
     rec = show_paths(diffusion_record(d), path_shower(roots))
     if fmt == "text":
         return _diffusion_text(rec)
     if fmt == "markdown":
         return _diffusion_markdown(rec)
-    if fmt == "json":
-        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
         return _diffusion_html(rec, title)
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(NOVELTY_FORMATS)})")

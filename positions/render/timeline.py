@@ -1,7 +1,8 @@
-"""Timelines and comparisons as text, Markdown, HTML, JSON and CSV.
+"""Timelines and comparisons as text, Markdown, HTML, JSON, JSON Lines and CSV.
 
-Every format renders from the plain records of :func:`timeline_record` and
-:func:`comparison_record`, so that they cannot disagree.
+Text, Markdown and HTML render from the plain records of :func:`timeline_record` and
+:func:`comparison_record`; the data formats write the flat tables of
+:mod:`positions.render.change_tables` (docs/formats.md).
 
 >>> from positions.model import Timeline
 >>> print(render_timeline(Timeline("year", "holder"), "text"), end="")
@@ -10,15 +11,14 @@ Every format renders from the plain records of :func:`timeline_record` and
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Any, Sequence
 
 from ..model import Comparison, Timeline
 from .markdown import code, escape
+from .change_tables import COMPARE_COLUMNS, TIMELINE_COLUMNS, comparison_rows, timeline_rows
 from .records import comparison_record, heat_level, timeline_record
 from .report_pages import comparison_page, timeline_page
+from .writers import DATA_FORMATS, write_records
 
 __all__ = [
     "TIMELINE_FORMATS",
@@ -29,7 +29,7 @@ __all__ = [
     "heat_level",
 ]
 
-TIMELINE_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json", "csv")
+TIMELINE_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json", "jsonl", "csv")
 
 
 # --------------------------------------------------------------------------------------
@@ -108,17 +108,6 @@ def _timeline_markdown(rec: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _timeline_csv(rec: dict[str, Any]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["actor", "concept", "period", "count", "statements", "articles", "polarity", "surfaces"])
-    for r in rec["rows"]:
-        for c in r["cells"]:
-            w.writerow([r["actor"], r["concept"], c["period"], c["count"], c["statements"], c["articles"],
-                        c["polarity"], " | ".join(c["surfaces"])])  # fmt: skip
-    return buf.getvalue()
-
-
 def render_timeline(tl: Timeline, fmt: str = "text") -> str:
     """Render a timeline in one of :data:`TIMELINE_FORMATS`."""
     rec = timeline_record(tl)
@@ -126,10 +115,8 @@ def render_timeline(tl: Timeline, fmt: str = "text") -> str:
         return _timeline_text(rec)
     if fmt == "markdown":
         return _timeline_markdown(rec)
-    if fmt == "json":
-        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        return _timeline_csv(rec)
+    if fmt in DATA_FORMATS:  # the flat table positions.timeline/1
+        return write_records(timeline_rows(tl), fmt, columns=TIMELINE_COLUMNS)
     if fmt == "html":
         return timeline_page(tl)
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(TIMELINE_FORMATS)})")
@@ -192,15 +179,6 @@ def _comparison_markdown(rec: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _comparison_csv(rec: dict[str, Any]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["period", "actor", "concept", "count", "statements", "polarity", "surfaces"])
-    for c in rec["cells"]:
-        w.writerow([rec["period"], c["actor"], c["concept"], c["count"], c["statements"], c["polarity"], " | ".join(c["surfaces"])])
-    return buf.getvalue()
-
-
 def render_comparison(cmp: Comparison, fmt: str = "text") -> str:
     """Render a comparison in one of :data:`TIMELINE_FORMATS`."""
     rec = comparison_record(cmp)
@@ -208,10 +186,8 @@ def render_comparison(cmp: Comparison, fmt: str = "text") -> str:
         return _comparison_text(rec)
     if fmt == "markdown":
         return _comparison_markdown(rec)
-    if fmt == "json":
-        return json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        return _comparison_csv(rec)
+    if fmt in DATA_FORMATS:  # the flat table positions.compare/1
+        return write_records(comparison_rows(cmp), fmt, columns=COMPARE_COLUMNS)
     if fmt == "html":
         return comparison_page(cmp)
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(TIMELINE_FORMATS)})")

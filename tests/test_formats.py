@@ -26,7 +26,13 @@ from positions.render.change_tables import (
     TIMELINE_COLUMNS,
     passage_offsets,
 )
-from positions.render.tables import ARTICLE_COLUMNS, EVAL_COLUMNS, KWIC_COLUMNS, LEXICON_COLUMNS, STATEMENT_COLUMNS
+from positions.render.tables import (
+    ARTICLE_COLUMNS,
+    EVAL_COLUMNS,
+    KWIC_COLUMNS,
+    LEXICON_COLUMNS,
+    STATEMENT_COLUMNS,
+)
 from positions.render.writers import DATA_FORMATS, display_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,10 +7,12 @@ from typing import Any, Callable, Optional
 import click
 
 from ..errors import SourceError
+from ..model import Article
 from ..render.tables import ARTICLE_COLUMNS, article_row
 from ..render.terminal import printable
 from ..render.writers import write_records
 from ..sources import bundled_corpus, iter_articles
+from ..text import view
 from . import main
 from ._corpus import Failures, echo_warnings, nothing_found, path_shower
 from ._options import (
@@ -37,6 +39,11 @@ COLUMNS = (
     "title",
 )
 _WIDE = 24  # source and place are cut to this width in the text table (JSON has them whole)
+
+
+def _record(article: Article) -> dict[str, Any]:
+    """The row of ``positions articles`` for one article (docs/formats.md)."""
+    return article_row(article, words=view(article.text, article.body).words())
 
 
 def _echo(records: list[dict[str, Any]], fmt: str) -> None:
@@ -161,7 +168,7 @@ def articles(
 
         require_dataset("--dataset")
         with open_dataset(dataset_path) as ds:
-            records = [article_row(a) for a in ds.articles()]
+            records = [_record(a) for a in ds.articles()]
         _echo(records, fmt)
         return
     if db_path is not None:
@@ -170,7 +177,7 @@ def articles(
         from ..store import open_store
 
         with open_store(db_path, create=False) as store:
-            records = [article_row(a) for a in store.articles()]
+            records = [_record(a) for a in store.articles()]
         _echo(records, fmt)
         return
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
@@ -183,7 +190,7 @@ def articles(
     )
     for article in articles_read:
         echo_warnings(article)
-        records.append(article_row(article))
+        records.append(_record(article))
     if not records and not report.count:  # with failures, their lines said why
         nothing_found(
             "no articles found; CORPUS takes files and directories of .txt, .md, .html,"

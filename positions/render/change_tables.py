@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from ..model import Comparison, PositionDiff, Snapshot, Span, Statement, StatementPair, Timeline
-from .json import article_path, passage_text
+from ._display import article_path, passage_text
 from .writers import display_text, table
 
 __all__ = [
@@ -52,7 +52,7 @@ DIFF_COLUMNS = (
 
 
 def passage_offsets(st: Optional[Statement], span: Optional[Span]) -> Callable[[int], int]:
-    """How an offset into a diffed passage (:func:`positions.render.json.passage_text` of
+    """How an offset into a diffed passage (:func:`positions.render._display.passage_text` of
     ``st`` and ``span``) maps into the article's original text: by the passage's start where
     the passage is a slice of the article; through the statement's parts where its text is
     its parts joined by one space (a split quote: an offset on the joining space maps to the

@@ -51,10 +51,9 @@ ARTICLE_COLUMNS = (
 )  # fmt: skip
 
 
-def article_row(article: Article, show: PathShow = _as_given) -> dict[str, Any]:
-    """One article's metadata (a row of ``positions.articles/1``)."""
-    from ..text import view
-
+def article_row(article: Article, *, words: int, show: PathShow = _as_given) -> dict[str, Any]:
+    """One article's metadata (a row of ``positions.articles/1``); ``words``, the words of
+    its body, is counted by the text stage (``positions.text.view(...).words()``), not here."""
     date = article.date
     return {
         "schema": "positions.articles/1",
@@ -71,7 +70,7 @@ def article_row(article: Article, show: PathShow = _as_given) -> dict[str, Any]:
         "author": article.author,
         "language": article.language,
         "layout": article.layout,
-        "words": view(article.text, article.body).words(),
+        "words": words,
         "dateline_start": article.dateline.start if article.dateline else None,
         "dateline_end": article.dateline.end if article.dateline else None,
         "body_start": article.body.start,
@@ -81,9 +80,9 @@ def article_row(article: Article, show: PathShow = _as_given) -> dict[str, Any]:
     }
 
 
-def article_rows(articles: Iterable[Article], show: PathShow = _as_given) -> list[dict[str, Any]]:
-    """``positions articles``: one row per article."""
-    return table("positions.articles/1", ARTICLE_COLUMNS, (article_row(a, show) for a in articles))
+def article_rows(articles: Iterable[tuple[Article, int]], show: PathShow = _as_given) -> list[dict[str, Any]]:
+    """``positions articles``: one row per (article, words of its body)."""
+    return table("positions.articles/1", ARTICLE_COLUMNS, (article_row(a, words=n, show=show) for a, n in articles))
 
 
 # --------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ import csv
 import io
 import json
 import re
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence, overload
 
 __all__ = ["DATA_FORMATS", "LIST_SEPARATOR", "write_records", "display_text", "table"]
 
@@ -38,6 +38,10 @@ LIST_SEPARATOR = " | "
 _SPACE_RE = re.compile(r"\s+")
 
 
+@overload
+def display_text(text: str) -> str: ...
+@overload
+def display_text(text: None) -> None: ...
 def display_text(text: Optional[str]) -> Optional[str]:
     """A wording as shown in data: every run of whitespace (double spaces, line breaks of a
     hard-wrapped article) as one space. Offsets next to it keep pointing into the original.

@@ -187,6 +187,8 @@ def test_two_file_diff_ops_point_into_both_files(outputs):
         ("RUS", "denuclearization_dprk", "gained", False), ("RUS", "dialogue", "gained", False),
         ("RUS", "denuclearization_peninsula", "dropped", False), ("RUS", "dual_suspension", "dropped", False),
         ("RUS", "phased", "kept", True)]  # fmt: skip
+    (first,) = [r for r in rows if r["record"] == "pair" and r["actor"] == "RUS" and r["pair"] == 0]
+    assert (first["old_speaker"], first["new_speaker"], first["similarity"]) == ("Sergei Lavrov", "Vladimir Putin", 0.1978)
     differ = []
     for r in ops:
         if r["op"] != "+" and r["old_article"] and display_text(old[r["old_start"] : r["old_end"]]) != r["text"]:

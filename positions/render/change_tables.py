@@ -46,8 +46,8 @@ def _as_given(path: Optional[str]) -> Optional[str]:
 DIFF_COLUMNS = (
     "schema", "record", "actor", "by", "old_period", "new_period", "concept", "change", "reworded", "flipped",
     "old_polarity", "new_polarity", "old_wordings", "new_wordings", "pair", "old_article", "new_article", "old_start",
-    "old_end", "new_start", "new_end", "similarity", "old_concepts", "new_concepts", "op", "old_text",
-    "new_text", "text",
+    "old_end", "new_start", "new_end", "similarity", "old_concepts", "new_concepts", "old_speaker",
+    "new_speaker", "op", "old_text", "new_text", "text",
 )  # fmt: skip
 
 
@@ -102,6 +102,10 @@ def _single_path(snap: Snapshot, show: PathShow) -> Optional[str]:
     return show(snap.paths[0]) if len(snap.paths) == 1 else None
 
 
+def _speaker(st: Optional[Statement]) -> Optional[str]:
+    return st.speaker.label() if st is not None and st.speaker is not None else None
+
+
 def _pair_rows(i: int, pair: StatementPair, d: PositionDiff, show: PathShow) -> list[dict[str, Any]]:
     old_span = pair.old_span or (pair.old.span if pair.old else None)
     new_span = pair.new_span or (pair.new.span if pair.new else None)
@@ -113,7 +117,8 @@ def _pair_rows(i: int, pair: StatementPair, d: PositionDiff, show: PathShow) -> 
         "old_start": old_span.start if old_span else None, "old_end": old_span.end if old_span else None,
         "new_start": new_span.start if new_span else None, "new_end": new_span.end if new_span else None,
         "similarity": round(pair.similarity, 4), "old_concepts": list(pair.old_concepts),
-        "new_concepts": list(pair.new_concepts), "old_text": display_text(passage_text(pair.old, old_span)),
+        "new_concepts": list(pair.new_concepts), "old_speaker": _speaker(pair.old), "new_speaker": _speaker(pair.new),
+        "old_text": display_text(passage_text(pair.old, old_span)),
         "new_text": display_text(passage_text(pair.new, new_span)),
     }]  # fmt: skip
     if pair.diff is None:

@@ -45,6 +45,7 @@ def test_json(runner):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [
         {
+            "schema": "positions.articles/1",
             "id": "6cbd594b6574bb1a",
             "path": str(SEED),
             "source": "TASS",
@@ -59,8 +60,10 @@ def test_json(runner):
             "language": "en",
             "layout": "text",
             "words": 382,
-            "dateline": [0, 27],
-            "body": [28, 2463],
+            "dateline_start": 0,
+            "dateline_end": 27,
+            "body_start": 28,
+            "body_end": 2463,
             "pages": None,
             "warnings": [],
         }

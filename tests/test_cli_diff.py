@@ -25,13 +25,11 @@ def pair(tmp_path):
 def test_file_pair_json(runner, pair):
     r = runner.invoke(main, ["diff", *pair, "--format", "json", "--year", "2021"])
     assert r.exit_code == 0, r.output + r.stderr
-    data = json.loads(r.stdout)
-    data = data if isinstance(data, list) else [data]
-    rus = [d for d in data if d["actor"] == "RUS"][0]
-    assert rus["old"]["kind"] == "article" and rus["old"]["articles"][0]["path"] == pair[0]
-    ops = [op for p in rus["pairs"] for op in p["ops"]]
-    assert ["-", "step-by-step"] in ops and ["+", "phased and synchronized"] in ops
-    assert "phased" in rus["kept"] + rus["gained"]
+    rus = [r for r in json.loads(r.stdout) if r["actor"] == "RUS"]
+    assert {(r["by"], r["old_article"]) for r in rus} == {("article", pair[0])}
+    ops = [(r["op"], r["text"]) for r in rus if r["record"] == "op"]
+    assert ("-", "step-by-step") in ops and ("+", "phased and synchronized") in ops
+    assert ("phased", "kept") in [(r["concept"], r["change"]) for r in rus if r["record"] == "concept"]
 
 
 def test_stdin_as_new(runner, pair):
@@ -41,7 +39,7 @@ def test_stdin_as_new(runner, pair):
 
 
 def test_same_input_same_bytes_in_every_format(runner, pair):
-    for fmt in ("text", "markdown", "html", "json"):
+    for fmt in ("text", "markdown", "html", "json", "jsonl", "csv"):
         args = ["diff", *pair, "--format", fmt, "--year", "2021"]
         first = runner.invoke(main, args)
         assert first.exit_code == 0, first.stderr
@@ -51,10 +49,9 @@ def test_same_input_same_bytes_in_every_format(runner, pair):
 def test_file_against_itself_has_no_changes(runner, pair):
     r = runner.invoke(main, ["diff", pair[0], pair[0], "--format", "json", "--year", "2021"])
     assert r.exit_code == 0
-    data = json.loads(r.stdout)
-    for d in data if isinstance(data, list) else [data]:
-        assert d["gained"] == d["dropped"] == [] and d["shifts"] == []
-        assert all(op == "=" for p in d["pairs"] for op, _ in p["ops"])
+    rows = json.loads(r.stdout)
+    assert {(r["change"], r["reworded"], r["flipped"]) for r in rows if r["record"] == "concept"} == {("kept", False, False)}
+    assert {r["op"] for r in rows if r["record"] == "op"} == {"="}
 
 
 def test_no_colour_when_piped(runner, pair):
@@ -66,8 +63,8 @@ def test_bundled_corpus_by_year(runner):
     r = runner.invoke(main, ["diff", "--actor", "RUS", "--by", "year", "--format", "json"])
     assert r.exit_code == 0, r.stderr
     data = json.loads(r.output)
-    assert isinstance(data, list) and len(data) >= 2
-    keys = [(d["old"]["period"], d["new"]["period"]) for d in data]
+    keys = list(dict.fromkeys((d["old_period"], d["new_period"]) for d in data))
+    assert len(keys) >= 2
     assert all(o < n for o, n in keys)
     assert all(keys[i][1] == keys[i + 1][0] for i in range(len(keys) - 1))
 
@@ -101,10 +98,9 @@ def test_real_speeches_china_2018_2019(runner, ungdc):
         pytest.skip("UNGDC corpus not available")
     r = runner.invoke(main, ["diff", str(a), str(b), "--format", "json"])
     assert r.exit_code == 0, r.stderr
-    d = json.loads(r.output)
-    d = d if isinstance(d, dict) else [x for x in d if x["actor"] == "CHN"][0]
-    assert "phased" in d["gained"]
-    korea = [p for p in d["pairs"] if p["old_text"] and p["new_text"] and "Korean peninsula" in p["old_text"] and "Korean peninsula" in p["new_text"]]
+    d = [x for x in json.loads(r.output) if x["actor"] == "CHN"]
+    assert ("phased", "gained") in [(x["concept"], x["change"]) for x in d if x["record"] == "concept"]
+    korea = [p for p in d if p["record"] == "pair" and p["old_text"] and p["new_text"] and "Korean peninsula" in p["old_text"] and "Korean peninsula" in p["new_text"]]
     assert korea, "the Korea passages are paired"
     assert "phased and synchronized" in korea[0]["new_text"]
 
@@ -150,8 +146,9 @@ def test_a_bad_file_in_a_corpus_is_reported_and_the_rest_diffed(runner, tmp_path
     result = runner.invoke(main, ["diff", str(tmp_path), "--actor", "CHN", "--format", "json"])
     assert result.exit_code == 1
     assert f"positions: {tmp_path / 'bad.txt'}: binary file (NUL byte at byte 0), not text" in result.stderr
-    d = json.loads(result.stdout)  # one diff: one object
-    assert d["gained"] == ["phased", "synchronized"] and d["dropped"] == ["dual_track"]
+    d = json.loads(result.stdout)  # one diff: a list of records too
+    changes = [(x["change"], x["concept"]) for x in d if x["record"] == "concept"]
+    assert changes == [("gained", "phased"), ("gained", "synchronized"), ("dropped", "dual_track")]
 
 
 def test_diff_opens_with_a_header_and_a_summary(runner):
@@ -183,11 +180,12 @@ def test_summary_json_is_flat_records_that_add_up_to_the_diffs(runner):
     assert [r["actor"] for r in records] == ["CHN", "JPN", "KOR", "PRK", "RUS", "USA"]
     assert all(not isinstance(v, (list, dict)) for r in records for v in r.values())
     rus = records[4]
-    data = json.loads(diffs.stdout)  # the diff JSON keeps its shape: a list of diff records
-    assert rus["comparisons"] == len(data) == 12
-    assert rus["gained"] == sum(len(d["gained"]) for d in data) == 33
-    assert rus["dropped"] == sum(len(d["dropped"]) for d in data) == 38
-    assert rus["reworded"] == sum(len(d["shifts"]) for d in data) == 23
+    data = json.loads(diffs.stdout)  # the diff's own table: a concept row per concept of each diff
+    concepts = [d for d in data if d["record"] == "concept"]
+    assert rus["comparisons"] == sum(d["record"] == "diff" for d in data) == 12
+    assert rus["gained"] == sum(d["change"] == "gained" for d in concepts) == 33
+    assert rus["dropped"] == sum(d["change"] == "dropped" for d in concepts) == 38
+    assert rus["reworded"] == sum(d["reworded"] for d in concepts) == 23
     assert (rus["first_period"], rus["last_period"], rus["biggest_old"], rus["biggest_new"]) == ("2003", "2023", "2020", "2021")
     assert summary.stderr == ""  # no hint among machine output
 

@@ -155,9 +155,9 @@ def test_two_file_diff_with_stdin_named(runner, tmp_path):
     old.write_text(OLD)
     r = runner.invoke(main, ["diff", str(old), "-", "--name", "2021-03-02-tass.txt", "--format", "json"], input=NEW)
     assert r.exit_code == 0 and r.stderr == ""
-    d = json.loads(r.stdout)  # one diff: an object
+    (d,) = [x for x in json.loads(r.stdout) if x["record"] == "diff"]  # one diff
     assert d["actor"] == "RUS"
-    assert [a["path"] for a in d["new"]["articles"]] == ["2021-03-02-tass.txt"]
+    assert d["new_article"] == "2021-03-02-tass.txt"
 
 
 def test_corpus_diff_reports_undated_articles_once_and_diffs_the_rest(runner, tmp_path):
@@ -166,8 +166,8 @@ def test_corpus_diff_reports_undated_articles_once_and_diffs_the_rest(runner, tm
     (tmp_path / "tass.txt").write_text(NEW.replace("March 2", "March 3"))
     r = runner.invoke(main, ["diff", str(tmp_path), "--actor", "RUS", "--format", "json"])
     assert r.exit_code == 0
-    d = json.loads(r.stdout)
-    assert [a["path"] for a in d["old"]["articles"] + d["new"]["articles"]] == [
+    (d,) = [x for x in json.loads(r.stdout) if x["record"] == "diff"]
+    assert [d["old_article"], d["new_article"]] == [
         str(tmp_path / "2020-03-01-tass.txt"),
         str(tmp_path / "2021-03-02-tass.txt"),
     ]
@@ -267,4 +267,4 @@ def test_year_option_in_a_corpus_command_says_what_it_dated(runner, tmp_path):
     assert r.stderr == (
         f"positions: --year 2021 dated 1 of 2 article(s), those nothing else dates: {tmp_path / 'tass.txt'}\n"
     )
-    assert json.loads(r.stdout)["periods"] == ["2020", "2021"]
+    assert [x["period"] for x in json.loads(r.stdout) if x["record"] == "active"] == ["2020", "2021"]

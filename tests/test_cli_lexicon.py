@@ -83,7 +83,7 @@ def test_show_text_and_json(runner):
     )
     result = runner.invoke(main, ["lexicon", "show", "--format", "json"])
     data = json.loads(result.output)
-    assert [c["id"] for c in data["concepts"]] == list(load_lexicon().concept_ids)
+    assert [c["concept"] for c in data if c["record"] == "concept"] == list(load_lexicon().concept_ids)
 
 
 def test_show_bad_lexicon_is_one_line(runner):

@@ -64,10 +64,10 @@ def test_small_gold_end_to_end(tmp_path, runner):
     (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
     result = runner.invoke(main, ["eval", "--format", "json", str(tmp_path / "a.gold.json")])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    assert data["statements"]["f1"] == 1.0
-    assert data["country_accuracy"] == 1.0 and data["holders_accuracy"] == 1.0
-    assert data["articles"] == 1 and len(data["per_article"]) == 1
+    overall, article = json.loads(result.output)  # a score row overall, then one per gold file
+    assert overall["gold"] is None and overall["statements_f1"] == 1.0
+    assert overall["country_accuracy"] == 1.0 and overall["holders_accuracy"] == 1.0
+    assert overall["articles"] == 1 and article["gold"] == str(tmp_path / "a.gold.json")
 
 
 def test_seed_gold_all_found(shared):
@@ -105,11 +105,10 @@ def test_extract_cli_json(runner):
     first = data[0]
     assert first["article"] == str(seed)
     assert first["speaker"] == "Andrey Kulik" and first["country"] == "RUS" and first["holders"] == ["RUS"]
-    assert first["kind"] == "reported" and first["cue_text"] == "said"
+    assert first["kind"] == "reported" and first["cue"] == "said"
     text = seed.read_text(encoding="utf-8")
-    assert text[first["span"][0] : first["span"][1]] == first["text"]
-    for m in first["markers"]:
-        assert set(m) == {"concept", "surface", "polarity", "span", "in_scope"}
+    assert " ".join(text[first["start"] : first["end"]].split()) == first["text"]
+    assert first["concepts"] == ["dialogue"] and first["wordings"] == ["dialogue"]
 
 
 def test_extract_cli_text_table(runner):
@@ -140,10 +139,11 @@ def test_eval_bundled_scores_the_installed_gold_with_short_paths(runner):
     result = runner.invoke(main, ["eval", "--bundled", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["articles"] == 55
-    first = data["per_article"][0]
+    assert data[0]["articles"] == 55
+    per_article = [r for r in data if r["record"] == "score" and r["gold"] is not None]
+    first = per_article[0]
     assert (first["gold"], first["article"]) == ("gold/000_1792fb935fd71937.gold.json", "seeds/000_1792fb935fd71937.txt")
-    assert data["per_article"][1]["article"] == "korea/2003-01-10-kcna-npt-withdrawal.txt"
+    assert per_article[1]["article"] == "korea/2003-01-10-kcna-npt-withdrawal.txt"
 
 
 def test_eval_needs_gold_or_bundled(runner, tmp_path):

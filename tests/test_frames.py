@@ -160,10 +160,12 @@ def test_user_lexicon_frames_and_show(runner):
         "    predicates: settl* | resolv*\n    objects: through negotiation*\n"
     )
     data = json.loads(runner.invoke(main, ["lexicon", "show", "--lexicon", path, "--format", "json"]).output)
-    assert data["concepts"][0]["frames"] == [{
-        "name": "give up nuclear weapons", "predicates": ["abandon*", "give up", "dismantl*"],
+    frames = [{k: r[k] for k in ("concept", "frame", "predicates", "objects", "actors", "window", "ordered", "except")}
+              for r in data if r["record"] == "frame"]  # fmt: skip
+    assert frames[0] == {
+        "concept": "leave_nuclear", "frame": "give up nuclear weapons", "predicates": ["abandon*", "give up", "dismantl*"],
         "objects": ["nuclear ..2 weapon*", "nuclear program*"], "actors": ["PRK"], "window": 6,
-        "ordered": False, "except": []}]
+        "ordered": False, "except": []}  # fmt: skip
 
 
 def test_kwic_why(runner, tmp_path):

@@ -318,7 +318,8 @@ def test_text_renderings_are_exact():
     html = render_diffusion(d, "html")
     assert html.count("<svg") == 3 and html.count("<title id=") == 3 and html.count("<desc id=") == 3
     assert "<script" not in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
-    assert json.loads(render_diffusion(d, "json"))["spreads"][0]["firsts"][1]["lag_days"] == 365
+    firsts = [r for r in json.loads(render_diffusion(d, "json")) if r["record"] == "first" and r["spread"] == "concept"]
+    assert [(r["actor"], r["lag_days"]) for r in firsts] == [("CHN", 0), ("RUS", 365)]
     assert "**missing** dialogue" in render_novelty(rep, "markdown")
 
 
@@ -343,7 +344,7 @@ def test_cli_novelty_check_exits_1_on_something_new_0_on_nothing(tmp_path):
         "  + new wording    “phased” (phased) at 88-94: never used before\n"
     )
     r = runner.invoke(main, ["novelty", same, "--against", old, "--check", "--format", "json"])
-    assert r.exit_code == 0 and json.loads(r.output)["changed"] is False
+    assert r.exit_code == 0 and [x["record"] for x in json.loads(r.output)] == ["unchanged"]
     assert runner.invoke(main, ["novelty", same, "--against", old]).exit_code == 0
     r = runner.invoke(main, ["novelty", undated, "--against", old, "--check"])
     assert r.exit_code == 1 and f"positions: {undated}: no date; not assessed" in r.output

@@ -20,7 +20,7 @@ from positions.render.markdown import escape
 from positions.render.text import DEL, INS
 
 GOLDEN = Path(__file__).parent / "golden" / "diff"
-SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
+SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "json", "jsonl": "jsonl", "csv": "csv"}
 
 
 def _statement(article, start, text, specs, kind="reported"):
@@ -90,17 +90,15 @@ def test_golden_moved_sentence(fmt):
 
 
 def test_moved_sentence_json_points_into_the_articles():
-    rec = json.loads(render_diffs(moved_sentence_diffs(), "json"))  # one diff: one object
-    (pair,) = rec["pairs"]
-    (move,) = pair["moves"]
+    rows = json.loads(render_diffs(moved_sentence_diffs(), "json"))
+    (move,) = [r for r in rows if r["record"] == "move"]
     assert move["old_text"] == "A peace mechanism must come with the denuclearization of the peninsula."
     assert move["new_text"] == ("Denuclearization of the peninsula and the creation of a peace mechanism must "
                                 "advance together.")  # fmt: skip
     # Article offsets: the statements start at 50 and 7 in their articles.
-    assert move["old_span"] == [50 + 20, 50 + 20 + len(move["old_text"])]
-    assert move["new_span"] == [7, 7 + len(move["new_text"])]
-    assert "".join(t for op, t in move["ops"] if op != "+") == move["old_text"]
-    assert "".join(t for op, t in move["ops"] if op != "-") == move["new_text"]
+    assert [move["old_start"], move["old_end"]] == [50 + 20, 50 + 20 + len(move["old_text"])]
+    assert [move["new_start"], move["new_end"]] == [7, 7 + len(move["new_text"])]
+    assert move["pair"] == 0
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -109,19 +107,25 @@ def test_same_input_same_bytes(fmt):
 
 
 def test_json_shape():
+    from positions.render.change_tables import DIFF_COLUMNS
+
     data = json.loads(render_diffs(sample_diffs(), "json"))
-    assert isinstance(data, list) and len(data) == 2
-    first = data[0]
-    assert list(first) == ["actor", "old", "new", "gained", "dropped", "kept", "shifts", "polarity_flips", "pairs"]
-    assert first["gained"] == ["security_guarantees"] and first["dropped"] == ["dialogue"]
-    assert first["shifts"] == [{"concept": "phased", "old": ["step-by-step"], "new": ["phased"]}]
-    assert first["polarity_flips"] == [{"concept": "sanctions_relief", "old": "negated", "new": "affirmed"}]
-    pair = first["pairs"][0]
-    assert set(pair) >= {"old_text", "new_text", "old_span", "new_span", "similarity", "ops"}
-    assert pair["old_span"] == [120, 120 + len(pair["old_text"])]
-    assert "".join(t for op, t in pair["ops"] if op != "-") == pair["new_text"]
+    assert isinstance(data, list) and all(list(r) == list(DIFF_COLUMNS) for r in data)
+    assert {r["schema"] for r in data} == {"positions.diff/1"}
+    first = [r for r in data if r["old_period"] == "2017"]
+    concepts = [(r["concept"], r["change"], r["reworded"], r["flipped"]) for r in first if r["record"] == "concept"]
+    assert concepts == [("security_guarantees", "gained", False, False), ("dialogue", "dropped", False, False),
+                        ("phased", "kept", True, False), ("roadmap", "kept", False, False),
+                        ("sanctions_relief", "kept", False, True)]  # fmt: skip
+    phased = next(r for r in first if r["concept"] == "phased")
+    assert (phased["old_wordings"], phased["new_wordings"]) == (["step-by-step"], ["phased"])
+    pair = next(r for r in first if r["record"] == "pair")
+    assert [pair["old_start"], pair["old_end"]] == [120, 120 + len(pair["old_text"])]
+    ops = [r for r in first if r["record"] == "op" and r["pair"] == pair["pair"]]
+    assert "".join(r["text"] for r in ops if r["op"] != "-") == pair["new_text"]
+    assert ops[0]["old_start"] == 120 and ops[0]["new_start"] == 80  # offsets into the articles
     single = json.loads(render_diffs(sample_diffs()[:1], "json"))
-    assert isinstance(single, dict) and single["actor"] == "RUS"
+    assert isinstance(single, list) and {r["actor"] for r in single} == {"RUS"}  # one diff: a list too
 
 
 def test_html_escapes_all_text_and_is_self_contained():
@@ -169,8 +173,9 @@ def test_sentence_blocks_are_lines_and_unmarked_passages_can_be_hidden():
     assert "old korea/old.txt:0-" in text  # under a corpus root, not under the current directory
     assert "The weather" in render_diffs(_paragraph_diff(), "text")
     data = json.loads(render_diffs(_paragraph_diff(), "json", roots=["/corpus/korea"]))
-    assert data["old"]["articles"][0]["path"] == "korea/old.txt"
-    assert len(data["pairs"]) == 2 and data["pairs"][1]["old_concepts"] == []
+    assert {r["old_article"] for r in data if r["record"] == "concept"} == {"korea/old.txt"}
+    pairs = [r for r in data if r["record"] == "pair"]
+    assert len(pairs) == 2 and pairs[1]["old_concepts"] == []
     for fmt in ("markdown", "html"):
         out = render_diffs(_paragraph_diff(), fmt, all_passages=False)
         assert "The weather" not in out and "not shown" in out

@@ -150,7 +150,8 @@ def test_timeline_and_comparison_formats_match_golden():
     an = golden_corpus()
     tl, cmp = timeline(an), compare(an, ["RUS", "CHN", "USA"], period="2019")
     outputs = {}
-    for fmt, ext in (("text", "txt"), ("markdown", "md"), ("html", "html"), ("json", "json"), ("csv", "csv")):
+    for fmt, ext in (("text", "txt"), ("markdown", "md"), ("html", "html"), ("json", "json"), ("jsonl", "jsonl"),
+                     ("csv", "csv")):
         outputs[f"timeline.{ext}"] = render_timeline(tl, fmt)
         outputs[f"compare.{ext}"] = render_comparison(cmp, fmt)
     _check_golden(GOLDEN / "tables", outputs)

@@ -7,7 +7,8 @@ from typing import Callable, Optional, Sequence
 
 import click
 
-FORMATS_REPORT = ("text", "markdown", "html", "json")
+FORMATS_REPORT = ("text", "markdown", "html", "json", "jsonl", "csv")
+FORMATS_DATA = ("text", "json", "jsonl", "csv")  # commands whose only view is a table or a list
 
 
 def format_option(choices: Sequence[str] = ("text", "json"), default: str = "text") -> Callable:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable, Optional
 
 import click
 
 from ..errors import SourceError
 from ..model import Article
+from ..render.tables import ARTICLE_COLUMNS, article_row
 from ..render.terminal import printable
+from ..render.writers import write_records
 from ..sources import bundled_corpus, iter_articles
 from ..text import view
 from . import main
 from ._corpus import Failures, echo_warnings, nothing_found, path_shower
 from ._options import (
+    FORMATS_DATA,
     corpus_argument,
     dataset_option,
     db_option,
@@ -39,29 +41,17 @@ COLUMNS = (
 _WIDE = 24  # source and place are cut to this width in the text table (JSON has them whole)
 
 
-def article_record(article: Article) -> dict[str, Any]:
-    """What ``positions articles --format json`` says about one article."""
-    date = article.date
-    return {
-        "id": article.id,
-        "path": article.path,
-        "source": article.source,
-        "place": article.place,
-        "date": date.iso() if date else None,
-        "date_precision": date.precision.value if date else None,
-        "date_from": article.date_from.value if article.date_from else None,
-        "country": article.country,
-        "title": article.title,
-        "url": article.url,
-        "author": article.author,
-        "language": article.language,
-        "layout": article.layout,
-        "words": view(article.text, article.body).words(),
-        "dateline": article.dateline.as_list() if article.dateline else None,
-        "body": article.body.as_list(),
-        "pages": len(article.pages) or None,
-        "warnings": list(article.warnings),
-    }
+def _record(article: Article) -> dict[str, Any]:
+    """The row of ``positions articles`` for one article (docs/formats.md)."""
+    return article_row(article, words=view(article.text, article.body).words())
+
+
+def _echo(records: list[dict[str, Any]], fmt: str) -> None:
+    """The table positions.articles/1 (docs/formats.md) in a data format, else as text."""
+    if fmt == "text":
+        click.echo(_table(records))
+    else:
+        click.echo(write_records(records, fmt, columns=ARTICLE_COLUMNS), nl=False)
 
 
 def _cell(value: Optional[object], width: Optional[int] = None) -> str:
@@ -112,7 +102,7 @@ def _column_mapping(values: tuple[str, ...]) -> dict[str, str]:
 
 @main.command()
 @corpus_argument
-@format_option()
+@format_option(FORMATS_DATA)
 @year_option
 @encoding_option
 @click.option(
@@ -178,8 +168,8 @@ def articles(
 
         require_dataset("--dataset")
         with open_dataset(dataset_path) as ds:
-            records = [article_record(a) for a in ds.articles()]
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False) if fmt == "json" else _table(records))
+            records = [_record(a) for a in ds.articles()]
+        _echo(records, fmt)
         return
     if db_path is not None:
         if corpus or year is not None or mapping:
@@ -187,8 +177,8 @@ def articles(
         from ..store import open_store
 
         with open_store(db_path, create=False) as store:
-            records = [article_record(a) for a in store.articles()]
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False) if fmt == "json" else _table(records))
+            records = [_record(a) for a in store.articles()]
+        _echo(records, fmt)
         return
     paths: list[Any] = list(corpus) if corpus else list(bundled_corpus())
     if not paths:
@@ -200,16 +190,16 @@ def articles(
     )
     for article in articles_read:
         echo_warnings(article)
-        records.append(article_record(article))
+        records.append(_record(article))
     if not records and not report.count:  # with failures, their lines said why
         nothing_found(
             "no articles found; CORPUS takes files and directories of .txt, .md, .html,"
             " .pdf, .jsonl and .csv, or '-' for stdin (see docs/corpus-formats.md)"
         )
     roots = [] if corpus else [str(p) for p in paths]  # the bundled corpus: korea/..., seeds/...
-    if fmt == "json":  # no machine-specific path for the bundled corpus; a CORPUS's as given
+    if fmt != "text":  # no machine-specific path for the bundled corpus; a CORPUS's as given
         show = path_shower(roots, relative=False)
-        click.echo(json.dumps([{**r, "path": show(r["path"])} for r in records], indent=2, ensure_ascii=False))
+        _echo([{**r, "path": show(r["path"])} for r in records], fmt)
     elif records:
         click.echo(_table(records, path_shower(roots)))
     if report.count:

@@ -10,6 +10,7 @@ from ..model import PartialDate
 from . import main
 from ._corpus import Failures, check_actor, load_analyses, nothing_found, report_undated
 from ._options import (
+    FORMATS_REPORT,
     actors_option,
     corpus_argument,
     dataset_option,
@@ -35,7 +36,7 @@ from ._progress import quiet_option
               help="Period length (default: that of --period, else year).")  # fmt: skip
 @click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
               help="Compare the statements each actor holds, or those its people speak.")  # fmt: skip
-@format_option(("text", "markdown", "html", "json", "csv"))
+@format_option(FORMATS_REPORT)
 @lexicon_option
 @actors_option
 @year_option

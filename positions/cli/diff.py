@@ -146,7 +146,7 @@ def _actor_diffs(analyses: list[Analysis], a: str, actor: Optional[str], by: str
               help="Diff engine (default: fast when fast-diff-match-patch is installed).")  # fmt: skip
 @click.option("--summary", "summary_only", is_flag=True,
               help="Only the header and the summary table (per actor: periods, concepts gained, dropped, "
-              "reworded, biggest changes); with --format json, one flat record per actor.")  # fmt: skip
+              "reworded, biggest changes); with --format json|jsonl|csv, one flat record per actor.")  # fmt: skip
 @format_option(FORMATS_REPORT)
 @lexicon_option
 @actors_option
@@ -183,8 +183,9 @@ def diff(
     table (per actor: periods, concepts gained, dropped, reworded and flipped, biggest
     changes), then for each actor and period the concepts gained, dropped, kept, reworded or
     flipped and the word-level diff of each statement against its most similar predecessor.
-    --summary prints the header and table alone; JSON is a list of diff records as before
-    (with --summary: one flat record per actor).
+    --summary prints the header and table alone. json, jsonl and csv give flat records: a
+    row per concept change, passage pair and word operation, with offsets into the articles
+    (with --summary: one per actor); docs/formats.md lists the columns.
 
     Two forms. `positions diff OLD NEW` (exactly two files, `-` for stdin, and none of
     --actor/--by/--from/--to) compares every actor found in both. Otherwise the arguments are
@@ -242,8 +243,8 @@ def diff(
         diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine, quiet)
 
     if not diffs:
-        if fmt == "json":
-            click.echo("[]")
+        if fmt in ("json", "jsonl", "csv"):  # an empty table: [] in JSON, the header in CSV
+            click.echo(render_diffs([], fmt), nl=False)
         if pair_form:
             nothing_found("nothing to compare: no actor has statements in both files"
                           + (f" with concept {concept!r}" if concept else ""))  # fmt: skip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Optional
@@ -11,7 +10,7 @@ import click
 
 from . import main
 from ._corpus import path_shower
-from ._options import actors_option, encoding_option, format_option, lexicon_option, year_option
+from ._options import FORMATS_DATA, actors_option, encoding_option, format_option, lexicon_option, year_option
 
 
 def _pct(value: Optional[float]) -> str:
@@ -50,7 +49,7 @@ def render_text(result: dict[str, Any], *, details: bool = False) -> str:
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=str))
 @click.option("--bundled", is_flag=True, help="Score against the gold of the bundled sample corpus (55 articles).")
-@format_option()
+@format_option(FORMATS_DATA)
 @lexicon_option
 @actors_option
 @year_option
@@ -92,7 +91,10 @@ def eval_(gold: tuple[str, ...], bundled: bool, fmt: str, lexicon_path: Optional
     show = path_shower(roots)
     for a in result["per_article"]:
         a["gold"], a["article"] = show(a["gold"]), show(os.path.normpath(a["article"]))
-    if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True))
+    if fmt != "text":  # the table positions.eval/1 (docs/formats.md)
+        from ..render.tables import EVAL_COLUMNS, eval_rows
+        from ..render.writers import write_records
+
+        click.echo(write_records(eval_rows(result), fmt, columns=EVAL_COLUMNS), nl=False)
     else:
         click.echo(render_text(result, details=details))

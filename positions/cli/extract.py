@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Optional
 
 import click
 
 from ..errors import LexiconError, PositionsError
 from ..model import Article, Statement
+from ..render.tables import STATEMENT_COLUMNS, statement_rows
 from ..render.terminal import printable
+from ..render.writers import write_records
 from . import main
 from ._corpus import echo_warnings, nothing_found, warn_empty
 from ._options import (
+    FORMATS_DATA,
     actors_option,
     encoding_option,
     format_option,
@@ -23,38 +25,6 @@ from ._options import (
 from ._progress import count_files, progress, quiet_option, shown
 
 _FIRST_WORDS = 60
-
-
-def statement_record(article: Article, st: Statement) -> dict[str, Any]:
-    """What ``positions extract --format json`` says about one statement."""
-    sp = st.speaker
-    return {
-        "article": article.path,
-        "text": st.text,
-        "span": st.span.as_list(),
-        "page": article.page_of(st.span.start),  # PDFs: the page the statement starts on
-        "parts": [p.as_list() for p in st.parts],
-        "kind": st.kind,
-        "speaker": sp.label() if sp else None,
-        "speaker_name": sp.name if sp else None,
-        "speaker_role": sp.role if sp else None,
-        "speaker_organization": sp.organization if sp else None,
-        "country": st.country,
-        "holders": list(st.holders),
-        "cue": st.cue.as_list() if st.cue else None,
-        "cue_text": st.cue.slice(article.text) if st.cue else None,
-        "evidence": list(st.evidence),
-        "markers": [
-            {
-                "concept": m.concept,
-                "surface": m.surface,
-                "polarity": m.polarity,
-                "span": m.span.as_list(),
-                "in_scope": m.in_scope,
-            }
-            for m in st.markers
-        ],
-    }
 
 
 def _analyzer(lexicon_path: Optional[str], gazetteer):
@@ -114,7 +84,7 @@ def _table(rows: list[tuple[str, list[str]]]) -> str:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
-@format_option()
+@format_option(FORMATS_DATA)
 @lexicon_option
 @actors_option
 @year_option
@@ -165,13 +135,13 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
             except PositionsError as exc:  # one bad article is reported; the others go on
                 on_error(article.path, exc)
                 continue
+            if fmt != "text":
+                records += statement_rows([(article, statements)])
+                continue
             for st in statements:
-                if fmt == "json":
-                    records.append(statement_record(article, st))
-                else:
-                    rows.append((printable(article.path), _row(article, st)))
-    if fmt == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+                rows.append((printable(article.path), _row(article, st)))
+    if fmt != "text":  # the table positions.extract/1 (docs/formats.md)
+        click.echo(write_records(records, fmt, columns=STATEMENT_COLUMNS), nl=False)
     elif rows:
         click.echo(_table(rows))
     if not records and not rows:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Optional
 
 import click
@@ -10,11 +9,14 @@ import click
 from ..errors import SourceError
 from ..lexicon import kwic as kwic_lines
 from ..lexicon import load_lexicon
+from ..render.tables import KWIC_COLUMNS, kwic_rows
 from ..render.terminal import printable
+from ..render.writers import write_records
 from ..sources import bundled_corpus, iter_articles
 from . import main
 from ._corpus import Failures, echo_warnings, nothing_found, path_shower
 from ._options import (
+    FORMATS_DATA,
     dataset_option,
     db_option,
     encoding_option,
@@ -34,7 +36,7 @@ from ._options import (
 @click.option("--why", is_flag=True, help="Under each line, the pattern or frame that matched, the normalization steps and the evidence.")
 @year_option
 @encoding_option
-@format_option()
+@format_option(FORMATS_DATA)
 @db_option
 @dataset_option
 @name_option
@@ -138,9 +140,8 @@ def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lamb
                 f"no match of {what!r}; try fewer words, a '*' glob (denucleari*), or"
                 " `positions lexicon show` for the concepts' patterns"
             )
-    if fmt == "json":
-        records = [{**k.as_dict(), "path": show(k.path)} for k in lines]
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    if fmt != "text":  # the table positions.kwic/1 (docs/formats.md)
+        click.echo(write_records(kwic_rows(lines, show), fmt, columns=KWIC_COLUMNS), nl=False)
         return
     for k in lines:
         flags = "".join(

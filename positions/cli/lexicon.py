@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Optional
 
@@ -16,7 +15,7 @@ from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
 from ._corpus import Failures, path_shower
-from ._options import bundled_lexicons, format_option, lexicon_option, year_option
+from ._options import FORMATS_DATA, bundled_lexicons, format_option, lexicon_option, year_option
 
 
 def printable_block(text: str) -> str:
@@ -66,7 +65,7 @@ def check(path: str) -> None:
 
 @lexicon.command()
 @lexicon_option
-@format_option()
+@format_option(FORMATS_DATA)
 def show(lexicon_path: Optional[str], fmt: str) -> None:
     """List the concepts of a lexicon (default: the bundled one) with their patterns.
 
@@ -76,46 +75,11 @@ def show(lexicon_path: Optional[str], fmt: str) -> None:
         positions lexicon show --lexicon my_lexicon.toml --format json
     """
     lex = load_lexicon(lexicon_path)
-    if fmt == "json":
-        data = {
-            "id": lex.id,
-            "title": lex.title,
-            "version": lex.version,
-            "scope": {
-                "patterns": list(lex.scope.patterns),
-                "sentences_before": lex.scope.sentences_before,
-                "sentences_after": lex.scope.sentences_after,
-                "lead": lex.scope.lead,
-                "except": list(lex.scope.exceptions),
-                "stop": list(lex.scope.stops),
-                "self": {iso: list(ps) for iso, ps in lex.scope.self_names},
-            },
-            "concepts": [
-                {
-                    "id": c.id,
-                    "label": c.label,
-                    "description": c.description,
-                    "patterns": list(c.patterns),
-                    "supersedes": list(c.supersedes),
-                    "except": list(c.exceptions),
-                    "opposed_by": list(c.opposed_by),
-                    "frames": [
-                        {
-                            "name": f.name,
-                            "predicates": list(f.predicates),
-                            "objects": list(f.objects),
-                            "actors": list(f.actors),
-                            "window": f.window,
-                            "ordered": f.ordered,
-                            "except": list(f.exceptions),
-                        }
-                        for f in c.frames
-                    ],
-                }
-                for c in lex.concepts
-            ],
-        }
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    if fmt != "text":  # the table positions.lexicon/1 (docs/formats.md)
+        from ..render.tables import LEXICON_COLUMNS, lexicon_rows
+        from ..render.writers import write_records
+
+        click.echo(write_records(lexicon_rows(lex), fmt, columns=LEXICON_COLUMNS), nl=False)
         return
     lines = [f"{lex.title} ({lex.id} {lex.version}): {len(lex.concepts)} concepts"]
     if lex.scope.patterns:

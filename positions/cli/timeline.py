@@ -9,6 +9,7 @@ import click
 from . import main
 from ._corpus import Failures, check_actor, load_analyses, nothing_found, report_undated
 from ._options import (
+    FORMATS_REPORT,
     actors_option,
     corpus_argument,
     dataset_option,
@@ -31,7 +32,7 @@ from ._progress import quiet_option
 @click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True, help="Period of a column.")
 @click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
               help="Count the statements the actor holds, or those its people speak.")  # fmt: skip
-@format_option(("text", "markdown", "html", "json", "csv"))
+@format_option(FORMATS_REPORT)
 @lexicon_option
 @actors_option
 @year_option

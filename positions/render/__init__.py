@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # rendering needs no analysis code loaded
 
 __all__ = ["FORMATS", "render_diffs", "render_overview"]
 
-FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json")
+FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json", "jsonl", "csv")
 
 
 def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: bool = False,
@@ -34,13 +34,14 @@ def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: boo
     ``roots`` are corpus directories: a path under one of them that is not under the current
     directory is shown as ``<root name>/<rest>`` (in JSON, always: no machine-specific path).
     ``overview`` (:func:`positions.track.diff_overview`) opens the text, Markdown and HTML with
-    a header and a summary table; JSON keeps its shape (a diff record per diff) and gives the
-    summary as records only through :func:`positions.render.overview.render_overview`.
+    a header and a summary table. ``json``, ``jsonl`` and ``csv`` write the flat records of
+    :func:`positions.render.change_tables.diff_rows` (the table ``positions.diff/1``); the
+    summary is a table of its own, :func:`render_overview`.
     """
-    if fmt == "json":
-        from .json import render_diffs as render_json
+    if fmt in ("json", "jsonl", "csv"):
+        from .json import render_diffs as render_data
 
-        return render_json(diffs, roots=roots)
+        return render_data(diffs, roots=roots, fmt=fmt)
     if fmt == "text":
         from .text import render_diffs as render
 
@@ -56,14 +57,15 @@ def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: boo
 
 def render_overview(overview: "DiffOverview", fmt: str = "text") -> str:
     """The header and summary table alone (``positions diff --summary``) in one of
-    :data:`FORMATS`; JSON is a list of flat records, one per actor
-    (:func:`positions.render.overview.overview_records`)."""
-    from .overview import overview_records, overview_text
+    :data:`FORMATS`; ``json``, ``jsonl`` and ``csv`` write one flat record per actor (the
+    table ``positions.diff-summary/1``, :func:`positions.render.change_tables.summary_rows`)."""
+    from .overview import overview_text
 
-    if fmt == "json":
-        import json
+    if fmt in ("json", "jsonl", "csv"):
+        from .change_tables import SUMMARY_COLUMNS, summary_rows
+        from .writers import write_records
 
-        return json.dumps(overview_records(overview), ensure_ascii=False, indent=2) + "\n"
+        return write_records(summary_rows(overview), fmt, columns=SUMMARY_COLUMNS)
     if fmt == "text":
         from .terminal import printable
 

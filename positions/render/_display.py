@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from pathlib import PurePath
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from ..model import PositionDiff, Span
+from ..model import PositionDiff, Snapshot, Span, Statement
 
 _WS_RE = re.compile(r"\s+")
 
@@ -110,6 +110,23 @@ def concept_label(diff: PositionDiff, concept: str, side: str, *, wording: bool 
     if wording:
         label += " " + ", ".join(f'"{w}"' for w in (held.wordings if held else ()))
     return label
+
+
+def article_path(snapshot: Snapshot, article_id: str) -> str:
+    """The path of one of a snapshot's articles (its id when the path is not known)."""
+    for aid, path in zip(snapshot.articles, snapshot.paths):
+        if aid == article_id:
+            return path
+    return article_id
+
+
+def passage_text(st: Optional[Statement], span: Optional[Span]) -> Optional[str]:
+    """The aligned passage of a statement: a slice of its text where the span lies in it."""
+    if st is None:
+        return None
+    if span is None or span == st.span or len(st.text) != len(st.span) or not st.span.contains(span):
+        return st.text
+    return span.shift(-st.span.start).slice(st.text)
 
 
 def path_shower(roots: Sequence[str] = (), *, relative: bool = True) -> Callable[[Optional[str]], Optional[str]]:

@@ -1,6 +1,8 @@
-"""Position diffs as JSON-ready dicts (the shape every other format renders from) and JSON.
+"""Position diffs as nested plain dicts (the shape the text, Markdown and HTML renderers
+read), and as data: :func:`render_diffs` writes the flat records of
+:mod:`positions.render.change_tables` (JSON, JSON Lines or CSV; docs/formats.md).
 
-The shape, per diff::
+The nested shape, per diff::
 
     {"actor": "RUS",
      "old": {"kind": "year", "period": "2018", "label": "2018",
@@ -26,11 +28,12 @@ then new passages, then gone ones.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable, Optional, Sequence
 
-from ..model import Move, PositionDiff, Snapshot, Span, Statement, StatementPair
-from ._display import path_shower
+from ..model import Move, PositionDiff, Snapshot, Span, StatementPair
+from ._display import article_path, passage_text, path_shower
+from .change_tables import DIFF_COLUMNS, diff_rows
+from .writers import write_records
 
 PathShow = Callable[[Optional[str]], Optional[str]]
 
@@ -41,14 +44,6 @@ def _as_given(path: Optional[str]) -> Optional[str]:
 __all__ = ["diff_record", "snapshot_record", "render_diffs", "article_path"]
 
 
-def article_path(snapshot: Snapshot, article_id: str) -> str:
-    """The path of one of a snapshot's articles (its id when the path is not known)."""
-    for aid, path in zip(snapshot.articles, snapshot.paths):
-        if aid == article_id:
-            return path
-    return article_id
-
-
 def snapshot_record(snapshot: Snapshot, show: PathShow = _as_given) -> dict[str, Any]:
     paths = list(snapshot.paths) + [None] * (len(snapshot.articles) - len(snapshot.paths))
     return {
@@ -57,15 +52,6 @@ def snapshot_record(snapshot: Snapshot, show: PathShow = _as_given) -> dict[str,
         "label": show(snapshot.period.label) if snapshot.period.kind == "article" and snapshot.period.label else (snapshot.period.label or snapshot.period.key),
         "articles": [{"id": a, "path": show(p)} for a, p in zip(snapshot.articles, paths)],
     }
-
-
-def passage_text(st: Optional[Statement], span: Optional[Span]) -> Optional[str]:
-    """The aligned passage of a statement: a slice of its text where the span lies in it."""
-    if st is None:
-        return None
-    if span is None or span == st.span or len(st.text) != len(st.span) or not st.span.contains(span):
-        return st.text
-    return span.shift(-st.span.start).slice(st.text)
 
 
 def pair_record(pair: StatementPair, old: Snapshot, new: Snapshot, show: PathShow = _as_given) -> dict[str, Any]:
@@ -117,12 +103,11 @@ def diff_record(diff: PositionDiff, show: PathShow = _as_given) -> dict[str, Any
     }
 
 
-def render_diffs(diffs: Sequence[PositionDiff], *, roots: Sequence[str] = ()) -> str:
-    """JSON text: one object for one diff, an array for any other number. Every passage is
-    there (new and gone ones too, with their concepts, for a reader to filter). Paths are as
-    given, except those under ``roots`` (the bundled corpus), written ``<root name>/<rest>``
-    so that the output is the same on every machine."""
+def render_diffs(diffs: Sequence[PositionDiff], *, roots: Sequence[str] = (), fmt: str = "json") -> str:
+    """The flat records of ``diffs`` (:func:`positions.render.change_tables.diff_rows`, the
+    table ``positions.diff/1``) as JSON, JSON Lines or CSV. Every passage is there (new and
+    gone ones too, with their concepts, for a reader to filter). Paths are as given, except
+    those under ``roots`` (the bundled corpus), written ``<root name>/<rest>`` so that the
+    output is the same on every machine."""
     show = path_shower(roots, relative=False) if roots else _as_given
-    records = [diff_record(d, show) for d in diffs]
-    data: Any = records[0] if len(records) == 1 else records
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return write_records(diff_rows(diffs, show), fmt, columns=DIFF_COLUMNS)

@@ -1,7 +1,8 @@
-"""Novelty and diffusion as text, Markdown, HTML and JSON.
+"""Novelty and diffusion as text, Markdown, HTML, JSON, JSON Lines and CSV.
 
-Every format renders from the plain records of :func:`novelty_record` and
-:func:`diffusion_record`, so that they cannot disagree. HTML pages are self-contained (the
+Text, Markdown and HTML render from the plain records of :func:`novelty_record` and
+:func:`diffusion_record`; the data formats write the flat tables of
+:mod:`positions.render.change_tables` (docs/formats.md). HTML pages are self-contained (the
 report's inline CSS, charts as inline SVG with a text equivalent, no script), every piece of
 article text escaped.
 
@@ -17,10 +18,12 @@ from typing import Any, Callable, Optional, Sequence
 from ..model.novelty import ArticleNovelty, Convergence, Diffusion, Novelty, Spread, Use
 from ._display import path_shower
 from .formats import in_format
+from .change_tables import DIFFUSION_COLUMNS, NOVELTY_COLUMNS, diffusion_rows, novelty_rows
 from .markdown import code, escape, name
 from .svg import convergence_svg, firsts_svg
 from .templating import ENV
 from .terminal import printable
+from .writers import DATA_FORMATS, write_records
 
 __all__ = [
     "NOVELTY_FORMATS",
@@ -33,7 +36,7 @@ __all__ = [
     "convergence_view",
 ]
 
-NOVELTY_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json")
+NOVELTY_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json", "jsonl", "csv")
 
 def use_record(u: Optional[Use]) -> Optional[dict[str, Any]]:
     """A :class:`~positions.model.novelty.Use` as plain data."""
@@ -86,7 +89,7 @@ def _article_record(r: ArticleNovelty) -> dict[str, Any]:
 
 
 def novelty_record(rep: Novelty) -> dict[str, Any]:
-    """A :class:`~positions.model.novelty.Novelty` as plain data (the JSON shape)."""
+    """A :class:`~positions.model.novelty.Novelty` as plain data (the nested shape the text, Markdown and HTML read)."""
     return {
         "window": rep.window,
         "k": rep.k,
@@ -123,7 +126,7 @@ def _convergence_record(c: Convergence) -> dict[str, Any]:
 
 
 def diffusion_record(d: Diffusion) -> dict[str, Any]:
-    """A :class:`~positions.model.novelty.Diffusion` as plain data (the JSON shape)."""
+    """A :class:`~positions.model.novelty.Diffusion` as plain data (the nested shape the text, Markdown and HTML read)."""
     return {
         "role": d.role,
         "by": d.by,
@@ -332,6 +335,8 @@ def render_novelty(rep: Novelty, fmt: str = "text", *, title: str = "Novelty", r
     """Render a novelty report in one of :data:`NOVELTY_FORMATS`; paths under ``roots``
     (corpus directories) are shown as ``<root name>/<rest>``, others relative to the current
     directory when under it (as ``positions diff`` shows them)."""
+    if fmt in DATA_FORMATS:  # the flat table positions.novelty/1
+        return write_records(novelty_rows(rep, path_shower(roots)), fmt, columns=NOVELTY_COLUMNS)
     rec = show_paths(novelty_record(rep), path_shower(roots))
     writers = {"text": _novelty_text, "markdown": _novelty_markdown, "html": lambda r: _novelty_html(r, title)}
     return in_format(rec, fmt, writers, NOVELTY_FORMATS)
@@ -340,6 +345,8 @@ def render_novelty(rep: Novelty, fmt: str = "text", *, title: str = "Novelty", r
 def render_diffusion(d: Diffusion, fmt: str = "text", *, title: str = "Diffusion", roots: Sequence[str] = ()) -> str:
     """Render a diffusion in one of :data:`NOVELTY_FORMATS` (``roots`` as for
     :func:`render_novelty`)."""
+    if fmt in DATA_FORMATS:  # the flat table positions.diffusion/1
+        return write_records(diffusion_rows(d, path_shower(roots)), fmt, columns=DIFFUSION_COLUMNS)
     rec = show_paths(diffusion_record(d), path_shower(roots))
     writers = {"text": _diffusion_text, "markdown": _diffusion_markdown, "html": lambda r: _diffusion_html(r, title)}
     return in_format(rec, fmt, writers, NOVELTY_FORMATS)

@@ -124,7 +124,8 @@ def overview_view(o: DiffOverview) -> dict[str, Any]:
 
 
 def overview_records(o: DiffOverview) -> list[dict[str, Any]]:
-    """One flat record per actor (the JSON of ``positions diff --summary``): counts, first
+    """One flat record per actor (the rows of ``positions diff --summary --format json``,
+    :func:`positions.render.change_tables.summary_rows`): counts, first
     and last period, and the biggest changes as labels and as ``biggest_old``/``biggest_new``
     period keys of the largest one."""
     out = []

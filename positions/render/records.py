@@ -1,4 +1,5 @@
-"""Timelines and comparisons as plain records (the JSON shape every format renders from),
+"""Timelines and comparisons as nested plain records (the shape text, Markdown, HTML and the
+report render from; the flat tables of JSON and CSV are in :mod:`positions.render.change_tables`),
 and the shade of a count in a heatmap."""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def heat_level(count: int) -> int:
 
 
 def timeline_record(tl: Timeline) -> dict[str, Any]:
-    """A :class:`Timeline` as plain data (the JSON shape)."""
+    """A :class:`Timeline` as plain data (the nested shape)."""
     return {
         "by": tl.by,
         "role": tl.role,
@@ -62,7 +63,7 @@ def timeline_record(tl: Timeline) -> dict[str, Any]:
 
 
 def comparison_record(cmp: Comparison) -> dict[str, Any]:
-    """A :class:`Comparison` as plain data (the JSON shape)."""
+    """A :class:`Comparison` as plain data (the nested shape)."""
     return {
         "period": cmp.period.key if cmp.period else None,
         "by": cmp.by,

@@ -1,7 +1,8 @@
-"""Timelines and comparisons as text, Markdown, HTML, JSON and CSV.
+"""Timelines and comparisons as text, Markdown, HTML, JSON, JSON Lines and CSV.
 
-Every format renders from the plain records of :func:`timeline_record` and
-:func:`comparison_record`, so that they cannot disagree.
+Text, Markdown and HTML render from the plain records of :func:`timeline_record` and
+:func:`comparison_record`; the data formats write the flat tables of
+:mod:`positions.render.change_tables` (docs/formats.md).
 
 >>> from positions.model import Timeline
 >>> print(render_timeline(Timeline("year", "holder"), "text"), end="")
@@ -10,15 +11,15 @@ Every format renders from the plain records of :func:`timeline_record` and
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any, Sequence
 
 from ..model import Comparison, Timeline
 from .formats import in_format
 from .markdown import code, escape
+from .change_tables import COMPARE_COLUMNS, TIMELINE_COLUMNS, comparison_rows, timeline_rows
 from .records import comparison_record, heat_level, timeline_record
 from .report_pages import comparison_page, timeline_page
+from .writers import DATA_FORMATS, write_records
 
 __all__ = [
     "TIMELINE_FORMATS",
@@ -29,7 +30,7 @@ __all__ = [
     "heat_level",
 ]
 
-TIMELINE_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json", "csv")
+TIMELINE_FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json", "jsonl", "csv")
 
 
 # --------------------------------------------------------------------------------------
@@ -108,22 +109,13 @@ def _timeline_markdown(rec: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _timeline_csv(rec: dict[str, Any]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["actor", "concept", "period", "count", "statements", "articles", "polarity", "surfaces"])
-    for r in rec["rows"]:
-        for c in r["cells"]:
-            w.writerow([r["actor"], r["concept"], c["period"], c["count"], c["statements"], c["articles"],
-                        c["polarity"], " | ".join(c["surfaces"])])  # fmt: skip
-    return buf.getvalue()
-
-
 def render_timeline(tl: Timeline, fmt: str = "text") -> str:
     """Render a timeline in one of :data:`TIMELINE_FORMATS`."""
-    writers = {"text": _timeline_text, "markdown": _timeline_markdown, "csv": _timeline_csv,
-               "html": lambda _: timeline_page(tl)}  # fmt: skip
-    return in_format(timeline_record(tl), fmt, writers, TIMELINE_FORMATS)
+    rec = timeline_record(tl)
+    if fmt in DATA_FORMATS:  # the flat table positions.timeline/1
+        return write_records(timeline_rows(tl), fmt, columns=TIMELINE_COLUMNS)
+    writers = {"text": _timeline_text, "markdown": _timeline_markdown, "html": lambda _: timeline_page(tl)}
+    return in_format(rec, fmt, writers, TIMELINE_FORMATS)
 
 
 # --------------------------------------------------------------------------------------
@@ -183,17 +175,10 @@ def _comparison_markdown(rec: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _comparison_csv(rec: dict[str, Any]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["period", "actor", "concept", "count", "statements", "polarity", "surfaces"])
-    for c in rec["cells"]:
-        w.writerow([rec["period"], c["actor"], c["concept"], c["count"], c["statements"], c["polarity"], " | ".join(c["surfaces"])])
-    return buf.getvalue()
-
-
 def render_comparison(cmp: Comparison, fmt: str = "text") -> str:
     """Render a comparison in one of :data:`TIMELINE_FORMATS`."""
-    writers = {"text": _comparison_text, "markdown": _comparison_markdown, "csv": _comparison_csv,
-               "html": lambda _: comparison_page(cmp)}  # fmt: skip
-    return in_format(comparison_record(cmp), fmt, writers, TIMELINE_FORMATS)
+    rec = comparison_record(cmp)
+    if fmt in DATA_FORMATS:  # the flat table positions.compare/1
+        return write_records(comparison_rows(cmp), fmt, columns=COMPARE_COLUMNS)
+    writers = {"text": _comparison_text, "markdown": _comparison_markdown, "html": lambda _: comparison_page(cmp)}
+    return in_format(rec, fmt, writers, TIMELINE_FORMATS)

@@ -1,0 +1,91 @@
+"""Flat records out as JSON, JSON Lines or CSV: the one writer of every command's data.
+
+A command's data is a *table*: a list of flat records that all have the same keys, the
+table's columns, in order (docs/formats.md lists them). Every record starts with
+``schema``, the table's name and version (``"positions.diff/1"``); tables that hold more
+than one kind of row say which in ``record``. A value is a string, a number, a boolean,
+null, or a list of strings or numbers. The three formats hold the same records:
+
+- ``json``: one array of the records (``pandas.read_json`` loads it);
+- ``jsonl``: one record per line (``pandas.read_json(..., lines=True)``);
+- ``csv``: a header row of the columns, then a row per record; null is an empty cell,
+  a boolean ``true``/``false``, a list its items joined by ``" | "``.
+
+>>> rows = [{"schema": "positions.demo/1", "id": "a", "holders": ["RUS", "CHN"], "ok": True, "n": None}]
+>>> print(write_records(rows, "csv", columns=["schema", "id", "holders", "ok", "n"]), end="")
+schema,id,holders,ok,n
+positions.demo/1,a,RUS | CHN,true,
+>>> print(write_records(rows, "jsonl", columns=["schema", "id", "holders", "ok", "n"]), end="")
+{"schema": "positions.demo/1", "id": "a", "holders": ["RUS", "CHN"], "ok": true, "n": null}
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any, Iterable, Optional, Sequence, overload
+
+__all__ = ["DATA_FORMATS", "LIST_SEPARATOR", "write_records", "display_text", "table"]
+
+DATA_FORMATS: tuple[str, ...] = ("json", "jsonl", "csv")
+"""The formats of a table of flat records."""
+
+LIST_SEPARATOR = " | "
+"""How a list is written in a CSV cell (lexicon ids, ISO codes and wordings hold no ``|``)."""
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+@overload
+def display_text(text: str) -> str: ...
+@overload
+def display_text(text: None) -> None: ...
+def display_text(text: Optional[str]) -> Optional[str]:
+    """A wording as shown in data: every run of whitespace (double spaces, line breaks of a
+    hard-wrapped article) as one space. Offsets next to it keep pointing into the original.
+
+    >>> display_text("meet  the\\n Democratic")
+    'meet the Democratic'
+    """
+    return None if text is None else _SPACE_RE.sub(" ", text)
+
+
+def table(schema: str, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` as records of one table: ``schema`` first, then every column in order (a
+    column a row does not set is null), so that every record has the same keys."""
+    out = []
+    for row in rows:
+        unknown = set(row) - set(columns)
+        if unknown:  # a programming error: the columns are documented and tested
+            raise ValueError(f"{schema}: columns {sorted(unknown)} are not in the table")
+        out.append({"schema": schema, **{c: row.get(c) for c in columns if c != "schema"}})
+    return out
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(_cell(v) for v in value)
+    return str(value)
+
+
+def write_records(records: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str]) -> str:
+    """The text of ``records`` (all with the keys ``columns``) in one of :data:`DATA_FORMATS`.
+    An empty table is ``[]`` in JSON, nothing in JSON Lines, the header alone in CSV."""
+    if fmt == "json":
+        return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(columns)
+        for r in records:
+            w.writerow([_cell(r.get(c)) for c in columns])
+        return buf.getvalue()
+    raise ValueError(f"unknown data format {fmt!r} (known: {', '.join(DATA_FORMATS)})")

@@ -153,7 +153,7 @@ def test_kwic_bad_pattern_is_one_line(runner, tmp_path):
 
 def test_kwic_unknown_concept(runner, tmp_path):
     result = runner.invoke(main, ["kwic", "--concept", "nope", str(_article(tmp_path))])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "unknown concept 'nope'" in result.output
 
 

@@ -80,7 +80,7 @@ def test_bundled_sample_corpus_by_default(runner):
 
 def test_errors_are_one_line(runner, db, tmp_path):
     r = runner.invoke(main, ["timeline", "--db", db, "--actor", "FRA"])
-    assert r.exit_code == 1 and r.stderr == "Error: unknown actor 'FRA': no statement has it as holder (found: CHN, RUS)\n"
+    assert r.exit_code == 1 and r.stderr == "positions: unknown actor 'FRA': no statement in the corpus has it as holder (found: CHN, RUS)\n"
     r = runner.invoke(main, ["timeline", "--db", str(tmp_path / "none.db")])
     assert r.exit_code == 1 and "no such store" in r.stderr and len(r.stderr.splitlines()) == 1
     r = runner.invoke(main, ["timeline", str(CORPUS), "--db", db])

@@ -12,8 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from positions.cli import main
-from positions.store import open_store
-from test_report import golden_corpus
+from test_cli_timeline import db  # noqa: F401  (the record-built golden corpus in a store)
 
 BAD = {
     "actor": ("RUSSIA", "'RUSSIA' is not an actor code"),
@@ -59,15 +58,6 @@ def _name(command: tuple[str, ...]) -> str:
 @pytest.fixture
 def runner():
     return CliRunner()
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "g.db"
-    with open_store(path) as store:
-        for an in golden_corpus():
-            store.put([an], file=an.article.path, file_hash=an.article.id)
-    return str(path)
 
 
 def _usage_error(result, name: str) -> str:

@@ -103,3 +103,21 @@ def test_bad_file_is_reported_and_skipped(runner, tmp_path):
     assert r.exit_code == 1
     assert r.stderr.startswith("positions: ") and "bad.md" in r.stderr
     assert "RUS,phased,2018" in r.stdout
+
+
+def test_from_to_keep_a_span(runner, db):
+    result = runner.invoke(main, ["timeline", "--db", db, "--actor", "RUS", "--to", "2018"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "RUS  (holder, by year; '.' = statements without the concept)\n"
+        "            2018\n"
+        "  dialogue     1\n"
+        "  phased       1\n"
+        "\n"
+        "  dialogue: 1 in 1 period(s), first 2018, last 2018\n"
+        '    "resumption of dialogue" x1  2018\n'
+        "  phased: 1 in 1 period(s), first 2018, last 2018\n"
+        '    "step-by-step" x1  2018\n'
+    )
+    wide = runner.invoke(main, ["timeline", "--db", db, "--actor", "RUS", "--from", "2019", "--to", "2020-05"])
+    assert wide.stdout.splitlines()[1].split() == ["2019", "2020"]

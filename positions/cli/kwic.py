@@ -98,6 +98,9 @@ def kwic(
         target = load_lexicon(lexicon_path)
     report = Failures()  # one line per bad file; exit 1 at the end
 
+    among = "".join((f" in the statements of {actor}" if actor else "", f" from {since}" if since else "",
+                     f" to {until}" if until else ""))  # fmt: skip
+
     def search(articles: Iterable[Article]) -> list:
         return kwic_lines(articles_within(articles, since, until), target, concept=concept, window=window,
                           actor=actor, role=role)  # fmt: skip
@@ -111,7 +114,7 @@ def kwic(
 
         require_dataset("--dataset")
         with open_dataset(dataset_path) as ds:
-            _echo_lines(search(ds.articles()), in_scope, fmt, what=concept or target, why=why)
+            _echo_lines(search(ds.articles()), in_scope, fmt, what=concept or target, why=why, among=among)
         return
     if db_path is not None:
         if args_list or year is not None:
@@ -119,7 +122,7 @@ def kwic(
         from ..store import open_store
 
         with open_store(db_path, create=False) as store:
-            _echo_lines(search(store.articles()), in_scope, fmt, what=concept or target, why=why)
+            _echo_lines(search(store.articles()), in_scope, fmt, what=concept or target, why=why, among=among)
         return
     paths: list[Any] = args_list or list(bundled_corpus())
     if not paths:
@@ -138,12 +141,13 @@ def kwic(
     lines = search(articles())
     roots = [] if args_list else [str(p) for p in paths]  # the bundled corpus: korea/..., seeds/...
     show = path_shower(roots, relative=False)
-    _echo_lines(lines, in_scope, fmt, what=concept or target, show=show, why=why)
+    _echo_lines(lines, in_scope, fmt, what=concept or target, show=show, why=why, among=among)
     if report.count:
         raise SystemExit(1)
 
 
-def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lambda p: p, why: bool = False) -> None:
+def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lambda p: p, why: bool = False,
+                among: str = "") -> None:  # fmt: skip
     lines = list(lines)
     found = len(lines)
     if in_scope:
@@ -153,7 +157,7 @@ def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lamb
             nothing_found(f"{found} match(es) of {what!r}, none in scope; drop --in-scope to see them")
         else:
             nothing_found(
-                f"no match of {what!r}; try fewer words, a '*' glob (denucleari*), or"
+                f"no match of {what!r}{among}; try fewer words, a '*' glob (denucleari*), or"
                 " `positions lexicon show` for the concepts' patterns"
             )
     if fmt == "json":

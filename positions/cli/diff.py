@@ -162,7 +162,7 @@ def diff(
         if not diffs and actor is not None:
             snaps = snapshots(analyses, actor, by=by or "year", role=role, since=since, until=until, concept=concept)
             periods = ", ".join(s.period.label or s.period.key for s in snaps) or "none"
-            click.echo(f"{actor}: fewer than two periods to compare (periods: {periods})", err=True)
+            nothing_found(f"{actor}: fewer than two periods to compare (periods: {periods})")
 
     if not diffs:
         if fmt == "json":

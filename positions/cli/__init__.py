@@ -31,8 +31,14 @@ PREFIX = "positions: "
 
 
 def _sentence(message: str) -> str:
-    """click's messages start with a capital ("No such option"); ours do not."""
-    if len(message) > 1 and message[0].isupper() and message[1].islower():
+    """click's usage messages start with a capitalized word ("No such option", "Invalid
+    value for"); ours do not. A message that starts with a file name is left as it is.
+
+    >>> _sentence("No such option '--bogus'."), _sentence("Notes.txt: empty"), _sentence("ISO")
+    ("no such option '--bogus'.", 'Notes.txt: empty', 'ISO')
+    """
+    first = message.split(" ", 1)[0]
+    if len(first) > 1 and first.isalpha() and first[0].isupper() and first[1:].islower():
         return message[0].lower() + message[1:]
     return message
 
@@ -41,7 +47,7 @@ class _Error(click.ClickException):
     """A failure of the data: ``positions: <message>`` on stderr, exit status 1."""
 
     def show(self, file: Any = None) -> None:
-        click.echo(PREFIX + _sentence(self.format_message()), err=file is None, file=file)
+        click.echo(PREFIX + self.format_message(), err=file is None, file=file)
 
 
 class _UsageError(click.UsageError):

@@ -18,9 +18,19 @@ Reading and analysing
 Following an actor and diffing
     snapshots(analyses, actor, by="year")         one Snapshot per period
     successive_diffs(analyses, actor, by="year")  a PositionDiff per pair of periods
+    diff_corpus(analyses, actor=None, by="year")  every actor's successive diffs (positions diff)
     diff_snapshots(old, new)                      one PositionDiff
     diff_texts(old, new)                          a word-level TextDiff
     align_statements(old, new)
+
+Timelines, comparisons, wordings in context
+    timeline(analyses, actor=None, by="year")     when each actor used each concept (positions timeline)
+    compare(analyses, ["RUS", "CHN"], period="2019")  actors side by side (positions compare)
+    kwic(articles, "step by step")                each match with its context (positions kwic)
+
+Reports and the store
+    write_report(analyses, "report/")             the static HTML site (positions report)
+    open_store("corpus.db")                       the SQLite store (positions ingest, --db)
 
 What is new, and who said it first (docs/novelty.md)
     standing_position(history, actor, at=date)  an actor's usual wordings before a date
@@ -42,14 +52,17 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import Any
+
 from .diff import align_statements, diff_texts
 from .diffusion import diffusion
 from .errors import PositionsError
 from .model import Analysis, Article, Marker, PositionDiff, Snapshot, Span, Statement, TextDiff
 from .novelty import novelty, standing_position
 from .pipeline import analyze, analyze_corpus
+from .lexicon import kwic
 from .sources import bundled_corpus, iter_articles, read_article
-from .track import diff_snapshots, snapshots, successive_diffs
+from .track import compare, diff_corpus, diff_snapshots, snapshots, successive_diffs, timeline
 
 __all__ = [
     "__version__",
@@ -62,9 +75,17 @@ __all__ = [
     # following an actor and diffing
     "snapshots",
     "successive_diffs",
+    "diff_corpus",
     "diff_snapshots",
     "diff_texts",
     "align_statements",
+    # timelines, comparisons, wordings in context
+    "timeline",
+    "compare",
+    "kwic",
+    # reports and the store (imported when first used: they need Jinja2 and the store's SQL)
+    "write_report",
+    "open_store",
     # what is new, and who said it first
     "standing_position",
     "novelty",
@@ -85,6 +106,20 @@ _CLASSES = frozenset(
     ("Article", "Analysis", "Span", "Statement", "Marker", "Snapshot", "TextDiff", "PositionDiff",
      "PositionsError")
 )
+
+
+_LAZY = {"write_report": "positions.render.report", "open_store": "positions.store"}
+
+
+def __getattr__(name: str) -> Any:
+    """The names of :data:`_LAZY`, imported on first use (``import positions`` stays quick)."""
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'positions' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

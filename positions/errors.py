@@ -23,6 +23,7 @@ __all__ = [
     "DatasetError",
     "ClusterError",
     "MissingExtraError",
+    "NotFoundError",
 ]
 
 
@@ -79,3 +80,9 @@ class ClusterError(PositionsError, RuntimeError):
 
 class MissingExtraError(PositionsError, ImportError):
     """An optional extra (``pip install "positions[dask]"``) is needed and not installed."""
+
+
+class NotFoundError(PositionsError, LookupError):
+    """What was asked for is not in the corpus: an actor that no statement has, two
+    articles with no actor in common. The request was well formed (a usage error is the
+    CLI's, exit status 2); the data does not hold it (exit status 1)."""

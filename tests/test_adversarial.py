@@ -234,7 +234,7 @@ def test_extract_reports_a_failed_article_and_goes_on(runner, tmp_path, monkeypa
     (tmp_path / "good.txt").write_text("Moscow is ready, Lavrov said.\n")
     result = runner.invoke(main, ["extract", str(tmp_path / "bad.txt"), str(tmp_path / "good.txt")])
     assert result.exit_code == 1
-    assert f"error: {tmp_path / 'bad.txt'}: analysis failed (RuntimeError: boom)" in result.output
+    assert f"positions: {tmp_path / 'bad.txt'}: analysis failed (RuntimeError: boom)" in result.output
     assert "Lavrov" in result.output
     assert "Traceback" not in result.output
 

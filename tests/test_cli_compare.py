@@ -81,11 +81,11 @@ def test_errors(runner, db):
     r = runner.invoke(main, ["compare", "--db", db])
     assert r.exit_code == 2 and "--actors" in r.stderr
     r = runner.invoke(main, ["compare", "--db", db, "--actors", "RUSSIA"])
-    assert r.exit_code == 2 and "unknown actor 'RUSSIA'" in r.stderr
+    assert r.exit_code == 2 and "'RUSSIA' is not an actor code" in r.stderr
     r = runner.invoke(main, ["compare", "--db", db, "--actors", "RUS", "--period", "2019-13"])
-    assert r.exit_code == 2 and "invalid --period '2019-13'" in r.stderr
-    r = runner.invoke(main, ["compare", "--db", db, "--actors", "RUS", "--period", "2019-05-01"])
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "invalid value for '--period': '2019-13'" in r.stderr
+    r = runner.invoke(main, ["compare", "--db", db, "--actors", "RUS", "--period", "2019-05-01", "--by", "month"])
+    assert r.exit_code == 2 and "is a day, not a month" in r.stderr
     r = runner.invoke(main, ["compare", "--db", db, "--actors", "RUS", "--period", "2019", "--by", "month"])
     assert r.exit_code == 2 and "is a year, not a month" in r.stderr
     r = runner.invoke(main, ["compare", "--db", db, "--actors", "FRA"])

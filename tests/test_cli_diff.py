@@ -70,20 +70,23 @@ def test_bundled_corpus_by_year(runner):
 
 
 @pytest.mark.parametrize(
-    "args, message",
+    "args, status, message",
     [
-        (["diff", "no/such/file.txt", "--actor", "RUS"], "no/such/file.txt"),
-        (["diff", "--actor", "XYZ"], "unknown actor 'XYZ'"),
-        (["diff", "--actor", "RUS", "--from", "2020", "--to", "2019"], "--from 2020 is after --to 2019"),
-        (["diff", "--actor", "RUS", "--from", "2020-13"], "invalid --from date '2020-13'"),
-        (["diff", "--actor", "RUS", "--concept", "nonsense"], "unknown concept 'nonsense'"),
+        (["diff", "no/such/file.txt", "--actor", "RUS"], 1, "no/such/file.txt"),
+        (["diff", "--actor", "XYZ"], 1, "unknown actor 'XYZ'"),
+        (["diff", "--actor", "RUS", "--from", "2020", "--to", "2019"], 2, "--from 2020 is after --to 2019"),
+        (["diff", "--actor", "RUS", "--from", "2020-13"], 2, "invalid value for '--from': '2020-13'"),
+        (["diff", "--actor", "RUS", "--concept", "nonsense"], 2, "unknown concept 'nonsense'"),
     ],
 )
-def test_bad_input_one_line(runner, args, message):
+def test_bad_input_one_line(runner, args, status, message):
+    """A failure of the data is one line; a usage error is click's usage and hint, then
+    one line (tests/test_cli_errors.py has the whole table)."""
     r = runner.invoke(main, args)
-    assert r.exit_code != 0
+    assert r.exit_code == status
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0], r.stderr
+    assert lines[-1].startswith("positions: ") and message in lines[-1], r.stderr
+    assert len(lines) == (1 if status == 1 else 4), r.stderr
     assert "Traceback" not in r.stderr
 
 

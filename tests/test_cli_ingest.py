@@ -162,12 +162,12 @@ def test_store_errors_are_one_line(runner, tmp_path):
     bad.write_text("not a database, just text " * 40)
     r = runner.invoke(main, ["ingest", str(tmp_path), "--db", str(bad)])
     assert r.exit_code == 1
-    assert r.stderr.startswith(f"Error: {bad}: not a positions store")
+    assert r.stderr.startswith(f"positions: {bad}: not a positions store")
     assert r.stderr.count("\n") == 1
     r = runner.invoke(main, ["ingest", "--db", str(tmp_path / "no" / "dir.db")])
     assert (r.exit_code, r.stderr) == (
         1,
-        f"Error: {tmp_path / 'no' / 'dir.db'}: directory {tmp_path / 'no'} does not exist\n",
+        f"positions: {tmp_path / 'no' / 'dir.db'}: directory {tmp_path / 'no'} does not exist\n",
     )
 
 
@@ -209,7 +209,7 @@ def test_a_bad_lexicon_is_one_error_before_anything_is_written(runner, corpus, t
     args = ["ingest", str(corpus), "--db", str(db), "--lexicon", str(lexicon), "-j", jobs]
     r = runner.invoke(main, args)
     assert r.exit_code == 1
-    assert r.stderr.startswith(f"Error: {lexicon}") and r.stderr.count("\n") == 1
+    assert r.stderr.startswith(f"positions: {lexicon}") and r.stderr.count("\n") == 1
     with open_store(db) as s:
         assert s.stats().files == 0
 

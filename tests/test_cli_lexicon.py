@@ -9,6 +9,7 @@ import pytest
 
 from positions.cli import main
 from positions.lexicon import load_lexicon
+from test_cli_timeline import db  # noqa: F401  (the record-built golden corpus in a store)
 
 DATA = Path(__file__).resolve().parent / "data" / "lexicons"
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,7 +148,7 @@ def test_kwic_bad_pattern_is_one_line(runner, tmp_path):
 
 def test_kwic_unknown_concept(runner, tmp_path):
     result = runner.invoke(main, ["kwic", "--concept", "nope", str(_article(tmp_path))])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "unknown concept 'nope'" in result.output
 
 
@@ -189,3 +190,15 @@ def test_kwic_json_shows_the_bundled_corpus_paths_short(runner):
     assert result.exit_code == 0, result.output
     paths = {r["path"] for r in json.loads(result.stdout)}
     assert paths and all(p.startswith(("korea/", "seeds/")) for p in paths), paths
+
+
+def test_kwic_actor_and_span(runner, db):
+    chn = "2019-04-10  Xinhua  CHN  Beijing supports the resumption of [dialogue]. Russia and China submitted (out of scope)\n"
+    for extra in (["--actor", "chn"], ["--actor", "CHN", "--role", "speaker"]):
+        result = runner.invoke(main, ["kwic", "--db", db, "--concept", "dialogue", *extra])
+        assert (result.exit_code, result.stdout, result.stderr) == (0, chn, "")
+    result = runner.invoke(main, ["kwic", "--db", db, "--concept", "dialogue", "--from", "2020"])
+    assert result.stdout == "2020-05-20  Kyodo  RUS  and sees no point in [dialogue] for now. (negated) (out of scope)\n"
+    result = runner.invoke(main, ["kwic", "--db", db, "--concept", "roadmap", "--actor", "USA", "--to", "2019"])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr.startswith("positions: no match of 'roadmap' in the statements of USA to 2019; try fewer words")

@@ -82,7 +82,7 @@ def test_out_refuses_a_directory_of_other_files_unless_forced(runner, db, tmp_pa
     (out / "index.html").write_text("my own page\n")
     r = runner.invoke(main, ["report", "--db", db, "--out", str(out)])
     assert r.exit_code == 1
-    assert r.stderr == (f"Error: {out}: not empty and not written by `positions report` (no {MARKER} in it); "
+    assert r.stderr == (f"positions: {out}: not empty and not written by `positions report` (no {MARKER} in it); "
                         "choose an empty or new directory, or use --force to write into it\n")  # fmt: skip
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]
     assert (out / "index.html").read_text() == "my own page\n"

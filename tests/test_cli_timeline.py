@@ -76,7 +76,7 @@ def test_bundled_sample_corpus_by_default(runner):
 
 def test_errors_are_one_line(runner, db, tmp_path):
     r = runner.invoke(main, ["timeline", "--db", db, "--actor", "FRA"])
-    assert r.exit_code == 1 and r.stderr == "Error: unknown actor 'FRA': no statement has it as holder (found: CHN, RUS)\n"
+    assert r.exit_code == 1 and r.stderr == "positions: unknown actor 'FRA': no statement in the corpus has it as holder (found: CHN, RUS)\n"
     r = runner.invoke(main, ["timeline", "--db", str(tmp_path / "none.db")])
     assert r.exit_code == 1 and "no such store" in r.stderr and len(r.stderr.splitlines()) == 1
     r = runner.invoke(main, ["timeline", str(CORPUS), "--db", db])
@@ -99,3 +99,21 @@ def test_bad_file_is_reported_and_skipped(runner, tmp_path):
     assert r.exit_code == 1
     assert r.stderr.startswith("positions: ") and "bad.md" in r.stderr
     assert "RUS,phased,2018" in r.stdout
+
+
+def test_from_to_keep_a_span(runner, db):
+    result = runner.invoke(main, ["timeline", "--db", db, "--actor", "RUS", "--to", "2018"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "RUS  (holder, by year; '.' = statements without the concept)\n"
+        "            2018\n"
+        "  dialogue     1\n"
+        "  phased       1\n"
+        "\n"
+        "  dialogue: 1 in 1 period(s), first 2018, last 2018\n"
+        '    "resumption of dialogue" x1  2018\n'
+        "  phased: 1 in 1 period(s), first 2018, last 2018\n"
+        '    "step-by-step" x1  2018\n'
+    )
+    wide = runner.invoke(main, ["timeline", "--db", db, "--actor", "RUS", "--from", "2019", "--to", "2020-05"])
+    assert wide.stdout.splitlines()[1].split() == ["2019", "2020"]

@@ -177,7 +177,7 @@ def test_a_scheduler_that_is_not_there_is_one_line(tmp_path):
     res = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "x.db"), "--engine", "dask",
                                     "--scheduler", "tcp://127.0.0.1:9"])  # fmt: skip
     assert res.exit_code == 1
-    assert res.stderr.startswith("Error: cannot start or reach the Dask cluster: ")
+    assert res.stderr.startswith("positions: cannot start or reach the Dask cluster: ")
     assert res.stderr.count("\n") == 1
 
 
@@ -204,7 +204,7 @@ def test_missing_dask_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr(extras.importlib, "import_module", no_distributed)
     res = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "x.db"), "--engine", "dask"])
     assert res.exit_code == 1
-    assert res.stderr == 'Error: --engine dask needs distributed, which is not installed: pip install "positions[dask]"\n'
+    assert res.stderr == 'positions: --engine dask needs distributed, which is not installed: pip install "positions[dask]"\n'
 
 
 def test_a_memory_url_corpus_is_read_named_by_its_urls_and_skipped_when_unchanged(tmp_path, monkeypatch):
@@ -226,7 +226,7 @@ def test_a_memory_url_corpus_is_read_named_by_its_urls_and_skipped_when_unchange
         res = CliRunner().invoke(main, ["ingest", "memory://positions-test", "--db", str(db)])
         assert res.output.startswith(f"{db}: 2 files: 0 read (0 replaced), 2 unchanged, 0 failed;")
         res = CliRunner().invoke(main, ["ingest", "memory://positions-nothing", "--db", str(db)])
-        assert res.exit_code == 1 and res.stderr == "Error: memory://positions-nothing: no such file or directory\n"
+        assert res.exit_code == 1 and res.stderr == "positions: memory://positions-nothing: no such file or directory\n"
     finally:
         fs.rm("/positions-test", recursive=True)
 

@@ -226,7 +226,7 @@ def test_export_flat_tables(stores, runner, tmp_path, fmt):
 def test_export_of_no_store_is_one_line(runner, tmp_path):
     res = runner.invoke(main, ["export", "--db", str(tmp_path / "none.db"), str(tmp_path / "o")])
     assert res.exit_code == 1
-    assert res.stderr == f"Error: {tmp_path / 'none.db'}: no such store (make one with `positions ingest --db {tmp_path / 'none.db'}`)\n"
+    assert res.stderr == f"positions: {tmp_path / 'none.db'}: no such store (make one with `positions ingest --db {tmp_path / 'none.db'}`)\n"
 
 
 def test_a_missing_extra_is_one_line(stores, runner, monkeypatch):
@@ -242,9 +242,9 @@ def test_a_missing_extra_is_one_line(stores, runner, monkeypatch):
     monkeypatch.setattr(extras.importlib, "import_module", no_duckdb)
     res = runner.invoke(main, ["timeline", "--dataset", str(stores / "ds")])
     assert res.exit_code == 1
-    assert res.stderr == 'Error: --dataset needs duckdb, which is not installed: pip install "positions[dask]"\n'
+    assert res.stderr == 'positions: --dataset needs duckdb, which is not installed: pip install "positions[dask]"\n'
     res = runner.invoke(main, ["ingest", "--dataset", str(stores / "ds2")])
-    assert res.stderr == 'Error: --dataset needs duckdb, which is not installed: pip install "positions[dask]"\n'
+    assert res.stderr == 'positions: --dataset needs duckdb, which is not installed: pip install "positions[dask]"\n'
 
 
 def test_export_api_counts(stores, tmp_path):

@@ -211,7 +211,7 @@ def test_suggest_cli(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert '    "balanced way",' in result.output.splitlines()
     bad = runner.invoke(main, ["lexicon", "suggest", "nonsense", str(tmp_path)])
-    assert bad.exit_code == 1 and "unknown concept 'nonsense'" in bad.output
+    assert bad.exit_code == 2 and "positions: invalid value for 'CONCEPT': unknown concept 'nonsense'" in bad.output
 
 
 _VOCAB = ["North", "Korea", "must", "abandon", "give", "up", "its", "nuclear", "weapons", "programmes",

@@ -80,13 +80,14 @@ def test_from_to_make_a_report_of_a_span():
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--from", "2020", "--to", "2019"], "--from 2020 is after --to 2019"),
-        (["--from", "2019-13"], "invalid --from date '2019-13'"),
-        (["--to", "soon"], "invalid --to date 'soon'"),
+        (["--from", "2020", "--to", "2019"], "positions: --from 2020 is after --to 2019"),
+        (["--from", "2019-13"], "positions: invalid value for '--from': '2019-13': use YYYY, YYYY-MM or YYYY-MM-DD (month must be in 1..12)"),
+        (["--to", "soon"], "positions: invalid value for '--to': 'soon': use YYYY, YYYY-MM or YYYY-MM-DD"),
     ],
 )
 def test_report_refuses_a_bad_span_in_one_line(tmp_path, args, message):
+    """A usage error: click's usage and hint, then the one line (exit status 2)."""
     r = CliRunner().invoke(main, ["report", "--out", str(tmp_path / "r"), *args])
-    assert r.exit_code != 0 and not (tmp_path / "r").exists()
+    assert r.exit_code == 2 and not (tmp_path / "r").exists()
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0] and "Traceback" not in r.stderr
+    assert lines[-1] == message and "Traceback" not in r.stderr

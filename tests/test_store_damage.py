@@ -67,7 +67,7 @@ def _one_damage_line(result, db):
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith(f"Error: the store {db} is damaged: "), result.stderr
+    assert result.stderr.startswith(f"positions: the store {db} is damaged: "), result.stderr
     assert result.stderr.endswith(f"; run `positions ingest CORPUS --db {db} --rebuild`\n"), result.stderr
 
 
@@ -159,7 +159,7 @@ def test_a_foreign_sqlite_file_with_user_version_1_is_refused_untouched(runner, 
     result = runner.invoke(main, args)
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"Error: {path}: an SQLite database (user_version 1), but not a positions store (another table 'articles')"
+        f"positions: {path}: an SQLite database (user_version 1), but not a positions store (another table 'articles')"
     ), result.stderr
     assert result.stderr.count("\n") == 1
     assert path.read_bytes() == before  # not switched to WAL (header bytes 18-19 stay 1, 1)
@@ -171,7 +171,7 @@ def test_rebuild_refuses_a_file_that_is_not_sqlite(runner, tmp_path):
     path.write_text("my notes\n")
     result = runner.invoke(main, ["ingest", "--db", str(path), "--rebuild"])
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {path}: not an SQLite file; --rebuild replaces only a positions store "
+    assert result.stderr == (f"positions: {path}: not an SQLite file; --rebuild replaces only a positions store "
                              "(remove the file yourself if it was one)\n")  # fmt: skip
     assert path.read_text() == "my notes\n"
 

@@ -88,3 +88,42 @@ def test_period_of():
     assert period_of(art, "month").key == "2021-12"
     assert period_of(art, "article").label == "z.txt"
     assert period_of(_article("n", None), "year") is None
+
+
+def test_diff_corpus_is_every_actor_s_successive_diffs_in_code_order():
+    from positions.track import diff_corpus, successive_diffs
+
+    calls: list[tuple[int, int]] = []
+    diffs = diff_corpus(ANALYSES, progress=lambda done, total: calls.append((done, total)))
+    assert [(d.actor, d.old.period.key, d.new.period.key) for d in diffs] == [("CHN", "2019", "2020"), ("RUS", "2018", "2019")]
+    assert calls == [(1, 3), (2, 3), (3, 3)]  # CHN, RUS, USA
+    assert diff_corpus(ANALYSES, actor="RUS", by="month") == successive_diffs(ANALYSES, "RUS", by="month")
+
+
+def test_an_actor_no_statement_has_is_not_found():
+    from positions.errors import NotFoundError
+    from positions.track import diff_corpus, require_actor
+
+    with pytest.raises(NotFoundError, match=r"^unknown actor 'FRA': no statement in the corpus has it as holder \(found: CHN, RUS, USA\)$"):
+        diff_corpus(ANALYSES, actor="FRA")
+    assert require_actor(ANALYSES, "USA", role="speaker") == "USA"
+    with pytest.raises(NotFoundError, match=r"as speaker \(found: CHN, RUS, USA\)$"):
+        require_actor(ANALYSES, "FRA", role="speaker")
+
+
+def test_diff_articles_diffs_the_actors_common_to_both():
+    from positions.errors import NotFoundError
+    from positions.track import diff_articles
+
+    (d,) = diff_articles(ANALYSES[1], ANALYSES[0])
+    assert (d.actor, d.old.period.key, d.new.period.key) == ("RUS", "a", "b")
+    with pytest.raises(NotFoundError, match=r"^d.txt and c.txt: no actor has statements in both \(old: CHN; new: RUS\)$"):
+        diff_articles(ANALYSES[3], ANALYSES[2])
+
+
+def test_timeline_keeps_the_span_from_to():
+    from positions.track import timeline
+
+    tl = timeline(ANALYSES, actor="RUS", since="2019", until="2019-12")
+    assert [p.key for p in tl.periods] == ["2019"]
+    assert [(r.concept, r.count) for r in tl.rows] == [("dialogue", 1), ("phased", 1), ("roadmap", 1)]

@@ -205,9 +205,3 @@ def _check_source(
         if p != "-" and not any(ch in p for ch in "*?[") and not os.path.exists(p):
             raise SourceError(f"{p}: no such file or directory")
 
-
-def check_actor(actor: str) -> str:
-    code = actor.strip().upper()
-    if len(code) != 3 or not code.isalpha():
-        raise click.UsageError(f"unknown actor {actor!r}: use an ISO alpha-3 code such as RUS")
-    return code

@@ -8,10 +8,14 @@ import click
 
 from ..model import PartialDate
 from . import main
-from ._corpus import Failures, check_actor, load_analyses, nothing_found, report_undated
+from ._corpus import Failures, load_analyses, nothing_found, report_undated
 from ._options import (
     FORMATS_REPORT,
+    actor_codes,
     actors_option,
+    by_option,
+    parse_date,
+    role_option,
     corpus_argument,
     dataset_option,
     db_option,
@@ -24,18 +28,20 @@ from ._options import (
 from ._progress import quiet_option
 
 
+def _period(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[PartialDate]:
+    return None if value is None else parse_date(value)
+
+
 @main.command()
 @corpus_argument
 @db_option
 @dataset_option
-@click.option("--actors", "actor_list", required=True, metavar="CODES",
+@click.option("--actors", "codes", required=True, metavar="CODES", callback=lambda ctx, _p, v: actor_codes(v, ctx),
               help="Comma-separated ISO alpha-3 codes, in the order of the columns: RUS,CHN,USA.")  # fmt: skip
-@click.option("--period", default=None, metavar="PERIOD",
-              help="YYYY or YYYY-MM (default: the latest period in which the most of them speak).")  # fmt: skip
-@click.option("--by", type=click.Choice(["year", "month"]), default=None,
-              help="Period length (default: that of --period, else year).")  # fmt: skip
-@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
-              help="Compare the statements each actor holds, or those its people speak.")  # fmt: skip
+@click.option("--period", default=None, metavar="PERIOD", callback=_period,
+              help="YYYY, YYYY-MM or YYYY-MM-DD (default: the latest period in which the most of them speak).")  # fmt: skip
+@by_option(("day", "month", "year"), default=None, help="Period length (default: that of --period, else year).")
+@role_option("Compare the statements each actor holds, or those its people speak.")
 @format_option(FORMATS_REPORT)
 @lexicon_option
 @actors_option
@@ -49,8 +55,8 @@ def compare(
     corpus: tuple[str, ...],
     db_path: Optional[str],
     dataset_path: Optional[str],
-    actor_list: str,
-    period: Optional[str],
+    codes: list[str],
+    period: Optional[PartialDate],
     by: Optional[str],
     role: str,
     fmt: str,
@@ -74,17 +80,8 @@ def compare(
     from ..render.timeline import render_comparison
     from ..track import compare as make_comparison
 
-    codes = [check_actor(a) for a in actor_list.split(",") if a.strip()]
-    if not codes:
-        raise click.UsageError("--actors needs at least one code, e.g. RUS,CHN")
     if period is not None:
-        try:
-            parsed = PartialDate.from_iso(period)
-        except ValueError:
-            raise click.UsageError(f"invalid --period {period!r}: use YYYY or YYYY-MM") from None
-        if parsed.day is not None:
-            raise click.UsageError(f"invalid --period {period!r}: use YYYY or YYYY-MM")
-        natural = "month" if parsed.month is not None else "year"
+        natural = period.precision.value
         if by is not None and by != natural:
             raise click.UsageError(f"--period {period} is a {natural}, not a {by}")
         by = natural
@@ -93,7 +90,7 @@ def compare(
                              actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
                              dataset_path=dataset_path, quiet=quiet)  # fmt: skip
     report_undated(analyses, "the comparison")
-    cmp = make_comparison(analyses, codes, period=period, by=by or "year", role=role)
+    cmp = make_comparison(analyses, codes, period=period.iso() if period else None, by=by or "year", role=role)
     click.echo(render_comparison(cmp, fmt), nl=False)
     if not cmp.cells and any(an.article.date is not None for an in analyses):
         when = f"in {period}" if period else "in the latest period"

@@ -8,30 +8,26 @@ from typing import Optional
 
 import click
 
-from ..model import Analysis, PartialDate, PositionDiff
+from ..model import PartialDate
 from . import main
 from ._corpus import Failures, echo_warnings, load_analyses, nothing_found, report_undated
 from ._options import (
     FORMATS_REPORT,
+    actor_option,
     actors_option,
+    by_option,
+    concept_option,
     dataset_option,
+    date_range_options,
     db_option,
     encoding_option,
     format_option,
     lexicon_option,
     name_option,
+    role_option,
     year_option,
 )
 from ._progress import progress, quiet_option
-
-
-def _date(value: Optional[str], option: str) -> Optional[PartialDate]:
-    if value is None:
-        return None
-    try:
-        return PartialDate.from_iso(value)
-    except ValueError as exc:
-        raise click.ClickException(f"invalid {option} date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD ({exc})") from None
 
 
 def _is_file_pair(paths: tuple[str, ...]) -> bool:
@@ -44,7 +40,7 @@ def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional
     from ..sources import iter_articles
 
     if paths == ("-", "-"):
-        raise click.ClickException("only one of OLD and NEW can be '-' (stdin)")
+        raise click.UsageError("only one of OLD and NEW can be '-' (stdin)")
     articles = []
 
     def fail(where: str, exc: Exception) -> None:  # an empty file too: it leaves nothing to compare
@@ -62,84 +58,13 @@ def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional
     return articles
 
 
-def _pair_diffs(analyses: list[Analysis], role: str, concept: Optional[str], actor: Optional[str], engine) -> list[PositionDiff]:
-    from ..diff import diff_snapshots
-    from ..track import actors, snapshots
-
-    old, new = analyses
-    found_old, found_new = actors([old], role=role), actors([new], role=role)
-    common = [a for a in found_old if a in found_new]
-    if not common:
-        raise click.ClickException(
-            f"{old.article.path} and {new.article.path}: no actor has statements in both "
-            f"(old: {', '.join(found_old) or 'none'}; new: {', '.join(found_new) or 'none'})"
-        )
-    diffs = []
-    for a in common:
-        (so,) = snapshots([old], a, by="article", role=role, concept=concept) or (None,)
-        (sn,) = snapshots([new], a, by="article", role=role, concept=concept) or (None,)
-        if so is not None and sn is not None:
-            diffs.append(diff_snapshots(so, sn, engine=engine))
-    return diffs
-
-
-def _corpus_diffs(
-    analyses: list[Analysis],
-    actor: Optional[str],
-    by: str,
-    role: str,
-    since: Optional[PartialDate],
-    until: Optional[PartialDate],
-    concept: Optional[str],
-    engine: Optional[str],
-    quiet: bool = False,
-) -> list[PositionDiff]:
-    from ..track import actors
-
-    found = actors(analyses, role=role)
-    if actor is not None:
-        if actor not in found:
-            raise click.ClickException(
-                f"unknown actor {actor!r}: no statement in the corpus has it as {role} "
-                f"(found: {', '.join(found) or 'none'})"
-            )
-        wanted = [actor]
-    else:
-        wanted = found
-    if by != "article":
-        report_undated(analyses, f"diff --by {by}")
-    diffs = []
-    with progress("diff", len(wanted), quiet=quiet) as bar:
-        for a in bar.over(wanted):
-            diffs.extend(_actor_diffs(analyses, a, actor, by, role, since, until, concept, engine))
-    return diffs
-
-
-def _actor_diffs(analyses: list[Analysis], a: str, actor: Optional[str], by: str, role: str,
-                 since: Optional[PartialDate], until: Optional[PartialDate], concept: Optional[str],
-                 engine: Optional[str]) -> list[PositionDiff]:  # fmt: skip
-    """The successive diffs of actor ``a`` (``actor``: the one asked for, if any)."""
-    from ..track import snapshots, successive_diffs
-
-    found_diffs = successive_diffs(analyses, a, by=by, role=role, since=since, until=until,
-                                   concept=concept, engine=engine)  # fmt: skip
-    if not found_diffs and actor is not None:
-        snaps = snapshots(analyses, a, by=by, role=role, since=since, until=until, concept=concept)
-        periods = ", ".join(s.period.label or s.period.key for s in snaps) or "none"
-        click.echo(f"{a}: fewer than two periods to compare (periods: {periods})", err=True)
-    return found_diffs
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, path_type=str), metavar="[OLD NEW | CORPUS...]")
-@click.option("--actor", default=None, help="ISO alpha-3 code of the country to follow (default: every actor).")
-@click.option("--by", type=click.Choice(["article", "day", "month", "year"]), default=None,
-              help="Period of a snapshot (corpus form; default: year).")  # fmt: skip
-@click.option("--from", "since", default=None, metavar="DATE", help="First date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--to", "until", default=None, metavar="DATE", help="Last date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--concept", default=None, metavar="ID", help="Only statements with this concept.")
-@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
-              help="Follow the statements the actor holds, or those its people speak.")  # fmt: skip
+@actor_option("ISO alpha-3 code of the country to follow (default: every actor).")
+@by_option(default=None, help="Period of a snapshot (corpus form; default: year).")
+@date_range_options()
+@concept_option()
+@role_option()
 @click.option("--all-passages", is_flag=True,
               help="Also show new and gone passages that carry no in-scope concept (text, markdown, html).")  # fmt: skip
 @click.option("--engine", type=click.Choice(["fast", "python"]), default=None,
@@ -162,8 +87,8 @@ def diff(
     paths: tuple[str, ...],
     actor: Optional[str],
     by: Optional[str],
-    since: Optional[str],
-    until: Optional[str],
+    since: Optional[PartialDate],
+    until: Optional[PartialDate],
     concept: Optional[str],
     role: str,
     all_passages: bool,
@@ -211,20 +136,9 @@ def diff(
     from ..pipeline import analyze
     from ..render import render_diffs, render_overview
     from ..render.overview import narrowing_hint
-    from ..track import diff_overview
     from ..sources import bundled_corpus
+    from ..track import diff_articles, diff_corpus, diff_overview, snapshots
 
-    since_d, until_d = _date(since, "--from"), _date(until, "--to")
-    if since_d and until_d and since_d.first_day() > until_d.first_day():
-        raise click.ClickException(f"--from {since} is after --to {until}")
-    if actor is not None:
-        actor = actor.upper()
-        if len(actor) != 3 or not actor.isalpha():
-            raise click.ClickException(f"unknown actor {actor!r}: use an ISO alpha-3 code such as RUS")
-    lexicon = load_lexicon(lexicon_path) if lexicon_path else load_lexicon()
-    if concept is not None and concept not in lexicon.concept_ids:
-        raise click.ClickException(f"unknown concept {concept!r} (known: {', '.join(sorted(lexicon.concept_ids))})")
-    gazetteer = load_gazetteer(actors_paths)
     roots: list[str] = []
     failures = Failures()
     pair_form = db_path is None and dataset_path is None and _is_file_pair(paths) and actor is None and by is None and since is None and until is None
@@ -232,15 +146,24 @@ def diff(
     if stdin_name is not None and "-" not in paths:
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
     if pair_form:
-        articles = _read_pair(paths, year, stdin_name, encoding)  # type: ignore[arg-type]
-        analyses = [analyze(a, lexicon=lexicon, gazetteer=gazetteer) for a in articles]
-        diffs = _pair_diffs(analyses, role, concept, actor, engine)
+        lexicon, gazetteer = load_lexicon(lexicon_path), load_gazetteer(actors_paths)
+        old, new = (analyze(a, lexicon=lexicon, gazetteer=gazetteer) for a in _read_pair(paths, year, stdin_name, encoding))  # type: ignore[arg-type]
+        analyses = [old, new]
+        diffs = diff_articles(old, new, role=role, concept=concept, engine=engine)
     else:
         roots = [] if paths or db_path or dataset_path else [str(p) for p in bundled_corpus()]
         analyses = load_analyses(paths, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                                  actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
                                  dataset_path=dataset_path, quiet=quiet)  # fmt: skip
-        diffs = _corpus_diffs(analyses, actor, by or "year", role, since_d, until_d, concept, engine, quiet)
+        if by != "article":
+            report_undated(analyses, f"diff --by {by or 'year'}")
+        with progress("diff", quiet=quiet) as bar:
+            diffs = diff_corpus(analyses, actor=actor, by=by or "year", role=role, since=since, until=until,
+                                concept=concept, engine=engine, progress=bar.callback)  # fmt: skip
+        if not diffs and actor is not None:
+            snaps = snapshots(analyses, actor, by=by or "year", role=role, since=since, until=until, concept=concept)
+            periods = ", ".join(s.period.label or s.period.key for s in snaps) or "none"
+            nothing_found(f"{actor}: fewer than two periods to compare (periods: {periods})")
 
     if not diffs:
         if fmt in ("json", "jsonl", "csv"):  # an empty table: [] in JSON, the header in CSV

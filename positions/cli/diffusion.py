@@ -7,21 +7,41 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, check_actor, load_analyses
-from ._options import FORMATS_REPORT, actors_option, corpus_argument, db_option, format_option, lexicon_option, year_option
+from ._corpus import Failures, load_analyses
+from ._options import (
+    FORMATS_REPORT,
+    actor_codes,
+    actors_option,
+    by_option,
+    concept_option,
+    corpus_argument,
+    db_option,
+    format_option,
+    lexicon_option,
+    role_option,
+    year_option,
+)
+
+
+def _pairs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    pairs = []
+    for p in values:
+        codes = actor_codes(p, ctx, option="--pair")
+        if len(codes) != 2:
+            raise click.BadParameter(f"{p!r}: give two codes, e.g. CHN,RUS")
+        pairs.append((codes[0], codes[1]))
+    return pairs
 
 
 @main.command()
 @corpus_argument
 @db_option
-@click.option("--concept", default=None, metavar="ID", help="Only this concept and its wordings.")
+@concept_option("Only this concept and its wordings.")
 @click.option("--wording", default=None, metavar="WORDS", help='Only this wording, as written ("freeze-for-freeze").')
-@click.option("--pair", "pairs", multiple=True, metavar="A,B",
+@click.option("--pair", "pairs", multiple=True, metavar="A,B", callback=_pairs,
               help="Convergence of these two actors (repeatable). Default: every pair of actors with a use.")  # fmt: skip
-@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True,
-              help="Period of the convergence measure.")  # fmt: skip
-@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
-              help="The statements the actor holds, or those its people speak.")  # fmt: skip
+@by_option(("month", "year"), help="Period of the convergence measure.")
+@role_option("The statements the actor holds, or those its people speak.")
 @click.option("--affirmed", is_flag=True, help="Count only affirmed uses (a negated mention is no adoption).")
 @format_option(FORMATS_REPORT)
 @lexicon_option
@@ -34,7 +54,7 @@ def diffusion(
     db_path: Optional[str],
     concept: Optional[str],
     wording: Optional[str],
-    pairs: tuple[str, ...],
+    pairs: list[tuple[str, str]],
     by: str,
     role: str,
     affirmed: bool,
@@ -57,22 +77,11 @@ def diffusion(
         positions diffusion --db corpus.db --wording "double freeze" --pair CHN,RUS --format html > firsts.html
     """
     from ..diffusion import diffusion as find_diffusion
-    from ..lexicon import load_lexicon
     from ..render.novelty import render_diffusion
     from ..sources import bundled_corpus
     from ..store import open_store
 
-    pair_list = []
-    for p in pairs:
-        codes = [x for x in p.split(",") if x.strip()]
-        if len(codes) != 2:
-            raise click.UsageError(f"--pair {p!r}: give two codes, e.g. CHN,RUS")
-        pair_list.append((check_actor(codes[0]), check_actor(codes[1])))
-    if concept is not None and db_path is None:
-        known = load_lexicon(lexicon_path).concept_ids
-        if concept not in known:
-            raise click.UsageError(f"unknown concept {concept!r} (known: {', '.join(sorted(known))})")
-    options = dict(concept=concept, wording=wording, pairs=pair_list or None, by=by, role=role,
+    options = dict(concept=concept, wording=wording, pairs=pairs or None, by=by, role=role,
                    polarity="affirmed" if affirmed else None)  # fmt: skip
     failures = Failures()
     if db_path is not None:

@@ -12,7 +12,7 @@ from ..render.tables import STATEMENT_COLUMNS, statement_rows
 from ..render.terminal import printable
 from ..render.writers import write_records
 from . import main
-from ._corpus import echo_warnings, nothing_found, warn_empty
+from ._corpus import Failures, echo_warnings, nothing_found
 from ._options import (
     FORMATS_DATA,
     actors_option,
@@ -42,7 +42,7 @@ def _analyzer(lexicon_path: Optional[str], gazetteer):
     except LexiconError:
         if lexicon_path:
             raise
-        click.echo("warning: the bundled lexicon is not usable; statements have no markers", err=True)
+        click.echo("positions: warning: the bundled lexicon is not usable; statements have no markers", err=True)
         return lambda a: extract_statements(a, gazetteer=gazetteer)
     return lambda a: analyze(a, lexicon=lexicon, gazetteer=gazetteer).statements
 
@@ -111,13 +111,7 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
 
     gazetteer = load_gazetteer(actors_paths)
     run = _analyzer(lexicon_path, gazetteer)
-    failed: list[str] = []
-
-    def on_error(path: str, exc: PositionsError) -> None:
-        if warn_empty(path, exc):
-            return
-        failed.append(path)
-        click.echo(printable(f"error: {exc}"), err=True)
+    on_error = Failures()  # one line per bad file or article; exit 1 at the end
 
     if stdin_name is not None and "-" not in files:
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
@@ -149,5 +143,5 @@ def extract(files: tuple[str, ...], fmt: str, lexicon_path: Optional[str], actor
             f"no statements found in {read} article(s); extract finds quotes, reported speech"
             " (\"X said that ...\") and transcripts; try --actors-file for speakers it does not know"
         )
-    if failed:
+    if on_error.count:
         raise SystemExit(1)

@@ -54,13 +54,6 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _undated(store: Any) -> list[str]:
-    """The paths of the stored articles that have no date (in a store, or a dataset)."""
-    query = "SELECT path FROM articles WHERE date IS NULL ORDER BY path"
-    rows = store.sql(query).fetchall() if hasattr(store, "sql") else store.connection.execute(query)
-    return [r[0] for r in rows]
-
-
 @main.command()
 @corpus_argument
 @click.option(
@@ -247,7 +240,7 @@ def ingest(
             result = ingest_dataset(dataset_path, paths, analyze=analyzer, **options)
             with open_dataset(dataset_path) as ds:
                 held = ds.stats()
-                undated = _undated(ds)
+                undated = ds.undated()
             line = summary(dataset_path, result, held).replace(" the store holds", " the dataset holds")
         else:
             options.update(lexicon=lexicon_path, actors=actors_paths)
@@ -257,11 +250,11 @@ def ingest(
                 with open_store(db_path, verify=verify) as store:
                     result = store.ingest(paths, prune=prune, **options)
                     stats = store.stats()
-                    undated = _undated(store)
+                    undated = store.undated()
             line = summary(db_path, result, stats)  # type: ignore[arg-type]
     if rebuild:
         with open_store(db_path) as store:  # the new file, opened as a writer so it closes clean
-            undated = _undated(store)
+            undated = store.undated()
     click.echo(line)
     if undated:
         shown = ", ".join(undated[:3]) + (" ..." if len(undated) > 3 else "")

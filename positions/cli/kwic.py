@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 import click
 
@@ -10,14 +10,20 @@ from ..errors import SourceError
 from ..lexicon import kwic as kwic_lines
 from ..lexicon import load_lexicon
 from ..render.tables import KWIC_COLUMNS, kwic_rows
+from ..model import Article, PartialDate
 from ..render.terminal import printable
 from ..render.writers import write_records
 from ..sources import bundled_corpus, iter_articles
+from ..track import articles_within
 from . import main
 from ._corpus import Failures, echo_warnings, nothing_found, path_shower
 from ._options import (
     FORMATS_DATA,
+    actor_option,
+    concept_option,
     dataset_option,
+    date_range_options,
+    role_option,
     db_option,
     encoding_option,
     format_option,
@@ -29,8 +35,11 @@ from ._options import (
 
 @main.command()
 @click.argument("args", nargs=-1, metavar="[CORPUS]... PATTERN")
-@click.option("--concept", "concept", default=None, metavar="ID", help="A concept of the lexicon instead of a PATTERN.")
+@concept_option("A concept of the lexicon instead of a PATTERN.", stored_analyses=False)
 @lexicon_option
+@actor_option("Only matches inside the statements of this actor (ISO alpha-3 code); default: every match.")
+@role_option("With --actor: the statements the actor holds, or those its people speak.")
+@date_range_options("articles")
 @click.option("--window", type=click.IntRange(0, 50), default=5, show_default=True, help="Tokens of context on each side.")
 @click.option("--in-scope", "in_scope", is_flag=True, help="Only matches inside passages about the lexicon's issue.")
 @click.option("--why", is_flag=True, help="Under each line, the pattern or frame that matched, the normalization steps and the evidence.")
@@ -44,6 +53,10 @@ def kwic(
     args: tuple[str, ...],
     concept: Optional[str],
     lexicon_path: Optional[str],
+    actor: Optional[str],
+    role: str,
+    since: Optional[PartialDate],
+    until: Optional[PartialDate],
     window: int,
     in_scope: bool,
     why: bool,
@@ -63,7 +76,8 @@ def kwic(
     context, [match], right context; "(negated)" and "(out of scope)" mark the matches that do not
     count as affirming the lexicon's issue. With no CORPUS, the bundled sample corpus; '-' reads
     one article from stdin (--name gives its file name). No date is needed: undated articles
-    are searched too.
+    are searched too, except with --from/--to. --actor keeps the matches inside that actor's
+    statements (as --role: those it holds, or those its people speak).
 
     \b
     Example:
@@ -72,6 +86,7 @@ def kwic(
         positions kwic speeches/ "denucleari* ..4 peninsula" --format json
         positions kwic --db corpus.db --concept cvid
         positions kwic --concept denuclearization_dprk --why
+        positions kwic --concept phased --actor CHN --from 2017
 
     With --db (or --dataset), the articles stored by `positions ingest` are searched (in
     date order).
@@ -84,6 +99,14 @@ def kwic(
     else:
         target = load_lexicon(lexicon_path)
     report = Failures()  # one line per bad file; exit 1 at the end
+
+    among = "".join((f" in the statements of {actor}" if actor else "", f" from {since}" if since else "",
+                     f" to {until}" if until else ""))  # fmt: skip
+
+    def search(articles: Iterable[Article]) -> list:
+        return kwic_lines(articles_within(articles, since, until), target, concept=concept, window=window,
+                          actor=actor, role=role)  # fmt: skip
+
     if db_path is not None and dataset_path is not None:
         raise click.UsageError("give --db or --dataset, not both")
     if dataset_path is not None:
@@ -93,8 +116,7 @@ def kwic(
 
         require_dataset("--dataset")
         with open_dataset(dataset_path) as ds:
-            _echo_lines(kwic_lines(ds.articles(), target, concept=concept, window=window), in_scope, fmt,
-                        what=concept or target, why=why)  # fmt: skip
+            _echo_lines(search(ds.articles()), in_scope, fmt, what=concept or target, why=why, among=among)
         return
     if db_path is not None:
         if args_list or year is not None:
@@ -102,8 +124,7 @@ def kwic(
         from ..store import open_store
 
         with open_store(db_path, create=False) as store:
-            _echo_lines(kwic_lines(store.articles(), target, concept=concept, window=window), in_scope, fmt,
-                        what=concept or target, why=why)  # fmt: skip
+            _echo_lines(search(store.articles()), in_scope, fmt, what=concept or target, why=why, among=among)
         return
     paths: list[Any] = args_list or list(bundled_corpus())
     if not paths:
@@ -119,15 +140,16 @@ def kwic(
             echo_warnings(article)
             yield article
 
-    lines = kwic_lines(articles(), target, concept=concept, window=window)
+    lines = search(articles())
     roots = [] if args_list else [str(p) for p in paths]  # the bundled corpus: korea/..., seeds/...
     show = path_shower(roots, relative=False)
-    _echo_lines(lines, in_scope, fmt, what=concept or target, show=show, why=why)
+    _echo_lines(lines, in_scope, fmt, what=concept or target, show=show, why=why, among=among)
     if report.count:
         raise SystemExit(1)
 
 
-def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lambda p: p, why: bool = False) -> None:
+def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lambda p: p, why: bool = False,
+                among: str = "") -> None:  # fmt: skip
     lines = list(lines)
     found = len(lines)
     if in_scope:
@@ -137,7 +159,7 @@ def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lamb
             nothing_found(f"{found} match(es) of {what!r}, none in scope; drop --in-scope to see them")
         else:
             nothing_found(
-                f"no match of {what!r}; try fewer words, a '*' glob (denucleari*), or"
+                f"no match of {what!r}{among}; try fewer words, a '*' glob (denucleari*), or"
                 " `positions lexicon show` for the concepts' patterns"
             )
     if fmt != "text":  # the table positions.kwic/1 (docs/formats.md)

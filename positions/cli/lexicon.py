@@ -15,7 +15,7 @@ from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
 from ._corpus import Failures, path_shower
-from ._options import FORMATS_DATA, bundled_lexicons, format_option, lexicon_option, year_option
+from ._options import FORMATS_DATA, bundled_lexicons, concept_callback, format_option, lexicon_option, year_option
 
 
 def printable_block(text: str) -> str:
@@ -109,7 +109,7 @@ def show(lexicon_path: Optional[str], fmt: str) -> None:
 
 
 @lexicon.command()
-@click.argument("concept")
+@click.argument("concept", callback=concept_callback(stored_analyses=False))
 @click.argument("corpus", nargs=-1, type=click.Path(path_type=str), metavar="[CORPUS]...")
 @lexicon_option
 @click.option("--top", type=click.IntRange(1, 500), default=20, show_default=True, help="How many candidates.")
@@ -133,7 +133,6 @@ def suggest(concept: str, corpus: tuple[str, ...], lexicon_path: Optional[str], 
         positions lexicon suggest sanctions_relief --top 10 --min-count 2
     """
     lex = load_lexicon(lexicon_path)
-    lex.concept(concept)  # an unknown id is one clear line, before any reading
     paths: list[Any] = list(corpus) or list(bundled_corpus())
     if not paths:
         raise SourceError("no CORPUS given and no bundled sample corpus found")

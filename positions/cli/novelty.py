@@ -7,11 +7,20 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, check_actor, load_analyses
-from ._options import FORMATS_REPORT, actors_option, db_option, format_option, lexicon_option, year_option
+from ._corpus import Failures, load_analyses
+from ._options import (
+    FORMATS_REPORT,
+    actor_option,
+    actors_option,
+    db_option,
+    format_option,
+    lexicon_option,
+    role_option,
+    year_option,
+)
 
 
-def _missing_rule(value: str) -> tuple[int, int]:
+def _missing_rule(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
     try:
         k, n = (int(x) for x in value.split("/"))
     except ValueError:
@@ -21,18 +30,28 @@ def _missing_rule(value: str) -> tuple[int, int]:
     return k, n
 
 
+def _window(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from ..errors import PositionsError
+    from ..novelty import parse_window
+
+    try:
+        parse_window(value)
+    except PositionsError:
+        raise click.BadParameter(f"{value!r}: use 2y, 18m, 90d or a number of statements such as 10") from None
+    return value
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str), metavar="FILE...")
 @db_option
 @click.option("--against", "against", multiple=True, type=click.Path(path_type=str), metavar="CORPUS",
               help="The history: files, directories or globs (repeatable). Default: the bundled sample corpus.")  # fmt: skip
-@click.option("--actor", default=None, metavar="CODE", help="Only this actor (ISO alpha-3), default every actor in each file.")
-@click.option("--window", default="2y", show_default=True, metavar="SPAN",
+@actor_option("Only this actor (ISO alpha-3 code), default every actor in each file.")
+@click.option("--window", default="2y", show_default=True, metavar="SPAN", callback=_window,
               help="The standing position: 2y, 18m, 90d, or a number N for the actor's last N articles.")  # fmt: skip
-@click.option("--missing", "missing", default="3/5", show_default=True, metavar="K/N",
+@click.option("--missing", "missing", default="3/5", show_default=True, metavar="K/N", callback=_missing_rule,
               help="A formula is missing when it was in at least K of the actor's last N articles and is absent now.")  # fmt: skip
-@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
-              help="The statements the actor holds, or those its people speak.")  # fmt: skip
+@role_option("The statements the actor holds, or those its people speak.")
 @click.option("--check", is_flag=True, help="Exit 1 when something is new (or a file is undated), 0 when nothing is.")
 @format_option(FORMATS_REPORT)
 @lexicon_option
@@ -46,7 +65,7 @@ def novelty(
     against: tuple[str, ...],
     actor: Optional[str],
     window: str,
-    missing: str,
+    missing: tuple[int, int],
     role: str,
     check: bool,
     fmt: str,
@@ -69,15 +88,11 @@ def novelty(
         positions novelty new/*.txt --against speeches/ --window 5 --missing 2/3
     """
     from ..novelty import novelty as find_novelty
-    from ..novelty import parse_window
     from ..render.novelty import render_novelty
     from ..sources import bundled_corpus
     from ..store import open_store
 
-    k, n = _missing_rule(missing)
-    parse_window(window)  # a bad window is one line before anything is read
-    if actor is not None:
-        actor = check_actor(actor)
+    k, n = missing
     if db_path is not None and against:
         raise click.UsageError("give --against or --db, not both")
     failures = Failures()

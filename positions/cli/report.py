@@ -7,10 +7,14 @@ from typing import Optional
 
 import click
 
+from ..model import PartialDate
 from . import main
 from ._corpus import Failures, analysis_passes, report_undated
 from ._options import (
     actors_option,
+    by_option,
+    date_range_options,
+    role_option,
     corpus_argument,
     dataset_option,
     db_option,
@@ -32,14 +36,10 @@ from ._progress import progress, quiet_option, ticking
               help="Write into --out even when it holds files that no report wrote (same-named ones are replaced).")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True,
               help="HTML site, or Markdown pages for a documentation site.")  # fmt: skip
-@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True, help="Period of a column.")
-@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
-              help="Follow the statements actors hold, or those their people speak.")  # fmt: skip
+@by_option(("month", "year"), help="Period of a column.")
+@role_option("Follow the statements actors hold, or those their people speak.")
 @click.option("--title", default="Positions report", show_default=True, help="Title of the report.")
-@click.option("--from", "since", default=None, metavar="DATE",
-              help="Only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; undated ones are left out).")  # fmt: skip
-@click.option("--to", "until", default=None, metavar="DATE",
-              help="Only articles dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; undated ones are left out).")  # fmt: skip
+@date_range_options("articles")
 @lexicon_option
 @actors_option
 @year_option
@@ -58,8 +58,8 @@ def report(
     by: str,
     role: str,
     title: str,
-    since: Optional[str],
-    until: Optional[str],
+    since: Optional[PartialDate],
+    until: Optional[PartialDate],
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
     year: Optional[int],
@@ -92,20 +92,10 @@ def report(
         positions report corpus/ --from 2010 --to 2023 --out report-2010s/
         positions report --format markdown --out docs/report
     """
-    from ..model import PartialDate
     from ..render.output import prepare_directory
     from ..render.report import write_report
     from ..sources import bundled_corpus
 
-    dates = []
-    for option, value in (("--from", since), ("--to", until)):
-        try:
-            dates.append(PartialDate.from_iso(value) if value is not None else None)
-        except ValueError as exc:
-            msg = f"invalid {option} date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD ({exc})"
-            raise click.ClickException(msg) from None
-    if dates[0] and dates[1] and dates[0].first_day() > dates[1].first_day():
-        raise click.ClickException(f"--from {since} is after --to {until}")
     prepare_directory(Path(out_dir), force=force)  # refused before any analysis is done
 
     failures = Failures()
@@ -119,7 +109,7 @@ def report(
         # the bar counts both passes.
         with progress("report", count * (2 if fmt == "html" else 1), quiet=quiet) as bar:
             written = write_report(ticking(analyses, bar), out_dir, force=force, fmt=fmt, by=by, role=role,
-                                   title=title, roots=roots, since=dates[0], until=dates[1])  # fmt: skip
+                                   title=title, roots=roots, since=since, until=until)  # fmt: skip
     index = "index.html" if fmt == "html" else "index.md"
     click.echo(f"{out_dir}: {len(written)} files ({count} articles); open {out_dir.rstrip('/')}/{index}")
     if failures.count:

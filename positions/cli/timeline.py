@@ -6,11 +6,17 @@ from typing import Optional
 
 import click
 
+from ..model import PartialDate
 from . import main
-from ._corpus import Failures, check_actor, load_analyses, nothing_found, report_undated
+from ._corpus import Failures, load_analyses, nothing_found, report_undated
 from ._options import (
     FORMATS_REPORT,
+    actor_option,
     actors_option,
+    by_option,
+    concept_option,
+    date_range_options,
+    role_option,
     corpus_argument,
     dataset_option,
     db_option,
@@ -27,11 +33,11 @@ from ._progress import quiet_option
 @corpus_argument
 @db_option
 @dataset_option
-@click.option("--actor", default=None, metavar="CODE", help="Only this actor (ISO alpha-3), default every actor.")
-@click.option("--concept", default=None, metavar="ID", help="Only this concept of the lexicon.")
-@click.option("--by", type=click.Choice(["year", "month"]), default="year", show_default=True, help="Period of a column.")
-@click.option("--role", type=click.Choice(["holder", "speaker"]), default="holder", show_default=True,
-              help="Count the statements the actor holds, or those its people speak.")  # fmt: skip
+@actor_option()
+@concept_option("Only this concept of the lexicon.")
+@by_option(("day", "month", "year"), help="Period of a column.")
+@date_range_options()
+@role_option("Count the statements the actor holds, or those its people speak.")
 @format_option(FORMATS_REPORT)
 @lexicon_option
 @actors_option
@@ -48,6 +54,8 @@ def timeline(
     actor: Optional[str],
     concept: Optional[str],
     by: str,
+    since: Optional[PartialDate],
+    until: Optional[PartialDate],
     role: str,
     fmt: str,
     lexicon_path: Optional[str],
@@ -70,30 +78,20 @@ def timeline(
         positions timeline --db corpus.db --concept phased --by month --format csv
         positions timeline speeches/ --format html > timeline.html
         positions timeline --dataset ds/ --actor CHN
+        positions timeline --actor CHN --from 2017 --to 2019
     """
-    from ..lexicon import load_lexicon
     from ..render.timeline import render_timeline
-    from ..track import actors as found_actors
+    from ..track import require_actor
     from ..track import timeline as make_timeline
 
-    if actor is not None:
-        actor = check_actor(actor)
-    if concept is not None and db_path is None and dataset_path is None:
-        known = load_lexicon(lexicon_path).concept_ids
-        if concept not in known:
-            raise click.UsageError(f"unknown concept {concept!r} (known: {', '.join(sorted(known))})")
     failures = Failures()
     analyses = load_analyses(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                              actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
                              dataset_path=dataset_path, quiet=quiet)  # fmt: skip
     if actor is not None:
-        found = found_actors(analyses, role=role)
-        if actor not in found:
-            raise click.ClickException(
-                f"unknown actor {actor!r}: no statement has it as {role} (found: {', '.join(found) or 'none'})"
-            )
+        require_actor(analyses, actor, role=role)
     report_undated(analyses, f"the timeline (by {by})")
-    tl = make_timeline(analyses, actor=actor, concept=concept, by=by, role=role)
+    tl = make_timeline(analyses, actor=actor, concept=concept, by=by, role=role, since=since, until=until)
     click.echo(render_timeline(tl, fmt), nl=False)
     dated = sum(1 for an in analyses if an.article.date is not None)
     if not tl.rows and dated:  # with none dated, the undated warning said why

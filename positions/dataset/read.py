@@ -108,6 +108,13 @@ class Dataset:
             markers=q("SELECT count(*) FROM markers WHERE seq IS NOT NULL"),
         )
 
+    def undated(self) -> list[str]:
+        """The paths of the articles that have no date, sorted (as :meth:`Store.undated
+        <positions.store.Store.undated>`)."""
+        from ..store import UNDATED_QUERY
+
+        return [r[0] for r in self.con.execute(UNDATED_QUERY).fetchall()]
+
     def concept_counts(self, *, by: str = "year", role: str = "holder") -> list[tuple]:
         """The timeline's counts as one query: ``(actor, concept, period, markers,
         statements, articles)`` for every actor, concept and period in which the concept

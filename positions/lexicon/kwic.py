@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 import attrs
 
-from ..model import Article, Polarity, Span
+from ..model import Article, Polarity, Role, Span
 from ..text import token_spans, view
 from .load import Lexicon, lexicon_from_patterns
 from .match import match_concepts
@@ -88,14 +88,20 @@ def kwic(
     concept: Optional[str] = None,
     window: int = 5,
     gazetteer: Optional[Gazetteer] = None,
+    actor: Optional[str] = None,
+    role: Role = "holder",
 ) -> list[KwicLine]:
     """Keyword-in-context lines for a pattern, one concept, or every concept of a lexicon.
 
     ``window`` is the number of tokens (words and punctuation) kept on each side. Lines come
     in article order, then text order. A match inside a statement carries that statement's
     speaker, country (the speaker's) and holders; elsewhere (narration) the article's own
-    country, if its metadata gives one.
+    country, if its metadata gives one. ``actor`` keeps the matches inside the statements
+    that actor holds (``role="holder"``) or whose speaker is of that country
+    (``role="speaker"``), as :mod:`positions.track` gives statements to actors.
     """
+    if role not in ("holder", "speaker"):
+        raise ValueError(f"unknown role {role!r} (known: holder, speaker)")
     from ..attribution import extract_statements
 
     if isinstance(lexicon_or_pattern, str):
@@ -113,6 +119,8 @@ def kwic(
         statements = extract_statements(article, gazetteer=gazetteer, text_view=tv) if markers else ()
         for m in markers:
             st = next((s for s in statements if any(p.contains(m.span) for p in s.parts or (s.span,))), None)
+            if actor is not None and (st is None or actor not in (st.holders if role == "holder" else (st.country,))):
+                continue
             body = article.body
             before = token_spans(article.text, Span(body.start, m.span.start))[-window:] if window else []
             after = token_spans(article.text, Span(m.span.end, body.end))[:window] if window else []

@@ -141,6 +141,9 @@ def rebuild_store(path: PathLike, paths: Union[PathLike, Iterable[PathLike]], **
     return rebuild(p, ingest)
 
 
+UNDATED_QUERY = "SELECT path FROM articles WHERE date IS NULL ORDER BY path"
+
+
 class Store:
     """An open store; see :func:`open_store`."""
 
@@ -286,6 +289,14 @@ class Store:
         """Counts of files, articles, statements and markers, and the date range."""
         try:
             return _read.stats(self._conn, self.path)
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+
+    def undated(self) -> list[str]:
+        """The paths of the stored articles that have no date (left out of every ordering
+        by time), sorted."""
+        try:
+            return [r[0] for r in self._conn.execute(UNDATED_QUERY)]
         except sqlite3.Error as exc:
             raise store_error(self.path, exc) from exc
 

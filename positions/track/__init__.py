@@ -4,6 +4,7 @@ period), position diffs between them, timelines, comparisons, shift events, and
 
 The package: :mod:`~positions.track.snapshots` (periods, snapshots, successive diffs),
 :mod:`~positions.track.positions` (:func:`diff_snapshots`),
+:mod:`~positions.track.corpus` (:func:`diff_corpus`, :func:`diff_articles`),
 :mod:`~positions.track.timeline` (timelines, comparisons, shift events),
 :mod:`~positions.track.summary` (:func:`track`) and
 :mod:`~positions.track.overview` (:func:`diff_overview`, what a run of diffs covers).
@@ -30,9 +31,20 @@ can say so.
 from __future__ import annotations
 
 from ..model import ROLES
+from .corpus import diff_articles, diff_corpus, require_actor
 from .overview import ActorOverview, DiffOverview, PeriodChange, diff_overview
 from .positions import concept_polarities, diff_series, diff_snapshots, held_concepts
-from .snapshots import PERIODS, DateLike, actors, period_of, snapshots, successive_diffs, undated, within
+from .snapshots import (
+    PERIODS,
+    DateLike,
+    actors,
+    articles_within,
+    period_of,
+    snapshots,
+    successive_diffs,
+    undated,
+    within,
+)
 from .summary import ConceptWording, KwicEntry, Tracking, concept_wordings, track
 from .timeline import compare, shift_events, timeline
 
@@ -45,11 +57,15 @@ __all__ = [
     "actors",
     "undated",
     "within",
+    "articles_within",
     "period_of",
     "timeline",
     "compare",
     "shift_events",
     "diff_snapshots",
+    "diff_corpus",
+    "diff_articles",
+    "require_actor",
     "diff_series",
     "concept_polarities",
     "held_concepts",

@@ -224,4 +224,17 @@ def within(analyses: Iterable[Analysis], since: DateLike = None, until: DateLike
     return (an for an in analyses if _in_range(an.article, since_d, until_d))
 
 
+def articles_within(articles: Iterable[Article], since: DateLike = None, until: DateLike = None) -> Iterator[Article]:
+    """The articles dated between ``since`` and ``until``, as :func:`within` keeps analyses
+    (what ``positions kwic --from/--to`` searches).
+
+    >>> from positions.model import Article, PartialDate, Span
+    >>> arts = [Article(f"a{y}", "a.txt", "", Span(0, 0), date=PartialDate(y)) for y in (2018, 2019)]
+    >>> [a.date.year for a in articles_within(arts, until="2018")]
+    [2018]
+    """
+    since_d, until_d = _as_date(since), _as_date(until)
+    return (a for a in articles if _in_range(a, since_d, until_d))
+
+
 # --------------------------------------------------------------------------------------

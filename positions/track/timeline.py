@@ -23,7 +23,7 @@ from ..model import (
     TimelineCell,
     Variant,
 )
-from .snapshots import PERIODS, actors, period_order, snapshots
+from .snapshots import PERIODS, DateLike, actors, period_order, snapshots
 
 # Timelines and comparison
 
@@ -80,10 +80,13 @@ def timeline(
     concept: Optional[str] = None,
     by: By = "year",
     role: Role = "holder",
+    since: DateLike = None,
+    until: DateLike = None,
 ) -> Timeline:
     """Per actor and concept, the periods in which the concept appears in the actor's
     statements (in-scope markers, counted as :func:`snapshots` gathers them), with its
-    wordings per period and over the whole time.
+    wordings per period and over the whole time. ``since``/``until`` keep the articles
+    dated between them, as for :func:`snapshots`.
 
     Rows are sorted by actor then concept id; a row's cells are the periods where the concept
     appears, in time order (``row.first``/``row.last`` are the first and last seen).
@@ -108,11 +111,11 @@ def timeline(
     rows: list[ConceptTimeline] = []
     active: list[tuple[str, tuple[str, ...]]] = []
     for a in wanted:
-        snaps = snapshots(analyses, a, by=by, role=role, concept=concept)
+        snaps = snapshots(analyses, a, by=by, role=role, concept=concept, since=since, until=until)
         if concept is None:
             heard = snaps
         else:  # the columns are the periods the actor was heard in at all
-            heard = snapshots(analyses, a, by=by, role=role)
+            heard = snapshots(analyses, a, by=by, role=role, since=since, until=until)
         if not heard:
             continue
         active.append((a, tuple(s.period.key for s in heard)))

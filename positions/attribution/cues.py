@@ -37,6 +37,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "encourage": ("encouraged", "encourages"),
     "appeal to": ("appealed to", "appeals to"),
     "continue": ("continued",),
+    "go on": ("went on to say", "goes on to say", "went on"),
     "voice": ("voiced", "voices"),
     "underscore": ("underscored", "underscores"),
     "highlight": ("highlighted", "highlights"),

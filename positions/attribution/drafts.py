@@ -15,7 +15,7 @@ from typing import Optional
 from ..actors import Gazetteer
 from ..model import Article, Span, Speaker
 from ..text import ABBREVIATIONS, TextView
-from .clauses import attribute, content_drafts, cut_inverted, ends_frame, skip_intro
+from .clauses import attribute, content_drafts, cut_inverted, ends_frame, participial_drafts, skip_intro
 from .cues import ADVERBIAL_RE, CUE_RE
 from .quotes import Quote, find_quotes
 from .records import WORDS_RE, Draft, FrameContext, QuotePart, trim_part
@@ -109,11 +109,17 @@ _NARRATION_RE = re.compile(
 """Sentences of narration that end a delegate's run of cue-less sentences."""
 
 
+_SPEAKER_ACT_RE = re.compile(r"(?:He|She|It)\s+(?:also\s+|further\s+|then\s+|later\s+|firmly\s+|strongly\s+)?[a-z]+ed\b")
+"""A cue-less sentence whose subject is the delegate ("He rejected the accusations …", "It
+also expressed its regret at …") narrates what the delegate did; back-shifted speech has
+the matter as its subject ("The measures would …")."""
+
+
 def _continuation(ctx: FrameContext, a: int, b: int, speech: Draft) -> list[Draft]:
     """A cue-less sentence that carries on the speech of the delegate before it (meetings
     coverage), or [] when the sentence is narration."""
     part = trim_part(ctx.text, Span(a, b))
-    if part is None or _NARRATION_RE.match(ctx.masked, a, b) or len(WORDS_RE.findall(ctx.masked, a, b)) < 4:
+    if part is None or _NARRATION_RE.match(ctx.masked, a, b) or _SPEAKER_ACT_RE.match(ctx.masked, a, b) or len(WORDS_RE.findall(ctx.masked, a, b)) < 4:
         return []
     if ctx.masked.count("Q", a, b) > (b - a) // 2:
         return []
@@ -219,6 +225,9 @@ def _frame_drafts(ctx: FrameContext, a: int, b: int) -> list[Draft]:
         got = attribute(ctx, a, b, cue, qs)
         if got:
             return got
+    got = participial_drafts(ctx, a, b, qs)
+    if got:
+        return got
     if qs and _only_punct(masked, a, b, qs):
         return _bare(text, qs)
     return []

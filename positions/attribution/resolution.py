@@ -102,7 +102,10 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
         span = Span(parts[0].start, parts[-1].end)
         texts = [p.slice(article.text) for p in parts]
         content = " ".join(texts)
-        holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz, ctx, norm_parts[0].start)
+        # A speaker of no state (an analyst, a researcher, unnamed diplomats) describes other
+        # states' positions from outside: that is analysis, not their position (the gold of
+        # every set gives such statements no holders).
+        holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz, ctx, norm_parts[0].start) if country else ()
         if speaker in also:
             holders = tuple(dict.fromkeys((*((country,) if country else ()), *also[speaker], *holders)))
             evidence.append(f"also speaking for {', '.join(also[speaker])}: they hold it too")

@@ -200,7 +200,7 @@ def test_behalf_lists_linear() -> None:
 def test_appositive_trailing_speaker(n: int) -> None:
     # "CONTENT, TITLE, NAME, said.": the look-back for the title and name is bounded.
     text = "Dialogue is the only path" + ", Aa Bb" * n + ", said."
-    assert _extract(text) == [(text[: -len(", Aa Bb, Aa Bb, said.")], "reported", "Aa Bb", None, ())]
+    assert _extract(text) == [(text[: -len(", Aa Bb, Aa Bb, Aa Bb, said.")], "reported", "Aa Bb, Aa Bb", None, ())]
     got = _extract("Dialogue is the only path" + ", x" * n + ", the embassy's spokesperson, Hu Lan, said.")
     assert got == [("Dialogue is the only path" + ", x" * n, "reported", "Hu Lan", None, ())]
 

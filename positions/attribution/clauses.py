@@ -190,7 +190,7 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     rest_start = ce
     if _COORDINATED_RE.match(phrase):
         return []  # "A, and the Council had answered with unity": a second clause, not an attribution
-    if not phrase.strip() and masked[lb - 1 : lb] == "," and end - ce < 160 and (not WORDS_RE.search(masked, ce, end) or ADVERBIAL_RE.fullmatch(masked[ce:end])):
+    if not phrase.strip() and masked[lb - 1 : lb] == "," and end - ce < 160 and ends_frame(masked, ce, b):
         # "CONTENT, the embassy's spokesperson, Hu Lan, said.": a title and a name in apposition.
         appos = _appositive_speaker(masked, a, lb - 1)
         if appos is not None:
@@ -204,6 +204,15 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         listed = speaker_phrase(masked[qclose + 1 : cs].strip(" ,"), gz)
         if listed is not None and listed.joint:
             phrase, content_end = masked[qclose + 1 : cs], qclose + 1
+    if phrase.strip() and masked[lb - 1 : lb] == ",":
+        named = _name_before(masked, a, lb - 1)
+        if named is not None:
+            # '"…," Maria Lopez, the U.S. envoy, told reporters': a name, then its title.
+            both = speaker_phrase(f"{masked[named : lb - 1].strip()}, {phrase.strip()}", gz)
+            if both is not None and both.ref is None and both.speaker.name:
+                phrase, content_end = masked[named:cs], named
+                while content_end > a and masked[content_end - 1] in " \t,":
+                    content_end -= 1
     if phrase.strip():
         ref = speaker_phrase(phrase, gz)
     elif form in INVERTIBLE:
@@ -222,8 +231,24 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     content_end_q = content_end
     if masked[content_end_q - 1 : content_end_q] == '"':
         content_end_q = content_end_q  # closing mark kept: _content_drafts trims marks
-    drafts = content_drafts(ctx, a, content_end_q, ref, cue_span, qs, lead=False)
+    cstart = a
+    colon = masked.rfind(":", a, content_end)
+    if colon != -1 and ref.ref == "pronoun" and not _has_quote(masked, a, colon) and WORDS_RE.search(masked, colon, content_end):
+        # "A Western diplomat put it bluntly: the Council, he said, …": the words before the
+        # colon narrate who speaks (a person: "China's position is clear: …" is content);
+        # the content starts after it.
+        lead_ref = _shared_subject(masked[skip_intro(masked, a, colon) : colon] + " and", gz)
+        if lead_ref is not None and (lead_ref.speaker.name or lead_ref.speaker.role):
+            cstart, ref = colon + 1, lead_ref
+    drafts = content_drafts(ctx, cstart, content_end_q, ref, cue_span, qs, lead=False)
     if not drafts:
+        # "The Council, he said, “has not agreed …”": a short subject, then the quote after
+        # the interposed cue — one mixed statement in two parts.
+        q2 = [(qi, p) for qi, p in qs if p.start >= rest_start]
+        head = trim_part(text, Span(cstart, content_end))
+        if q2 and head is not None and not _has_quote(masked, cstart, content_end) and not WORDS_RE.search(masked, rest_start, q2[0][1].start - 1):
+            tail = [t for t in (trim_part(text, p) for _, p in q2) if t]
+            return [Draft([head, *tail], "mixed", ref, cue_span, tuple(qi for qi, _ in q2))]
         return []
     rest = masked[rest_start:end]
     lead_in = rest.find(",", 0, 160)
@@ -289,19 +314,32 @@ def _object_adverbial(s: str) -> bool:
     return m is not None and (not s[m.end() :].strip() or ADVERBIAL_RE.fullmatch(s[m.end() :]) is not None)
 
 
+def _name_before(masked: str, a: int, comma: int) -> Optional[int]:
+    """Where a name ends at ``comma`` after a comma or a closing quote mark ('"…," Maria
+    Lopez, …'): the start of that name, or None."""
+    lo = max(a, comma - _APPOSITIVE_MAX)
+    start = max(masked.rfind(",", lo, comma), masked.rfind('"', lo, comma)) + 1
+    if start <= a:
+        return None
+    if re.fullmatch(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s*", masked[start:comma]):
+        return start
+    return None
+
+
 def _appositive_speaker(masked: str, a: int, comma: int) -> Optional[tuple[int, str]]:
-    """The speaker phrase "TITLE, NAME" that ends at ``comma`` (before the cue): the two
-    comma segments before it, when the last is a name ("the embassy's spokesperson, Hu
-    Lan")."""
+    """The speaker phrase "TITLE, NAME" or "NAME, TITLE" that ends at ``comma`` (before the
+    cue): the two comma segments before it, after a comma or a closing quote mark, when one
+    of them is a name ("the embassy's spokesperson, Hu Lan"; '"…," Maria Lopez, the U.S.
+    envoy, told reporters')."""
     lo = max(a, comma - _APPOSITIVE_MAX)  # a title and a name are short: bounded look-back
     c1 = masked.rfind(",", lo, comma)
     if c1 == -1:
         return None
-    c0 = masked.rfind(",", lo, c1)
-    if c0 == -1 or masked.find('"', c0, comma) != -1:
+    c0 = max(masked.rfind(",", lo, c1), masked.rfind('"', lo, c1))
+    if c0 == -1 or masked.find('"', c0 + 1, comma) != -1:
         return None
-    name = masked[c1 + 1 : comma].strip()
-    if not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}", name):
+    name = r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s*"
+    if not (re.fullmatch(name, masked[c1 + 1 : comma]) or re.fullmatch(name, masked[c0 + 1 : c1])):
         return None
     return c0 + 1, masked[c0 + 1 : comma]
 
@@ -319,7 +357,7 @@ def _has_quote(masked: str, a: int, b: int) -> bool:
 def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
     """Where the content of a leading attribution starts, after the cue's adverbials."""
     pos = ce
-    if form in ("told", "tells"):
+    if form in ("told", "tells", "reminded", "reminds"):
         m = _OBJECT_RE.match(masked, pos, end)
         if m:
             pos = m.end()
@@ -329,7 +367,7 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
         before = window[: m.start()]
         if not before.strip() or ADVERBIAL_RE.fullmatch(before.rstrip()):
             return pos + m.end()
-        if form in ("told", "tells") and told_object_ends(before):
+        if form in ("told", "tells", "reminded", "reminds") and told_object_ends(before):
             return pos + m.end()  # "told a regular press briefing on Monday that …"
     if form in ("expressed", "expresses", "voiced", "voices"):
         nom = _NOMINAL_THAT_RE.match(masked, pos, end)
@@ -431,7 +469,7 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
 
 _OTHER_SPEAKER_RE = re.compile(
     r",?\s+(?:and|but|while|whereas)\s+(?P<who>(?:still\s+|yet\s+)?others|some|(?:many|several|some|other|a\s+few|most)\s+(?:other\s+)?"
-    r"(?:speakers|delegates|delegations|members|representatives|States))\s+(?:also\s+|instead\s+)?"
+    r"(?:speakers|delegates|delegations|members|representatives|States)(?:,\s*(?:including|among\s+them)\s[^,;\"]{1,120},)?)\s+(?:also\s+|instead\s+)?"
     r"(?:said|argued|stressed|noted|insisted|warned|emphasi[sz]ed|maintained|contended|countered|underlined|underscored|held|felt|believed)\s+(?:that\s+)?"
 )
 """A second clause with a group of its own as subject: "…, and others argued that …"."""

@@ -109,7 +109,10 @@ _NARRATION_RE = re.compile(
 """Sentences of narration that end a delegate's run of cue-less sentences."""
 
 
-_SPEAKER_ACT_RE = re.compile(r"(?:He|She|It)\s+(?:also\s+|further\s+|then\s+|later\s+|firmly\s+|strongly\s+)?[a-z]+ed\b")
+_SPEAKER_ACT_RE = re.compile(
+    r"(?:He|She|It|The\s+(?:speaker|delegate|representative|[Mm]inister|President|[Aa]mbassador|[Dd]elegation))\s+"
+    r"(?:also\s+|further\s+|then\s+|later\s+|firmly\s+|strongly\s+)?[a-z]+ed\b"
+)
 """A cue-less sentence whose subject is the delegate ("He rejected the accusations …", "It
 also expressed its regret at …") narrates what the delegate did; back-shifted speech has
 the matter as its subject ("The measures would …")."""

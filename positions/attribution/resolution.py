@@ -20,6 +20,7 @@ from ..text import TextView
 from .publishers import outlet_country
 from .holders import LazyHolderContext, holders_of, subject_countries
 from .records import WORDS_RE, Draft, drop_final_period
+from .phrases import speaker_phrase
 from .speakers import Resolver, SpeakerRef, parse_speaker
 
 __all__ = ["resolve"]
@@ -51,6 +52,7 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
     also: dict[Speaker, tuple[str, ...]] = {}
     for d in drafts:
         _note_names(res, text, last_pos, d.parts[0].start, gz)
+        _note_delegates(res, text, last_pos, d.parts[0].start, gz, also)
         _note_documents(res, text, last_pos, d.parts[0].start, frames, frame_starts, gz, signatories)
         last_pos = d.parts[-1].end
         evidence: list[str] = []
@@ -199,6 +201,28 @@ _TITLED_RE = re.compile(
     r"\s+(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*"
 )
 _NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-z]+)?\b")
+
+
+_DELEGATE_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?:representative|delegate)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w'’\-]*){0,6}"
+    r"|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4}\s+\([A-Z][^()\n]{2,60}\)"
+)
+"""A delegate named in narration ("Speaking also for Iceland, the representative of Denmark
+expressed concern over …"): a later "he" or "the delegate" refers to them."""
+
+
+def _note_delegates(res: Resolver, text: str, a: int, b: int, gz: Gazetteer, also: dict[Speaker, tuple[str, ...]]) -> None:
+    if b <= a:
+        return
+    for m in _DELEGATE_RE.finditer(text, a, b):
+        sentence = max(text.rfind(". ", max(a, m.start() - 200), m.start()), text.rfind("\n", max(a, m.start() - 200), m.start()))
+        intro = text[sentence + 1 if sentence != -1 else max(a, m.start() - 200) : m.start()]
+        ref = speaker_phrase(m.group(0), gz, res.date, intro=intro)
+        if ref is None or ref.ref is not None or ref.stateless or not ref.speaker.country:
+            continue
+        res.history.append((ref.speaker, None))
+        if ref.also:
+            also[ref.speaker] = ref.also
 
 
 def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer) -> None:

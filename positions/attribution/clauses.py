@@ -369,6 +369,8 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
             return pos + m.end()
         if form in ("told", "tells", "reminded", "reminds") and told_object_ends(before):
             return pos + m.end()  # "told a regular press briefing on Monday that …"
+    if form in ("warned", "warns", "cautioned", "cautions") and re.match(r"\s+(?:against|of|about|over)\s", masked[pos : pos + 10]):
+        return None  # "warned against unilateralism": a noun object, narration (guideline 4)
     if form in ("expressed", "expresses", "voiced", "voices"):
         nom = _NOMINAL_THAT_RE.match(masked, pos, end)
         if nom:

@@ -87,6 +87,15 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
             prev_speaker = speaker
             prev_para = _para_index(para_starts, d.parts[-1].end)
             continue
+        if country is None and (speaker.organization or speaker.role):
+            place = _PLACE_OPENER_RE.match(text, para_starts[_para_index(para_starts, d.parts[0].start)] if para_starts else 0)
+            hit = gz.lookup(place.group("place")) if place else None
+            if hit is not None and hit[0] in ("country", "metonym"):
+                # "In Washington, … said Maya Ortiz, a spokesperson for the National Security
+                # Council": the paragraph's place opener says whose official speaks.
+                country = gz.country_of_hit(hit)
+                speaker = attrs.evolve(speaker, country=country)
+                evidence.append(f"'{speaker.organization or speaker.role}' names no country; the paragraph opens in {place.group('place')} ({country})")
         if country is None and outlet and (speaker.organization or speaker.role):
             country = outlet
             speaker = attrs.evolve(speaker, country=outlet)
@@ -168,6 +177,10 @@ def _possessive(ref: SpeakerRef, text: str, d: Draft, gz: Gazetteer, res: Resolv
             sp = attrs.evolve(ref.speaker, country=prev.country)
             return attrs.evolve(ref, speaker=sp, ref=None), f"'{ref.phrase}' → {prev.country}, the state of the nearest earlier speaker"
     return attrs.evolve(ref, ref=None), f"'{ref.phrase}': no state to refer to"
+
+
+_PLACE_OPENER_RE = re.compile(r"(?:In|From|Back\s+in|Over\s+in)\s+(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s")
+"""A paragraph that opens on a capital or a state ("In Washington, …", "In Seoul, …")."""
 
 
 def _para_index(para_starts: list[int], pos: int) -> int:

@@ -31,7 +31,7 @@ __all__ = ["SpeakerRef", "parse_speaker", "Resolver", "ROLE_NOUNS"]
 # Nouns that name an office or a speaking body; with their class for nominal resolution.
 ROLE_NOUNS: dict[str, str] = {
     "envoy": "diplomat", "diplomat": "diplomat", "ambassador": "diplomat",
-    "representative": "diplomat", "negotiator": "diplomat", "delegate": "diplomat",
+    "representative": "diplomat", "negotiator": "diplomat", "delegate": "diplomat", "speaker": "diplomat",
     "consul": "diplomat", "emissary": "diplomat", "ambassador-at-large": "diplomat",
     "minister": "minister", "secretary": "minister", "secretary-general": "leader",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",

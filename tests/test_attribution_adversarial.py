@@ -218,3 +218,10 @@ def test_other_speakers_and_interposed_linear() -> None:
     _assert_linear(lambda n: "Several speakers said that aid had slowed" + ", and others argued that x y z" * (n // 30) + ".", _extract)
     _assert_linear(lambda n: "The offer stands, the spokesman said" + ", and it had x y" * (n // 16) + ".", _extract)
     _assert_linear(lambda n: "Many members regretted the delay" + ", the delay" * (n // 11) + ", stressing that aid must flow.", _extract)
+
+
+def test_question_frames_linear() -> None:
+    from positions.attribution.drafts import _QUESTION_RE
+
+    _assert_linear(lambda n: "x" + "? " * (n // 2) + "x", lambda t: _QUESTION_RE.search(t))
+    _assert_linear(lambda n: "x" + ", he asked" * (n // 10) + " x", lambda t: _QUESTION_RE.search(t))

@@ -63,6 +63,8 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
             frames.append((a, b))
             d = _frame_drafts(ctx, a, b)
             if meetings:
+                if not d and speech is not None and _QUESTION_RE.search(masked, a, b):
+                    continue  # "Why had …, he asked." — a question, not a position; the speech goes on
                 if not d and speech is not None:
                     d = _continuation(ctx, a, b, speech)
                     if not d:
@@ -109,6 +111,8 @@ _NARRATION_RE = re.compile(
 """Sentences of narration that end a delegate's run of cue-less sentences."""
 
 
+_QUESTION_RE = re.compile(r"(?:\?|,\s+(?:he|she|they|it|the\s+\w+)\s+(?:asked|wondered)(?:\s+\w+){0,3}\.?)[\s\"')\]]*$")
+"""A delegate's question ("…, he asked.", "Who would answer …?"): no position (guideline 4)."""
 _SPEAKER_ACT_RE = re.compile(
     r"(?:He|She|It|The\s+(?:speaker|delegate|representative|[Mm]inister|President|[Aa]mbassador|[Dd]elegation))\s+"
     r"(?:also\s+|further\s+|then\s+|later\s+|firmly\s+|strongly\s+)?[a-z]+ed\b"

@@ -15,6 +15,7 @@ from ..model import Span
 from .cues import ADVERBIAL_RE, INVERTIBLE
 from .records import WORDS_RE, TRIM_END, Draft, FrameContext, QuotePart, drop_final_period, trim_part
 from ..actors import Gazetteer
+from .appositives import appositive_speaker, name_before
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
 
@@ -192,7 +193,7 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         return []  # "A, and the Council had answered with unity": a second clause, not an attribution
     if not phrase.strip() and masked[lb - 1 : lb] == "," and end - ce < 160 and ends_frame(masked, ce, b):
         # "CONTENT, the embassy's spokesperson, Hu Lan, said.": a title and a name in apposition.
-        appos = _appositive_speaker(masked, a, lb - 1)
+        appos = appositive_speaker(masked, a, lb - 1)
         if appos is not None:
             lb, phrase = appos
             content_end = lb - 1
@@ -205,7 +206,7 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         if listed is not None and listed.joint:
             phrase, content_end = masked[qclose + 1 : cs], qclose + 1
     if phrase.strip() and masked[lb - 1 : lb] == ",":
-        named = _name_before(masked, a, lb - 1)
+        named = name_before(masked, a, lb - 1)
         if named is not None:
             # '"…," Maria Lopez, the U.S. envoy, told reporters': a name, then its title.
             both = speaker_phrase(f"{masked[named : lb - 1].strip()}, {phrase.strip()}", gz)
@@ -305,43 +306,10 @@ _INTERPOSED_RE = re.compile(
 the same speaker ("…, and it must be maintained")."""
 
 
-_APPOSITIVE_MAX = 160
-
-
 def _object_adverbial(s: str) -> bool:
     """Whether ``s`` (after "told") is its object, then adverbials ("reporters after the talks")."""
     m = _OBJECT_RE.match(s)
     return m is not None and (not s[m.end() :].strip() or ADVERBIAL_RE.fullmatch(s[m.end() :]) is not None)
-
-
-def _name_before(masked: str, a: int, comma: int) -> Optional[int]:
-    """Where a name ends at ``comma`` after a comma or a closing quote mark ('"…," Maria
-    Lopez, …'): the start of that name, or None."""
-    lo = max(a, comma - _APPOSITIVE_MAX)
-    start = max(masked.rfind(",", lo, comma), masked.rfind('"', lo, comma)) + 1
-    if start <= a:
-        return None
-    if re.fullmatch(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s*", masked[start:comma]):
-        return start
-    return None
-
-
-def _appositive_speaker(masked: str, a: int, comma: int) -> Optional[tuple[int, str]]:
-    """The speaker phrase "TITLE, NAME" or "NAME, TITLE" that ends at ``comma`` (before the
-    cue): the two comma segments before it, after a comma or a closing quote mark, when one
-    of them is a name ("the embassy's spokesperson, Hu Lan"; '"…," Maria Lopez, the U.S.
-    envoy, told reporters')."""
-    lo = max(a, comma - _APPOSITIVE_MAX)  # a title and a name are short: bounded look-back
-    c1 = masked.rfind(",", lo, comma)
-    if c1 == -1:
-        return None
-    c0 = max(masked.rfind(",", lo, c1), masked.rfind('"', lo, c1))
-    if c0 == -1 or masked.find('"', c0 + 1, comma) != -1:
-        return None
-    name = r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s*"
-    if not (re.fullmatch(name, masked[c1 + 1 : comma]) or re.fullmatch(name, masked[c0 + 1 : c1])):
-        return None
-    return c0 + 1, masked[c0 + 1 : comma]
 
 
 def _skip_space_left(masked: str, a: int, pos: int) -> int:

@@ -191,3 +191,37 @@ def test_behalf_lists_linear() -> None:
     _assert_linear(lambda n: "also speaking for " + "Peru Peru, " * (n // 10) + ";", lambda t: _BEHALF_RE.search(t))
     _assert_linear(lambda n: "also speaking for " + "A," * (n // 2) + ":", lambda t: _BEHALF_RE.search(t))
     _assert_linear(lambda n: "among them " + "Peru, " * (n // 6) + "x", lambda t: _INCLUDING_RE.search(t))
+
+
+# -- issue 11, last stretch: the shapes of the new rules ------------------------------------
+
+
+@pytest.mark.parametrize("n", [3, 30, 300])
+def test_appositive_trailing_speaker(n: int) -> None:
+    # "CONTENT, TITLE, NAME, said.": the look-back for the title and name is bounded.
+    text = "Dialogue is the only path" + ", Aa Bb" * n + ", said."
+    assert _extract(text) == [(text[: -len(", Aa Bb, Aa Bb, Aa Bb, said.")], "reported", "Aa Bb, Aa Bb", None, ())]
+    got = _extract("Dialogue is the only path" + ", x" * n + ", the embassy's spokesperson, Hu Lan, said.")
+    assert got == [("Dialogue is the only path" + ", x" * n, "reported", "Hu Lan", None, ())]
+
+
+def test_appositive_trailing_speaker_linear() -> None:
+    _assert_linear(lambda n: "Talks are the way" + ", Aa Bb" * (n // 7) + ", said.", _extract)
+    _assert_linear(lambda n: "Talks are the way, Aa Bb" + ", said on" * (n // 9) + ".", _extract)
+
+
+def test_other_speakers_and_interposed_linear() -> None:
+    # "…, and others argued that …" repeated: a loop, not recursion, and linear.
+    text = "Several speakers said that aid had slowed" + ", and others argued that aid had slowed" * 2000 + "."
+    got = _extract(text)
+    assert len(got) == 2001 and got[-1][2] == "Others"
+    _assert_linear(lambda n: "Several speakers said that aid had slowed" + ", and others argued that x y z" * (n // 30) + ".", _extract)
+    _assert_linear(lambda n: "The offer stands, the spokesman said" + ", and it had x y" * (n // 16) + ".", _extract)
+    _assert_linear(lambda n: "Many members regretted the delay" + ", the delay" * (n // 11) + ", stressing that aid must flow.", _extract)
+
+
+def test_question_frames_linear() -> None:
+    from positions.attribution.drafts import _QUESTION_RE
+
+    _assert_linear(lambda n: "x" + "? " * (n // 2) + "x", lambda t: _QUESTION_RE.search(t))
+    _assert_linear(lambda n: "x" + ", he asked" * (n // 10) + " x", lambda t: _QUESTION_RE.search(t))

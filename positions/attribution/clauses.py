@@ -13,12 +13,13 @@ from typing import Optional
 
 from ..model import Span
 from .cues import ADVERBIAL_RE, INVERTIBLE
-from .records import WORDS_RE, TRIM_END, Draft, FrameContext, QuotePart, trim_part
+from .records import WORDS_RE, TRIM_END, Draft, FrameContext, QuotePart, drop_final_period, trim_part
 from ..actors import Gazetteer
+from .appositives import appositive_speaker, name_before
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
 
-__all__ = ["attribute", "content_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
+__all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
 
 _PARTICIPLE_CUES = (
     r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|"
@@ -27,9 +28,9 @@ _PARTICIPLE_CUES = (
     r"voicing\s+(?:(?:its|his|her|their|deep|grave|serious)\s+)*(?:concern|hope|regret))"
 )
 """Participial cues that open a further statement of the same speaker (", urging X to …")."""
-_ADDING_RE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+")
+_ADDING_RE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+")
 _CLAUSE_RE = re.compile(
-    r",\s+(?:and\s+|while\s+(?:also\s+)?)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
+    r",\s+(?:and\s+|while\s+(?:also\s+)?)?" + _PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+"
     r"|,?\s+while\s+(?:also\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
     r"|,?\s+(?:and|but)\s+(?:he|she|they|it|we|the\s+(?:minister|envoy|ambassador|diplomat|spokesman|spokeswoman|spokesperson|president|official|ministry|leader))\s+(?:also\s+|later\s+|further\s+)?"
     r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
@@ -169,8 +170,10 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
             if start is None:
                 return []
             got = content_drafts(ctx, start, end, ref, cue_span, qs, lead=True)
-            if form in ("expressed", "expresses", "voiced", "voices") and len(got) > 1 and not _NOMINAL_THAT_RE.match(masked, ce, end) and got[1].cue is not None and re.match(r"[\s,]*(?:and|but)\b", masked[got[1].cue.start : got[1].cue.end]):
-                got = got[1:]  # "expressed concern over X, and stressed that Y": the noun object is narration beside a clause
+            if form in ("expressed", "expresses", "voiced", "voices") and got and got[0].kind == "reported" and not _NOMINAL_THAT_RE.match(masked, ce, end):
+                # "expressed regret at the Council's division" (a noun object) is narration;
+                # a clause after it ("…, saying that Y", "…, and stressed that Y") is not.
+                got = got[1:]
             return got
 
     if form in _NAMING_CUES:
@@ -186,12 +189,31 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         return []  # "Speaking after the vote, X said": a frame, not content
     phrase = masked[lb:cs]
     rest_start = ce
+    if _COORDINATED_RE.match(phrase):
+        return []  # "A, and the Council had answered with unity": a second clause, not an attribution
+    if not phrase.strip() and masked[lb - 1 : lb] == "," and end - ce < 160 and ends_frame(masked, ce, b):
+        # "CONTENT, the embassy's spokesperson, Hu Lan, said.": a title and a name in apposition.
+        appos = appositive_speaker(masked, a, lb - 1)
+        if appos is not None:
+            lb, phrase = appos
+            content_end = lb - 1
+            while content_end > a and masked[content_end - 1] in " \t,":
+                content_end -= 1
     qclose = masked.rfind('"', a, lb)
     if phrase.strip() and masked[lb - 1 : lb] == "," and qclose != -1 and " and " in masked[qclose:cs]:
         # '"…," A, B and C said': a list of speakers after the quote.
         listed = speaker_phrase(masked[qclose + 1 : cs].strip(" ,"), gz)
         if listed is not None and listed.joint:
             phrase, content_end = masked[qclose + 1 : cs], qclose + 1
+    if phrase.strip() and masked[lb - 1 : lb] == ",":
+        named = name_before(masked, a, lb - 1)
+        if named is not None:
+            # '"…," Maria Lopez, the U.S. envoy, told reporters': a name, then its title.
+            both = speaker_phrase(f"{masked[named : lb - 1].strip()}, {phrase.strip()}", gz)
+            if both is not None and both.ref is None and both.speaker.name:
+                phrase, content_end = masked[named:cs], named
+                while content_end > a and masked[content_end - 1] in " \t,":
+                    content_end -= 1
     if phrase.strip():
         ref = speaker_phrase(phrase, gz)
     elif form in INVERTIBLE:
@@ -210,10 +232,30 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     content_end_q = content_end
     if masked[content_end_q - 1 : content_end_q] == '"':
         content_end_q = content_end_q  # closing mark kept: _content_drafts trims marks
-    drafts = content_drafts(ctx, a, content_end_q, ref, cue_span, qs, lead=False)
+    cstart = a
+    colon = masked.rfind(":", a, content_end)
+    if colon != -1 and ref.ref == "pronoun" and not _has_quote(masked, a, colon) and WORDS_RE.search(masked, colon, content_end):
+        # "A Western diplomat put it bluntly: the Council, he said, …": the words before the
+        # colon narrate who speaks (a person: "China's position is clear: …" is content);
+        # the content starts after it.
+        lead_ref = _shared_subject(masked[skip_intro(masked, a, colon) : colon] + " and", gz)
+        if lead_ref is not None and (lead_ref.speaker.name or lead_ref.speaker.role):
+            cstart, ref = colon + 1, lead_ref
+    drafts = content_drafts(ctx, cstart, content_end_q, ref, cue_span, qs, lead=False)
     if not drafts:
+        # "The Council, he said, “has not agreed …”": a short subject, then the quote after
+        # the interposed cue — one mixed statement in two parts.
+        q2 = [(qi, p) for qi, p in qs if p.start >= rest_start]
+        head = trim_part(text, Span(cstart, content_end))
+        if q2 and head is not None and not _has_quote(masked, cstart, content_end) and not WORDS_RE.search(masked, rest_start, q2[0][1].start - 1):
+            tail = [t for t in (trim_part(text, p) for _, p in q2) if t]
+            return [Draft([head, *tail], "mixed", ref, cue_span, tuple(qi for qi, _ in q2))]
         return []
     rest = masked[rest_start:end]
+    lead_in = rest.find(",", 0, 160)
+    if lead_in > 0 and not _has_quote(rest, 0, lead_in) and form in ("told", "tells") and _object_adverbial(rest[:lead_in]):
+        rest_start += lead_in  # "…, Park told a parliamentary hearing (after the talks), warning that …"
+        rest = masked[rest_start:end]
     add = _CLAUSE_RE.search(rest)
     if add and not WORDS_RE.search(rest, 0, add.start()) or (add and ADVERBIAL_RE.fullmatch(rest[: add.start()])):
         # '…, X said on Thursday, but he warned that Y' / ', adding that Y': Y is X's too.
@@ -223,6 +265,24 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
             d.note = "continues the attribution before it ('adding')"
         drafts.extend(extra)
         return drafts
+    if lead_in > 0 and not _has_quote(rest, 0, lead_in) and ADVERBIAL_RE.fullmatch(rest[:lead_in]):
+        rest_start += lead_in  # "…, he said on Thursday, and …"
+        rest = masked[rest_start:end]
+    inter = _INTERPOSED_RE.match(rest)
+    if inter and len(drafts) == 1 and drafts[0].kind != "direct":
+        # An interposed cue interrupts one statement; the rest is its second part: a verb
+        # ("Sanctions imposed by the Council, he added, had been drafted …") or "and" with a
+        # new clause ("The offer stands, the spokesman said, and Washington sets no
+        # conditions") — guideline 5.
+        s2 = rest_start + (inter.start("verb") if inter.group("verb") else inter.end())
+        part = trim_part(text, drop_final_period(text, Span(s2, end)))
+        if part is not None and WORDS_RE.search(masked, part.start, part.end):
+            drafts[0].parts.append(part)
+            if _has_quote(masked, part.start, part.end):
+                drafts[0].kind = "mixed"
+            if not inter.group("verb"):
+                drafts[0].note = "an interposed cue: the clause after 'and' is the statement's second part"
+            return drafts
     q2 = [(qi, p) for qi, p in qs if p.start >= rest_start]
     if q2 and drafts[0].kind == "direct" and not WORDS_RE.search(masked, rest_start, q2[0][1].start - 1):
         # A split quote: '"X," she said, "Y."' is one statement with two parts.
@@ -231,6 +291,25 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     elif not q2 and ends_frame(masked, rest_start, b):
         drafts[-1].closing = True
     return drafts
+
+
+_COORDINATED_RE = re.compile(r"\s*(?:and|but|or|yet|so|while|whereas)\s")
+"""A clause after a comma that opens with a conjunction is coordinated, never a trailing
+speaker phrase ("…, and the Council had answered with unity")."""
+_INTERPOSED_RE = re.compile(
+    r"\s*,\s*(?:(?P<verb>(?:is|are|was|were|had|has|have|would|will|could|should|must|might|may|can|did|does|do|"
+    r"remained|remains|stood|lay|meant|needed|needs|required|requires|posed|poses)\s+[a-z])"
+    r"|(?:and|but)\s+(?=(?:[A-Z][\w'’.-]*|it|they|we|he|she|there|this|that|the|its|his|her|their)\s+[\w'’.-]+\s+[a-z]))"
+)
+"""After an interposed attribution ("A, he said, …"): a verb continues the same statement
+("…, had been drafted under pressure"); "and" + a new subject opens another statement of
+the same speaker ("…, and it must be maintained")."""
+
+
+def _object_adverbial(s: str) -> bool:
+    """Whether ``s`` (after "told") is its object, then adverbials ("reporters after the talks")."""
+    m = _OBJECT_RE.match(s)
+    return m is not None and (not s[m.end() :].strip() or ADVERBIAL_RE.fullmatch(s[m.end() :]) is not None)
 
 
 def _skip_space_left(masked: str, a: int, pos: int) -> int:
@@ -246,7 +325,7 @@ def _has_quote(masked: str, a: int, b: int) -> bool:
 def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
     """Where the content of a leading attribution starts, after the cue's adverbials."""
     pos = ce
-    if form in ("told", "tells"):
+    if form in ("told", "tells", "reminded", "reminds"):
         m = _OBJECT_RE.match(masked, pos, end)
         if m:
             pos = m.end()
@@ -256,8 +335,10 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
         before = window[: m.start()]
         if not before.strip() or ADVERBIAL_RE.fullmatch(before.rstrip()):
             return pos + m.end()
-        if form in ("told", "tells") and told_object_ends(before):
+        if form in ("told", "tells", "reminded", "reminds") and told_object_ends(before):
             return pos + m.end()  # "told a regular press briefing on Monday that …"
+    if form in ("warned", "warns", "cautioned", "cautions") and re.match(r"\s+(?:against|of|about|over)\s", masked[pos : pos + 10]):
+        return None  # "warned against unilateralism": a noun object, narration (guideline 4)
     if form in ("expressed", "expresses", "voiced", "voices"):
         nom = _NOMINAL_THAT_RE.match(masked, pos, end)
         if nom:
@@ -280,13 +361,28 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
         if q == -1 or not _NAMING_OBJECT_RE.fullmatch(masked, pos, q):
             return None
         return q
-    if form in ("said", "says", "say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes"):
+    if form in ("said", "says", "say", "went on to say", "goes on to say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes"):
         return pos
     return None
 
 
 def content_drafts(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], cue: Optional[Span], qs: list[QuotePart], *, lead: bool) -> list[Draft]:
     """Drafts for content ``[s, e)``, one per clause under the cue (see ``_CLAUSE_RE``)."""
+    # "Several speakers voiced regret that A, and others argued that B": B has a speaker of
+    # its own (the group named after "and"). Each such clause is read on its own (a loop,
+    # not recursion: a long chain must not exhaust the stack).
+    out: list[Draft] = []
+    for m in _OTHER_SPEAKER_RE.finditer(ctx.masked, s, e):
+        ref2 = speaker_phrase(m.group("who"), ctx.gz)
+        if ref2 is None or not WORDS_RE.search(ctx.masked, s, m.start()):
+            continue
+        out.extend(_clause_drafts(ctx, s, m.start(), ref, cue, qs, lead=lead))
+        s, ref, cue, lead = m.end(), ref2, Span(m.start("who"), m.end()), True
+    return out + _clause_drafts(ctx, s, e, ref, cue, qs, lead=lead)
+
+
+def _clause_drafts(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], cue: Optional[Span], qs: list[QuotePart], *, lead: bool) -> list[Draft]:
+    """Drafts for content ``[s, e)`` of one speaker, one per clause under the cue."""
     masked = ctx.masked
     out: list[Draft] = []
     pos, seg_cue = s, cue
@@ -341,6 +437,12 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
 
 
 
+_OTHER_SPEAKER_RE = re.compile(
+    r",?\s+(?:and|but|while|whereas)\s+(?P<who>(?:still\s+|yet\s+)?others|some|(?:many|several|some|other|a\s+few|most)\s+(?:other\s+)?"
+    r"(?:speakers|delegates|delegations|members|representatives|States)(?:,\s*(?:including|among\s+them)\s[^,;\"]{1,120},)?)\s+(?:also\s+|instead\s+)?"
+    r"(?:said|argued|stressed|noted|insisted|warned|emphasi[sz]ed|maintained|contended|countered|underlined|underscored|held|felt|believed)\s+(?:that\s+)?"
+)
+"""A second clause with a group of its own as subject: "…, and others argued that …"."""
 _SHARED_SUBJECT_RE = re.compile(r"\s(?:and|but)(?:\s+also)?\s*$")
 """A second verb of the same subject before the cue: "X welcomed the talks but stressed that …"."""
 
@@ -358,6 +460,26 @@ def _shared_subject(phrase: str, gz: Gazetteer) -> Optional[SpeakerRef]:
         if ref is not None:
             return ref
     return None
+
+
+def participial_drafts(ctx: FrameContext, a: int, b: int, qs: list[QuotePart]) -> list[Draft]:
+    """A participial cue after a verb that is no cue ("Many members regretted the delay,
+    stressing that …"): the main clause is narration, the participle's clause a statement
+    of the main clause's subject."""
+    masked = ctx.masked
+    m = _ADDING_RE.search(masked, a, b)
+    if m is None:
+        return []
+    ps = skip_intro(masked, a, m.start())
+    if _has_quote(masked, ps, m.start()):
+        return []
+    ref = _shared_subject(masked[ps : m.start()] + " and", ctx.gz)
+    if ref is None:
+        return []
+    end = b
+    while end > m.end() and masked[end - 1] in " .!?\n":
+        end -= 1
+    return content_drafts(ctx, m.end(), end, ref, Span(m.start() + 1, m.end()), qs, lead=True)
 
 
 def cut_inverted(tail: str) -> str:

@@ -23,6 +23,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "emphasize": ("emphasized", "emphasised", "emphasizes", "emphasises", "emphasizing", "emphasising"),
     "underline": ("underlined", "underlines"),
     "tell": ("told", "tells"),
+    "remind": ("reminded", "reminds"),
     "urge": ("urged", "urges"),
     "warn": ("warned", "warns"),
     "insist": ("insisted", "insists"),
@@ -37,6 +38,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "encourage": ("encouraged", "encourages"),
     "appeal to": ("appealed to", "appeals to"),
     "continue": ("continued",),
+    "go on": ("went on to say", "goes on to say", "went on"),
     "voice": ("voiced", "voices"),
     "underscore": ("underscored", "underscores"),
     "highlight": ("highlighted", "highlights"),
@@ -156,7 +158,7 @@ ENDORSE_RE = re.compile(
 the subject and the owner both hold it (use ``.match``)."""
 
 _ADVERBIAL_HEAD = (
-    r"(?:on|in|at|during|after|before|with|to|from|via|over|through|while|when|"
+    r"(?:on|in|at|during|after|before|with|to|from|via|over|through|while|when|outside|inside|near|amid|ahead|following|behind|within|"
     r"earlier|later|today|yesterday|tonight|last|this|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )

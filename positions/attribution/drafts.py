@@ -15,7 +15,7 @@ from typing import Optional
 from ..actors import Gazetteer
 from ..model import Article, Span, Speaker
 from ..text import ABBREVIATIONS, TextView
-from .clauses import attribute, content_drafts, cut_inverted, ends_frame, skip_intro
+from .clauses import attribute, content_drafts, cut_inverted, ends_frame, participial_drafts, skip_intro
 from .cues import ADVERBIAL_RE, CUE_RE
 from .quotes import Quote, find_quotes
 from .records import WORDS_RE, Draft, FrameContext, QuotePart, trim_part
@@ -63,6 +63,8 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
             frames.append((a, b))
             d = _frame_drafts(ctx, a, b)
             if meetings:
+                if not d and speech is not None and _QUESTION_RE.search(masked, a, b):
+                    continue  # "Why had …, he asked." — a question, not a position; the speech goes on
                 if not d and speech is not None:
                     d = _continuation(ctx, a, b, speech)
                     if not d:
@@ -109,11 +111,22 @@ _NARRATION_RE = re.compile(
 """Sentences of narration that end a delegate's run of cue-less sentences."""
 
 
+_QUESTION_RE = re.compile(r"(?:\?|,\s+(?:he|she|they|it|the\s+\w+)\s+(?:asked|wondered)(?:\s+\w+){0,3}\.?)[\s\"')\]]*$")
+"""A delegate's question ("…, he asked.", "Who would answer …?"): no position (guideline 4)."""
+_SPEAKER_ACT_RE = re.compile(
+    r"(?:He|She|It|The\s+(?:speaker|delegate|representative|[Mm]inister|President|[Aa]mbassador|[Dd]elegation))\s+"
+    r"(?:also\s+|further\s+|then\s+|later\s+|firmly\s+|strongly\s+)?[a-z]+ed\b"
+)
+"""A cue-less sentence whose subject is the delegate ("He rejected the accusations …", "It
+also expressed its regret at …") narrates what the delegate did; back-shifted speech has
+the matter as its subject ("The measures would …")."""
+
+
 def _continuation(ctx: FrameContext, a: int, b: int, speech: Draft) -> list[Draft]:
     """A cue-less sentence that carries on the speech of the delegate before it (meetings
     coverage), or [] when the sentence is narration."""
     part = trim_part(ctx.text, Span(a, b))
-    if part is None or _NARRATION_RE.match(ctx.masked, a, b) or len(WORDS_RE.findall(ctx.masked, a, b)) < 4:
+    if part is None or _NARRATION_RE.match(ctx.masked, a, b) or _SPEAKER_ACT_RE.match(ctx.masked, a, b) or len(WORDS_RE.findall(ctx.masked, a, b)) < 4:
         return []
     if ctx.masked.count("Q", a, b) > (b - a) // 2:
         return []
@@ -219,6 +232,9 @@ def _frame_drafts(ctx: FrameContext, a: int, b: int) -> list[Draft]:
         got = attribute(ctx, a, b, cue, qs)
         if got:
             return got
+    got = participial_drafts(ctx, a, b, qs)
+    if got:
+        return got
     if qs and _only_punct(masked, a, b, qs):
         return _bare(text, qs)
     return []

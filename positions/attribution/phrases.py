@@ -113,12 +113,21 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     t = _TRAILING_TIME_RE.search(p)
     if t and t.start() > 0:  # "Defense Secretary Robert M. Gates today said": the time is no part of the speaker
         p = phrase = p[: t.start()]
+    p = phrase = _INTERJECTION_RE.sub("", p)  # "Some members, however, maintained …"
+    if "--" in p or "(" in p:
+        # "Prime Minister Suga -- who leaves office next month -- told …", "Lavrov (speaking
+        # to a Moscow daily) argued …": an aside is no part of the speaker.
+        p = phrase = _ASIDE_RE.sub(" ", p).strip()
     head, _, appos = p.partition(",")
     head, appos = head.strip(), appos.strip()
+    if appos and _behalf(intro, gz) and states_in(head, gz) and _all_states(head, gz):
+        # "Speaking also for Chile, Peru and Uruguay, the representative of Mexico": the
+        # opener's list runs on past its first comma.
+        return speaker_phrase(appos, gz, date, intro=f"{intro} {head},")
     if appos and _CLAUSE_APPOS_RE.match(appos) and not _BEHALF_RE.search(appos) and not re.match(_MEMBERS_OPEN, appos):
         # "Rice, speaking in Beijing during her visit,": a participial clause, not a title.
         phrase, appos = head, ""
-    ref = _un_form(head, appos, gz, date)
+    ref = _un_form(head, appos, gz, date) or _sources(head, gz)
     if ref is None and _BARE_OFFICE_RE.fullmatch(head) and _behalf(intro, gz):
         ref = SpeakerRef(Speaker(), phrase)
     if ref is None:
@@ -138,6 +147,24 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     return ref
 
 
+_INTERJECTION_RE = re.compile(
+    r",\s*(?:however|meanwhile|moreover|though|too|in\s+turn|for\s+(?:his|her|its|their|our)\s+part|by\s+contrast|"
+    r"on\s+the\s+other\s+hand|nonetheless|nevertheless|instead|in\s+contrast)\s*(?=,|$)"
+)
+"""An adverb set off by commas inside a speaker phrase is no part of it."""
+
+
+_ASIDE_RE = re.compile(r"\s*--\s[^-]{1,160}?\s--(?:\s|$)|\s*\((?=[a-z])(?!spoke\b|speaking\s+in\b)[^()]{1,160}\)")
+"""A dash-set or lower-case parenthesised aside inside a speaker phrase ("(spoke in French)"
+stays: the verbatim label reads it)."""
+
+
+def _all_states(names: str, gz: Gazetteer) -> bool:
+    """Whether every item of an enumeration is a state ("Peru and Uruguay")."""
+    items = [x.strip() for x in _SPLIT_RE.split(names.strip()) if x and x.strip()]
+    return bool(items) and all(gz.country_of(x) for x in items)
+
+
 def _behalf(text: str, gz: Gazetteer) -> tuple[str, ...]:
     out: list[str] = []
     for m in _BEHALF_RE.finditer(text[-300:]):  # an opener or appositive, not a paragraph
@@ -145,8 +172,54 @@ def _behalf(text: str, gz: Gazetteer) -> tuple[str, ...]:
     return tuple(out)
 
 
+_SOURCES_RE = re.compile(
+    r"(?:(?P<q>two|three|four|five|several|some|a\s+few|a\s+number\s+of|other|a|an|one|another)\s+)?"
+    r"(?P<adj>(?:[A-Z][\w.'’-]*\s+){0,2})(?:senior\s+|western\s+|government\s+|administration\s+|military\s+|diplomatic\s+|security\s+)*"
+    r"(?P<noun>officials|diplomats|sources|negotiators|official|diplomat|source|negotiator)"
+    r"(?:\s+(?P<prep>in|at|from|with|close\s+to|familiar\s+with|briefed\s+on|involved\s+in|who\s+attended)\s+(?P<where>[^,;]{2,60}))?",
+    re.I,
+)
+"""Anonymous sources counted or placed ("Two officials in Seoul", "diplomats at the UN",
+"several U.S. officials"); bare "officials" or "diplomats" stay refused (generic)."""
+
+
+_REGIONAL = frozenset("western eastern european asian arab african latin american nordic gulf council foreign un u.n.".split())
+"""Adjectives of anonymous sources that name no state ("a Western diplomat", "an Asian
+official"): they speak for no state."""
+
+
+def _sources(head: str, gz: Gazetteer) -> Optional[SpeakerRef]:
+    m = _SOURCES_RE.fullmatch(head)
+    if m is None or not (m.group("q") or m.group("where")):
+        return None
+    if not m.group("noun").endswith("s") and not m.group("prep"):
+        return None  # "a senior official" alone: the general reader (outlet's or nearest state)
+    adj = m.group("adj").strip()
+    country = gz.country_of(adj) if adj else None
+    if adj and country is None and adj.lower() not in _REGIONAL:
+        return None
+    where = m.group("where")
+    if country is None and where and m.group("noun").lower().rstrip("s") in ("official", "source") and m.group("prep") in ("in", "at", "from"):
+        # Officials "in Seoul" are that government's; diplomats "in Seoul" are posted there.
+        where = re.sub(r"^(?:the\s+)", "", where.strip())
+        hit = gz.lookup(where)
+        country = gz.country_of(where) if hit is not None and hit[0] in ("country", "metonym", "institution") else None
+    if country is None and where and any(len(gz.country_of_hit((x.kind, x.key)) or "") == 3 for x in gz.mentions(where) if x.kind != "person"):
+        return None  # "a source in the Russian Foreign Ministry": the general reader places it
+    role = head[:1].lower() + head[1:]
+    # Unplaced, they speak for no state: "the nearest earlier speaker's state" would guess.
+    return SpeakerRef(Speaker(role=role, country=country), head, stateless=country is None)
+
+
 def _un_form(head: str, appos: str, gz: Gazetteer, date: Optional[PartialDate]) -> Optional[SpeakerRef]:
     phrase = f"{head}, {appos}" if appos else head
+    m = _NAME_STATE_RE.fullmatch(appos) if appos and not _UN_TITLE_RE.search(head) else None
+    if m and re.fullmatch(r"(?:the\s+|The\s+)?(?:[A-Z][\w'’\-]*\s+){0,4}(?:President|Chair|Chairman|Chairperson|Vice-President|Ambassador|Minister|Representative)", head):
+        # "the Council President, Koro Bessho (Japan)": a title, then the delegate by name and
+        # state (the Council's President speaking in national capacity is that state).
+        codes = states_in(m.group("state"), gz)
+        if codes:
+            return SpeakerRef(Speaker(name=_name_case(m.group("name")), role=head.split()[-1].lower(), country=codes[0]), phrase)
     m = _NAME_STATE_RE.fullmatch(head)
     if m:
         name = _name_case(m.group("name"))
@@ -154,7 +227,8 @@ def _un_form(head: str, appos: str, gz: Gazetteer, date: Optional[PartialDate]) 
             return SpeakerRef(Speaker(name=name, organization="United Nations"), phrase, stateless=True)
         codes = states_in(m.group("state"), gz)
         if codes:
-            return SpeakerRef(Speaker(name=name, country=codes[0]), phrase)
+            # A delegate by name and state: "the delegate" may refer to them later.
+            return SpeakerRef(Speaker(name=name, role=f"representative of {m.group('state').strip()}", country=codes[0]), phrase)
         return None
     m = _UN_HEAD_RE.match(head)
     if m:

@@ -20,6 +20,7 @@ from ..text import TextView
 from .publishers import outlet_country
 from .holders import LazyHolderContext, holders_of, subject_countries
 from .records import WORDS_RE, Draft, drop_final_period
+from .phrases import speaker_phrase
 from .speakers import Resolver, SpeakerRef, parse_speaker
 
 __all__ = ["resolve"]
@@ -51,6 +52,7 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
     also: dict[Speaker, tuple[str, ...]] = {}
     for d in drafts:
         _note_names(res, text, last_pos, d.parts[0].start, gz)
+        _note_delegates(res, text, last_pos, d.parts[0].start, gz, also)
         _note_documents(res, text, last_pos, d.parts[0].start, frames, frame_starts, gz, signatories)
         last_pos = d.parts[-1].end
         evidence: list[str] = []
@@ -85,6 +87,15 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
             prev_speaker = speaker
             prev_para = _para_index(para_starts, d.parts[-1].end)
             continue
+        if country is None and (speaker.organization or speaker.role):
+            place = _PLACE_OPENER_RE.match(text, para_starts[_para_index(para_starts, d.parts[0].start)] if para_starts else 0)
+            hit = gz.lookup(place.group("place")) if place else None
+            if hit is not None and hit[0] in ("country", "metonym"):
+                # "In Washington, … said Maya Ortiz, a spokesperson for the National Security
+                # Council": the paragraph's place opener says whose official speaks.
+                country = gz.country_of_hit(hit)
+                speaker = attrs.evolve(speaker, country=country)
+                evidence.append(f"'{speaker.organization or speaker.role}' names no country; the paragraph opens in {place.group('place')} ({country})")
         if country is None and outlet and (speaker.organization or speaker.role):
             country = outlet
             speaker = attrs.evolve(speaker, country=outlet)
@@ -102,7 +113,10 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
         span = Span(parts[0].start, parts[-1].end)
         texts = [p.slice(article.text) for p in parts]
         content = " ".join(texts)
-        holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz, ctx, norm_parts[0].start)
+        # A speaker of no state (an analyst, a researcher, unnamed diplomats) describes other
+        # states' positions from outside: that is analysis, not their position (the gold of
+        # every set gives such statements no holders).
+        holders = holders_of(" ".join(p.slice(text) for p in norm_parts), country, gz, ctx, norm_parts[0].start) if country else ()
         if speaker in also:
             holders = tuple(dict.fromkeys((*((country,) if country else ()), *also[speaker], *holders)))
             evidence.append(f"also speaking for {', '.join(also[speaker])}: they hold it too")
@@ -165,6 +179,10 @@ def _possessive(ref: SpeakerRef, text: str, d: Draft, gz: Gazetteer, res: Resolv
     return attrs.evolve(ref, ref=None), f"'{ref.phrase}': no state to refer to"
 
 
+_PLACE_OPENER_RE = re.compile(r"(?:In|From|Back\s+in|Over\s+in)\s+(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s")
+"""A paragraph that opens on a capital or a state ("In Washington, …", "In Seoul, …")."""
+
+
 def _para_index(para_starts: list[int], pos: int) -> int:
     """The number of the paragraph that ``pos`` lies in (by the paragraphs' starts)."""
     return bisect.bisect_right(para_starts, pos) - 1
@@ -196,6 +214,28 @@ _TITLED_RE = re.compile(
     r"\s+(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*"
 )
 _NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[a-z]+)?\b")
+
+
+_DELEGATE_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?:representative|delegate)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w'’\-]*){0,6}"
+    r"|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4}\s+\([A-Z][^()\n]{2,60}\)"
+)
+"""A delegate named in narration ("Speaking also for Iceland, the representative of Denmark
+expressed concern over …"): a later "he" or "the delegate" refers to them."""
+
+
+def _note_delegates(res: Resolver, text: str, a: int, b: int, gz: Gazetteer, also: dict[Speaker, tuple[str, ...]]) -> None:
+    if b <= a:
+        return
+    for m in _DELEGATE_RE.finditer(text, a, b):
+        sentence = max(text.rfind(". ", max(a, m.start() - 200), m.start()), text.rfind("\n", max(a, m.start() - 200), m.start()))
+        intro = text[sentence + 1 if sentence != -1 else max(a, m.start() - 200) : m.start()]
+        ref = speaker_phrase(m.group(0), gz, res.date, intro=intro)
+        if ref is None or ref.ref is not None or ref.stateless or not ref.speaker.country:
+            continue
+        res.history.append((ref.speaker, None))
+        if ref.also:
+            also[ref.speaker] = ref.also
 
 
 def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer) -> None:

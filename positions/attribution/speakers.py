@@ -31,7 +31,7 @@ __all__ = ["SpeakerRef", "parse_speaker", "Resolver", "ROLE_NOUNS"]
 # Nouns that name an office or a speaking body; with their class for nominal resolution.
 ROLE_NOUNS: dict[str, str] = {
     "envoy": "diplomat", "diplomat": "diplomat", "ambassador": "diplomat",
-    "representative": "diplomat", "negotiator": "diplomat", "delegate": "diplomat",
+    "representative": "diplomat", "negotiator": "diplomat", "delegate": "diplomat", "speaker": "diplomat",
     "consul": "diplomat", "emissary": "diplomat", "ambassador-at-large": "diplomat",
     "minister": "minister", "secretary": "minister", "secretary-general": "leader",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
@@ -162,6 +162,8 @@ def parse_speaker(
         return None
     for w in words:
         lw = w.lower()
+        if lw.endswith(("'s", "’s")) and len(lw) > 2:
+            lw = lw[:-2]  # "the embassy's spokesperson": a possessive role noun
         if w[0].isupper() or lw in ROLE_NOUNS or lw in _PHRASE_WORDS or lw.rstrip("s") in ROLE_NOUNS:
             continue
         return None  # a lower-case word that is no part of a title: a clause, not a speaker
@@ -182,7 +184,7 @@ def parse_speaker(
         if m.kind == "person":
             continue
         before = head[: m.span.start].split()
-        if before and before[-1].lower() in ("to", "in", "at", "on") and m.kind in ("country", "metonym"):
+        if before and _is_post(before) and m.kind in ("country", "metonym"):
             continue  # a post ("Ambassador to Seoul"); "a source in the Russian Foreign Ministry" is not
         c = gz._country_of_hit((m.kind, m.key))
         if c:
@@ -259,6 +261,28 @@ def parse_speaker(
     if det in ("the", "this", "that") and not (institution and institution.kind == "institution" and office_country):
         return SpeakerRef(speaker, p, ref="nominal", cls=cls)
     return SpeakerRef(speaker, p, cls=cls)
+
+
+_POST_NOUNS = frozenset(
+    "ambassador ambassadors envoy envoys embassy consul consulate correspondent correspondents "
+    "representative representatives delegate delegates delegation mission diplomat diplomats "
+    "bureau reporter reporters visitor visitors".split()
+)
+"""Nouns whose "in/at Seoul" is where they are posted, not whose they are ("envoy in
+Beijing"); a spokesperson, ministry or official "in Beijing" belongs to that government."""
+
+
+def _is_post(before: list[str]) -> bool:
+    """Whether the place after ``before`` is a post: after "to", or after "in/at/on" that
+    follows a diplomatic post noun ("Russian Ambassador to Seoul", "a European envoy in
+    Pyongyang"), not a government's own office ("a foreign ministry spokesperson in Beijing")."""
+    prep = before[-1].lower()
+    if prep == "to":
+        return True
+    if prep not in ("in", "at", "on"):
+        return False
+    head = before[-2].lower().strip(",") if len(before) > 1 else ""
+    return head in _POST_NOUNS or not (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS)
 
 
 def _person_list(p: str, gz: Gazetteer, date) -> Optional[SpeakerRef]:
@@ -436,8 +460,8 @@ class Resolver:
 
     def _fits(self, ref: SpeakerRef, prev: Speaker) -> bool:
         sp = ref.speaker
-        if sp.country and prev.country and sp.country != prev.country:
-            return False
+        if sp.country and sp.country != prev.country:
+            return False  # "the United States representative" is no UN official's, nor another state's
         cls = ref.cls
         role = (prev.role or "").lower()
         if cls == "document":

@@ -165,6 +165,8 @@ def _title_ok(label: str, gz: Gazetteer) -> bool:
         return True
     if base.lower() in _HEADER_JUNK or len(base.split()) > 10:
         return False
+    if base.split()[0].lower() in ("our", "my", "your", "their", "its"):
+        return False  # "Our Standards: The Trust Principles." is a page's footer, not a speaker
     if re.match(r"(?:Mr|Ms|Mrs|Dr|Sir|Dame|A/S|U/S)\.?\s+[A-Z]", base) or _CHAIR_RE.fullmatch(base):
         return True
     ref = parse_speaker(base, gz)

@@ -30,14 +30,12 @@ which either actor was not heard, or neither used any concept, has no value (Non
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from typing import Iterable, Optional, Sequence, Union
 
 import attrs
 
-from .history import Appearance, History, Use
-from .model import Analysis
-from .novelty import history_of
+from .history import Appearance, Use
+from .novelty import HistorySource, history_of
 
 __all__ = [
     "FirstUse",
@@ -222,7 +220,7 @@ def _convergence(a: str, b: str, periods: dict[str, set[str]], sets: dict[tuple[
 
 
 def diffusion(
-    source: Union[History, Iterable[Analysis], sqlite3.Connection],
+    source: HistorySource,
     *,
     concept: Optional[str] = None,
     wording: Optional[str] = None,
@@ -232,8 +230,8 @@ def diffusion(
     polarity: Optional[str] = None,
 ) -> Diffusion:
     """First uses, adoption order and lags of each concept and wording in ``source``
-    (analyses, a store's connection or a :class:`~positions.history.History`), and the
-    convergence of each pair of actors per period (``by`` year or month).
+    (analyses, a store's connection, an open dataset or a
+    :class:`~positions.history.History`), and the convergence of each pair of actors per period (``by`` year or month).
 
     ``concept`` keeps that concept and its wordings; ``wording`` (written as a user would:
     "freeze-for-freeze") keeps the wordings with that normalized form and their concepts.

@@ -41,13 +41,16 @@ import calendar
 import datetime as _dt
 import re
 import sqlite3
-from typing import Iterable, Optional, Union
+from typing import TYPE_CHECKING, Iterable, Optional, Union
 
 import attrs
 
 from .errors import PositionsError
 from .history import Appearance, History, MemoryHistory, StoreHistory, Use, actors_of, uses_of
 from .model import Analysis, PartialDate, Span
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
 
 __all__ = [
     "Window",
@@ -253,12 +256,13 @@ class Novelty:
         return any(a.changed for a in self.articles)
 
 
-HistorySource = Union[History, Iterable[Analysis], sqlite3.Connection]
+HistorySource = Union[History, Iterable[Analysis], sqlite3.Connection, "Dataset"]
 
 
 def history_of(source: HistorySource, *, role: str = "holder") -> History:
-    """A :class:`~positions.history.History` from analyses, a store's connection or a
-    history (returned as it is when its role matches)."""
+    """A :class:`~positions.history.History` from analyses, a store's connection, an open
+    :class:`~positions.dataset.Dataset` (read once into memory, as uses) or a history
+    (returned as it is when its role matches)."""
     if role not in ("holder", "speaker"):
         raise ValueError(f"unknown role {role!r} (known: holder, speaker)")
     if isinstance(source, History):
@@ -269,6 +273,10 @@ def history_of(source: HistorySource, *, role: str = "holder") -> History:
         return StoreHistory(source, role=role)
     if hasattr(source, "connection") and isinstance(getattr(source, "connection"), sqlite3.Connection):
         return StoreHistory(source.connection, role=role)  # a Store
+    from .dataset.read import Dataset  # no pyarrow or duckdb imported until a Dataset is opened
+
+    if isinstance(source, Dataset):  # its analyses streamed once, held as uses (no texts)
+        return MemoryHistory(source.analyses(), role=role)
     return MemoryHistory(source, role=role)
 
 
@@ -341,7 +349,8 @@ def novelty(
 ) -> Novelty:
     """What is new in each of the ``new`` articles, for ``actor`` (default: every actor with
     a statement in the article), against its standing position before the article's day in
-    ``history`` (analyses, a store's connection, or a :class:`~positions.history.History`).
+    ``history`` (analyses, a store's connection, an open dataset, or a
+    :class:`~positions.history.History`).
 
     The new articles may be in the history too: only earlier days count.
     """

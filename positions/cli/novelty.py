@@ -7,8 +7,8 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, check_actor, load_analyses
-from ._options import FORMATS_REPORT, actors_option, db_option, format_option, lexicon_option, year_option
+from ._corpus import Failures, analysis_passes, check_actor, load_analyses
+from ._options import FORMATS_REPORT, actors_option, dataset_option, db_option, format_option, lexicon_option, year_option
 
 
 def _missing_rule(value: str) -> tuple[int, int]:
@@ -24,6 +24,7 @@ def _missing_rule(value: str) -> tuple[int, int]:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str), metavar="FILE...")
 @db_option
+@dataset_option
 @click.option("--against", "against", multiple=True, type=click.Path(path_type=str), metavar="CORPUS",
               help="The history: files, directories or globs (repeatable). Default: the bundled sample corpus.")  # fmt: skip
 @click.option("--actor", default=None, metavar="CODE", help="Only this actor (ISO alpha-3), default every actor in each file.")
@@ -43,6 +44,7 @@ def novelty(
     ctx: click.Context,
     files: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
     against: tuple[str, ...],
     actor: Optional[str],
     window: str,
@@ -59,13 +61,14 @@ def novelty(
     before), new concepts, formulas missing by the K-of-N rule, and polarity flips, each with
     the earlier uses behind it (file, date, offsets).
 
-    The history is the store --db (read through its index), or --against CORPUS, or the
-    bundled sample corpus. Only earlier days count; a file without a date is listed, not
-    assessed.
+    The history is the store --db (read through its index), the Parquet dataset --dataset,
+    --against CORPUS, or the bundled sample corpus. Only earlier days count; a file without
+    a date is listed, not assessed.
 
     \b
     Example:
         positions novelty statement.txt --db corpus.db --actor RUS
+        positions novelty statement.txt --dataset ds/ --actor RUS
         positions novelty new/*.txt --against speeches/ --window 5 --missing 2/3
     """
     from ..novelty import novelty as find_novelty
@@ -78,15 +81,19 @@ def novelty(
     parse_window(window)  # a bad window is one line before anything is read
     if actor is not None:
         actor = check_actor(actor)
-    if db_path is not None and against:
-        raise click.UsageError("give --against or --db, not both")
+    given = [name for name, value in (("--against", against), ("--db", db_path), ("--dataset", dataset_path)) if value]
+    if len(given) > 1:
+        raise click.UsageError(f"give {given[0]} or {given[1]}, not both")
     failures = Failures()
     new = load_analyses(files, None, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
                         failures=failures)  # fmt: skip
-    roots = [] if against or db_path else [str(p) for p in bundled_corpus()]
+    roots = [] if given else [str(p) for p in bundled_corpus()]
     if db_path is not None:
         with open_store(db_path, create=False) as store:
             rep = find_novelty(new, store.connection, actor=actor, window=window, k=k, n=n, role=role)
+    elif dataset_path is not None:
+        with analysis_passes((), None, dataset_path=dataset_path) as (analyses, _):  # streamed once, held as uses
+            rep = find_novelty(new, analyses(), actor=actor, window=window, k=k, n=n, role=role)
     else:
         history = load_analyses(against, None, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
                                 failures=failures)  # fmt: skip

@@ -221,13 +221,18 @@ class Results:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.data: dict = json.loads(path.read_text()) if path.exists() else {}
+        self.touched: set[str] = set()
 
     def get(self, key: str) -> dict:
+        self.touched.add(key)
         return self.data.setdefault(key, {})
 
     def save(self) -> None:
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.data, indent=1, sort_keys=True))
+        """Write this run's keys over those on file (another run may have saved others)."""
+        on_file = json.loads(self.path.read_text()) if self.path.exists() else {}
+        on_file.update({key: self.data[key] for key in self.touched})
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(on_file, indent=1, sort_keys=True))
         tmp.replace(self.path)
 
 
@@ -246,6 +251,7 @@ def bench(name: str, paths: list[str], args: argparse.Namespace, results: Result
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         results.data[key] = done = {}
+        results.touched.add(key)
     print(f"\n{name} (analyzer: {a}, jobs {args.jobs}, commit {_commit()})", flush=True)
     for step in STEPS:
         if step not in args.steps:

@@ -202,6 +202,12 @@ class MemoryHistory(History):
         self._key_days = {k: [u.day or "" for u in v] for k, v in self._by_key.items()}
         self._undated_uses = [u for us in self.article_uses.values() for u in us if u.day is None]
 
+    def dated(self, actor: str) -> tuple[list[Appearance], list[str], list[Use], list[str]]:
+        """The actor's dated appearances and uses in time order, each with their days
+        alongside (for bisection); the lists are the history's own, not to be changed."""
+        return (self._apps.get(actor, []), self._app_days.get(actor, []), self._uses.get(actor, []),
+                self._use_days.get(actor, []))  # fmt: skip
+
     def appearances(self, actor: str, *, before: str, since: Optional[str] = None,
                     limit: Optional[int] = None) -> list[Appearance]:  # fmt: skip
         days = self._app_days.get(actor, [])

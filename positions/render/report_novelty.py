@@ -19,11 +19,14 @@ with a title, a description and the same figures as a table.
 from __future__ import annotations
 
 import itertools
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
+
+import attrs
 
 from ..diffusion import diffusion
-from ..novelty import corpus_novelty
-from .novelty import ENV, show_paths, convergence_view, diffusion_record, novelty_record, spread_view
+from ..history import MemoryHistory
+from ..novelty import ArticleNovelty, iter_corpus_novelty
+from .novelty import ENV, article_novelty_record, convergence_view, diffusion_record, show_paths, spread_view
 from .report_views import article_page_name, nav_view, slug
 
 __all__ = ["with_novelty", "firsts_page_name", "CONVERGENCE_PAGE"]
@@ -46,12 +49,18 @@ def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Itera
         return article_page_name(aid) if aid in data.articles else ""
 
     by = data.by if data.by in ("year", "month") else "year"
-    nov = show_paths(novelty_record(corpus_novelty(data.analyses, role=data.role)), show)
-    flags: dict[str, list[dict[str, Any]]] = {}
-    for r in nov["articles"]:
-        flags.setdefault(r["article"], []).append(r)
+    # One history of the report's analyses (uses, not texts) for both: the novelty of every
+    # article, one at a time, each kept without its standing position's appearances,
+    # concepts and wordings (only their number is shown), and the diffusion.
+    history = MemoryHistory(data.analyses, role=data.role)
+    flags: dict[str, list[tuple[tuple, ArticleNovelty, int]]] = {}
+    for r in iter_corpus_novelty(history, window=_WINDOW, k=_K, n=_N):
+        light = attrs.evolve(r, standing=attrs.evolve(r.standing, appearances=(), concepts=(), wordings=()))
+        flags.setdefault(r.article, []).append(((r.date.first_day(), r.path, r.actor), light, len(r.standing.appearances)))
+    settings = {"window": _WINDOW, "k": _K, "n": _N}
     pairs = list(itertools.combinations(data.actors, 2))
-    diff = show_paths(diffusion_record(diffusion(data.analyses, role=data.role, by=by, pairs=pairs)), show)
+    diff = show_paths(diffusion_record(diffusion(history, role=data.role, by=by, pairs=pairs)), show)
+    del history
     concepts = [c for c in data.concepts if any(s["kind"] == "concept" and s["key"] == c for s in diff["spreads"])]
     common = {"report_title": data.title, "by": by, "role": data.role}
     nav = nav_view(data)
@@ -65,7 +74,8 @@ def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Itera
             yield name, (_insert(text, "</main>", str(links)),)
         elif name in by_page and flags.get(by_page[name]):
             text = "".join(pieces)
-            section = fragment.module.article_flags(flags[by_page[name]], nov, href)  # type: ignore[attr-defined]
+            items = [_flags_record(r, count, show) for _, r, count in sorted(flags.pop(by_page[name]), key=_first)]
+            section = fragment.module.article_flags(items, settings, href)  # type: ignore[attr-defined]
             yield name, (_insert(text, '<h2 id="statements">', str(section)),)
         else:
             yield name, pieces
@@ -81,6 +91,21 @@ def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Itera
     yield CONVERGENCE_PAGE, (tpl.render(**common, nav=nav, page_title=f"Convergence · {data.title}", spreads=[],
                                         heading="Convergence",
                                         convergence=conv, undated=diff["undated"], href=href),)  # fmt: skip
+
+
+_WINDOW, _K, _N = "2y", 3, 5  # the library's defaults
+
+
+def _first(item: tuple) -> tuple:
+    return item[0]
+
+
+def _flags_record(r: ArticleNovelty, appearances: int, show: Callable[[Any], Any]) -> dict[str, Any]:
+    """An article's novelty for one actor as the JSON record, with the number of earlier
+    articles it was set against (all the page shows of its standing position)."""
+    rec = article_novelty_record(r)
+    rec["standing"]["appearances"] = appearances
+    return show_paths(rec, show)
 
 
 def _insert(text: str, before: str, piece: str) -> str:

@@ -10,12 +10,14 @@ marker (keyword in context), as records that a report renders and never recomput
 
 from __future__ import annotations
 
+import collections
+import itertools
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 import attrs
 
 from ..model import Analysis, Article, Marker, PositionDiff, ShiftEvent, Snapshot, Span, Statement, Timeline
-from ..text import token_spans
+from ..text import TOKEN_RE
 from .positions import diff_series
 from .snapshots import snapshots
 from .timeline import shift_events, squeeze, timeline
@@ -187,10 +189,14 @@ def kwic_entries(art: Article, statements: Sequence[Statement], role: str) -> It
         for m in st.markers:
             if not m.in_scope:
                 continue
-            before = token_spans(art.text, _clip(m.span.start - 400, m.span.start, body))[-KWIC_WINDOW:]
-            after = token_spans(art.text, _clip(m.span.end, m.span.end + 400, body))[:KWIC_WINDOW]
-            left = squeeze(art.text[before[0].start : m.span.start]) if before else ""
-            right = squeeze(art.text[m.span.end : after[-1].end]) if after else ""
+            # the tokens as matches, not spans: only the first one before and the last
+            # one after are wanted (a report cuts an entry for every marker of a corpus)
+            clip = _clip(m.span.start - 400, m.span.start, body)
+            before = collections.deque(TOKEN_RE.finditer(art.text, clip.start, clip.end), KWIC_WINDOW)
+            clip = _clip(m.span.end, m.span.end + 400, body)
+            after = list(itertools.islice(TOKEN_RE.finditer(art.text, clip.start, clip.end), KWIC_WINDOW))
+            left = squeeze(art.text[before[0].start() : m.span.start]) if before else ""
+            right = squeeze(art.text[m.span.end : after[-1].end()]) if after else ""
             yield KwicEntry(art.id, st, m, who, left, right)
 
 

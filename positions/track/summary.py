@@ -103,6 +103,11 @@ def track(
             key = (entry.marker.concept, entry.article, entry.marker.span)
             if key not in seen:
                 seen.add(key)
+                if entry.left in shared or entry.right in shared:  # a reprinted passage's words, held once
+                    entry = attrs.evolve(entry, left=shared.setdefault(entry.left, entry.left),
+                                         right=shared.setdefault(entry.right, entry.right))  # fmt: skip
+                else:
+                    shared[entry.left], shared[entry.right] = entry.left, entry.right
                 kwic.setdefault(entry.marker.concept, []).append(entry)
     tl = timeline(light_all, by=by, role=role)
     actors = tuple(a for a, _ in tl.active)
@@ -151,8 +156,8 @@ def concept_wordings(tl: Timeline, concept: str) -> tuple[ConceptWording, ...]:
 
 def without_text(an: Analysis, shared: dict[Any, Any]) -> Analysis:
     """``an`` without its article's text and with only the markers of its statements, whose
-    repeated values (concepts, wordings, patterns, speakers, holders ...) are the objects
-    kept in ``shared`` (equal, and held once instead of once a row: the analyses of a store
+    repeated values (statement texts, concepts, wordings, patterns, speakers, holders ...)
+    are the objects kept in ``shared`` (equal, and held once instead of once a row: the analyses of a store
     are read back as new strings each)."""
 
     def one(value: Any) -> Any:
@@ -164,7 +169,7 @@ def without_text(an: Analysis, shared: dict[Any, Any]) -> Analysis:
 
     art = attrs.evolve(an.article, text="")
     statements = tuple(
-        attrs.evolve(st, article=one(st.article), kind=one(st.kind), speaker=one(st.speaker), country=one(st.country),
+        attrs.evolve(st, article=one(st.article), text=one(st.text), kind=one(st.kind), speaker=one(st.speaker), country=one(st.country),
                      holders=one(st.holders), evidence=one(st.evidence), markers=tuple(map(marker, st.markers)))
         for st in an.statements
     )  # fmt: skip

@@ -252,7 +252,7 @@ def bench(name: str, paths: list[str], args: argparse.Namespace, results: Result
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         results.data[key] = done = {}
         results.touched.add(key)
-    print(f"\n{name} (analyzer: {a}, jobs {args.jobs}, commit {_commit()})", flush=True)
+    print(f"\n{name} (analyzer: {a}, jobs {args.jobs}; this checkout: commit {_commit()})", flush=True)
     for step in STEPS:
         if step not in args.steps:
             continue
@@ -278,7 +278,7 @@ def bench(name: str, paths: list[str], args: argparse.Namespace, results: Result
             done[step] = r
             results.save()
         r = done[step]
-        tag = " (on file)" if reused else ""
+        tag = f" (on file: {r.get('date')}, commit {r.get('commit')})" if reused else ""
         if step == "ingest":
             size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
             n = r["articles"]

@@ -230,8 +230,8 @@ def diffusion(
     polarity: Optional[str] = None,
 ) -> Diffusion:
     """First uses, adoption order and lags of each concept and wording in ``source``
-    (analyses, a store's connection, an open dataset or a
-    :class:`~positions.history.History`), and the convergence of each pair of actors per period (``by`` year or month).
+    (analyses, a store's connection or a :class:`~positions.history.History`), and the
+    convergence of each pair of actors per period (``by`` year or month).
 
     ``concept`` keeps that concept and its wordings; ``wording`` (written as a user would:
     "freeze-for-freeze") keeps the wordings with that normalized form and their concepts.

@@ -43,16 +43,13 @@ import collections
 import datetime as _dt
 import re
 import sqlite3
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
 import attrs
 
 from .errors import PositionsError
 from .history import Appearance, History, MemoryHistory, StoreHistory, Use, actors_of, uses_of
 from .model import Analysis, PartialDate, Span
-
-if TYPE_CHECKING:
-    from .dataset import Dataset
 
 __all__ = [
     "Window",
@@ -259,12 +256,12 @@ class Novelty:
         return any(a.changed for a in self.articles)
 
 
-HistorySource = Union[History, Iterable[Analysis], sqlite3.Connection, "Dataset"]
+HistorySource = Union[History, Iterable[Analysis], sqlite3.Connection]
 
 
 def history_of(source: HistorySource, *, role: str = "holder") -> History:
-    """A :class:`~positions.history.History` from analyses, a store's connection, an open
-    :class:`~positions.dataset.Dataset` (read once into memory, as uses) or a history
+    """A :class:`~positions.history.History` from analyses (read once into memory, as uses:
+    ``dataset.analyses()`` streams a Parquet dataset's), a store's connection or a history
     (returned as it is when its role matches)."""
     if role not in ("holder", "speaker"):
         raise ValueError(f"unknown role {role!r} (known: holder, speaker)")
@@ -276,10 +273,6 @@ def history_of(source: HistorySource, *, role: str = "holder") -> History:
         return StoreHistory(source, role=role)
     if hasattr(source, "connection") and isinstance(getattr(source, "connection"), sqlite3.Connection):
         return StoreHistory(source.connection, role=role)  # a Store
-    from .dataset.read import Dataset  # no pyarrow or duckdb imported until a Dataset is opened
-
-    if isinstance(source, Dataset):  # its analyses streamed once, held as uses (no texts)
-        return MemoryHistory(source.analyses(), role=role)
     return MemoryHistory(source, role=role)
 
 
@@ -352,8 +345,7 @@ def novelty(
 ) -> Novelty:
     """What is new in each of the ``new`` articles, for ``actor`` (default: every actor with
     a statement in the article), against its standing position before the article's day in
-    ``history`` (analyses, a store's connection, an open dataset, or a
-    :class:`~positions.history.History`).
+    ``history`` (analyses, a store's connection, or a :class:`~positions.history.History`).
 
     The new articles may be in the history too: only earlier days count.
     """

@@ -203,13 +203,13 @@ def test_novelty_and_diffusion_over_a_dataset_equal_their_corpus_twins(stores, r
         assert by_ds.output == by_corpus.output and len(by_ds.output) > 100
 
 
-def test_novelty_and_diffusion_take_an_open_dataset_in_the_library(stores):
+def test_novelty_and_diffusion_of_a_datasets_analyses_in_the_library(stores):
     from positions import diffusion, novelty
 
     with open_store(stores / "s.db", create=False) as s, open_dataset(stores / "ds") as ds:
-        assert diffusion(ds, concept="phased") == diffusion(s.connection, concept="phased")
+        assert diffusion(ds.analyses(), concept="phased") == diffusion(s.connection, concept="phased")
         new = list(s.analyses(actor="RUS", since="2019"))
-        assert novelty(new, ds, window="3") == novelty(new, s.connection, window="3")
+        assert novelty(new, ds.analyses(), window="3") == novelty(new, s.connection, window="3")
 
 
 def test_novelty_refuses_two_histories(stores, runner):

@@ -258,6 +258,7 @@ def bench(name: str, paths: list[str], args: argparse.Namespace, results: Result
             continue
         reused = step in done
         if not reused:
+            commit = _commit()  # the code the step runs (a long step may outlive the checkout's HEAD)
             if step == "report" and args.report_max and done.get("ingest", {}).get("articles", 0) > args.report_max:
                 print(f"  report   skipped: more than --report-max {args.report_max} articles", flush=True)
                 continue
@@ -274,7 +275,7 @@ def bench(name: str, paths: list[str], args: argparse.Namespace, results: Result
                 r, text = _run([sys.executable, "-m", "positions", "timeline", "--db", str(db)])
                 r["bytes"] = len(text.encode())
             r["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-            r["commit"] = _commit()
+            r["commit"] = commit
             done[step] = r
             results.save()
         r = done[step]

@@ -2,6 +2,11 @@
 
     python benchmarks/bench_diff.py            # token diffs, then `positions diff` over CHN
     python benchmarks/bench_diff.py --country RUS --repeat 20
+    python benchmarks/bench_diff.py --mb 1,2,4,8,20   # huge pairs: time, memory, growth exponent
+
+``--mb SIZES`` runs the multi-megabyte pairs of ``bench_huge.py`` instead (each size in a
+fresh process: wall and CPU time, peak RSS, the growth exponent of the CPU time between
+sizes; see that script).
 
 Pairs (deterministic seeds): a 600-word stretch with about 10% of its words reworded, and a
 20,000-word stretch with about 5% changed, both cut from the UNGDC speeches at
@@ -221,7 +226,15 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--country", default="CHN")
     ap.add_argument("--no-cli", action="store_true")
+    ap.add_argument("--mb", default=None, metavar="SIZES",
+                    help="huge pairs of these many megabytes (bench_huge.py), e.g. 1,2,4,8,20")  # fmt: skip
     args = ap.parse_args()
+    if args.mb:
+        import subprocess
+
+        here = Path(__file__).resolve().parent
+        cmd = [sys.executable, str(here / "bench_huge.py"), "--sizes", args.mb, "--repeat", str(min(args.repeat, 2))]
+        sys.exit(subprocess.call(cmd))
     words = _words()
     bench_pair(
         "600-word pair, ~10% reworded", *make_pair(words, 600, 0.10, seed=600), repeat=args.repeat

@@ -14,7 +14,9 @@ inserted). For each size, in a fresh child process (so that its peak RSS is its 
   statement alignment, the whole-passage similarity, the sentence-by-sentence diff with
   its moves);
 
-timed best of ``--repeat`` runs, with the peak RSS of the child less its RSS once the texts are made. Then the growth
+timed best of ``--repeat`` runs, with the peak RSS of the child (which includes making the
+pair: the generator holds the UNGDC words), its RSS once the texts are made, and its RSS
+with the last run's result held (its memory per operation). Then the growth
 exponent k of time ~ size^k between successive sizes and over the whole range (1: linear),
 from the CPU time of the process (on a shared machine the wall time also measures the
 neighbours).
@@ -29,6 +31,7 @@ dynamic programme, and the anchored token diff against the minimal one (edit cos
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -98,6 +101,7 @@ def child(mb: float, step: str, repeat: int) -> dict:
     from positions.model import Period, Snapshot, Span, Statement
 
     a, b = huge_pair(mb, seed=int(mb * 1000))
+    gc.collect()
     base = _rss_mb()
 
     def snap(text: str, key: str) -> Snapshot:
@@ -105,7 +109,9 @@ def child(mb: float, step: str, repeat: int) -> dict:
         return Snapshot("RUS", Period("year", key), (st,), (f"a{key}",), (), (f"{key}.txt",))
 
     times, cpu = [], []
+    ops = None
     for _ in range(repeat):
+        ops = None  # the last run's operations are not kept alive during this one (they doubled the peak)
         t = time.perf_counter()
         c = time.process_time()
         if step == "diff_texts":
@@ -118,9 +124,10 @@ def child(mb: float, step: str, repeat: int) -> dict:
         cpu.append(time.process_time() - c)
         d = pd = None  # noqa: F841 (free it before the next run)
     seconds = min(times)
-    assert pairs == 1 and _rebuilds(ops, a, b), "the operations do not rebuild both texts"
+    held = _rss_mb()  # the last run's operations still held
+    assert ops is not None and pairs == 1 and _rebuilds(ops, a, b), "the operations do not rebuild both texts"
     return {"seconds": seconds, "cpu": min(cpu), "chars": len(a) + len(b), "ops": len(ops),
-            "peak_mb": _peak_mb(), "base_mb": base}  # fmt: skip
+            "peak_mb": _peak_mb(), "base_mb": base, "held_mb": held}  # fmt: skip
 
 
 def check(sizes: list[float]) -> None:
@@ -177,17 +184,22 @@ def main() -> None:
                 sys.exit(f"bench_huge: {step} at {mb} MB failed:\n{out.stderr}")
             r = json.loads(out.stdout.strip().splitlines()[-1])
             grow = ""
+            mem = max(r["held_mb"] - r["base_mb"], 1e-3)
             if rows:
                 k = math.log(r["cpu"] / rows[-1][1]) / math.log(mb / rows[-1][0])
-                grow = f"  exponent {k:4.2f} from {rows[-1][0]:g} MB"
-            rows.append((mb, r["cpu"]))
+                km = math.log(mem / rows[-1][2]) / math.log(mb / rows[-1][0])
+                grow = f"  exponent {k:4.2f} (CPU), {km:4.2f} (result) from {rows[-1][0]:g} MB"
+            rows.append((mb, r["cpu"], mem))
             print(f"  {mb:5g} MB  {r['seconds']:8.2f} s (CPU {r['cpu']:7.2f} s)"
                   f"  {r['chars'] / r['cpu'] / 1e6:5.2f} M chars/CPU s"
-                  f"  peak {r['peak_mb']:6.0f} MB (texts made: {r['base_mb']:.0f} MB)  {r['ops']:,} ops{grow}",
+                  f"  peak {r['peak_mb']:6.0f} MB (texts made: {r['base_mb']:.0f} MB; result held:"
+                  f" {r['held_mb']:.0f} MB, {(r['held_mb'] - r['base_mb']) * 2**20 / r['ops']:.0f} bytes an op)"
+                  f"  {r['ops']:,} ops{grow}",
                   flush=True)  # fmt: skip
         if len(rows) > 1:
             k = math.log(rows[-1][1] / rows[0][1]) / math.log(rows[-1][0] / rows[0][0])
-            print(f"  growth exponent of the CPU time {rows[0][0]:g} -> {rows[-1][0]:g} MB: {k:.2f}")
+            km = math.log(rows[-1][2] / rows[0][2]) / math.log(rows[-1][0] / rows[0][0])
+            print(f"  growth exponent {rows[0][0]:g} -> {rows[-1][0]:g} MB: CPU time {k:.2f}, memory of the result {km:.2f}")
     if args.check:
         check(sizes)
 

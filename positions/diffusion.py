@@ -30,13 +30,11 @@ which either actor was not heard, or neither used any concept, has no value (Non
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from typing import Iterable, Optional, Sequence, Union
 
-from .history import Appearance, History, Use
-from .model import Analysis
+from .history import Appearance, Use
 from .model.novelty import Convergence, ConvergencePoint, Diffusion, FirstUse, Spread, order_unknown
-from .novelty import history_of
+from .novelty import HistorySource, history_of
 
 __all__ = [
     "FirstUse",
@@ -127,7 +125,7 @@ def _convergence(a: str, b: str, periods: dict[str, set[str]], sets: dict[tuple[
 
 
 def diffusion(
-    source: Union[History, Iterable[Analysis], sqlite3.Connection],
+    source: HistorySource,
     *,
     concept: Optional[str] = None,
     wording: Optional[str] = None,

@@ -60,10 +60,16 @@ def uses_of(analysis: Analysis, actor: str, *, role: Role = "holder") -> list[Us
                 continue
             key = (m.concept, m.span)
             if key not in seen:
-                seen[key] = Use(actor, m.concept, m.normalized or " ".join(m.surface.lower().split()),
-                                " ".join(m.surface.split()), m.polarity, art.id, art.path, art.date,
+                seen[key] = Use(actor, m.concept, m.normalized or _squeezed(m.surface.lower()),
+                                _squeezed(m.surface), m.polarity, art.id, art.path, art.date,
                                 m.span, st.span)  # fmt: skip
     return sorted(seen.values(), key=lambda u: (u.span.start, u.span.end, u.concept))
+
+
+@functools.lru_cache(maxsize=65536)
+def _squeezed(text: str) -> str:
+    # one string per wording, not one per use: a corpus history holds hundreds of thousands
+    return " ".join(text.split())
 
 
 def actors_of(analysis: Analysis, *, role: Role = "holder") -> list[str]:
@@ -135,23 +141,31 @@ class MemoryHistory(History):
                 self.statements[key] = tuple(sorted({st.span for st in an.statements if _belongs(st, actor, role)}))
         # Dated rows only, in time order, with their days alongside for bisection: every
         # question is then a range lookup (a report asks one per article and actor).
+        # Day strings held once per day, not once per row and index (four per use).
+        days: dict[str, str] = {}
         self._app_days: dict[str, list[str]] = {}
         for actor, apps in self._apps.items():
             dated = sorted((a for a in apps if a.day is not None), key=_app_key)
             self._apps[actor] = dated
-            self._app_days[actor] = [a.day or "" for a in dated]
+            self._app_days[actor] = [days.setdefault(d, d) for d in (a.day or "" for a in dated)]
         self._use_days: dict[str, list[str]] = {}
         self._by_key: dict[tuple[str, str, str], list[Use]] = {}
         for actor, us in self._uses.items():
             dated_uses = sorted((u for u in us if u.day is not None), key=Use.order_key)
             self._uses[actor] = dated_uses
-            self._use_days[actor] = [u.day or "" for u in dated_uses]
+            self._use_days[actor] = [days.setdefault(d, d) for d in (u.day or "" for u in dated_uses)]
             for u in dated_uses:
                 self._by_key.setdefault((actor, "c", u.concept), []).append(u)
                 self._by_key.setdefault((actor, "w", u.concept + "\0" + u.normalized), []).append(u)
                 self._by_key.setdefault((actor, "n", u.normalized), []).append(u)
-        self._key_days = {k: [u.day or "" for u in v] for k, v in self._by_key.items()}
+        self._key_days = {k: [days.setdefault(d, d) for d in (u.day or "" for u in v)] for k, v in self._by_key.items()}
         self._undated_uses = [u for us in self.article_uses.values() for u in us if u.day is None]
+
+    def dated(self, actor: str) -> tuple[list[Appearance], list[str], list[Use], list[str]]:
+        """The actor's dated appearances and uses in time order, each with their days
+        alongside (for bisection); the lists are the history's own, not to be changed."""
+        return (self._apps.get(actor, []), self._app_days.get(actor, []), self._uses.get(actor, []),
+                self._use_days.get(actor, []))  # fmt: skip
 
     def appearances(self, actor: str, *, before: str, since: Optional[str] = None,
                     limit: Optional[int] = None) -> list[Appearance]:  # fmt: skip

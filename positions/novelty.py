@@ -37,11 +37,13 @@ never in a standing position, and are counted in :attr:`ArticleNovelty.undated_h
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import collections
 import datetime as _dt
 import re
 import sqlite3
-from typing import Iterable, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
 import attrs
 
@@ -75,6 +77,7 @@ __all__ = [
     "standing_position",
     "novelty",
     "corpus_novelty",
+    "iter_corpus_novelty",
     "history_of",
 ]
 
@@ -132,8 +135,9 @@ HistorySource = Union[History, Iterable[Analysis], sqlite3.Connection]
 
 
 def history_of(source: HistorySource, *, role: str = "holder") -> History:
-    """A :class:`~positions.history.History` from analyses, a store's connection or a
-    history (returned as it is when its role matches)."""
+    """A :class:`~positions.history.History` from analyses (read once into memory, as uses:
+    ``dataset.analyses()`` streams a Parquet dataset's), a store's connection or a history
+    (returned as it is when its role matches)."""
     if role not in ("holder", "speaker"):
         raise ValueError(f"unknown role {role!r} (known: holder, speaker)")
     if isinstance(source, History):
@@ -254,26 +258,165 @@ def corpus_novelty(
     """Every article of a corpus, for every actor in it, against the corpus's own history
     (what the report flags on article pages): :func:`novelty` of each article, read in one
     pass and held as uses, not texts."""
+    h = analyses if isinstance(analyses, MemoryHistory) else MemoryHistory(analyses, role=role)
+    out = sorted(iter_corpus_novelty(h, window=window, k=k, n=n), key=_novelty_order)
+    undated = {path for (_, _, path), app in h.appearance_of.items() if app.date is None}
+    return Novelty(tuple(out), tuple(sorted(undated)), str(parse_window(window)), k, n, h.role)
+
+
+def _novelty_order(r: ArticleNovelty) -> tuple:
+    return (r.date.first_day(), r.path, r.article, r.actor)
+
+
+def iter_corpus_novelty(
+    history: MemoryHistory,
+    *,
+    window: Union[str, int, Window] = "2y",
+    k: int = 3,
+    n: int = 5,
+) -> Iterator[ArticleNovelty]:
+    """The :class:`ArticleNovelty` of every dated article and actor of ``history``, one at
+    a time (actor by actor, each in time order), as :func:`corpus_novelty` gives them.
+
+    A time window slides over each actor's uses once (:class:`_Sliding`): each use enters
+    and leaves it once, and a standing position is rebuilt only from the concepts and
+    wordings that changed, so the whole corpus costs time linear in its uses, not in its
+    articles times their windows' uses (the report of 10^5 articles asks 240,000 times)."""
     if not 1 <= k <= n:
         raise PositionsError(f"the missing-formula rule needs 1 <= k <= n (got k={k}, n={n})")
     win = parse_window(window)
-    h = MemoryHistory(analyses, role=role)
-    out = []
-    undated = set()
-    for (actor, aid, path), now in h.article_uses.items():
-        app = h.appearance_of[(actor, aid, path)]
-        if app.date is None:
-            undated.add(path)
-            continue
-        out.append(_assess(aid, path, app.date, h.statements[(actor, aid, path)], now, actor, h, win, k, n))
-    out.sort(key=lambda r: (r.date.first_day(), r.path, r.article, r.actor))
-    return Novelty(tuple(out), tuple(sorted(undated)), str(win), k, n, h.role)
+    h = history
+    by_actor: dict[str, list[tuple[str, str, str]]] = {}
+    for key, app in h.appearance_of.items():
+        if app.date is not None:
+            by_actor.setdefault(key[0], []).append(key)
+    for actor in sorted(by_actor):
+        keys = sorted(by_actor[actor], key=lambda x: (h.appearance_of[x].day, x[2], x[1]))
+        undated = len(h.undated(actor))
+        sliding = _Sliding(h, actor, win, n) if win.kind != "last" else None
+        for key in keys:
+            _, aid, path = key
+            date = h.appearance_of[key].date
+            assert date is not None
+            standing = sliding.standing if sliding is not None else None
+            yield _assess(aid, path, date, h.statements[key], h.article_uses[key], actor, h, win, k, n,
+                          standing=standing, undated=undated)  # fmt: skip
+
+
+class _Sliding:
+    """One actor's standing position under a time window, kept as the window slides forward
+    over its uses (days never go back: the window's first day grows with its last).
+
+    Per concept and per wording: the uses in the window, in time order (a deque: uses enter
+    at the right and leave at the left, in the history's order), the articles they are in
+    and their polarities; each concept's and wording's record is rebuilt when its uses
+    change, the sorted tuples when the window moved."""
+
+    def __init__(self, h: MemoryHistory, actor: str, win: Window, n: int) -> None:
+        self.n = n
+        self.apps, self.app_days, self.uses, self.use_days = h.dated(actor)
+        self.lo = self.hi = 0  # the uses in the window: uses[lo:hi]
+        self.concepts: dict[str, _Keyed] = {}
+        self.forms: dict[tuple[str, str], _Keyed] = {}
+        self.by_article: dict[str, list[int]] = {}  # article id -> indices of its uses
+        for i, u in enumerate(self.uses):
+            self.by_article.setdefault(u.article, []).append(i)
+        self._last: Optional[tuple] = None
+        self._tuples: tuple = ((), ())
+
+    def _move(self, lo: int, hi: int) -> None:
+        uses = self.uses
+        for i in range(self.lo, min(lo, self.hi)):
+            u = uses[i]
+            for table, key in ((self.concepts, u.concept), (self.forms, (u.concept, u.normalized))):
+                if table[key].drop(u):
+                    del table[key]
+        for i in range(max(self.hi, lo), hi):
+            u = uses[i]
+            for table, key in ((self.concepts, u.concept), (self.forms, (u.concept, u.normalized))):
+                keyed = table.get(key)
+                if keyed is None:
+                    keyed = table[key] = _Keyed()
+                keyed.add(u)
+        self.lo, self.hi = lo, hi
+
+    def standing(self, h: History, actor: str, day: str, win: Window) -> tuple[StandingPosition, list[Use]]:
+        """As :func:`_standing`: the standing position at ``day``, and the window's uses
+        from which the missing formulas are found (here only those of the articles of the
+        last ``n`` appearances, the only ones the rule looks at)."""
+        since = win.start(day)
+        lo = bisect.bisect_left(self.use_days, since)
+        hi = bisect.bisect_left(self.use_days, day)
+        if lo < self.lo or hi < self.hi:
+            raise AssertionError("the window went back in time")  # pragma: no cover
+        if (lo, hi) != (self.lo, self.hi):
+            self._move(lo, hi)
+        a_lo = bisect.bisect_left(self.app_days, since)
+        a_hi = bisect.bisect_left(self.app_days, day)
+        if self._last != (a_lo, a_hi, lo, hi):
+            concepts = tuple(self.concepts[c].concept(c) for c in sorted(self.concepts))
+            wordings = tuple(self.forms[f].wording(f) for f in sorted(self.forms))
+            self._tuples = (tuple(self.apps[a_lo:a_hi][::-1]), concepts, wordings)
+            self._last = (a_lo, a_hi, lo, hi)
+        apps, concepts, wordings = self._tuples
+        standing = StandingPosition(actor, h.role, day, str(win), since, apps, concepts, wordings)
+        return standing, self._uses_of(apps[: self.n], lo, hi)
+
+    def _uses_of(self, apps: tuple[Appearance, ...], lo: int, hi: int) -> list[Use]:
+        wanted = sorted({i for a in apps for i in self.by_article.get(a.article, ()) if lo <= i < hi})
+        return [self.uses[i] for i in wanted]
+
+
+class _Keyed:
+    """The uses of one concept or wording in a window, and its record, made when asked and
+    kept until its uses change."""
+
+    __slots__ = ("uses", "articles", "polarities", "record")
+
+    def __init__(self) -> None:
+        self.uses: collections.deque[Use] = collections.deque()
+        self.articles: collections.Counter[str] = collections.Counter()
+        self.polarities: collections.Counter[str] = collections.Counter()
+        self.record: Any = None
+
+    def add(self, u: Use) -> None:
+        self.uses.append(u)
+        self.articles[u.article] += 1
+        self.polarities[u.polarity] += 1
+        self.record = None
+
+    def drop(self, u: Use) -> bool:
+        """Drop ``u``, the oldest use; True when none is left."""
+        first = self.uses.popleft()
+        assert first is u
+        for counter, key in ((self.articles, u.article), (self.polarities, u.polarity)):
+            counter[key] -= 1
+            if not counter[key]:
+                del counter[key]
+        self.record = None
+        return not self.uses
+
+    def _polarity(self) -> str:
+        return next(iter(self.polarities)) if len(self.polarities) == 1 else "mixed"
+
+    def concept(self, c: str) -> StandingConcept:
+        if self.record is None:
+            us = self.uses
+            self.record = StandingConcept(c, len(self.articles), len(us), self._polarity(), us[0], us[-1])
+        return self.record
+
+    def wording(self, form: tuple[str, str]) -> StandingWording:
+        if self.record is None:
+            us = self.uses
+            self.record = StandingWording(form[0], form[1], us[0].surface, len(us), self._polarity(), us[0], us[-1])
+        return self.record
 
 
 def _assess(aid: str, path: str, date: PartialDate, statements: tuple[Span, ...], now: list[Use], actor: str,
-            h: History, win: Window, k: int, n: int) -> ArticleNovelty:  # fmt: skip
+            h: History, win: Window, k: int, n: int, *, standing: Optional[Any] = None,
+            undated: Optional[int] = None) -> ArticleNovelty:  # fmt: skip
     day = date.first_day().isoformat()
-    standing, window_uses = _standing(h, actor, day, win)
+    standing, window_uses = (standing or _standing)(h, actor, day, win)
     forms: dict[tuple[str, str], list[Use]] = {}
     concepts: dict[str, list[Use]] = {}
     for u in now:
@@ -297,7 +440,7 @@ def _assess(aid: str, path: str, date: PartialDate, statements: tuple[Span, ...]
         if sc is not None and pol != "mixed" and sc.last.polarity != pol:
             flips.append(Flip(c, sc.last.polarity, pol, tuple(us), sc.last))
     return ArticleNovelty(actor, aid, path, date, statements, standing, new_wordings, new_concepts,
-                          missing, tuple(flips), len(h.undated(actor)))  # fmt: skip
+                          missing, tuple(flips), len(h.undated(actor)) if undated is None else undated)  # fmt: skip
 
 
 def _missing(window_uses: list[Use], standing: StandingPosition, now: set[str], k: int, n: int) -> tuple[MissingFormula, ...]:

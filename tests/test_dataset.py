@@ -155,6 +155,8 @@ def stores(tmp_path_factory):
     return d
 
 
+KOREA = str(Path(__file__).resolve().parents[1] / "fixtures" / "korea") + "/"
+
 TWINS = [
     ["timeline"],
     ["timeline", "--actor", "RUS", "--by", "month", "--format", "json"],
@@ -163,6 +165,12 @@ TWINS = [
     ["diff", "--format", "json"],
     ["kwic", "--concept", "phased"],
     ["articles", "--format", "json"],
+    ["diffusion"],
+    ["diffusion", "--concept", "dual_suspension", "--pair", "CHN,RUS", "--format", "json"],
+    ["diffusion", "--role", "speaker", "--by", "month", "--affirmed", "--format", "markdown"],
+    ["novelty", KOREA + "2017-07-04-tass-roadmap.txt"],
+    ["novelty", KOREA + "2017-07-04-joint-statement-russia-china.md", "--actor", "CHN", "--window", "3",
+     "--role", "speaker", "--format", "json"],
 ]
 
 
@@ -174,6 +182,35 @@ def test_dataset_read_commands_equal_their_db_twins(stores, runner, args):
     assert by_ds.exit_code == 0, by_ds.output
     assert by_ds.output == by_db.output
     assert len(by_db.output) > 100
+
+
+def test_novelty_and_diffusion_over_a_dataset_equal_their_corpus_twins(stores, runner):
+    from positions.sources import bundled_corpus
+
+    corpus = [str(p) for p in bundled_corpus()]
+    new = KOREA + "2017-07-04-tass-roadmap.txt"
+    for args, corpus_args in ((["diffusion", "--format", "json"], corpus),
+                              (["novelty", new, "--format", "json"], [x for c in corpus for x in ("--against", c)])):  # fmt: skip
+        by_corpus = runner.invoke(main, args + corpus_args)
+        by_ds = runner.invoke(main, args + ["--dataset", str(stores / "ds")])
+        assert by_corpus.exit_code == 0, by_corpus.output
+        assert by_ds.exit_code == 0, by_ds.output
+        assert by_ds.output == by_corpus.output and len(by_ds.output) > 100
+
+
+def test_novelty_and_diffusion_of_a_datasets_analyses_in_the_library(stores):
+    from positions import diffusion, novelty
+
+    with open_store(stores / "s.db", create=False) as s, open_dataset(stores / "ds") as ds:
+        assert diffusion(ds.analyses(), concept="phased") == diffusion(s.connection, concept="phased")
+        new = list(s.analyses(actor="RUS", since="2019"))
+        assert novelty(new, ds.analyses(), window="3") == novelty(new, s.connection, window="3")
+
+
+def test_novelty_refuses_two_histories(stores, runner):
+    res = runner.invoke(main, ["novelty", KOREA + "2017-07-04-tass-roadmap.txt", "--db", str(stores / "s.db"),
+                               "--dataset", str(stores / "ds")])  # fmt: skip
+    assert res.exit_code == 2 and "give --db or --dataset, not both" in res.stderr
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])

@@ -267,3 +267,41 @@ def test_candidate_pairs_hold_every_pair_that_scores(monkeypatch, bundled_series
                     assert (ni, oi) in cands
         looked += len(cands)
     assert scoring > 0
+
+
+def _pairwise_matching(ou, nu, engine="python"):
+    """The greedy over every candidate pair of passages (what align_units did before it
+    scored classes of alike passages once): ``{new passage: old passage}``."""
+    candidates = []
+    for ni, oi in pstatements.candidate_pairs(ou, nu):
+        if not (pstatements._counts(nu[ni]) or pstatements._counts(ou[oi])):
+            continue
+        s, gated = pstatements._word_score(ou[oi], nu[ni])
+        if s > 0:
+            candidates.append((-s, ni, oi, gated))
+    candidates.sort()
+    used_new, used_old = {}, set()
+    for _, ni, oi, gated in candidates:
+        if ni in used_new or oi in used_old:
+            continue
+        if gated and pstatements._whole_similarity(ou[oi], nu[ni], engine) < pstatements.MIN_SIMILARITY:
+            continue
+        used_new[ni] = oi
+        used_old.add(oi)
+    return used_new
+
+
+@pytest.mark.parametrize("copies", [1, 3])
+def test_classes_of_alike_passages_match_as_the_pairwise_greedy(bundled_series, copies):
+    import random
+
+    rng = random.Random(copies)
+    for o, n in bundled_series:
+        # reprints: each statement several times, in a shuffled order
+        olds = [st for st in o.statements for _ in range(copies)]
+        news = [st for st in n.statements for _ in range(copies + 1)]
+        rng.shuffle(olds)
+        rng.shuffle(news)
+        ou, nu = pstatements.alignment_units(olds), pstatements.alignment_units(news)
+        want = _pairwise_matching(ou, nu)
+        assert pstatements._matching(ou, nu, "python")[0] == want

@@ -8,6 +8,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -255,6 +256,19 @@ def test_memory_and_store_histories_answer_alike(tmp_path_factory, rows):
                 assert all(f.lag_days >= 0 for f in s.firsts)
     finally:
         conn.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(CORPORA, st.sampled_from(["1y", "2y", "7m", "400d", "2"]), st.sampled_from([(1, 1), (1, 2), (2, 3)]),
+       st.sampled_from(["holder", "speaker"]))  # fmt: skip
+def test_corpus_novelty_slides_its_window_to_the_same_answers(rows, window, kn, role):
+    corpus = [an(f"a{i}", d, actor, *ws) for i, (d, actor, ws) in enumerate(rows)]
+    # the same text read from a second path: the same article id, another article
+    corpus += [attrs.evolve(a, article=attrs.evolve(a.article, path="copy/" + a.article.path)) for a in corpus[:2]]
+    k, n = kn
+    assert corpus_novelty(corpus, window=window, k=k, n=n, role=role) == novelty(
+        corpus, corpus, window=window, k=k, n=n, role=role
+    )
 
 
 def test_the_index_follows_a_replaced_file_and_an_old_store_is_migrated(tmp_path):

@@ -7,7 +7,7 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, load_analyses
+from ._corpus import Failures, analysis_passes, load_analyses
 from ._options import (
     FORMATS_REPORT,
     actor_codes,
@@ -15,6 +15,7 @@ from ._options import (
     by_option,
     concept_option,
     corpus_argument,
+    dataset_option,
     db_option,
     format_option,
     lexicon_option,
@@ -36,6 +37,7 @@ def _pairs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @main.command()
 @corpus_argument
 @db_option
+@dataset_option
 @concept_option("Only this concept and its wordings.")
 @click.option("--wording", default=None, metavar="WORDS", help='Only this wording, as written ("freeze-for-freeze").')
 @click.option("--pair", "pairs", multiple=True, metavar="A,B", callback=_pairs,
@@ -52,6 +54,7 @@ def diffusion(
     ctx: click.Context,
     corpus: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
     concept: Optional[str],
     wording: Optional[str],
     pairs: list[tuple[str, str]],
@@ -68,8 +71,8 @@ def diffusion(
     heard afterwards who never used it; and, per pair of actors and period, the Jaccard index
     of their concept sets (convergence) and its change.
 
-    Reads the store --db, or analyses CORPUS; with neither, the bundled sample corpus.
-    Undated articles are listed, never placed in time.
+    Reads the store --db (or the Parquet dataset --dataset), or analyses CORPUS; with
+    neither, the bundled sample corpus. Undated articles are listed, never placed in time.
 
     \b
     Example:
@@ -88,10 +91,13 @@ def diffusion(
         load_analyses(corpus, db_path)  # the same checks of CORPUS and --db as other commands
         with open_store(db_path, create=False) as store:
             d = find_diffusion(store.connection, **options)
+    elif dataset_path is not None:
+        with analysis_passes(corpus, None, dataset_path=dataset_path) as (analyses, _):  # the same checks
+            d = find_diffusion(analyses(), **options)
     else:
         d = find_diffusion(load_analyses(corpus, None, year=year, lexicon_path=lexicon_path,
                                          actors_paths=actors_paths, failures=failures), **options)  # fmt: skip
-    roots = [] if corpus or db_path else [str(p) for p in bundled_corpus()]
+    roots = [] if corpus or db_path or dataset_path else [str(p) for p in bundled_corpus()]
     click.echo(render_diffusion(d, fmt, roots=roots), nl=False)
     if failures.count:
         ctx.exit(1)

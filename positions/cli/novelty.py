@@ -7,11 +7,12 @@ from typing import Optional
 import click
 
 from . import main
-from ._corpus import Failures, load_analyses
+from ._corpus import Failures, analysis_passes, load_analyses
 from ._options import (
     FORMATS_REPORT,
     actor_option,
     actors_option,
+    dataset_option,
     db_option,
     format_option,
     lexicon_option,
@@ -44,6 +45,7 @@ def _window(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str), metavar="FILE...")
 @db_option
+@dataset_option
 @click.option("--against", "against", multiple=True, type=click.Path(path_type=str), metavar="CORPUS",
               help="The history: files, directories or globs (repeatable). Default: the bundled sample corpus.")  # fmt: skip
 @actor_option("Only this actor (ISO alpha-3 code), default every actor in each file.")
@@ -62,6 +64,7 @@ def novelty(
     ctx: click.Context,
     files: tuple[str, ...],
     db_path: Optional[str],
+    dataset_path: Optional[str],
     against: tuple[str, ...],
     actor: Optional[str],
     window: str,
@@ -78,13 +81,14 @@ def novelty(
     before), new concepts, formulas missing by the K-of-N rule, and polarity flips, each with
     the earlier uses behind it (file, date, offsets).
 
-    The history is the store --db (read through its index), or --against CORPUS, or the
-    bundled sample corpus. Only earlier days count; a file without a date is listed, not
-    assessed.
+    The history is the store --db (read through its index), the Parquet dataset --dataset,
+    --against CORPUS, or the bundled sample corpus. Only earlier days count; a file without
+    a date is listed, not assessed.
 
     \b
     Example:
         positions novelty statement.txt --db corpus.db --actor RUS
+        positions novelty statement.txt --dataset ds/ --actor RUS
         positions novelty new/*.txt --against speeches/ --window 5 --missing 2/3
     """
     from ..novelty import novelty as find_novelty
@@ -98,10 +102,13 @@ def novelty(
     failures = Failures()
     new = load_analyses(files, None, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
                         failures=failures)  # fmt: skip
-    roots = [] if against or db_path else [str(p) for p in bundled_corpus()]
+    roots = [] if given else [str(p) for p in bundled_corpus()]
     if db_path is not None:
         with open_store(db_path, create=False) as store:
             rep = find_novelty(new, store.connection, actor=actor, window=window, k=k, n=n, role=role)
+    elif dataset_path is not None:
+        with analysis_passes((), None, dataset_path=dataset_path) as (analyses, _):  # streamed once, held as uses
+            rep = find_novelty(new, analyses(), actor=actor, window=window, k=k, n=n, role=role)
     else:
         history = load_analyses(against, None, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
                                 failures=failures)  # fmt: skip

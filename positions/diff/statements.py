@@ -3,10 +3,11 @@ similar predecessor, and the passages' concepts."""
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
-from ..model import Marker, Span, Statement, StatementPair
+from ..model import Marker, Span, Statement, StatementPair, TextDiff
 from ..text import paragraph_spans
 from .passages import content_words, diff_passages
 from .texts import diff_texts, token_similarity
@@ -207,58 +208,148 @@ def align_units(
     old_units: Sequence[_Unit], new_units: Sequence[_Unit], *, engine: Optional[str] = None
 ) -> tuple[StatementPair, ...]:
     """:func:`align_statements` of the passages :func:`alignment_units` cut (they are only
-    read, so one snapshot's serve both the diff before it and the one after)."""
-    engine = resolve_engine(engine)
-    counts_old = [_counts(u) for u in old_units]
-    counts_new = [_counts(u) for u in new_units]
+    read, so one snapshot's serve both the diff before it and the one after).
 
-    candidates = []
-    for ni, oi in candidate_pairs(old_units, new_units):
-        if not (counts_new[ni] or counts_old[oi]):
-            continue
-        s, gated = _word_score(old_units[oi], new_units[ni])
-        if s > 0:
-            candidates.append((-s, ni, oi, gated))
-    candidates.sort()
-    # Greedy, best score first. The token-similarity test (a whole diff) is asked only of
-    # a pair reached while both its passages are free: a pair that fails it is passed over
-    # exactly as if it had never been a candidate, and one reached after either passage is
-    # taken needs no test at all, so the pairs are those of testing every candidate first.
-    used_new: dict[int, int] = {}
-    used_old: set[int] = set()
-    similarity: dict[tuple[int, int], float] = {}
-    for _, ni, oi, gated in candidates:
-        if ni in used_new or oi in used_old:
-            continue
-        if gated:
-            sim = similarity[ni, oi] = _whole_similarity(old_units[oi], new_units[ni], engine)
-            if sim < MIN_SIMILARITY:
-                continue
-        used_new[ni] = oi
-        used_old.add(oi)
+    Passages with the same text, concepts and part (:func:`_counts`) score alike against any
+    other, so they are scored, tested and diffed once, as a class (a wire story reprinted
+    a thousand times is one class of a thousand passages); the greedy matching then hands
+    each class's passages out in index order, which is the order of the pairwise greedy
+    (:func:`_greedy`)."""
+    engine = resolve_engine(engine)
+    used_new, old_class, new_class, counts_old, counts_new, similarity = _matching(old_units, new_units, engine)
 
     pairs: list[tuple[tuple[int, int, int, int], StatementPair]] = []
+    diffs: dict[tuple[int, int], TextDiff] = {}
     for ni, nu in enumerate(new_units):
+        cn = new_class[ni]
         if ni in used_new:
-            ou = old_units[used_new[ni]]
-            d = diff_passages(ou.text, nu.text, engine=engine)
-            known = similarity.get((ni, used_new[ni]))
-            sim = _whole_similarity(ou, nu, engine) if known is None else known
+            oi = used_new[ni]
+            ou, co = old_units[oi], old_class[oi]
+            d = diffs.get((cn, co))
+            if d is None:
+                d = diffs[cn, co] = diff_passages(ou.text, nu.text, engine=engine)
+            sim = similarity.get((cn, co))
+            if sim is None:
+                sim = similarity[cn, co] = _whole_similarity(ou, nu, engine)
             pair = StatementPair(ou.statement, nu.statement, d, sim, ou.span, nu.span,
                                  passage_concepts(ou.statement, ou.span), passage_concepts(nu.statement, nu.span))
             pairs.append(((0, *nu.key()), pair))
-        elif counts_new[ni]:
-            d = diff_texts("", nu.text, engine=engine)
+        elif counts_new[cn]:
+            d = diffs.get((cn, -1))
+            if d is None:
+                d = diffs[cn, -1] = diff_texts("", nu.text, engine=engine)
             pairs.append(((1, *nu.key()), StatementPair(None, nu.statement, d, 0.0, None, nu.span, (),
                                                          passage_concepts(nu.statement, nu.span))))
+    used_old = set(used_new.values())
     for oi, ou in enumerate(old_units):
-        if oi in used_old or not counts_old[oi]:
+        co = old_class[oi]
+        if oi in used_old or not counts_old[co]:
             continue
-        d = diff_texts(ou.text, "", engine=engine)
+        d = diffs.get((-1, co))
+        if d is None:
+            d = diffs[-1, co] = diff_texts(ou.text, "", engine=engine)
         pairs.append(((2, *ou.key()), StatementPair(ou.statement, None, d, 0.0, ou.span, None,
                                                      passage_concepts(ou.statement, ou.span))))
     pairs.sort(key=lambda p: p[0])
     return tuple(p for _, p in pairs)
+
+
+def _matching(old_units: Sequence[_Unit], new_units: Sequence[_Unit], engine: str) -> tuple[
+    dict[int, int], list[int], list[int], list[bool], list[bool], dict[tuple[int, int], float]
+]:
+    """The matching ``{new passage: old passage}`` of :func:`align_units`; each passage's
+    class, on both sides; whether each class counts, on both sides; and the token
+    similarities found, by ``(new class, old class)``."""
+    old_class, old_reps, old_members = _classes(old_units)
+    new_class, new_reps, new_members = _classes(new_units)
+    counts_old = [_counts(u) for u in old_reps]
+    counts_new = [_counts(u) for u in new_reps]
+
+    levels: dict[float, list[tuple[int, int, bool]]] = {}
+    for cn, co in candidate_pairs(old_reps, new_reps):
+        if not (counts_new[cn] or counts_old[co]):
+            continue
+        s, gated = _word_score(old_reps[co], new_reps[cn])
+        if s > 0:
+            levels.setdefault(s, []).append((cn, co, gated))
+    similarity: dict[tuple[int, int], float] = {}
+
+    def passes(cn: int, co: int) -> bool:
+        sim = similarity.get((cn, co))
+        if sim is None:
+            sim = similarity[cn, co] = _whole_similarity(old_reps[co], new_reps[cn], engine)
+        return sim >= MIN_SIMILARITY
+
+    used_new = _greedy(levels, old_members, new_members, passes)
+    return used_new, old_class, new_class, counts_old, counts_new, similarity
+
+
+def _classes(units: Sequence[_Unit]) -> tuple[list[int], list[_Unit], list[list[int]]]:
+    """Each passage's class (same text, concepts and part), each class's first passage, and
+    each class's passages in index order."""
+    index: dict[tuple[object, ...], int] = {}
+    of: list[int] = []
+    reps: list[_Unit] = []
+    members: list[list[int]] = []
+    for i, u in enumerate(units):
+        key = (u.text, u.concepts, _counts(u))
+        c = index.get(key)
+        if c is None:
+            c = index[key] = len(reps)
+            reps.append(u)
+            members.append([])
+        of.append(c)
+        members[c].append(i)
+    return of, reps, members
+
+
+def _greedy(
+    levels: dict[float, list[tuple[int, int, bool]]],
+    old_members: list[list[int]],
+    new_members: list[list[int]],
+    passes: Callable[[int, int], bool],
+) -> dict[int, int]:
+    """The matching ``{new passage: old passage}`` of the pairwise greedy -- every candidate
+    pair ``(score, new, old)`` taken best score first, then earlier new passage, then
+    earlier old one, when both are free and, for a gated pair, its token similarity
+    ``passes`` -- from the candidate pairs of classes (``levels``: by score, ``(new class,
+    old class, gated)``).
+
+    At one score, passages come in index order and each takes the earliest free old passage
+    among its candidates there: the earliest free member of one of its candidate classes
+    (those that pass). So a class's members are taken in index order (a pointer to its
+    first free one is all its state), and a new class whose passage found nothing free
+    leaves the score: its later members would find nothing either."""
+    old_next = [0] * len(old_members)
+    new_next = [0] * len(new_members)
+    out: dict[int, int] = {}
+    for s in sorted(levels, reverse=True):
+        cands: dict[int, list[tuple[int, bool]]] = {}
+        for cn, co, gated in levels[s]:
+            cands.setdefault(cn, []).append((co, gated))
+        heap = [(new_members[cn][new_next[cn]], cn) for cn in cands if new_next[cn] < len(new_members[cn])]
+        heapq.heapify(heap)
+        while heap:
+            ni, cn = heapq.heappop(heap)
+            best_oi = best_co = -1
+            for co, gated in cands[cn]:
+                k = old_next[co]
+                if k >= len(old_members[co]):
+                    continue
+                oi = old_members[co][k]
+                if best_oi >= 0 and oi >= best_oi:
+                    continue
+                if gated and not passes(cn, co):
+                    continue
+                best_oi, best_co = oi, co
+            if best_oi < 0:
+                continue
+            out[ni] = best_oi
+            old_next[best_co] += 1
+            new_next[cn] += 1
+            if new_next[cn] < len(new_members[cn]):
+                heapq.heappush(heap, (new_members[cn][new_next[cn]], cn))
+    return out
 
 
 def passage_concepts(statement: Optional[Statement], span: Optional[Span]) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ __all__ = [
     "NOVELTY_FORMATS",
     "use_record",
     "novelty_record",
+    "article_novelty_record",
     "diffusion_record",
     "render_novelty",
     "render_diffusion",
@@ -56,7 +57,8 @@ def use_record(u: Optional[Use]) -> Optional[dict[str, Any]]:
     }
 
 
-def _article_record(r: ArticleNovelty) -> dict[str, Any]:
+def article_novelty_record(r: ArticleNovelty) -> dict[str, Any]:
+    """An :class:`~positions.novelty.ArticleNovelty` as plain data (an item of the JSON's ``articles``)."""
     s = r.standing
     return {
         "actor": r.actor,
@@ -96,7 +98,7 @@ def novelty_record(rep: Novelty) -> dict[str, Any]:
         "n": rep.n,
         "role": rep.role,
         "changed": rep.changed,
-        "articles": [_article_record(r) for r in rep.articles],
+        "articles": [article_novelty_record(r) for r in rep.articles],
         "undated": list(rep.undated),
     }
 

@@ -11,7 +11,7 @@
 - adds ``convergence.html``: a chart of the Jaccard index of every pair of actors' concept
   sets per period.
 
-Nothing is computed here: the novelty and diffusion records come with the report's data
+Nothing is computed here: the novelty flags and the diffusion come with the report's data
 (:class:`ReportData` made with ``firsts=True``: :func:`positions.track.track` finds them in the
 report's own analyses, with the library defaults, window 2y and missing formula 3 of 5).
 Charts are inline SVG with a title, a description and the same figures as a table.
@@ -20,9 +20,11 @@ Charts are inline SVG with a title, a description and the same figures as a tabl
 from __future__ import annotations
 
 import itertools
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from .novelty import convergence_view, diffusion_record, novelty_record, show_paths, spread_view
+from ..model.novelty import ArticleNovelty
+from ..track import NOVELTY_SETTINGS
+from .novelty import article_novelty_record, convergence_view, diffusion_record, show_paths, spread_view
 from .report_views import article_page_name, nav_view, slug
 from .templating import ENV
 
@@ -49,10 +51,11 @@ def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Itera
         return article_page_name(aid) if aid in data.articles else ""
 
     by = data.by if data.by in ("year", "month") else "year"
-    nov = show_paths(novelty_record(data.novelty), show)
-    flags: dict[str, list[dict[str, Any]]] = {}
-    for r in nov["articles"]:
-        flags.setdefault(r["article"], []).append(r)
+    flags: dict[str, list[tuple[ArticleNovelty, int]]] = {}
+    for r, count in data.novelty:  # in date, path and actor order
+        flags.setdefault(r.article, []).append((r, count))
+    window, k, n = NOVELTY_SETTINGS
+    settings = {"window": window, "k": k, "n": n}
     pairs = list(itertools.combinations(data.actors, 2))
     diff = show_paths(diffusion_record(data.diffusion), show)
     concepts = [c for c in data.concepts if any(s["kind"] == "concept" and s["key"] == c for s in diff["spreads"])]
@@ -68,7 +71,8 @@ def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Itera
             yield name, (_insert(text, "</main>", str(links)),)
         elif name in by_page and flags.get(by_page[name]):
             text = "".join(pieces)
-            section = fragment.module.article_flags(flags[by_page[name]], nov, href)  # type: ignore[attr-defined]
+            items = [_flags_record(r, count, show) for r, count in flags.pop(by_page[name])]
+            section = fragment.module.article_flags(items, settings, href)  # type: ignore[attr-defined]
             yield name, (_insert(text, '<h2 id="statements">', str(section)),)
         else:
             yield name, pieces
@@ -84,6 +88,14 @@ def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Itera
     yield CONVERGENCE_PAGE, (tpl.render(**common, nav=nav, page_title=f"Convergence · {data.title}", spreads=[],
                                         heading="Convergence",
                                         convergence=conv, undated=diff["undated"], href=href),)  # fmt: skip
+
+
+def _flags_record(r: ArticleNovelty, appearances: int, show: Callable[[Any], Any]) -> dict[str, Any]:
+    """An article's novelty for one actor as the JSON record, with the number of earlier
+    articles it was set against (all the page shows of its standing position)."""
+    rec = article_novelty_record(r)
+    rec["standing"]["appearances"] = appearances
+    return show_paths(rec, show)
 
 
 def _insert(text: str, before: str, piece: str) -> str:

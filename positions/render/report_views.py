@@ -14,7 +14,7 @@ import re
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 from ..model import Analysis, Article, PositionDiff, ShiftEvent, Statement, Timeline
-from ..model.novelty import Diffusion, Novelty
+from ..model.novelty import ArticleNovelty, Diffusion
 from ..track import DateLike, KwicEntry, Tracking, track, within
 from ._display import display_ops, pair_head, path_shower
 from .json import diff_record
@@ -127,7 +127,7 @@ class ReportData:
         self.concepts = list(t.concepts)
         self.diffs: dict[str, list[PositionDiff]] = {a: list(ds) for a, ds in t.diffs.items()}
         self.events: tuple[ShiftEvent, ...] = t.events
-        self.novelty: Optional[Novelty] = t.novelty
+        self.novelty: Optional[tuple[tuple[ArticleNovelty, int], ...]] = t.novelty
         self.diffusion: Optional[Diffusion] = t.diffusion
 
     def first_of_each(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:

@@ -10,12 +10,14 @@ marker (keyword in context), as records that a report renders and never recomput
 
 from __future__ import annotations
 
+import collections
 import itertools
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 import attrs
 
 from ..diffusion import diffusion
+from ..history import MemoryHistory
 from ..model import (
     Analysis,
     Article,
@@ -30,14 +32,14 @@ from ..model import (
     Statement,
     Timeline,
 )
-from ..model.novelty import Diffusion, Novelty
-from ..novelty import corpus_novelty
-from ..text import token_spans
+from ..model.novelty import ArticleNovelty, Diffusion
+from ..novelty import iter_corpus_novelty
+from ..text import TOKEN_RE
 from .positions import diff_series
 from .snapshots import snapshots
 from .timeline import shift_events, squeeze, timeline
 
-__all__ = ["KWIC_WINDOW", "KwicEntry", "ConceptWording", "Tracking", "track", "concept_wordings"]
+__all__ = ["KWIC_WINDOW", "NOVELTY_SETTINGS", "KwicEntry", "ConceptWording", "Tracking", "track", "concept_wordings"]
 
 KWIC_WINDOW = 8
 """Tokens of context on each side of a keyword-in-context entry."""
@@ -69,6 +71,11 @@ class ConceptWording:
     polarity: HeldPolarity
 
 
+NOVELTY_SETTINGS: tuple[str, int, int] = ("2y", 3, 5)
+"""The window and missing-formula rule (k of n) of a report's novelty flags: the library's
+defaults."""
+
+
 @attrs.frozen
 class Tracking:
     """What :func:`track` finds in a corpus.
@@ -80,7 +87,11 @@ class Tracking:
     and ``diffs`` each actor of the timeline to its snapshots and successive diffs, and
     ``wordings`` each concept to its wordings across actors (:func:`concept_wordings`).
     With ``firsts``, ``novelty`` is what each article says that is new for each of its
-    actors (:func:`~positions.novelty.corpus_novelty`) and ``diffusion`` who used each
+    actors (:func:`~positions.novelty.iter_corpus_novelty` with :data:`NOVELTY_SETTINGS`), in
+    date, path and actor order, each as its :class:`~positions.model.novelty.ArticleNovelty`
+    without the standing position's appearances, concepts and wordings (a report of 10^5
+    articles cannot hold them) and the number of appearances that standing position had;
+    ``diffusion`` who used each
     concept and wording first and how every pair of actors converged
     (:func:`~positions.diffusion.diffusion`); else both are None.
     """
@@ -97,7 +108,7 @@ class Tracking:
     diffs: Mapping[str, tuple[PositionDiff, ...]]
     events: tuple[ShiftEvent, ...]
     wordings: Mapping[str, tuple[ConceptWording, ...]]
-    novelty: Optional[Novelty] = None
+    novelty: Optional[tuple[tuple[ArticleNovelty, int], ...]] = None
     diffusion: Optional[Diffusion] = None
 
 
@@ -134,17 +145,34 @@ def track(
             key = (entry.marker.concept, entry.article, entry.marker.span)
             if key not in seen:
                 seen.add(key)
+                if entry.left in shared or entry.right in shared:  # a reprinted passage's words, held once
+                    entry = attrs.evolve(entry, left=shared.setdefault(entry.left, entry.left),
+                                         right=shared.setdefault(entry.right, entry.right))  # fmt: skip
+                else:
+                    shared[entry.left], shared[entry.right] = entry.left, entry.right
                 kwic.setdefault(entry.marker.concept, []).append(entry)
     tl = timeline(light_all, by=by, role=role)
     actors = tuple(a for a, _ in tl.active)
     snaps = {a: tuple(snapshots(light_all, a, by=by, role=role)) for a in actors}
     diffs = {a: tuple(diff_series(s, engine=engine)) for a, s in snaps.items()}
     concepts = tuple(sorted({r.concept for r in tl.rows}))
-    news = spread = None
+    news: Optional[tuple[tuple[ArticleNovelty, int], ...]] = None
+    spread: Optional[Diffusion] = None
     if firsts:
-        news = corpus_novelty(light_all, role=role)
+        # One history of the analyses (uses, not texts) for both: the novelty of every
+        # article, one at a time, each kept without its standing position's appearances,
+        # concepts and wordings (only the number of appearances is kept), and the diffusion.
+        history = MemoryHistory(light_all, role=role)
+        window, k, n = NOVELTY_SETTINGS
+        flagged = []
+        for r in iter_corpus_novelty(history, window=window, k=k, n=n):
+            light_r = attrs.evolve(r, standing=attrs.evolve(r.standing, appearances=(), concepts=(), wordings=()))
+            flagged.append(((r.date.first_day(), r.path, r.actor), light_r, len(r.standing.appearances)))
+        flagged.sort(key=lambda item: item[0])
+        news = tuple((r, count) for _, r, count in flagged)
         pairs = list(itertools.combinations(actors, 2))
-        spread = diffusion(light_all, role=role, by=by if by in ("year", "month") else "year", pairs=pairs)
+        spread = diffusion(history, role=role, by=by if by in ("year", "month") else "year", pairs=pairs)
+        del history
     return Tracking(
         by=by,
         role=role,
@@ -189,8 +217,8 @@ def concept_wordings(tl: Timeline, concept: str) -> tuple[ConceptWording, ...]:
 
 def without_text(an: Analysis, shared: dict[Any, Any]) -> Analysis:
     """``an`` without its article's text and with only the markers of its statements, whose
-    repeated values (concepts, wordings, patterns, speakers, holders ...) are the objects
-    kept in ``shared`` (equal, and held once instead of once a row: the analyses of a store
+    repeated values (statement texts, concepts, wordings, patterns, speakers, holders ...)
+    are the objects kept in ``shared`` (equal, and held once instead of once a row: the analyses of a store
     are read back as new strings each)."""
 
     def one(value: Any) -> Any:
@@ -202,7 +230,7 @@ def without_text(an: Analysis, shared: dict[Any, Any]) -> Analysis:
 
     art = attrs.evolve(an.article, text="")
     statements = tuple(
-        attrs.evolve(st, article=one(st.article), kind=one(st.kind), speaker=one(st.speaker), country=one(st.country),
+        attrs.evolve(st, article=one(st.article), text=one(st.text), kind=one(st.kind), speaker=one(st.speaker), country=one(st.country),
                      holders=one(st.holders), evidence=one(st.evidence), markers=tuple(map(marker, st.markers)))
         for st in an.statements
     )  # fmt: skip
@@ -227,10 +255,14 @@ def kwic_entries(art: Article, statements: Sequence[Statement], role: Role) -> I
         for m in st.markers:
             if not m.in_scope:
                 continue
-            before = token_spans(art.text, _clip(m.span.start - 400, m.span.start, body))[-KWIC_WINDOW:]
-            after = token_spans(art.text, _clip(m.span.end, m.span.end + 400, body))[:KWIC_WINDOW]
-            left = squeeze(art.text[before[0].start : m.span.start]) if before else ""
-            right = squeeze(art.text[m.span.end : after[-1].end]) if after else ""
+            # the tokens as matches, not spans: only the first one before and the last
+            # one after are wanted (a report cuts an entry for every marker of a corpus)
+            clip = _clip(m.span.start - 400, m.span.start, body)
+            before = collections.deque(TOKEN_RE.finditer(art.text, clip.start, clip.end), KWIC_WINDOW)
+            clip = _clip(m.span.end, m.span.end + 400, body)
+            after = list(itertools.islice(TOKEN_RE.finditer(art.text, clip.start, clip.end), KWIC_WINDOW))
+            left = squeeze(art.text[before[0].start() : m.span.start]) if before else ""
+            right = squeeze(art.text[m.span.end : after[-1].end()]) if after else ""
             yield KwicEntry(art.id, st, m, who, left, right)
 
 

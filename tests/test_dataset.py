@@ -169,8 +169,8 @@ TWINS = [
     ["diffusion", "--concept", "dual_suspension", "--pair", "CHN,RUS", "--format", "json"],
     ["diffusion", "--role", "speaker", "--by", "month", "--affirmed", "--format", "markdown"],
     ["novelty", KOREA + "2017-07-04-tass-roadmap.txt"],
-    ["novelty", KOREA + "2017-07-04-joint-statement-russia-china.md", "--actor", "CHN", "--window", "3",
-     "--role", "speaker", "--format", "json"],
+    ["novelty", KOREA + "2017-07-04-joint-statement-russia-china.md", "--actor", "RUS", "--window", "3",
+     "--role", "speaker", "--format", "json"],  # (CHN speaks nothing in it: an empty table)
 ]
 
 

@@ -97,8 +97,9 @@ def novelty(
     from ..store import open_store
 
     k, n = missing
-    if db_path is not None and against:
-        raise click.UsageError("give --against or --db, not both")
+    given = [name for name, value in (("--against", against), ("--db", db_path), ("--dataset", dataset_path)) if value]
+    if len(given) > 1:
+        raise click.UsageError(f"give {given[0]} or {given[1]}, not both")
     failures = Failures()
     new = load_analyses(files, None, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
                         failures=failures)  # fmt: skip

@@ -45,10 +45,11 @@ from .snapshots import (
     undated,
     within,
 )
-from .summary import ConceptWording, KwicEntry, Tracking, concept_wordings, track
+from .summary import NOVELTY_SETTINGS, ConceptWording, KwicEntry, Tracking, concept_wordings, track
 from .timeline import compare, shift_events, timeline
 
 __all__ = [
+    "NOVELTY_SETTINGS",
     "PERIODS",
     "ROLES",
     "DateLike",

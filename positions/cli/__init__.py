@@ -91,7 +91,7 @@ class _Group(click.Group):
         except click.ClickException as exc:
             raise _with_prefix(exc) from exc
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except PositionsError as exc:  # one line, whatever a file name or a text holds

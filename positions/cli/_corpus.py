@@ -11,7 +11,7 @@ import click
 
 from ..errors import EmptyFileError, PositionsError, SourceError
 from ..model import Analysis, Article
-from ..render._display import path_shower  # noqa: F401  (commands show paths with it)
+from ..render._display import path_shower as path_shower  # the commands show paths with it
 from ..render.terminal import printable
 
 
@@ -167,6 +167,7 @@ def analysis_passes(
         with open_dataset(dataset_path) as ds:  # a dataset's files are only ever added, never changed
             yield ds.analyses, ds.stats().articles
         return
+    assert db_path is not None  # neither a CORPUS nor a --dataset, so a --db
     with open_store(db_path, create=False) as store, snapshot(store.connection):
         yield store.analyses, store.stats().articles
 

@@ -14,18 +14,21 @@ first), so that the validators of ``--concept`` and ``--actor`` can read them fr
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence, TypeVar, Union, cast
 
 import click
 
-from ..model import PartialDate
+from ..model import By, PartialDate, Role
 from ..track import PERIODS, ROLES
+
+# What click's option decorators take and give back: a command function, or a command.
+FC = TypeVar("FC", bound=Union[Callable[..., Any], click.Command])
 
 FORMATS_REPORT = ("text", "markdown", "html", "json", "jsonl", "csv")
 FORMATS_DATA = ("text", "json", "jsonl", "csv")  # commands whose only view is a table or a list
 
 
-def format_option(choices: Sequence[str] = ("text", "json"), default: str = "text") -> Callable:
+def format_option(choices: Sequence[str] = ("text", "json"), default: str = "text") -> Callable[[FC], FC]:
     """``--format`` with the given choices."""
     return click.option(
         "--format",
@@ -177,7 +180,7 @@ def _actor(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> 
     return None if value is None else actor_code(value, ctx)
 
 
-def actor_option(help: str = "Only this actor (ISO alpha-3 code), default every actor.") -> Callable:
+def actor_option(help: str = "Only this actor (ISO alpha-3 code), default every actor.") -> Callable[[FC], FC]:
     """``--actor CODE``, checked by :func:`actor_code`."""
     return click.option("--actor", default=None, metavar="CODE", callback=_actor, help=help)
 
@@ -208,7 +211,7 @@ def concept_callback(*, stored_analyses: bool) -> Callable[..., Optional[str]]:
 
 def concept_option(
     help: str = "Only statements with this concept of the lexicon.", *, stored_analyses: bool = True
-) -> Callable:
+) -> Callable[[FC], FC]:
     """``--concept ID``, an id of the lexicon (see :func:`concept_callback`)."""
     return click.option("--concept", default=None, metavar="ID", help=help,
                         callback=concept_callback(stored_analyses=stored_analyses))  # fmt: skip
@@ -225,21 +228,35 @@ def check_concept(value: str, lexicon_path: Optional[str]) -> str:
     return value
 
 
-def role_option(help: str = "Follow the statements the actor holds, or those its people speak.") -> Callable:
-    """``--role holder|speaker`` (see :mod:`positions.track`)."""
-    return click.option("--role", type=click.Choice(list(ROLES)), default="holder", show_default=True, help=help)
+def _role(ctx: click.Context, param: click.Parameter, value: str) -> Role:
+    # click.Choice(ROLES) has let only a role through: the command gets the Literal the
+    # library's functions take.
+    return cast(Role, value)
+
+
+def role_option(help: str = "Follow the statements the actor holds, or those its people speak.") -> Callable[[FC], FC]:
+    """``--role holder|speaker`` (see :mod:`positions.track`); the command's ``role`` is a
+    :data:`~positions.model.Role`."""
+    return click.option("--role", type=click.Choice(list(ROLES)), default="holder", show_default=True,
+                        callback=_role, help=help)  # fmt: skip
+
+
+def _by(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[By]:
+    # click.Choice has let only a period of PERIODS through (or the default, None).
+    return cast(Optional[By], value)
 
 
 def by_option(
     supported: Sequence[str] = PERIODS, *, default: Optional[str] = "year", help: str = "Period of a snapshot."
-) -> Callable:
+) -> Callable[[FC], FC]:
     """``--by PERIOD``: the periods of :data:`positions.track.PERIODS` (article, day, month,
-    year) that the command supports. A command that supports fewer says so in the one
+    year) that the command supports; the command's ``by`` is a :data:`~positions.model.By`
+    (or None, the ``default`` None). A command that supports fewer says so in the one
     message click gives for a choice ("'article' is not one of 'day', 'month', 'year'")."""
     unknown = [p for p in supported if p not in PERIODS]
     assert not unknown, f"not periods: {unknown}"
     return click.option("--by", type=click.Choice([p for p in PERIODS if p in supported]), default=default,
-                        show_default=default is not None, help=help)  # fmt: skip
+                        show_default=default is not None, callback=_by, help=help)  # fmt: skip
 
 
 DATE_HINT = "use YYYY, YYYY-MM or YYYY-MM-DD"
@@ -268,14 +285,14 @@ def _date(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> O
     return date
 
 
-def date_range_options(what: str = "statements") -> Callable:
+def date_range_options(what: str = "statements") -> Callable[[FC], FC]:
     """``--from DATE`` and ``--to DATE`` (``since``/``until``: a :class:`PartialDate` or None)."""
     since = click.option("--from", "since", default=None, metavar="DATE", callback=_date,
                          help=f"Only {what} dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; undated ones are left out).")  # fmt: skip
     until = click.option("--to", "until", default=None, metavar="DATE", callback=_date,
                          help=f"Only {what} dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; undated ones are left out).")  # fmt: skip
 
-    def decorate(f: Callable) -> Callable:
+    def decorate(f: FC) -> FC:
         return since(until(f))
 
     return decorate

@@ -9,6 +9,8 @@ Regenerate with::
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import click
 
 from . import main
@@ -16,7 +18,7 @@ from . import main
 __all__ = ["render_reference"]
 
 
-def _walk(group: click.Group, prefix: list[str]):
+def _walk(group: click.Group, prefix: list[str]) -> Iterator[tuple[list[str], click.Command]]:
     ctx = click.Context(group, info_name=" ".join(prefix))
     for name in group.list_commands(ctx):
         cmd = group.get_command(ctx, name)

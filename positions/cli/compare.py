@@ -6,7 +6,7 @@ from typing import Optional
 
 import click
 
-from ..model import PartialDate
+from ..model import By, PartialDate, Role
 from . import main
 from ._corpus import Failures, load_analyses, nothing_found, report_undated
 from ._options import (
@@ -57,8 +57,8 @@ def compare(
     dataset_path: Optional[str],
     codes: list[str],
     period: Optional[PartialDate],
-    by: Optional[str],
-    role: str,
+    by: Optional[By],
+    role: Role,
     fmt: str,
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],
@@ -81,7 +81,7 @@ def compare(
     from ..track import compare as make_comparison
 
     if period is not None:
-        natural = period.precision.value
+        natural: By = period.precision.value  # day, month or year: a period too
         if by is not None and by != natural:
             raise click.UsageError(f"--period {period} is a {natural}, not a {by}")
         by = natural

@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from ..model import PartialDate
+from ..model import Article, By, PartialDate, Role
 from . import main
 from ._corpus import Failures, echo_warnings, load_analyses, nothing_found, report_undated
 from ._options import (
@@ -34,14 +34,15 @@ def _is_file_pair(paths: tuple[str, ...]) -> bool:
     return len(paths) == 2 and all(p == "-" or os.path.isfile(p) for p in paths)
 
 
-def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional[str], encoding: str = "utf-8"):
+def _read_pair(paths: tuple[str, str], year: Optional[int], stdin_name: Optional[str],
+               encoding: str = "utf-8") -> list[Article]:
     """The two articles of ``diff OLD NEW`` (one may be ``-``): no date is needed to compare
     two texts, so an undated one is read with its warning."""
     from ..sources import iter_articles
 
     if paths == ("-", "-"):
         raise click.UsageError("only one of OLD and NEW can be '-' (stdin)")
-    articles = []
+    articles: list[Article] = []
 
     def fail(where: str, exc: Exception) -> None:  # an empty file too: it leaves nothing to compare
         raise exc
@@ -86,11 +87,11 @@ def diff(
     ctx: click.Context,
     paths: tuple[str, ...],
     actor: Optional[str],
-    by: Optional[str],
+    by: Optional[By],
     since: Optional[PartialDate],
     until: Optional[PartialDate],
     concept: Optional[str],
-    role: str,
+    role: Role,
     all_passages: bool,
     engine: Optional[str],
     summary_only: bool,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Optional
 
 import click
 
+from ..model import By, Role
 from . import main
 from ._corpus import Failures, analysis_passes, load_analyses
 from ._options import (
@@ -58,8 +60,8 @@ def diffusion(
     concept: Optional[str],
     wording: Optional[str],
     pairs: list[tuple[str, str]],
-    by: str,
-    role: str,
+    by: By,
+    role: Role,
     affirmed: bool,
     fmt: str,
     lexicon_path: Optional[str],
@@ -84,19 +86,20 @@ def diffusion(
     from ..sources import bundled_corpus
     from ..store import open_store
 
-    options = dict(concept=concept, wording=wording, pairs=pairs or None, by=by, role=role,
+    find = partial(find_diffusion, concept=concept, wording=wording, pairs=pairs or None, by=by, role=role,
                    polarity="affirmed" if affirmed else None)  # fmt: skip
     failures = Failures()
     if db_path is not None:
         load_analyses(corpus, db_path)  # the same checks of CORPUS and --db as other commands
         with open_store(db_path, create=False) as store:
-            d = find_diffusion(store.connection, **options)
+            d = find(store.connection)
     elif dataset_path is not None:
         with analysis_passes(corpus, None, dataset_path=dataset_path) as (analyses, _):  # the same checks
-            d = find_diffusion(analyses(), **options)
+            assert callable(analyses)  # a dataset's are read again at each call
+            d = find(analyses())
     else:
-        d = find_diffusion(load_analyses(corpus, None, year=year, lexicon_path=lexicon_path,
-                                         actors_paths=actors_paths, failures=failures), **options)  # fmt: skip
+        d = find(load_analyses(corpus, None, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
+                               failures=failures))  # fmt: skip
     roots = [] if corpus or db_path or dataset_path else [str(p) for p in bundled_corpus()]
     click.echo(render_diffusion(d, fmt, roots=roots), nl=False)
     if failures.count:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
 import click
 
@@ -24,10 +24,13 @@ from ._options import (
 )
 from ._progress import count_files, progress, quiet_option, shown
 
+if TYPE_CHECKING:
+    from ..actors import Gazetteer
+
 _FIRST_WORDS = 60
 
 
-def _analyzer(lexicon_path: Optional[str], gazetteer):
+def _analyzer(lexicon_path: Optional[str], gazetteer: Gazetteer) -> Callable[[Article], Sequence[Statement]]:
     """Statements with markers when a lexicon is usable; without markers (and a warning)
     when the bundled one is not, so extraction never depends on the lexicon stage."""
     from ..attribution import extract_statements

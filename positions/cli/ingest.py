@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
 
 import click
 
 from ..errors import SourceError
+from ..model import Article
 from ..sources import bundled_corpus, iter_articles
 from ..store import IngestResult, Missing, StoreStats, open_store, rebuild_store
 from . import main
@@ -16,8 +17,11 @@ from ._corpus import UNDATED_FIX, Failures
 from ._options import actors_option, corpus_argument, encoding_option, lexicon_option, year_option
 from ._progress import progress, quiet_option
 
+if TYPE_CHECKING:
+    from ..dataset import DatasetStats
 
-def summary(db: str, result: IngestResult, stats: StoreStats) -> str:
+
+def summary(db: str, result: IngestResult, stats: Union[StoreStats, DatasetStats]) -> str:
     """The last line ``positions ingest`` prints.
 
     >>> from positions.store import IngestResult, Missing, StoreStats
@@ -219,7 +223,9 @@ def ingest(
                                        progress=bar.callback if bar.visible else None)  # fmt: skip
         # the store reads files through this reader: in --encoding, and naming copied
         # articles by their URL
-        read = functools.partial(iter_articles, encoding=encoding) if encoding != "utf-8" else None
+        read: Optional[Callable[..., Iterable[Article]]] = (
+            functools.partial(iter_articles, encoding=encoding) if encoding != "utf-8" else None
+        )
         if local is not None:
             read = local.reader(read)
         if read is not None:
@@ -243,6 +249,7 @@ def ingest(
                 undated = ds.undated()
             line = summary(dataset_path, result, held).replace(" the store holds", " the dataset holds")
         else:
+            assert db_path is not None  # --db or --dataset, one of them (checked above)
             options.update(lexicon=lexicon_path, actors=actors_paths)
             if rebuild:
                 result, stats = rebuild_store(db_path, paths, **options)
@@ -251,8 +258,9 @@ def ingest(
                     result = store.ingest(paths, prune=prune, **options)
                     stats = store.stats()
                     undated = store.undated()
-            line = summary(db_path, result, stats)  # type: ignore[arg-type]
+            line = summary(db_path, result, stats)
     if rebuild:
+        assert db_path is not None  # --rebuild is for a --db store (checked above)
         with open_store(db_path) as store:  # the new file, opened as a writer so it closes clean
             undated = store.undated()
     click.echo(line)

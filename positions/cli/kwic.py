@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import click
 
 from ..errors import SourceError
+from ..lexicon import KwicLine
 from ..lexicon import kwic as kwic_lines
 from ..lexicon import load_lexicon
 from ..render.tables import KWIC_COLUMNS, kwic_rows
-from ..model import Article, PartialDate
+from ..model import Article, PartialDate, Role
 from ..render.terminal import printable
 from ..render.writers import write_records
 from ..sources import bundled_corpus, iter_articles
@@ -54,7 +55,7 @@ def kwic(
     concept: Optional[str],
     lexicon_path: Optional[str],
     actor: Optional[str],
-    role: str,
+    role: Role,
     since: Optional[PartialDate],
     until: Optional[PartialDate],
     window: int,
@@ -103,7 +104,7 @@ def kwic(
     among = "".join((f" in the statements of {actor}" if actor else "", f" from {since}" if since else "",
                      f" to {until}" if until else ""))  # fmt: skip
 
-    def search(articles: Iterable[Article]) -> list:
+    def search(articles: Iterable[Article]) -> list[KwicLine]:
         return kwic_lines(articles_within(articles, since, until), target, concept=concept, window=window,
                           actor=actor, role=role)  # fmt: skip
 
@@ -134,7 +135,7 @@ def kwic(
     if stdin_name is not None and "-" not in paths:
         raise click.UsageError("--name names the article read from '-' (stdin); give '-' with it")
 
-    def articles():
+    def articles() -> Iterator[Article]:
         read = iter_articles(paths, year=year, on_error=report, name=stdin_name, encoding=encoding)
         for article in read:
             echo_warnings(article)
@@ -148,7 +149,8 @@ def kwic(
         raise SystemExit(1)
 
 
-def _echo_lines(lines: list, in_scope: bool, fmt: str, what: str = "", show=lambda p: p, why: bool = False,
+def _echo_lines(lines: list[KwicLine], in_scope: bool, fmt: str, what: str = "",
+                show: Callable[[Optional[str]], Optional[str]] = lambda p: p, why: bool = False,
                 among: str = "") -> None:  # fmt: skip
     lines = list(lines)
     found = len(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Optional
+from typing import Any, Iterator, Optional, cast
 
 import attrs
 import click
@@ -11,6 +11,7 @@ import click
 from ..errors import SourceError
 from ..lexicon import lexicon_problems, load_lexicon
 from ..lexicon.suggest import suggest_wordings, suggestions_toml
+from ..model import Article
 from ..render.terminal import printable
 from ..sources import bundled_corpus, iter_articles
 from . import main
@@ -142,10 +143,10 @@ def suggest(concept: str, corpus: tuple[str, ...], lexicon_path: Optional[str], 
     # the bundled corpus shown as korea/..., seeds/... wherever it is installed
     show = path_shower([] if corpus else [str(p) for p in paths], relative=False)
 
-    def articles():
+    def articles() -> Iterator[Article]:
         for a in iter_articles(paths, year=year, on_error=report):
             counted[0] += 1
-            yield attrs.evolve(a, path=show(a.path))
+            yield attrs.evolve(a, path=cast(str, show(a.path)))  # a path in, a path out
 
     found = suggest_wordings(articles(), lex, concept, top=top, min_count=min_count, examples=examples)
     click.echo(printable_block(suggestions_toml(concept, found, articles=counted[0])))

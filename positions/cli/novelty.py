@@ -109,6 +109,7 @@ def novelty(
             rep = find_novelty(new, store.connection, actor=actor, window=window, k=k, n=n, role=role)
     elif dataset_path is not None:
         with analysis_passes((), None, dataset_path=dataset_path) as (analyses, _):  # streamed once, held as uses
+            assert callable(analyses)  # a dataset's are read again at each call
             rep = find_novelty(new, analyses(), actor=actor, window=window, k=k, n=n, role=role)
     else:
         history = load_analyses(against, None, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from ..model import PartialDate
+from ..model import By, PartialDate, Role
 from . import main
 from ._corpus import Failures, analysis_passes, report_undated
 from ._options import (
@@ -55,8 +55,8 @@ def report(
     out_dir: str,
     force: bool,
     fmt: str,
-    by: str,
-    role: str,
+    by: By,
+    role: Role,
     title: str,
     since: Optional[PartialDate],
     until: Optional[PartialDate],

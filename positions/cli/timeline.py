@@ -6,7 +6,7 @@ from typing import Optional
 
 import click
 
-from ..model import PartialDate
+from ..model import By, PartialDate, Role
 from . import main
 from ._corpus import Failures, load_analyses, nothing_found, report_undated
 from ._options import (
@@ -53,10 +53,10 @@ def timeline(
     dataset_path: Optional[str],
     actor: Optional[str],
     concept: Optional[str],
-    by: str,
+    by: By,
     since: Optional[PartialDate],
     until: Optional[PartialDate],
-    role: str,
+    role: Role,
     fmt: str,
     lexicon_path: Optional[str],
     actors_paths: tuple[str, ...],

@@ -43,16 +43,18 @@ def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: boo
 
         return render_data(diffs, roots=roots, fmt=fmt)
     if fmt == "text":
-        from .text import render_diffs as render
+        from .text import render_diffs as render_text
 
-        return render(diffs, color=color, all_passages=all_passages, roots=roots, overview=overview)
+        return render_text(diffs, color=color, all_passages=all_passages, roots=roots, overview=overview)
     if fmt == "markdown":
-        from .markdown import render_diffs as render
-    elif fmt == "html":
-        from .html import render_diffs as render
-    else:
-        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    return render(diffs, all_passages=all_passages, roots=roots, overview=overview)
+        from .markdown import render_diffs as render_markdown
+
+        return render_markdown(diffs, all_passages=all_passages, roots=roots, overview=overview)
+    if fmt == "html":
+        from .html import render_diffs as render_html
+
+        return render_html(diffs, all_passages=all_passages, roots=roots, overview=overview)
+    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
 
 
 def render_overview(overview: "DiffOverview", fmt: str = "text") -> str:

@@ -62,8 +62,10 @@ def split_space(text: str) -> tuple[str, str, str]:
 
 def period_label(record: Mapping[str, Any]) -> str:
     if record["kind"] == "article":  # the file name; the full path is listed below
-        return record["label"].replace("\\", "/").rsplit("/", 1)[-1]
-    return record["period"]
+        label: str = record["label"]
+        return label.replace("\\", "/").rsplit("/", 1)[-1]
+    period: str = record["period"]
+    return period
 
 
 def pair_head(pair: Mapping[str, Any]) -> str:
@@ -205,25 +207,26 @@ def display_lines(
     return [display_ops(line) for line in lines if line]
 
 
-def with_blocks(rec: Mapping[str, Any], diff: PositionDiff) -> list[dict]:
+def with_blocks(rec: Mapping[str, Any], diff: PositionDiff) -> list[dict[str, Any]]:
     """The pair records of ``rec`` (:func:`positions.render.json.diff_record` of ``diff``),
     each with the sentence ``blocks`` of its diff, for :func:`display_lines`."""
     return [{**p, "blocks": pr.diff.blocks if pr.diff else ()} for p, pr in zip(rec["pairs"], diff.pairs)]
 
 
-def select_pairs(pairs: list[dict], all_passages: bool) -> tuple[list[dict], list[dict]]:
+def select_pairs(pairs: list[dict[str, Any]], all_passages: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Pair records to show and those left out: without ``all_passages``, new and gone
     passages with no in-scope concept are left out (aligned pairs are always shown)."""
     if all_passages:
         return list(pairs), []
-    shown, hidden = [], []
+    shown: list[dict[str, Any]] = []
+    hidden: list[dict[str, Any]] = []
     for p in pairs:
         aligned = p["old_text"] is not None and p["new_text"] is not None
         (shown if aligned or p["old_concepts"] or p["new_concepts"] else hidden).append(p)
     return shown, hidden
 
 
-def hidden_note(hidden: list[dict]) -> str:
+def hidden_note(hidden: list[dict[str, Any]]) -> str:
     """"2 new and 1 gone passage without an in-scope concept not shown (--all-passages)"."""
     if not hidden:
         return ""

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from ..model import Comparison, PositionDiff, Snapshot, Span, Statement, StatementPair, Timeline
+from ..model import Comparison, HeldConcept, PositionDiff, Snapshot, Span, Statement, StatementPair, Timeline
+from ..model.novelty import Use
 from ._display import article_path, passage_text
 from .writers import display_text, table
 
@@ -84,14 +85,14 @@ def passage_offsets(st: Optional[Statement], span: Optional[Span]) -> Callable[[
     return at
 
 
-def _wordings(held: tuple, concept: str) -> list[str]:
+def _wordings(held: tuple[HeldConcept, ...], concept: str) -> list[str]:
     for h in held:
         if h.concept == concept:
             return [display_text(w) for w in h.wordings]
     return []
 
 
-def _polarity(held: tuple, concept: str) -> Optional[str]:
+def _polarity(held: tuple[HeldConcept, ...], concept: str) -> Optional[str]:
     for h in held:
         if h.concept == concept:
             return h.polarity
@@ -246,7 +247,7 @@ def _earlier(u: Any, show: PathShow) -> dict[str, Any]:
             "earlier_start": u.span.start, "earlier_end": u.span.end}  # fmt: skip
 
 
-def _first_use(uses: tuple) -> dict[str, Any]:
+def _first_use(uses: tuple[Use, ...]) -> dict[str, Any]:
     return {"uses": len(uses), "start": uses[0].span.start if uses else None, "end": uses[0].span.end if uses else None}
 
 

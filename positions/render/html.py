@@ -3,7 +3,7 @@ every piece of article text escaped (Jinja2 with autoescaping), ``<del>``/``<ins
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import jinja2
 
@@ -24,7 +24,7 @@ from ._display import (
     select_pairs,
     with_blocks,
 )
-from .json import diff_record
+from .json import PathShow, diff_record
 
 __all__ = ["render_diffs"]
 
@@ -37,7 +37,7 @@ _ENV = jinja2.Environment(
 )
 
 
-def position_diff_view(diff: PositionDiff, all_passages: bool, show) -> dict:
+def position_diff_view(diff: PositionDiff, all_passages: bool, show: PathShow) -> dict[str, Any]:
     rec = diff_record(diff, show)
     concepts = []
     for name in ("gained", "dropped", "kept"):

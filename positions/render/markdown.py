@@ -33,7 +33,7 @@ from ._display import (
     split_space,
     squeeze,
 )
-from .json import diff_record
+from .json import PathShow, diff_record
 from .overview import COLUMNS, LEGEND, header_lines, summary_row
 
 __all__ = ["render_diffs", "overview_markdown", "escape", "code", "name"]
@@ -110,7 +110,7 @@ def _mark(op: str, text: str) -> str:
     return f"{lead}{wrap}{escape(core)}{wrap}{trail}"
 
 
-def _render_one(diff: PositionDiff, all_passages: bool = True, show=None) -> list[str]:
+def _render_one(diff: PositionDiff, all_passages: bool = True, show: Optional[PathShow] = None) -> list[str]:
     rec = diff_record(diff, show) if show else diff_record(diff)
     old, new = rec["old"], rec["new"]
     lines = [f"## {escape(rec['actor'])}: {escape(period_label(old))} → {escape(period_label(new))}", ""]

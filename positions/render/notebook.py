@@ -72,19 +72,13 @@ def position_diffs_html(diffs: Sequence[PositionDiff], *, all_passages: bool = F
     return ENV.get_template("notebook/position_diff.html.j2").render(diffs=views)
 
 
-def _grid_builders():
+def timeline_html(tl: Timeline) -> str:
+    """A heatmap per actor (concepts × periods), as on the report's pages."""
     # The heatmap's view is built by the report's code (one grid for the pages and the
     # notebook), in report_views.py.
     from .report_views import heatmap, rows_by_actor
-
-    return heatmap, rows_by_actor
-
-
-def timeline_html(tl: Timeline) -> str:
-    """A heatmap per actor (concepts × periods), as on the report's pages."""
     from .timeline import timeline_record
 
-    heatmap, rows_by_actor = _grid_builders()
     rec = timeline_record(tl)
     sections = []
     for actor, rows in rows_by_actor(rec).items():

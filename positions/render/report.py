@@ -34,7 +34,7 @@ from collections.abc import Sequence as _Sequence
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
-from ..model import Analysis
+from ..model import Analysis, By, Role
 from ..track import DateLike
 from .output import prepare_directory, write_file
 from .report_markdown import iter_markdown_pages
@@ -69,8 +69,8 @@ def report_pages(
     analyses: AnalysisSource,
     *,
     fmt: str = "html",
-    by: str = "year",
-    role: str = "holder",
+    by: By = "year",
+    role: Role = "holder",
     title: str = "Positions report",
     engine: Optional[str] = None,
     roots: Sequence[str] = (),

@@ -11,7 +11,7 @@ markdown``, their headings one level down.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from ..model import Statement
 from .markdown import code, escape, name
@@ -38,7 +38,8 @@ def _st_ref(data: ReportData, st: Optional[Statement]) -> str:
     return code(f"{data.path(st.article)}:{st.span.start}-{st.span.end}")
 
 
-def _grid(rows: list[dict[str, Any]], periods: list[str], active: dict[str, set], label: str, link) -> list[str]:
+def _grid(rows: list[dict[str, Any]], periods: list[str], active: dict[str, set[str]], label: str,
+          link: Callable[[dict[str, Any]], str]) -> list[str]:
     lines = [f"| {label} | " + " | ".join(escape(k) for k in periods) + " | first–last |", "|---|" + "---:|" * len(periods) + "---|"]
     for r in rows:
         counts = {c["period"]: c["count"] for c in r["cells"]}

@@ -95,7 +95,8 @@ def _flags_record(r: ArticleNovelty, appearances: int, show: Callable[[Any], Any
     articles it was set against (all the page shows of its standing position)."""
     rec = article_novelty_record(r)
     rec["standing"]["appearances"] = appearances
-    return show_paths(rec, show)
+    shown: dict[str, Any] = show_paths(rec, show)
+    return shown
 
 
 def _insert(text: str, before: str, piece: str) -> str:

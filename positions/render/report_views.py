@@ -13,7 +13,7 @@ import os
 import re
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
-from ..model import Analysis, Article, PositionDiff, ShiftEvent, Statement, Timeline
+from ..model import Analysis, Article, By, PositionDiff, Role, ShiftEvent, Span, Statement, Timeline
 from ..model.novelty import ArticleNovelty, Diffusion
 from ..track import DateLike, KwicEntry, Tracking, track, within
 from ._display import display_ops, pair_head, path_shower
@@ -97,8 +97,8 @@ class ReportData:
         self,
         analyses: Iterable[Analysis],
         *,
-        by: str = "year",
-        role: str = "holder",
+        by: By = "year",
+        role: Role = "holder",
         title: str = "Positions report",
         engine: Optional[str] = None,
         roots: Sequence[str] = (),
@@ -115,7 +115,7 @@ class ReportData:
         self.analyses: list[Analysis] = list(t.analyses)
         self.articles: dict[str, Analysis] = {an.article.id: an for an in t.articles}
         self.kwic: Mapping[str, tuple[KwicEntry, ...]] = t.kwic
-        self.numbers: dict[tuple, int] = {}
+        self.numbers: dict[tuple[str, Span, tuple[Span, ...], str], int] = {}
         for an in t.articles:
             for n, st in enumerate(an.statements, 1):
                 self.numbers.setdefault(_st_key(st), n)
@@ -176,7 +176,7 @@ def _span_text(since: DateLike, until: DateLike) -> str:
     return f"to {until}" if since is None else f"from {since} to {until}"
 
 
-def _st_key(st: Statement) -> tuple:
+def _st_key(st: Statement) -> tuple[str, Span, tuple[Span, ...], str]:
     return (st.article, st.span, st.parts, st.kind)
 
 
@@ -348,7 +348,7 @@ def _excerpt(text: str, limit: int = 160) -> str:
 def kwic_lines(data: ReportData, concept: str) -> list[dict[str, Any]]:
     """Keyword-in-context lines of the in-scope markers of ``concept`` in statements of the
     report's actors, newest first (then path and offset)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for e in data.kwic.get(concept, ()):
         st, m = e.statement, e.marker
         art = data.articles[e.article].article
@@ -385,14 +385,15 @@ def article_view(data: ReportData, an: Analysis) -> dict[str, Any]:
     markers = sorted({m for m in an.markers} | {m for st in an.statements for m in st.markers},
                      key=lambda m: (m.span.start, m.span.end, m.concept))  # fmt: skip
     bounds = {body.start, body.end, *firsts}
-    for a, b, _ in ranges:
-        bounds.update((a, b))
+    for lo, hi, _ in ranges:
+        bounds.update((lo, hi))
     for m in markers:
         if body.start <= m.span.start and m.span.end <= body.end:
             bounds.update((m.span.start, m.span.end))
     points = sorted(bounds)
     segments = []
-    for a, b in zip(points, points[1:] + [None]):
+    ends: list[Optional[int]] = [*points[1:], None]
+    for a, b in zip(points, ends):
         anchors = firsts.get(a, [])
         if b is None:
             if anchors:

@@ -34,7 +34,7 @@ from ._display import (
     split_space,
     squeeze,
 )
-from .json import diff_record
+from .json import PathShow, diff_record
 from .terminal import printable
 
 __all__ = ["render_diffs", "DEL", "INS", "RESET"]
@@ -56,7 +56,7 @@ def _mark(op: str, text: str, color: bool) -> str:
     return f"{lead}[-{core}-]{trail}" if op == "-" else f"{lead}{{+{core}+}}{trail}"
 
 
-def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show) -> list[str]:
+def _render_one(diff: PositionDiff, color: bool, all_passages: bool, show: PathShow) -> list[str]:
     rec = diff_record(diff, show)
     old, new = rec["old"], rec["new"]
     lines: list[str] = []

@@ -53,7 +53,7 @@ def _timeline_text(rec: dict[str, Any]) -> str:
     if not rec["rows"]:
         return "(no concept of the lexicon in any statement)\n"
     lines: list[str] = []
-    by_actor: dict[str, list[dict]] = {}
+    by_actor: dict[str, list[dict[str, Any]]] = {}
     for r in rec["rows"]:
         by_actor.setdefault(r["actor"], []).append(r)
     for actor, rows in by_actor.items():
@@ -86,7 +86,7 @@ def _timeline_markdown(rec: dict[str, Any]) -> str:
     lines = [f"# Timeline ({rec['role']}s, by {rec['by']})", ""]
     if not rec["rows"]:
         return "\n".join(lines + ["No concept of the lexicon in any statement.", ""])
-    by_actor: dict[str, list[dict]] = {}
+    by_actor: dict[str, list[dict[str, Any]]] = {}
     for r in rec["rows"]:
         by_actor.setdefault(r["actor"], []).append(r)
     for actor, rows in by_actor.items():

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-
 import attrs
+from hypothesis import given, settings
 
 from positions.diff import passage_concepts
 from positions.diffusion import diffusion

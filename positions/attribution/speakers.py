@@ -294,10 +294,8 @@ def _person_list(p: str, gz: Gazetteer, date: Optional[PartialDate]) -> Optional
         return None
     refs = [parse_speaker(x, gz, date) for x in parts]
     people = [r.speaker for r in refs if r is not None and r.ref is None]
-    if len(people) < len(refs):
-        return None
     names = [s.name for s in people if s.name is not None]
-    if len(names) < len(people):
+    if len(names) < len(refs):  # each part one named person
         return None
     countries = [s.country for s in people if s.country]
     if not countries:
@@ -351,8 +349,7 @@ def _role_from(words: list[str], gz: Gazetteer) -> Optional[str]:
         if len(ws) > 1 and ws[1] == "'s" and gz.country_of(one):
             del ws[:2]
             continue
-        pair = gz.lookup(f"{ws[0]} {ws[1]}") if len(ws) > 1 else None
-        if pair and pair[0] in ("adjective", "country"):
+        if len(ws) > 1 and (pair := gz.lookup(f"{ws[0]} {ws[1]}")) and pair[0] in ("adjective", "country"):
             del ws[:2]
             continue
         hit = gz.lookup(one)

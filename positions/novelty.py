@@ -43,7 +43,7 @@ import collections
 import datetime as _dt
 import re
 import sqlite3
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, TypeVar, Union
 
 import attrs
 
@@ -51,6 +51,7 @@ from .errors import PositionsError
 from .history import History, MemoryHistory, StoreHistory, Use, actors_of, uses_of
 from .model import Analysis, PartialDate, Span
 from .model.novelty import (
+    Appearance,
     ArticleNovelty,
     Flip,
     MissingFormula,
@@ -61,6 +62,7 @@ from .model.novelty import (
     StandingPosition,
     StandingWording,
 )
+from .model.vocabulary import ROLES, Role
 
 __all__ = [
     "Window",
@@ -138,7 +140,7 @@ def history_of(source: HistorySource, *, role: str = "holder") -> History:
     """A :class:`~positions.history.History` from analyses (read once into memory, as uses:
     ``dataset.analyses()`` streams a Parquet dataset's), a store's connection or a history
     (returned as it is when its role matches)."""
-    if role not in ("holder", "speaker"):
+    if role not in ROLES:
         raise ValueError(f"unknown role {role!r} (known: holder, speaker)")
     if isinstance(source, History):
         if source.role != role:
@@ -232,8 +234,8 @@ def novelty(
     undated: list[str] = []
     for an in new:
         art = an.article
-        wanted = [actor] if actor is not None else actors_of(an, role=role)
-        wanted = [a for a in wanted if a in actors_of(an, role=role)]
+        wanted = [actor] if actor is not None else actors_of(an, role=h.role)
+        wanted = [a for a in wanted if a in actors_of(an, role=h.role)]
         if not wanted:
             continue
         if art.date is None:
@@ -253,7 +255,7 @@ def corpus_novelty(
     window: Union[str, int, Window] = "2y",
     k: int = 3,
     n: int = 5,
-    role: str = "holder",
+    role: Role = "holder",
 ) -> Novelty:
     """Every article of a corpus, for every actor in it, against the corpus's own history
     (what the report flags on article pages): :func:`novelty` of each article, read in one
@@ -264,7 +266,7 @@ def corpus_novelty(
     return Novelty(tuple(out), tuple(sorted(undated)), str(parse_window(window)), k, n, h.role)
 
 
-def _novelty_order(r: ArticleNovelty) -> tuple:
+def _novelty_order(r: ArticleNovelty) -> tuple[Any, ...]:
     return (r.date.first_day(), r.path, r.article, r.actor)
 
 
@@ -321,23 +323,19 @@ class _Sliding:
         self.by_article: dict[str, list[int]] = {}  # article id -> indices of its uses
         for i, u in enumerate(self.uses):
             self.by_article.setdefault(u.article, []).append(i)
-        self._last: Optional[tuple] = None
-        self._tuples: tuple = ((), ())
+        self._last: Optional[tuple[int, int, int, int]] = None
+        self._tuples: tuple[tuple[Appearance, ...], tuple[StandingConcept, ...], tuple[StandingWording, ...]] = ((), (), ())
 
     def _move(self, lo: int, hi: int) -> None:
         uses = self.uses
         for i in range(self.lo, min(lo, self.hi)):
             u = uses[i]
-            for table, key in ((self.concepts, u.concept), (self.forms, (u.concept, u.normalized))):
-                if table[key].drop(u):
-                    del table[key]
+            _drop(self.concepts, u.concept, u)
+            _drop(self.forms, (u.concept, u.normalized), u)
         for i in range(max(self.hi, lo), hi):
             u = uses[i]
-            for table, key in ((self.concepts, u.concept), (self.forms, (u.concept, u.normalized))):
-                keyed = table.get(key)
-                if keyed is None:
-                    keyed = table[key] = _Keyed()
-                keyed.add(u)
+            _add(self.concepts, u.concept, u)
+            _add(self.forms, (u.concept, u.normalized), u)
         self.lo, self.hi = lo, hi
 
     def standing(self, h: History, actor: str, day: str, win: Window) -> tuple[StandingPosition, list[Use]]:
@@ -345,6 +343,7 @@ class _Sliding:
         from which the missing formulas are found (here only those of the articles of the
         last ``n`` appearances, the only ones the rule looks at)."""
         since = win.start(day)
+        assert since is not None  # a time window (a count window slides no days)
         lo = bisect.bisect_left(self.use_days, since)
         hi = bisect.bisect_left(self.use_days, day)
         if lo < self.lo or hi < self.hi:
@@ -371,19 +370,21 @@ class _Keyed:
     """The uses of one concept or wording in a window, and its record, made when asked and
     kept until its uses change."""
 
-    __slots__ = ("uses", "articles", "polarities", "record")
+    __slots__ = ("uses", "articles", "polarities", "concept_record", "wording_record")
 
     def __init__(self) -> None:
         self.uses: collections.deque[Use] = collections.deque()
         self.articles: collections.Counter[str] = collections.Counter()
         self.polarities: collections.Counter[str] = collections.Counter()
-        self.record: Any = None
+        # the record of a concept's or of a wording's uses (a _Keyed is one or the other)
+        self.concept_record: Optional[StandingConcept] = None
+        self.wording_record: Optional[StandingWording] = None
 
     def add(self, u: Use) -> None:
         self.uses.append(u)
         self.articles[u.article] += 1
         self.polarities[u.polarity] += 1
-        self.record = None
+        self.concept_record = self.wording_record = None
 
     def drop(self, u: Use) -> bool:
         """Drop ``u``, the oldest use; True when none is left."""
@@ -393,23 +394,40 @@ class _Keyed:
             counter[key] -= 1
             if not counter[key]:
                 del counter[key]
-        self.record = None
+        self.concept_record = self.wording_record = None
         return not self.uses
 
     def _polarity(self) -> str:
         return next(iter(self.polarities)) if len(self.polarities) == 1 else "mixed"
 
     def concept(self, c: str) -> StandingConcept:
-        if self.record is None:
+        if self.concept_record is None:
             us = self.uses
-            self.record = StandingConcept(c, len(self.articles), len(us), self._polarity(), us[0], us[-1])
-        return self.record
+            self.concept_record = StandingConcept(c, len(self.articles), len(us), self._polarity(), us[0], us[-1])
+        return self.concept_record
 
     def wording(self, form: tuple[str, str]) -> StandingWording:
-        if self.record is None:
+        if self.wording_record is None:
             us = self.uses
-            self.record = StandingWording(form[0], form[1], us[0].surface, len(us), self._polarity(), us[0], us[-1])
-        return self.record
+            self.wording_record = StandingWording(form[0], form[1], us[0].surface, len(us), self._polarity(), us[0], us[-1])
+        return self.wording_record
+
+
+_K = TypeVar("_K", str, tuple[str, str])
+
+
+def _add(table: dict[_K, _Keyed], key: _K, u: Use) -> None:
+    """Add ``u`` to the uses of ``key`` in ``table`` (a concept's or a wording's)."""
+    keyed = table.get(key)
+    if keyed is None:
+        keyed = table[key] = _Keyed()
+    keyed.add(u)
+
+
+def _drop(table: dict[_K, _Keyed], key: _K, u: Use) -> None:
+    """Drop ``u``, the oldest use of ``key`` in ``table``, and ``key`` with its last use."""
+    if table[key].drop(u):
+        del table[key]
 
 
 def _assess(aid: str, path: str, date: PartialDate, statements: tuple[Span, ...], now: list[Use], actor: str,

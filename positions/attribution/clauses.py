@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from ..model import Span
+from ..model.vocabulary import StatementKind
 from .cues import ADVERBIAL_RE, INVERTIBLE
 from .records import WORDS_RE, TRIM_END, Draft, FrameContext, QuotePart, drop_final_period, trim_part
 from ..actors import Gazetteer
@@ -217,11 +218,11 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     if phrase.strip():
         ref = speaker_phrase(phrase, gz)
     elif form in INVERTIBLE:
-        tail = masked[ce:end]
-        add = _ADDING_RE.search(tail)
-        q2 = tail.find('"')
-        cut = min(x for x in (add.start() if add else len(tail), q2 if q2 != -1 else len(tail), len(tail)))
-        cand = tail[:cut]
+        after = masked[ce:end]
+        add = _ADDING_RE.search(after)
+        mark = after.find('"')
+        cut = min(x for x in (add.start() if add else len(after), mark if mark != -1 else len(after), len(after)))
+        cand = after[:cut]
         ref = speaker_phrase(_INVERTED_CUT_RE.sub("", cand), gz)
         rest_start = ce + len(_INVERTED_CUT_RE.sub("", cand))
     else:
@@ -419,7 +420,7 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
         outside = WORDS_RE.search(masked, s, first.start) or WORDS_RE.search(masked, last.end, e)
         if not outside and len(inside) == 1:
             qi, p = inside[0]
-            kind = "mixed" if (lead and masked[max(0, s - 5) : s].strip().endswith("that")) else "direct"
+            kind: StatementKind = "mixed" if (lead and masked[max(0, s - 5) : s].strip().endswith("that")) else "direct"
             part = trim_part(text, p)
             return [Draft([part], kind, ref, cue, (qi,))] if part else []
         if not outside:

@@ -20,12 +20,13 @@ with transcript labels are transcripts, not speeches (:mod:`.transcripts`).
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 import attrs
 
 from ..actors import Gazetteer
 from ..model import Article, Span, Speaker, Statement
+from ..model.vocabulary import StatementKind
 from ..text import TextView
 from .documents import signatories
 from .publishers import header_country, outlet_country
@@ -89,7 +90,7 @@ def headed_statement(article: Article, tv: TextView, gz: Gazetteer) -> Optional[
     if not first or first > 25:
         return None
     header = paras[:first]
-    kind = None
+    kind: Optional[StatementKind] = None
     for p in header:
         line = p.slice(text).strip()
         if len(line) > 300:
@@ -119,7 +120,7 @@ def _led_document(article: Article, tv: TextView, gz: Gazetteer, lead: int) -> O
 
 
 def _one_statement(
-    article: Article, tv: TextView, gz: Gazetteer, first: int, kind: str, speaker: Optional[Speaker], why: str
+    article: Article, tv: TextView, gz: Gazetteer, first: int, kind: StatementKind, speaker: Optional[Speaker], why: str
 ) -> Optional[Statement]:
     paras = tv.paragraphs
     text = tv.text
@@ -159,7 +160,7 @@ def _one_statement(
     )
 
 
-def _speaker(text: str, header: list[Span], gz: Gazetteer, kind: str) -> tuple[Optional[Speaker], str]:
+def _speaker(text: str, header: Sequence[Span], gz: Gazetteer, kind: StatementKind) -> tuple[Optional[Speaker], str]:
     """Who the header names: after "by"/"from"/"attributable to" in a title line, else the
     first person of the header."""
     what = "document" if kind == "document" else "speech"

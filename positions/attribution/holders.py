@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Union
 
 import attrs
 
@@ -138,6 +138,10 @@ class LazyHolderContext:
 
     def proposal_before(self, pos: int, noun: str) -> tuple[str, ...]:
         return self._get().proposal_before(pos, noun)
+
+
+#: What :func:`holders_of` reads earlier states from: a context built now or on first use.
+AnyHolderContext = Union[HolderContext, LazyHolderContext]
 
 
 _GAP_WORDS = frozenset(
@@ -272,7 +276,7 @@ def _sentence_holders(
     sent: str,
     speaker_country: Optional[str],
     gz: Gazetteer,
-    ctx,
+    ctx: Optional[AnyHolderContext],
     at: Optional[int],
     before: str,
 ) -> tuple[str, ...]:
@@ -350,7 +354,7 @@ def holders_of(
     content: str,
     speaker_country: Optional[str],
     gz: Gazetteer,
-    context=None,
+    context: Optional[AnyHolderContext] = None,
     at: Optional[int] = None,
 ) -> tuple[str, ...]:
     """Whose position ``content`` states (see the module doc for the rule). ``context``

@@ -222,7 +222,7 @@ def _un_form(head: str, appos: str, gz: Gazetteer, date: Optional[PartialDate]) 
             return SpeakerRef(Speaker(name=_name_case(m.group("name")), role=head.split()[-1].lower(), country=codes[0]), phrase)
     m = _NAME_STATE_RE.fullmatch(head)
     if m:
-        name = _name_case(m.group("name"))
+        name: Optional[str] = _name_case(m.group("name"))
         if _UN_TITLE_RE.search(appos) or _UN_TITLE_RE.match(m.group("name")):
             return SpeakerRef(Speaker(name=name, organization="United Nations"), phrase, stateless=True)
         codes = states_in(m.group("state"), gz)

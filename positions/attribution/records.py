@@ -15,6 +15,7 @@ import attrs
 
 from ..actors import Gazetteer
 from ..model import Span
+from ..model.vocabulary import StatementKind
 from .quotes import Quote
 from .speakers import SpeakerRef
 
@@ -32,7 +33,7 @@ class Draft:
     """A statement before its speaker is resolved (normalized coordinates)."""
 
     parts: list[Span]
-    kind: str
+    kind: StatementKind
     ref: Optional[SpeakerRef]
     cue: Optional[Span]
     quote_ids: tuple[int, ...] = ()

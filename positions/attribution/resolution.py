@@ -65,8 +65,8 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
         else:
             ref = d.ref
             if ref.ref == "possessive":
-                ref, why = _possessive(ref, text, d, gz, res)
-                evidence.append(why)
+                ref, whose = _possessive(ref, text, d, gz, res)
+                evidence.append(whose)
             speaker, why = res.resolve(ref)
             if why:
                 evidence.append(why)
@@ -90,7 +90,7 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
         if country is None and (speaker.organization or speaker.role):
             place = _PLACE_OPENER_RE.match(text, para_starts[_para_index(para_starts, d.parts[0].start)] if para_starts else 0)
             hit = gz.lookup(place.group("place")) if place else None
-            if hit is not None and hit[0] in ("country", "metonym"):
+            if place is not None and hit is not None and hit[0] in ("country", "metonym"):
                 # "In Washington, … said Maya Ortiz, a spokesperson for the National Security
                 # Council": the paragraph's place opener says whose official speaks.
                 country = gz.country_of_hit(hit)
@@ -242,17 +242,18 @@ def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer) -> None
     """Remember persons named in narration, so a later surname can be resolved."""
     if b <= a:
         return
-    found = []
+    found: list[tuple[int, str, Speaker, Optional[str]]] = []  # (where, name, speaker, gender)
     for m in gz.mentions(text, a, b):
         if m.kind == "person":
             p = gz.persons[m.key]
-            found.append((m.span.start, Speaker(p.name, p.role_on(res.date), p.country), p.gender))
-    for m in _TITLED_RE.finditer(text, a, b):
+            found.append((m.span.start, p.name, Speaker(p.name, p.role_on(res.date), p.country), p.gender))
+    for t in _TITLED_RE.finditer(text, a, b):
         # A titled person the gazetteer does not know ("Russian Deputy Foreign Minister
         # Sergei Ryabkov spoke on Tuesday"): a later "he" or "Ryabkov" refers to them.
-        ref = parse_speaker(m.group(0), gz, res.date)
-        if ref is not None and ref.ref is None and ref.speaker.name and gz.person(ref.speaker.name) is None:
-            found.append((m.start(), ref.speaker, None))
-    for _, sp, gender in sorted(found, key=lambda f: f[0]):
-        res.note_person(sp.name, sp)
+        ref = parse_speaker(t.group(0), gz, res.date)
+        name = ref.speaker.name if ref is not None and ref.ref is None else None
+        if ref is not None and name and gz.person(name) is None:
+            found.append((t.start(), name, ref.speaker, None))
+    for _, name, sp, gender in sorted(found, key=lambda f: f[0]):
+        res.note_person(name, sp)
         res.history.append((sp, gender))  # a narrated person can be "he" or "the minister" later

@@ -23,7 +23,7 @@ from typing import Optional
 
 import attrs
 
-from ..actors import Gazetteer
+from ..actors import Gazetteer, Mention
 from ..model import PartialDate, Speaker
 
 __all__ = ["SpeakerRef", "parse_speaker", "Resolver", "ROLE_NOUNS"]
@@ -203,7 +203,7 @@ def parse_speaker(
             role = _appositive_role(appos, gz)
         if not role:
             role = p_obj.role_on(date)
-        country = office_country or p_obj.country
+        country: Optional[str] = office_country or p_obj.country
         return SpeakerRef(Speaker(p_obj.name, role, country, None), p, gender=p_obj.gender)
 
     if hit is not None and hit[0] in ("country", "metonym", "institution", "adjective"):
@@ -285,7 +285,7 @@ def _is_post(before: list[str]) -> bool:
     return head in _POST_NOUNS or not (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS)
 
 
-def _person_list(p: str, gz: Gazetteer, date) -> Optional[SpeakerRef]:
+def _person_list(p: str, gz: Gazetteer, date: Optional[PartialDate]) -> Optional[SpeakerRef]:
     """A list of named officials ("Secretary of State Rex Tillerson, Defense Secretary Jim
     Mattis and Director of National Intelligence Dan Coats"): one joint speaker whose country
     is that of the first one the phrase or the gazetteer places."""
@@ -293,12 +293,13 @@ def _person_list(p: str, gz: Gazetteer, date) -> Optional[SpeakerRef]:
     if len(parts) < 3 or any(x.split()[0].lower() in ("a", "an", "the", "who", "which") for x in parts):
         return None
     refs = [parse_speaker(x, gz, date) for x in parts]
-    if any(r is None or r.ref is not None or r.speaker.name is None for r in refs):
+    people = [r.speaker for r in refs if r is not None and r.ref is None]
+    names = [s.name for s in people if s.name is not None]
+    if len(names) < len(refs):  # each part one named person
         return None
-    countries = [r.speaker.country for r in refs if r.speaker.country]  # type: ignore[union-attr]
+    countries = [s.country for s in people if s.country]
     if not countries:
         return None
-    names = [r.speaker.name for r in refs]  # type: ignore[union-attr]
     return SpeakerRef(Speaker(None, None, countries[0], ", ".join(names)), p, joint=tuple(dict.fromkeys(countries)))
 
 
@@ -322,7 +323,7 @@ def _strip_det(s: str) -> str:
     return s
 
 
-def _org_of(generic, institution, appos: str, gz: Gazetteer) -> Optional[str]:
+def _org_of(generic: Optional[Mention], institution: Optional[Mention], appos: str, gz: Gazetteer) -> Optional[str]:
     if institution is not None:
         return institution.key
     if generic is not None:
@@ -348,7 +349,7 @@ def _role_from(words: list[str], gz: Gazetteer) -> Optional[str]:
         if len(ws) > 1 and ws[1] == "'s" and gz.country_of(one):
             del ws[:2]
             continue
-        if len(ws) > 1 and gz.lookup(f"{ws[0]} {ws[1]}") and gz.lookup(f"{ws[0]} {ws[1]}")[0] in ("adjective", "country"):
+        if len(ws) > 1 and (pair := gz.lookup(f"{ws[0]} {ws[1]}")) and pair[0] in ("adjective", "country"):
             del ws[:2]
             continue
         hit = gz.lookup(one)
@@ -440,7 +441,7 @@ class Resolver:
         order = list(reversed(self.history))
         if ref.cls == "document":
             # A document named before, else the latest speaker (not a person only narrated).
-            docs = [h for h in order if (h[0].organization or "").split()[-1:] and h[0].organization.split()[-1].lower() in _DOCUMENT_WORDS]
+            docs = [h for h in order if (h[0].organization or "").split()[-1:] and (h[0].organization or "").split()[-1].lower() in _DOCUMENT_WORDS]
             order = docs + [(sp, None) for sp in reversed(self.speakers)] + order
         for prev, gender in order:
             if self._fits(ref, prev):

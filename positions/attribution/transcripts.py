@@ -135,9 +135,9 @@ def _labels(text: str, a: int, b: int, gz: Gazetteer) -> list[_Label]:
                     out[st.start()] = _Label(st.start(), c.end(), label, "caps")
                     break
     for m in _REGISTER_RE.finditer(text, a, b):
-        st = m.start("label")
-        if st not in out:
-            out[st] = _Label(st, m.end(), " ".join(m.group("label").split()), "register")
+        at = m.start("label")
+        if at not in out:
+            out[at] = _Label(at, m.end(), " ".join(m.group("label").split()), "register")
     for m in _WH_QUESTION_RE.finditer(text, a, b):
         if m.start("label") not in out:
             out[m.start("label")] = _Label(m.start("label"), m.end(), "Q", "register")
@@ -346,6 +346,7 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
                 drafts.append(own)
         if kind in ("question", "junk"):
             continue
+        ref: Optional[SpeakerRef]
         if kind == "answer":
             if header:
                 ref, why = SpeakerRef(_with_country(header[0], publisher), lab.label), f"answer → {header[0].name}, named in the header"
@@ -380,6 +381,7 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
     rest = [] if verbatim else [p for p in paragraphs if p.end <= first]  # a record's cover page is no one's words
     if opening is not None:
         drafts.insert(0, opening)
+        assert opening.cue is not None  # an opening announcement is cued by its paragraph
         rest = [p for p in rest if p.end <= opening.cue.end]
     return drafts, rest
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence
 
 import attrs
 
 from .._extras import require
 from ..errors import DatasetError, OutputError
+from ..model import Analysis
 from ..store.files import PathLike
 from .tables import TABLES, analysis_rows
 
@@ -61,7 +62,7 @@ def export_store(
     return ExportResult(**counts)
 
 
-def _parquet(out: Path, files: Any, counts: dict, progress: Any, total: int) -> None:
+def _parquet(out: Path, files: Any, counts: dict[str, int], progress: Any, total: int) -> None:
     require("pyarrow", "dask", "export --format parquet")
     from .write import DatasetWriter
 
@@ -80,13 +81,13 @@ def _parquet(out: Path, files: Any, counts: dict, progress: Any, total: int) -> 
                 progress(i, total)
 
 
-def _count(counts: dict, analyses: list) -> None:
+def _count(counts: dict[str, int], analyses: Sequence[Analysis]) -> None:
     counts["articles"] += len(analyses)
     counts["statements"] += sum(len(a.statements) for a in analyses)
     counts["markers"] += sum(len(a.markers) for a in analyses)
 
 
-def _flat(out: Path, fmt: str, files: Any, counts: dict, progress: Any, total: int) -> None:
+def _flat(out: Path, fmt: str, files: Any, counts: dict[str, int], progress: Any, total: int) -> None:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise OutputError(f"{out}: exists and is not an empty directory (export writes a new one)")
     try:

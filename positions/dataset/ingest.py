@@ -7,7 +7,7 @@ import collections
 import os
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 from ..errors import PositionsError
 from ..model import Analysis, Article
@@ -46,7 +46,7 @@ def ingest_dataset(
     with DatasetWriter(Path(root), **options) as writer:
         events = ingest_events(None, paths, settings, year, read or read_default,  # type: ignore[arg-type]
                          SIDE_LIMIT, lookup=writer.lookup)  # fmt: skip
-        current: Optional[tuple] = None
+        current: Optional[tuple[Any, ...]] = None
         analyses: list[Analysis] = []
         errors: list[str] = []
         done = 0
@@ -81,4 +81,5 @@ def ingest_dataset(
                 done += 1
                 if progress is not None:
                     progress(done, total)
-    return IngestResult(**{f: counts[f] for f in ("read", "skipped", "replaced", "failed", "articles")})
+    return IngestResult(read=counts["read"], skipped=counts["skipped"], replaced=counts["replaced"],
+                        failed=counts["failed"], articles=counts["articles"])  # fmt: skip

@@ -92,13 +92,15 @@ class Dataset:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def sql(self, query: str, params: Optional[list] = None) -> Any:
+    def sql(self, query: str, params: Optional[list[Any]] = None) -> Any:
         """Run ``query`` on the views; a DuckDB relation/cursor (``.df()``, ``.arrow()``,
         ``.fetchall()``)."""
         return self.con.execute(query, params or [])
 
     def stats(self) -> DatasetStats:
-        q = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
+        def q(sql: str) -> int:
+            return int(self.con.execute(sql).fetchone()[0])
+
         return DatasetStats(
             path=str(self.root),
             files=q("SELECT count(*) FROM files"),
@@ -115,7 +117,7 @@ class Dataset:
 
         return [r[0] for r in self.con.execute(UNDATED_QUERY).fetchall()]
 
-    def concept_counts(self, *, by: str = "year", role: str = "holder") -> list[tuple]:
+    def concept_counts(self, *, by: str = "year", role: str = "holder") -> list[tuple[Any, ...]]:
         """The timeline's counts as one query: ``(actor, concept, period, markers,
         statements, articles)`` for every actor, concept and period in which the concept
         appears, sorted. The same figures as the cells of :func:`positions.track.timeline`
@@ -132,7 +134,7 @@ class Dataset:
         # (``who``: the statements view has an ``actor`` column already, its partition)
         actors = ("FROM statements s, unnest(s.holders) AS h(who)" if role == "holder"
                   else "FROM (SELECT *, country AS who FROM statements WHERE country IS NOT NULL) s")  # fmt: skip
-        return self.con.execute(f"""
+        rows: list[tuple[Any, ...]] = self.con.execute(f"""
             WITH linked AS (
                 SELECT s.file, s.batch, s.aseq, s.seq, s.article_id, substr(s.date, 1, {width}) AS period,
                        who, unnest(s.markers) AS ord
@@ -144,8 +146,9 @@ class Dataset:
             FROM linked l JOIN markers m USING (file, batch, aseq, ord)
             WHERE m.in_scope
             GROUP BY ALL ORDER BY ALL""").fetchall()
+        return rows
 
-    def _selected(self, actor: Optional[str], since: DateLike, until: DateLike) -> tuple[str, list]:
+    def _selected(self, actor: Optional[str], since: DateLike, until: DateLike) -> tuple[str, list[Any]]:
         since_key, until_key = date_key(since), date_key(until)
         where, args = [], []
         if since_key is not None:

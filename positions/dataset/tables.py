@@ -121,8 +121,8 @@ def analysis_rows(
         row["parts"] = json.loads(row["parts"])
         statements.append({**where, "seq": i, "date": date, **row, "holders": list(st.holders),
                            "markers": links, "year": year, "actor": _partition(st.country)})  # fmt: skip
-    for m in markers:
-        m["in_scope"] = bool(m["in_scope"])
+    for marker in markers:
+        marker["in_scope"] = bool(marker["in_scope"])
     return {"articles": [article], "statements": statements, "markers": markers}
 
 

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from ..errors import DatasetError
 from ..model import Analysis
+from ..store.ingest import FileRow
 from .tables import TABLES, analysis_rows, schemas
 
 CATALOG = "_catalog"
@@ -120,7 +121,7 @@ class DatasetWriter:
                 os.close(self._lock_fd)
                 self._lock_fd = None
 
-    def lookup(self, key: str) -> Optional[tuple]:
+    def lookup(self, key: str) -> Optional[FileRow]:
         """``(hash, settings, status)`` of the file ``key`` as committed, or None."""
         r = self.catalog.get(key)
         return None if r is None else (r["hash"], r["settings"], r["status"])

@@ -41,7 +41,7 @@ def main() -> int:
     chars = sum(map(len, texts))
     full = load_gazetteer()
     small = attrs.evolve(full, countries=dict(list(full.countries.items())[:20]))
-    small._reindex()
+    small.reindex()
     for label, gz in (("all states", full), ("20 states", small)):
         names = len({n for c in gz.countries.values() for n in (c.name, *c.names, *c.adjectives, *c.metonyms)})
         dt, n = _best(gz, texts)

@@ -202,7 +202,7 @@ def test_country_of_hit_is_public_and_takes_mentions(gz):
     assert gz.country_of_hit(("generic_institution", "Foreign Ministry")) is None
     (m,) = gz.mentions("the Bolivian envoy")
     assert gz.country_of_hit(m) == "BOL"
-    assert gz._country_of_hit(("metonym", "PRK")) == "PRK"  # the old private name still works
+    assert gz.country_of_hit(("metonym", "PRK")) == "PRK"
 
 
 def test_user_file_adds_not_actors_and_venue_nouns(tmp_path):

@@ -132,9 +132,6 @@ class Gazetteer:
             re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?(?:{_trie_pattern(names)})(?![\w-])") if names else None
         )
 
-    # The name callers used before it was public (benchmarks/bench_gazetteer.py); same method.
-    _reindex = reindex
-
     # -- lookups -------------------------------------------------------------------
     def lookup(self, phrase: str) -> Optional[tuple[str, str]]:
         """``(kind, key)`` for a phrase that is exactly a known name, else None.
@@ -184,9 +181,6 @@ class Gazetteer:
         if kind == "person":
             return self.persons[key].country
         return None
-
-    # The name callers used before it was public (attribution calls it); same method.
-    _country_of_hit = country_of_hit
 
     def speaks_for_no_state(self, phrase: str) -> bool:
         """True when ``phrase`` is (or holds) the name of a UN body or office ("the Security

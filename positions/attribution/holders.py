@@ -170,7 +170,7 @@ def _is_gap(gap: str) -> bool:
 def _state_mentions(text: str, start: int, end: int, gz: Gazetteer) -> list[tuple[int, int, str]]:
     out = []
     for m in gz.mentions(text, start, end):
-        c = gz._country_of_hit((m.kind, m.key))
+        c = gz.country_of_hit((m.kind, m.key))
         if c:
             out.append((m.span.start, m.span.end, c))
     return out
@@ -254,7 +254,7 @@ def subject_countries(sentence: str, gz: Gazetteer) -> tuple[tuple[str, ...], in
             if p is not None:
                 hit = ("person", p.name)
         if hit is not None:
-            c = gz._country_of_hit(hit)
+            c = gz.country_of_hit(hit)
             if c and c not in found:
                 # A post ("Ambassador to Seoul") names no holder: skip words after "to".
                 before = s[max(0, m.start(1) - 4) : m.start(1)]

@@ -42,11 +42,11 @@ def outlet_country(article: Article, gz: Gazetteer) -> Optional[str]:
         return None
     hit = gz.lookup(article.source)
     if hit and hit[0] == "institution":
-        return gz._country_of_hit(hit)
+        return gz.country_of_hit(hit)
     ms = gz.mentions(article.source)
     if any(m.kind in ("institution", "generic_institution") for m in ms):
         for m in ms:
-            c = gz._country_of_hit((m.kind, m.key))
+            c = gz.country_of_hit((m.kind, m.key))
             if c:
                 return c
     for code, rx in _FORMS_RE.items():

@@ -173,7 +173,7 @@ def parse_speaker(
     lower_words = [w.lower() for w in words]
     roles = [w for w in lower_words if w in ROLE_NOUNS or (w.endswith("s") and w[:-1] in ROLE_NOUNS)]
     countries = [
-        gz._country_of_hit((m.kind, m.key))
+        gz.country_of_hit((m.kind, m.key))
         for m in mentions
         if m.kind in ("country", "adjective", "metonym", "institution")
     ]
@@ -186,7 +186,7 @@ def parse_speaker(
         before = head[: m.span.start].split()
         if before and _is_post(before) and m.kind in ("country", "metonym"):
             continue  # a post ("Ambassador to Seoul"); "a source in the Russian Foreign Ministry" is not
-        c = gz._country_of_hit((m.kind, m.key))
+        c = gz.country_of_hit((m.kind, m.key))
         if c:
             office_country = c
             break
@@ -209,7 +209,7 @@ def parse_speaker(
     if hit is not None and hit[0] in ("country", "metonym", "institution", "adjective"):
         if hit[0] == "adjective" and not roles:
             return None
-        c = gz._country_of_hit(hit)
+        c = gz.country_of_hit(hit)
         org = head if hit[0] != "adjective" else None
         return SpeakerRef(Speaker(None, None, c, _strip_det(org) if org else None), p)
 

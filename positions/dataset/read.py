@@ -18,7 +18,7 @@ import attrs
 from .._extras import require
 from ..errors import DatasetError
 from ..model import Analysis, Article
-from ..store.filters import DateLike, date_key
+from ..store.filters import DateLike, period_sql
 from .tables import TABLES, analysis_from, schemas
 from .write import CATALOG, catalog_schema
 
@@ -149,14 +149,7 @@ class Dataset:
         return rows
 
     def _selected(self, actor: Optional[str], since: DateLike, until: DateLike) -> tuple[str, list[Any]]:
-        since_key, until_key = date_key(since), date_key(until)
-        where, args = [], []
-        if since_key is not None:
-            where.append("date IS NOT NULL AND substr(date, 1, ?) >= ?")
-            args += [len(since_key), since_key]
-        if until_key is not None:
-            where.append("date IS NOT NULL AND substr(date, 1, ?) <= ?")
-            args += [len(until_key), until_key]
+        where, args = period_sql(since, until)
         if actor is not None:
             where.append(
                 "(a.country = ? OR EXISTS (SELECT 1 FROM statements s WHERE s.file = a.file AND"

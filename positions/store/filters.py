@@ -9,7 +9,7 @@ A period compares at the coarser of the two precisions::
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from ..errors import StoreError
 from ..model import Analysis, PartialDate
@@ -52,3 +52,24 @@ def has_actor(analysis: Analysis, actor: Optional[str]) -> bool:
     if analysis.article.country == actor:
         return True
     return any(s.country == actor or actor in s.holders for s in analysis.statements)
+
+
+def period_sql(since: DateLike, until: DateLike) -> tuple[list[str], list[Any]]:
+    """SQL conditions on a ``date`` column (ISO text, as precise as the article's date) and
+    their arguments, the same test as :func:`in_period`: compared at the coarser of the two
+    precisions, undated rows dropped when a bound is given. For the store (SQLite) and a
+    dataset (DuckDB) alike.
+
+    >>> period_sql("2019", None)
+    (['date IS NOT NULL AND substr(date, 1, ?) >= ?'], [4, '2019'])
+    """
+    since_key, until_key = date_key(since), date_key(until)
+    where: list[str] = []
+    args: list[Any] = []
+    if since_key is not None:
+        where.append("date IS NOT NULL AND substr(date, 1, ?) >= ?")
+        args += [len(since_key), since_key]
+    if until_key is not None:
+        where.append("date IS NOT NULL AND substr(date, 1, ?) <= ?")
+        args += [len(until_key), until_key]
+    return where, args

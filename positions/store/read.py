@@ -12,7 +12,7 @@ from typing import Any, Iterator, Optional
 import attrs
 
 from ..model import Analysis, Article, Marker
-from .filters import DateLike, date_key
+from .filters import DateLike, period_sql
 from .records import (
     ARTICLE_COLS,
     MARKER_COLS,
@@ -99,14 +99,7 @@ def _analysis(conn: sqlite3.Connection, pk: int, article: Article) -> Analysis:
 def _article_rows(
     conn: sqlite3.Connection, since: DateLike, until: DateLike, actor: Optional[str]
 ) -> Iterator[tuple[int, Article]]:
-    since_key, until_key = date_key(since), date_key(until)
-    where, args = [], []
-    if since_key is not None:
-        where.append("date IS NOT NULL AND substr(date, 1, ?) >= ?")
-        args += [len(since_key), since_key]
-    if until_key is not None:
-        where.append("date IS NOT NULL AND substr(date, 1, ?) <= ?")
-        args += [len(until_key), until_key]
+    where, args = period_sql(since, until)
     if actor is not None:
         where.append(
             "(country = ? OR EXISTS (SELECT 1 FROM statements s WHERE s.article_pk = a.pk"

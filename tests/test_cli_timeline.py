@@ -117,3 +117,28 @@ def test_from_to_keep_a_span(runner, db):
     )
     wide = runner.invoke(main, ["timeline", "--db", db, "--actor", "RUS", "--from", "2019", "--to", "2020-05"])
     assert wide.stdout.splitlines()[1].split() == ["2019", "2020"]
+
+
+@pytest.mark.parametrize("by", ["year", "month", "day"])
+@pytest.mark.parametrize("role", ["holder", "speaker"])
+def test_timeline_and_compare_need_no_article_text(by, role):
+    """The commands keep each analysis as ``without_text`` leaves it; the library answers
+    the same without the texts (and without the markers outside statements)."""
+    from positions.track import compare
+    from positions.track.summary import without_text
+
+    full = golden_corpus()
+    shared: dict = {}
+    light = [without_text(an, shared) for an in full]
+    assert all(an.article.text == "" for an in light)
+    assert timeline(light, by=by, role=role) == timeline(full, by=by, role=role)
+    for actors in (["RUS", "CHN", "USA"], ["KOR", "PRK"]):
+        assert compare(light, actors, by=by, role=role) == compare(full, actors, by=by, role=role)
+
+
+def test_the_store_is_read_without_texts(db):
+    from positions.cli._corpus import load_analyses
+
+    light = load_analyses((), db, texts=False)
+    assert [an.article.id for an in light] == [an.article.id for an in load_analyses((), db)]
+    assert all(an.article.text == "" and an.markers == () for an in light)

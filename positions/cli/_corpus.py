@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import Any, Callable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import click
 
@@ -102,10 +102,22 @@ def load_analyses(
     encoding: str = "utf-8",
     dataset_path: Optional[str] = None,
     quiet: bool = False,
+    texts: bool = True,
 ) -> list[Analysis]:
     """The analyses to work on; a bad file is reported through ``failures`` and skipped.
-    Analysing a CORPUS shows a bar on stderr (see :mod:`._progress`)."""
+    Analysing a CORPUS shows a bar on stderr (see :mod:`._progress`).
+
+    Without ``texts``, each analysis is kept as :func:`positions.track.summary.without_text` leaves
+    it (no article text, only its statements' markers, repeated values held once) as it is
+    read: the memory of a timeline or comparison of a store then grows with its statements
+    and markers, not with its texts."""
     from ..store import analyses_from
+    from ..track.summary import without_text
+
+    shared: dict[Any, Any] = {}
+
+    def kept(stream: Iterable[Analysis]) -> list[Analysis]:
+        return list(stream) if texts else [without_text(an, shared) for an in stream]
 
     _check_source(corpus, db_path, year=year, lexicon_path=lexicon_path, actors_paths=actors_paths,
                   dataset_path=dataset_path, stdin_name=stdin_name, encoding=encoding)  # fmt: skip
@@ -114,18 +126,18 @@ def load_analyses(
 
         require_dataset("--dataset")
         with open_dataset(dataset_path) as ds:
-            analyses = list(ds.analyses())
+            analyses = kept(ds.analyses())
     elif db_path is None:
         from ..sources import bundled_corpus
         from ._progress import count_files, progress, shown
 
         total = count_files(list(corpus) or bundled_corpus()) if shown(quiet) else None
         with progress("analyse", total, quiet=quiet) as bar:
-            analyses = list(bar.over(analyses_from(list(corpus), None, year=year, lexicon=lexicon_path,
+            analyses = kept(bar.over(analyses_from(list(corpus), None, year=year, lexicon=lexicon_path,
                                                    actors=actors_paths, on_error=failures,
                                                    name=stdin_name, encoding=encoding)))  # fmt: skip
     else:
-        analyses = list(analyses_from(list(corpus), db_path, on_error=failures))
+        analyses = kept(analyses_from(list(corpus), db_path, on_error=failures))
     if year is not None:
         _report_option_year(analyses, year)
     if not analyses and not (failures and failures.count):

@@ -88,7 +88,7 @@ def compare(
     failures = Failures()
     analyses = load_analyses(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                              actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
-                             dataset_path=dataset_path, quiet=quiet)  # fmt: skip
+                             dataset_path=dataset_path, quiet=quiet, texts=False)  # fmt: skip
     report_undated(analyses, "the comparison")
     cmp = make_comparison(analyses, codes, period=period.iso() if period else None, by=by or "year", role=role)
     click.echo(render_comparison(cmp, fmt), nl=False)

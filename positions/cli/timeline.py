@@ -87,7 +87,7 @@ def timeline(
     failures = Failures()
     analyses = load_analyses(corpus, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                              actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
-                             dataset_path=dataset_path, quiet=quiet)  # fmt: skip
+                             dataset_path=dataset_path, quiet=quiet, texts=False)  # fmt: skip
     if actor is not None:
         require_actor(analyses, actor, role=role)
     report_undated(analyses, f"the timeline (by {by})")

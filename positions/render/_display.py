@@ -10,6 +10,14 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 from ..model import PositionDiff, Snapshot, Span, Statement
 
+PathShow = Callable[[Optional[str]], Optional[str]]
+"""How a record shows an article's path (:func:`path_shower` makes one)."""
+
+
+def as_given(path: Optional[str]) -> Optional[str]:
+    """The :data:`PathShow` that shows a path as it is."""
+    return path
+
 _WS_RE = re.compile(r"\s+")
 
 
@@ -131,7 +139,7 @@ def passage_text(st: Optional[Statement], span: Optional[Span]) -> Optional[str]
     return span.shift(-st.span.start).slice(st.text)
 
 
-def path_shower(roots: Sequence[str] = (), *, relative: bool = True) -> Callable[[Optional[str]], Optional[str]]:
+def path_shower(roots: Sequence[str] = (), *, relative: bool = True) -> PathShow:
     """How a path is shown: under one of ``roots`` (corpus directories), as
     ``<root name>/<rest>`` (the bundled corpus: ``korea/2003-08-27-tass-losyukov.txt``,
     wherever it is installed); else, with ``relative``, relative to the current directory

@@ -13,9 +13,18 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from ..model import Comparison, HeldConcept, PositionDiff, Snapshot, Span, Statement, StatementPair, Timeline
+from ..model import (
+    Comparison,
+    HeldConcept,
+    PositionDiff,
+    Snapshot,
+    Span,
+    Statement,
+    StatementPair,
+    Timeline,
+)
 from ..model.novelty import Use
-from ._display import article_path, passage_text
+from ._display import PathShow, article_path, as_given, passage_text
 from .writers import display_text, table
 
 __all__ = [
@@ -33,13 +42,6 @@ __all__ = [
     "diffusion_rows",
     "passage_offsets",
 ]
-
-PathShow = Callable[[Optional[str]], Optional[str]]
-
-
-def _as_given(path: Optional[str]) -> Optional[str]:
-    return path
-
 
 # --------------------------------------------------------------------------------------
 # positions diff
@@ -157,7 +159,7 @@ def _one_diff(d: PositionDiff, show: PathShow) -> list[dict[str, Any]]:
     return rows
 
 
-def diff_rows(diffs: Any, show: PathShow = _as_given) -> list[dict[str, Any]]:
+def diff_rows(diffs: Any, show: PathShow = as_given) -> list[dict[str, Any]]:
     """``positions diff``: for each diff (an actor, an old and a new period), a ``diff`` row
     (the articles where each period is one article), a ``concept``
     row per concept in scope (``change``: gained, dropped or kept; ``reworded`` and
@@ -251,7 +253,7 @@ def _first_use(uses: tuple[Use, ...]) -> dict[str, Any]:
     return {"uses": len(uses), "start": uses[0].span.start if uses else None, "end": uses[0].span.end if uses else None}
 
 
-def novelty_rows(rep: Any, show: PathShow = _as_given) -> list[dict[str, Any]]:
+def novelty_rows(rep: Any, show: PathShow = as_given) -> list[dict[str, Any]]:
     """``positions novelty``: per assessed article and actor, a row per finding
     (``new_wording``, ``new_concept``, ``missing``, ``flip``; ``start``/``end``: its first
     use in the article, ``uses``: how many; ``earlier_*``: the earlier use behind it) or one
@@ -292,7 +294,7 @@ def _use(u: Any, show: PathShow) -> dict[str, Any]:
             "date": u.date.iso() if u.date else None, "start": u.span.start, "end": u.span.end}  # fmt: skip
 
 
-def diffusion_rows(d: Any, show: PathShow = _as_given) -> list[dict[str, Any]]:
+def diffusion_rows(d: Any, show: PathShow = as_given) -> list[dict[str, Any]]:
     """``positions diffusion``: per concept or wording (``spread``: concept or wording), a
     ``first`` row per actor's first use in order of adoption, a ``silent`` row per actor heard
     afterwards who never used it, an ``undated_use`` row per undated use; a ``convergence``

@@ -12,6 +12,7 @@ from ..model import PositionDiff
 if TYPE_CHECKING:  # rendering needs no analysis code loaded
     from ..track.overview import DiffOverview
 from ._display import (
+    PathShow,
     concept_label,
     display_lines,
     display_ops,
@@ -24,7 +25,7 @@ from ._display import (
     select_pairs,
     with_blocks,
 )
-from .json import PathShow, diff_record
+from .json import diff_record
 
 __all__ = ["render_diffs"]
 

@@ -28,23 +28,17 @@ then new passages, then gone ones.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from ..model import Move, PositionDiff, Snapshot, Span, StatementPair
-from ._display import article_path, passage_text, path_shower
+from ._display import PathShow, article_path, as_given, passage_text, path_shower
 from .change_tables import DIFF_COLUMNS, diff_rows
 from .writers import write_records
-
-PathShow = Callable[[Optional[str]], Optional[str]]
-
-
-def _as_given(path: Optional[str]) -> Optional[str]:
-    return path
 
 __all__ = ["diff_record", "snapshot_record", "render_diffs", "article_path"]
 
 
-def snapshot_record(snapshot: Snapshot, show: PathShow = _as_given) -> dict[str, Any]:
+def snapshot_record(snapshot: Snapshot, show: PathShow = as_given) -> dict[str, Any]:
     paths = list(snapshot.paths) + [None] * (len(snapshot.articles) - len(snapshot.paths))
     return {
         "kind": snapshot.period.kind,
@@ -54,7 +48,7 @@ def snapshot_record(snapshot: Snapshot, show: PathShow = _as_given) -> dict[str,
     }
 
 
-def pair_record(pair: StatementPair, old: Snapshot, new: Snapshot, show: PathShow = _as_given) -> dict[str, Any]:
+def pair_record(pair: StatementPair, old: Snapshot, new: Snapshot, show: PathShow = as_given) -> dict[str, Any]:
     old_span = pair.old_span or (pair.old.span if pair.old else None)
     new_span = pair.new_span or (pair.new.span if pair.new else None)
     return {
@@ -87,7 +81,7 @@ def move_record(move: Move, old_span: Optional[Span], new_span: Optional[Span]) 
     }
 
 
-def diff_record(diff: PositionDiff, show: PathShow = _as_given) -> dict[str, Any]:
+def diff_record(diff: PositionDiff, show: PathShow = as_given) -> dict[str, Any]:
     """One :class:`PositionDiff` as plain data (lists and dicts, sorted as the diff is);
     ``show`` maps each article path to the one written out (as given by default)."""
     return {
@@ -109,5 +103,5 @@ def render_diffs(diffs: Sequence[PositionDiff], *, roots: Sequence[str] = (), fm
     gone ones too, with their concepts, for a reader to filter). Paths are as given, except
     those under ``roots`` (the bundled corpus), written ``<root name>/<rest>`` so that the
     output is the same on every machine."""
-    show = path_shower(roots, relative=False) if roots else _as_given
+    show = path_shower(roots, relative=False) if roots else as_given
     return write_records(diff_rows(diffs, show), fmt, columns=DIFF_COLUMNS)

@@ -18,8 +18,8 @@ from ..model import PositionDiff
 
 if TYPE_CHECKING:  # rendering needs no analysis code loaded
     from ..track.overview import DiffOverview
-from .terminal import printable
 from ._display import (
+    PathShow,
     concept_label,
     display_lines,
     display_ops,
@@ -29,12 +29,13 @@ from ._display import (
     path_shower,
     period_label,
     select_pairs,
-    with_blocks,
     split_space,
     squeeze,
+    with_blocks,
 )
-from .json import PathShow, diff_record
+from .json import diff_record
 from .overview import COLUMNS, LEGEND, header_lines, summary_row
+from .terminal import printable
 
 __all__ = ["render_diffs", "overview_markdown", "escape", "code", "name"]
 

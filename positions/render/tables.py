@@ -15,9 +15,10 @@ wordings are shown with their whitespace runs as one space (:func:`display_text`
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from ..model import Article, Statement
+from ._display import PathShow, as_given
 from .writers import display_text, table
 
 __all__ = [
@@ -34,13 +35,6 @@ __all__ = [
     "eval_rows",
 ]
 
-PathShow = Callable[[Optional[str]], Optional[str]]
-
-
-def _as_given(path: Optional[str]) -> Optional[str]:
-    return path
-
-
 # --------------------------------------------------------------------------------------
 # positions articles
 
@@ -51,7 +45,7 @@ ARTICLE_COLUMNS = (
 )  # fmt: skip
 
 
-def article_row(article: Article, *, words: int, show: PathShow = _as_given) -> dict[str, Any]:
+def article_row(article: Article, *, words: int, show: PathShow = as_given) -> dict[str, Any]:
     """One article's metadata (a row of ``positions.articles/1``); ``words``, the words of
     its body, is counted by the text stage (``positions.text.view(...).words()``), not here."""
     date = article.date
@@ -80,7 +74,7 @@ def article_row(article: Article, *, words: int, show: PathShow = _as_given) -> 
     }
 
 
-def article_rows(articles: Iterable[tuple[Article, int]], show: PathShow = _as_given) -> list[dict[str, Any]]:
+def article_rows(articles: Iterable[tuple[Article, int]], show: PathShow = as_given) -> list[dict[str, Any]]:
     """``positions articles``: one row per (article, words of its body)."""
     return table("positions.articles/1", ARTICLE_COLUMNS, (article_row(a, words=n, show=show) for a, n in articles))
 
@@ -126,7 +120,7 @@ def _statement_row(article: Article, index: int, st: Statement, show: PathShow) 
     }
 
 
-def statement_rows(found: Iterable[tuple[Article, Sequence[Statement]]], show: PathShow = _as_given) -> list[dict[str, Any]]:
+def statement_rows(found: Iterable[tuple[Article, Sequence[Statement]]], show: PathShow = as_given) -> list[dict[str, Any]]:
     """``positions extract``: one row per statement of each (article, statements);
     ``concepts``, ``negated`` and ``wordings`` are those of its in-scope markers, in text
     order, once each."""
@@ -143,7 +137,7 @@ KWIC_COLUMNS = (
 )  # fmt: skip
 
 
-def kwic_rows(lines: Iterable[Any], show: PathShow = _as_given) -> list[dict[str, Any]]:
+def kwic_rows(lines: Iterable[Any], show: PathShow = as_given) -> list[dict[str, Any]]:
     """``positions kwic``: one row per :class:`~positions.lexicon.KwicLine`."""
     rows = (
         {"article": k.article, "path": show(k.path), "date": k.date, "source": k.source, "speaker": k.speaker,

@@ -20,6 +20,7 @@ from ..model import PositionDiff
 if TYPE_CHECKING:  # rendering needs no analysis code loaded
     from ..track.overview import DiffOverview
 from ._display import (
+    PathShow,
     concept_label,
     display_lines,
     display_ops,
@@ -30,11 +31,11 @@ from ._display import (
     path_shower,
     period_label,
     select_pairs,
-    with_blocks,
     split_space,
     squeeze,
+    with_blocks,
 )
-from .json import PathShow, diff_record
+from .json import diff_record
 from .terminal import printable
 
 __all__ = ["render_diffs", "DEL", "INS", "RESET"]

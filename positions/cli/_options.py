@@ -168,10 +168,10 @@ def actor_code(value: str, ctx: Optional[click.Context] = None) -> str:
     if len(code) == 3 and code.isalpha():
         return code
     if code.isalpha():
-        from ..actors import load_gazetteer
+        from ..actors import default_gazetteer, load_gazetteer
 
         extra = (ctx.params.get("actors_paths") or ()) if ctx is not None else ()
-        if code in load_gazetteer(extra).countries:
+        if code in (load_gazetteer(extra) if extra else default_gazetteer()).countries:
             return code
     raise click.BadParameter(f"{value!r} is not an actor code: {ACTOR_HINT}")
 

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_store_pages import downgraded
 
 import positions
 from positions.cli import main
@@ -277,22 +278,12 @@ def test_the_index_follows_a_replaced_file_and_an_old_store_is_migrated(tmp_path
         store.put(COINAGE, file="corpus", file_hash="h1")
         store.put(COINAGE[:2], file="corpus", file_hash="h2")  # replaced: the rest is gone
         assert StoreHistory(store.connection).all_uses() == MemoryHistory(COINAGE[:2]).all_uses()
-    old = tmp_path / "old.db"
-    conn = sqlite3.connect(old)
-    for stmt in schema_mod._statements(schema_mod.MIGRATIONS[0]):
-        conn.execute(stmt)
-    conn.execute("PRAGMA user_version = 1")
-    conn.close()
-    from positions.store.write import FileWriter
-
-    conn = sqlite3.connect(old, isolation_level=None)
-    writer = FileWriter(conn, "corpus", "h", "", 0, 0, check=False)
-    for a in COINAGE:
-        writer.add(a)
-    writer.finish()
-    conn.close()
-    with open_store(old, create=False) as store:  # brought to version 2, the index filled in
-        assert store.stats().schema_version == 2
+    new, old = tmp_path / "new.db", tmp_path / "old.db"
+    with open_store(new) as store:
+        store.put(COINAGE, file="corpus", file_hash="h")
+    downgraded(new, old, version=1)  # the store as version 1 held it: no index
+    with open_store(old, create=False) as store:  # brought up to date, the index filled in
+        assert store.stats().schema_version == schema_mod.SCHEMA_VERSION
         assert diffusion(store.connection) == diffusion(COINAGE)
 
 

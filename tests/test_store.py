@@ -238,6 +238,13 @@ dates = st.none() | st.builds(
 )
 
 
+
+def page_offsets(length: int):
+    """Where the pages of a text of ``length`` characters may start: offsets into it, never
+    decreasing (an empty page starts where the next one does), none for most sources."""
+    return st.lists(st.integers(0, length), max_size=5).map(lambda xs: tuple(sorted(xs)))
+
+
 @st.composite
 def analyses_st(draw, path: str):
     text = draw(st.text(max_size=60))
@@ -254,9 +261,11 @@ def analyses_st(draw, path: str):
         url=draw(opt),
         language=draw(opt),
         country=draw(opt),
-        layout=draw(st.sampled_from(["text", "jsonl", "ungdc"])),
+        layout=draw(st.sampled_from(["text", "jsonl", "ungdc", "pdf"])),
         dateline=draw(st.none() | spans),
         warnings=draw(words),
+        pages=draw(page_offsets(len(text))),
+        author=draw(opt),
     )
     article_markers = tuple(draw(st.lists(markers_st, max_size=4)))
     statements = []

@@ -72,12 +72,16 @@ class Dataset:
             self.con.execute("CREATE VIEW files AS SELECT * FROM _empty_files")
         for table, schema in schemas().items():
             parts = sorted(p for p in (root / table).glob("year=*/actor=*/b*.parquet") if p.name in committed)
+            _empty(self.con, table, schema)
+            src = f"_empty_{table}"
             if parts:
-                src = (f"read_parquet({_list(parts)}, hive_partitioning = true,"
-                       " hive_types = {'year': VARCHAR, 'actor': VARCHAR})")  # fmt: skip
-            else:
-                _empty(self.con, table, schema)
-                src = f"_empty_{table}"
+                # Parts written before a column was added lack it: matched by name
+                # (union_by_name; else the first part's columns would silently win), and
+                # unioned with the empty table of today's schema, so that every column is
+                # there (NULL in an older part) even when no part has it yet.
+                src = (f"(SELECT * FROM read_parquet({_list(parts)}, hive_partitioning = true,"
+                       " hive_types = {'year': VARCHAR, 'actor': VARCHAR}, union_by_name = true)"
+                       f" UNION ALL BY NAME SELECT * FROM {src})")  # fmt: skip
             self.con.execute(
                 f"CREATE VIEW {table} AS SELECT t.* FROM {src} t"
                 " SEMI JOIN files f ON f.file = t.file AND f.batch = t.batch"
@@ -184,7 +188,7 @@ class Dataset:
         if _bare:
             for chunk in _chunks(arts):
                 for r in chunk:
-                    yield analysis_from(r, [], [])
+                    yield self._record(r, [], [])
             return
         sts = self.con.cursor().execute(
             f"{base} SELECT sel.o AS o, s.* FROM statements s JOIN sel USING (file, batch, aseq)"
@@ -204,7 +208,16 @@ class Dataset:
                 while mk_next is not None and mk_next["o"] == o:
                     these_mk.append(mk_next)
                     mk_next = next(mk_rows, None)
-                yield analysis_from(r, these_st, these_mk)
+                yield self._record(r, these_st, these_mk)
+
+    def _record(self, article: dict[str, Any], statements: list[dict[str, Any]], markers: list[dict[str, Any]]) -> Analysis:
+        """:func:`analysis_from`, with a value no writer of positions makes (page offsets
+        out of order, a span that is not one) as one :class:`DatasetError` line."""
+        try:
+            return analysis_from(article, statements, markers)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            msg = f"{self.root}: a row of {article.get('file')} does not read back ({type(exc).__name__}: {exc})"
+            raise DatasetError(msg) from exc
 
 
 def _lit(s: str) -> str:

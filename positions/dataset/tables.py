@@ -2,8 +2,8 @@
 
 The columns are the store's (``docs/store.md``), taken from the same row functions of
 :mod:`positions.store.records`, so that a record reads back equal from either; the JSON list
-columns of the store are real lists here (``warnings``, ``evidence``, ``steps``, ``parts``,
-``holders``), which pandas, polars and DuckDB read as lists. Every row carries where it
+columns of the store are real lists here (``warnings``, ``pages``, ``evidence``, ``steps``,
+``parts``, ``holders``), which pandas, polars and DuckDB read as lists. Every row carries where it
 came from: ``file`` (the input file's real path), ``batch`` (the ingest batch that wrote
 it) and ``aseq`` (the article's place in its file).
 
@@ -47,7 +47,7 @@ def _cols(spec: str) -> list[str]:
 ARTICLE_COLS = _cols(records.ARTICLE_COLS)
 STATEMENT_COLS = _cols(records.STATEMENT_COLS)
 MARKER_COLS = _cols(records.MARKER_COLS)
-_LISTS = {"warnings", "evidence", "steps"}  # JSON string lists in the store, lists here
+_LISTS = {"warnings", "evidence", "steps", "pages"}  # JSON lists in the store, lists here
 
 
 def schemas() -> dict[str, Any]:
@@ -59,7 +59,7 @@ def schemas() -> dict[str, Any]:
     strs = pa.list_(s)
     where = [("file", s), ("batch", i), ("aseq", i)]
     article = {c: i if c.endswith(("_start", "_end")) else s for c in ARTICLE_COLS}
-    article["warnings"] = strs
+    article.update(warnings=strs, pages=pa.list_(i))
     statement = {c: i if c.endswith(("_start", "_end")) else s for c in STATEMENT_COLS}
     statement.update(has_speaker=b, evidence=strs, parts=pa.list_(pa.list_(i)))
     marker = {c: i if c.endswith(("_start", "_end")) else s for c in MARKER_COLS}
@@ -135,6 +135,8 @@ def analysis_from(
 ) -> Analysis:
     """The :class:`Analysis` that :func:`analysis_rows` made these rows of (``markers`` in
     ``ord`` order, ``statements`` in ``seq`` order)."""
+    # ``pages`` as it is: records.pages_from takes a list, and None (a part written before
+    # the column was) as no pages
     art = article_from([article[c] if c != "warnings" else _json(article[c]) for c in ARTICLE_COLS])
     by_ord = {}
     listed = []

@@ -35,9 +35,34 @@ def _tuple(raw: str) -> tuple[str, ...]:
     return () if raw == "[]" else tuple(json.loads(raw))
 
 
+def _offsets(offsets: Sequence[int]) -> str:
+    return json.dumps(list(offsets))
+
+
+def pages_from(raw: Any, text: str) -> tuple[int, ...]:
+    """The page offsets stored as ``raw`` (a JSON list, or a list), checked: integers from
+    0 to ``len(text)``, never decreasing (a page without text starts where the next one
+    does). Anything else is a ``ValueError``: the value was not written by positions.
+
+    >>> pages_from("[0, 4, 4]", "one two ")
+    (0, 4, 4)
+    """
+    if raw == "[]" or raw is None:  # most articles; a dataset part written before the column
+        return ()
+    values = json.loads(raw) if isinstance(raw, str) else raw
+    if not isinstance(values, list):
+        raise ValueError(f"pages {raw!r} is not a list of page offsets")
+    last = 0
+    for v in values:
+        if type(v) is not int or not last <= v <= len(text):
+            raise ValueError(f"pages {raw!r} are not increasing offsets into a text of {len(text)} characters")
+        last = v
+    return tuple(values)
+
+
 ARTICLE_COLS = (
     "id, path, file_hash, text, body_start, body_end, source, place, date, date_from, title,"
-    " url, language, country, layout, dateline_start, dateline_end, warnings"
+    " url, language, country, layout, dateline_start, dateline_end, warnings, pages, author"
 )
 
 
@@ -60,6 +85,8 @@ def article_row(a: Article, hash_: str) -> Row:
         a.layout,
         *_ends(a.dateline),
         _strs(a.warnings),
+        _offsets(a.pages),
+        a.author,
     )
 
 
@@ -80,6 +107,8 @@ def article_from(r: Sequence[Any]) -> Article:
         layout=r[14],
         dateline=_span(r[15], r[16]),
         warnings=_tuple(r[17]),
+        pages=pages_from(r[18], r[3]),
+        author=r[19],
     )
 
 

@@ -186,7 +186,18 @@ FROM statement_markers l JOIN markers m ON m.pk = l.marker_pk JOIN statements s 
 JOIN articles a ON a.pk = s.article_pk WHERE m.in_scope AND s.country IS NOT NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: what a paged or saved-web source adds to an article. ``pages`` holds where each
+# page of a PDF starts in the text (Article.pages, a JSON list of offsets), ``author`` what a
+# saved page or a PDF's metadata names. An older store's articles read with no pages and no
+# author; the files that hold PDFs or saved pages get an empty hash, so that the next ingest
+# reads them again (their content hash no longer matches) and their pages come back.
+_V3 = """
+ALTER TABLE articles ADD COLUMN pages TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE articles ADD COLUMN author TEXT;
+UPDATE files SET hash = '' WHERE pk IN (SELECT file_pk FROM articles WHERE layout IN ('pdf', 'html'));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 """Schema migrations, applied in order: ``MIGRATIONS[i]`` takes ``user_version`` i to i + 1.
 
 Append, never edit: a store made by an older positions is brought up to date on open."""

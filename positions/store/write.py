@@ -18,6 +18,11 @@ from .records import (
 )
 
 
+def _marks(cols: str) -> str:
+    """One ``?`` per column of ``cols`` (a ``*_COLS`` list)."""
+    return ", ".join("?" * len(cols.split(",")))
+
+
 class FileWriter:
     """Writes one file's articles in one ``BEGIN IMMEDIATE`` transaction.
 
@@ -89,7 +94,7 @@ class FileWriter:
         conn = self.conn
         cur = conn.execute(
             f"INSERT INTO articles (file_pk, seq, {ARTICLE_COLS})"
-            f" VALUES (?, ?, {', '.join('?' * 18)})",
+            f" VALUES (?, ?, {_marks(ARTICLE_COLS)})",
             (self.file_pk, self.seq, *article_row(analysis.article, self.hash)),
         )
         self.seq += 1
@@ -119,12 +124,12 @@ class FileWriter:
                 link_rows.append((spk, j, mpk))
         conn.executemany(
             f"INSERT INTO markers (pk, article_pk, seq, {MARKER_COLS})"
-            f" VALUES (?, ?, ?, {', '.join('?' * 11)})",
+            f" VALUES (?, ?, ?, {_marks(MARKER_COLS)})",
             marker_rows,
         )
         conn.executemany(
             f"INSERT INTO statements (pk, article_pk, seq, {STATEMENT_COLS})"
-            f" VALUES (?, ?, ?, {', '.join('?' * 15)})",
+            f" VALUES (?, ?, ?, {_marks(STATEMENT_COLS)})",
             statement_rows,
         )
         conn.executemany("INSERT INTO holders VALUES (?, ?, ?)", holder_rows)

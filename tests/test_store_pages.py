@@ -252,6 +252,24 @@ def test_an_old_dataset_without_the_columns_reads_and_a_mixed_one_too(corpus, tm
         assert ds.sql("SELECT count(*) FROM articles WHERE pages IS NULL").fetchone()[0] == 2
 
 
+def test_ingest_reads_again_the_pdfs_of_an_old_dataset(runner, corpus, tmp_path):
+    pytest.importorskip("duckdb")
+    import pyarrow.parquet as pq
+
+    from positions.dataset import open_dataset
+
+    ds = tmp_path / "ds"
+    _ok(runner.invoke(main, ["ingest", str(corpus), "--dataset", str(ds)]))
+    for part in (ds / "articles").rglob("*.parquet"):
+        pq.write_table(pq.read_table(part).drop_columns(["pages", "author"]), part)
+    again = _ok(runner.invoke(main, ["ingest", str(corpus), "--dataset", str(ds)]))
+    assert "2 read (2 replaced), 1 unchanged" in again.stdout, again.stdout
+    with open_dataset(ds) as d:
+        assert list(d.analyses()) == _direct(corpus)
+    third = _ok(runner.invoke(main, ["ingest", str(corpus), "--dataset", str(ds)]))
+    assert "0 read (0 replaced), 3 unchanged" in third.stdout, third.stdout
+
+
 # --------------------------------------------------------------------------------------
 # Damage: one line, never a traceback
 

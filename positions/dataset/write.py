@@ -66,6 +66,31 @@ def current_catalog(root: Path) -> dict[str, dict[str, Any]]:
     return rows
 
 
+def _without_pages(root: Path, catalog: dict[str, dict[str, Any]]) -> list[str]:
+    """The files whose current articles were written before the articles table had
+    ``pages`` and ``author`` and are PDFs or saved pages: their page numbers are not in the
+    dataset. :meth:`DatasetWriter.lookup` gives them an empty hash, so that the next ingest
+    reads them again (as the store's migration to schema 3 does). The parts of a batch are
+    all written by one writer, so one footer per current batch tells."""
+    import pyarrow.parquet as pq
+
+    by_batch: dict[int, list[Path]] = {}
+    for part in sorted((root / "articles").glob("year=*/actor=*/b*.parquet")):
+        m = _PART.search(part.name)
+        if m:
+            by_batch.setdefault(int(m.group(1)), []).append(part)
+    current = {r["batch"] for r in catalog.values()}
+    found = []
+    for batch, parts in sorted(by_batch.items()):
+        if batch not in current or "pages" in pq.read_schema(parts[0]).names:
+            continue
+        for part in parts:
+            rows = pq.read_table(part, columns=["file", "batch", "layout"]).to_pylist()
+            found += [r["file"] for r in rows if r["layout"] in ("pdf", "html")
+                      and catalog.get(r["file"], {}).get("batch") == r["batch"]]  # fmt: skip
+    return sorted(set(found))
+
+
 class DatasetWriter:
     """Writes analyses, a whole input file at a time, to the dataset at ``root``.
 
@@ -102,6 +127,8 @@ class DatasetWriter:
             raise DatasetError(f"{self.root}: another ingest is writing this dataset") from None
         self._lock_fd = fd
         self.catalog = current_catalog(self.root)
+        for key in _without_pages(self.root, self.catalog):
+            self.catalog[key] = {**self.catalog[key], "hash": ""}  # so an ingest reads it again
         committed = {r["batch"] for r in self.catalog.values()}
         committed |= {b for p, b in _parts(self.root) if p.parent.name == CATALOG}
         last = 0

@@ -315,6 +315,9 @@ def test_pages_from_refuses_what_positions_never_writes():
     for bad in ("[1, 0]", "[4]", "[-1]", "[0.0]", "[true]", '"0"', "{}", [0, "1"]):
         with pytest.raises(ValueError):
             pages_from(bad, "abc")
+    db = Path(tempfile.mkdtemp()) / "w.db"
+    with open_store(db) as store, pytest.raises(ValueError, match=r"pages \[2, 0\] are not offsets into the text \(0 to 3\) in order"):  # nor written
+        store.put([Analysis(Article("a", "a.pdf", "abc", Span(0, 3), pages=(2, 0)))], file="a", file_hash="h")
     with pytest.raises(StoreError, match="damaged"):  # through a store's reading
         db = Path(tempfile.mkdtemp()) / "s.db"
         with open_store(db) as store:

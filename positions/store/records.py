@@ -35,8 +35,9 @@ def _tuple(raw: str) -> tuple[str, ...]:
     return () if raw == "[]" else tuple(json.loads(raw))
 
 
-def _offsets(offsets: Sequence[int]) -> str:
-    return json.dumps(list(offsets))
+def _offsets(a: Article) -> str:
+    # checked as they will be read back: what could not be read is not written
+    return json.dumps(list(pages_from(list(a.pages), a.text)))
 
 
 def pages_from(raw: Any, text: str) -> tuple[int, ...]:
@@ -55,7 +56,7 @@ def pages_from(raw: Any, text: str) -> tuple[int, ...]:
     last = 0
     for v in values:
         if type(v) is not int or not last <= v <= len(text):
-            raise ValueError(f"pages {raw!r} are not increasing offsets into a text of {len(text)} characters")
+            raise ValueError(f"pages {raw!r} are not offsets into the text (0 to {len(text)}) in order")
         last = v
     return tuple(values)
 
@@ -85,7 +86,7 @@ def article_row(a: Article, hash_: str) -> Row:
         a.layout,
         *_ends(a.dateline),
         _strs(a.warnings),
-        _offsets(a.pages),
+        _offsets(a),
         a.author,
     )
 

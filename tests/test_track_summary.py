@@ -118,6 +118,29 @@ def test_track_keeps_what_it_can_find_again_out_of_memory():
     assert t.novelty.labels == tuple(r.article for r, _ in t.novelty)
 
 
+def test_track_kwic_on_disk_reads_back_the_entries_of_each_concept():
+    """Kwic keeps each entry as places into the light analyses and its contexts: read
+    back, the entries are those cut from the texts, with the light statements and markers
+    themselves (each marker once per article, even when two statements share it)."""
+    from positions.track import Kwic
+    from positions.track.summary import kwic_entries
+
+    t = track(CORPUS)
+    assert isinstance(t.kwic, Kwic)
+    expected: dict = {}
+    for an, light in zip(CORPUS, t.articles):
+        seen = set()
+        for e in kwic_entries(an.article, light.statements, "holder"):
+            if (e.marker.concept, e.marker.span) not in seen:
+                seen.add((e.marker.concept, e.marker.span))
+                expected.setdefault(e.marker.concept, []).append(e)
+    assert list(t.kwic) == list(expected) and len(t.kwic) == len(expected)
+    for c, entries in expected.items():
+        got = t.kwic[c]
+        assert got == tuple(entries)
+        assert all(g.statement is e.statement and g.marker is e.marker for g, e in zip(got, entries))
+
+
 def test_light_analyses_hold_each_offset_once():
     """A corpus has millions of spans but few distinct offsets: the light analyses share one
     int object per offset (and are equal to the analyses without text and outside markers)."""

@@ -46,7 +46,7 @@ from .snapshots import (
     within,
 )
 from .spilled import Spilled
-from .summary import NOVELTY_SETTINGS, ConceptWording, Diffs, KwicEntry, Tracking, concept_wordings, track
+from .summary import NOVELTY_SETTINGS, ConceptWording, Diffs, Kwic, KwicEntry, Tracking, concept_wordings, track
 from .timeline import compare, shift_events, timeline
 
 __all__ = [
@@ -77,6 +77,7 @@ __all__ = [
     "Diffs",
     "Spilled",
     "KwicEntry",
+    "Kwic",
     "ConceptWording",
     "concept_wordings",
     "diff_overview",

@@ -53,12 +53,13 @@ class _File:
 
 class Spilled(Sequence[T], Generic[T]):
     """A sequence of picklable records on disk: ``append`` adds one, indexing and iteration
-    read them back (each read makes a new object, equal to the one appended). ``labels``
+    read them back (each read makes a new object, equal to the one appended); a sequence made
+    ``beside`` another writes into the same file (many sequences, one file descriptor). ``labels``
     holds a small label per record in memory (None where none was given), to find records
     without reading them. Two sequences are equal when their records are, in order."""
 
-    def __init__(self, items: Iterable[T] = ()) -> None:
-        self._file = _File()
+    def __init__(self, items: Iterable[T] = (), *, beside: Optional["Spilled[Any]"] = None) -> None:
+        self._file: _File = _File() if beside is None else beside._file  # one file for many sequences
         self._starts = array("q")
         self._lengths = array("q")
         self._labels: list[Optional[Hashable]] = []

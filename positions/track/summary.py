@@ -40,7 +40,7 @@ from .snapshots import snapshots
 from .spilled import Spilled
 from .timeline import shift_events, squeeze, timeline
 
-__all__ = ["KWIC_WINDOW", "NOVELTY_SETTINGS", "KwicEntry", "ConceptWording", "Diffs", "Tracking", "track", "concept_wordings"]
+__all__ = ["KWIC_WINDOW", "NOVELTY_SETTINGS", "KwicEntry", "Kwic", "ConceptWording", "Diffs", "Tracking", "track", "concept_wordings"]
 
 KWIC_WINDOW = 8
 """Tokens of context on each side of a keyword-in-context entry."""
@@ -75,6 +75,44 @@ class ConceptWording:
 NOVELTY_SETTINGS: tuple[str, int, int] = ("2y", 3, 5)
 """The window and missing-formula rule (k of n) of a report's novelty flags: the library's
 defaults."""
+
+
+class Kwic(Mapping[str, tuple[KwicEntry, ...]]):
+    """Each concept's keyword-in-context entries, kept on disk (:class:`Spilled`, one file
+    for all concepts) and read back per concept: a report of 10^5 articles writes one
+    concept page at a time and need not hold 750,000 entries' contexts. An entry is stored
+    as its article, the places of its statement and marker there (``articles``: the light
+    analyses, which hold those objects anyway), its actors and its two contexts."""
+
+    def __init__(self, articles: Mapping[str, Analysis]) -> None:
+        self._articles = articles
+        self._spills: dict[str, Spilled[tuple[str, int, int, tuple[str, ...], str, str]]] = {}
+        self._file: Optional[Spilled[Any]] = None
+
+    def add(self, entry: KwicEntry, statement: int, marker: int) -> None:
+        """Keep ``entry``, whose statement and marker are ``articles[entry.article]
+        .statements[statement]`` and that statement's ``markers[marker]``."""
+        spill = self._spills.get(entry.marker.concept)
+        if spill is None:
+            spill = self._spills[entry.marker.concept] = Spilled(beside=self._file)
+            self._file = self._file or spill
+        spill.append((entry.article, statement, marker, entry.actors, entry.left, entry.right))
+
+    def __getitem__(self, concept: str) -> tuple[KwicEntry, ...]:
+        out = []
+        for aid, i, j, actors, left, right in self._spills[concept]:
+            st = self._articles[aid].statements[i]
+            out.append(KwicEntry(aid, st, st.markers[j], actors, left, right))
+        return tuple(out)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spills)
+
+    def __len__(self) -> int:
+        return len(self._spills)
+
+    def __repr__(self) -> str:
+        return f"<Kwic of {len(self)} concepts, on disk>"
 
 
 class Diffs(Mapping[str, tuple[PositionDiff, ...]]):
@@ -125,7 +163,7 @@ class Tracking:
     role: Role
     analyses: tuple[Analysis, ...]
     articles: tuple[Analysis, ...]
-    kwic: Mapping[str, tuple[KwicEntry, ...]]
+    kwic: Mapping[str, tuple[KwicEntry, ...]]  # a Kwic: on disk, read per concept
     timeline: Timeline
     actors: tuple[str, ...]
     concepts: tuple[str, ...]
@@ -157,8 +195,7 @@ def track(
     convergence pages show."""
     light_all: list[Analysis] = []
     first_of: dict[str, Analysis] = {}  # the first analysis of each article id
-    kwic: dict[str, list[KwicEntry]] = {}
-    seen: set[tuple[str, str, Span]] = set()
+    kwic = Kwic(first_of)
     shared: dict[Any, Any] = {}
     for an in analyses:
         light = without_text(an, shared)
@@ -166,16 +203,13 @@ def track(
         if an.article.id in first_of:
             continue
         first_of[an.article.id] = light
-        for entry in kwic_entries(an.article, light.statements, role):
-            key = (entry.marker.concept, entry.article, entry.marker.span)
-            if key not in seen:
-                seen.add(key)
-                if entry.left in shared or entry.right in shared:  # a reprinted passage's words, held once
-                    entry = attrs.evolve(entry, left=shared.setdefault(entry.left, entry.left),
-                                         right=shared.setdefault(entry.right, entry.right))  # fmt: skip
-                else:
-                    shared[entry.left], shared[entry.right] = entry.left, entry.right
-                kwic.setdefault(entry.marker.concept, []).append(entry)
+        seen: set[tuple[str, Span]] = set()  # a marker in two statements of the article: once
+        for i, st in enumerate(light.statements):
+            for entry in kwic_entries(an.article, (st,), role):
+                if (entry.marker.concept, entry.marker.span) not in seen:
+                    seen.add((entry.marker.concept, entry.marker.span))
+                    kwic.add(entry, i, next(j for j, m in enumerate(st.markers) if m is entry.marker))
+    del shared
     tl = timeline(light_all, by=by, role=role)
     actors = tuple(a for a, _ in tl.active)
     snaps = {a: tuple(snapshots(light_all, a, by=by, role=role)) for a in actors}
@@ -204,7 +238,7 @@ def track(
         role=role,
         analyses=tuple(light_all),
         articles=tuple(first_of.values()),
-        kwic={c: tuple(es) for c, es in kwic.items()},
+        kwic=kwic,
         timeline=tl,
         actors=actors,
         concepts=concepts,

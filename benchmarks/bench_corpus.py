@@ -5,6 +5,7 @@ Usage::
     python benchmarks/bench_corpus.py                          # UNGDC + 10,000 generated
     python benchmarks/bench_corpus.py --sizes 10000,100000     # the long one too (hours)
     python benchmarks/bench_corpus.py --sizes 10000,100000 --resume   # reuse the figures on file
+    python benchmarks/bench_corpus.py --sizes 10000,100000 --resume --redo report,timeline  # after a change
     python benchmarks/bench_corpus.py --sizes 1000 --no-ungdc --jobs 2
 
 For each corpus (the UNGDC speeches at ``../shared/corpora/ungdc`` when present, and
@@ -256,7 +257,7 @@ def bench(name: str, paths: list[str], args: argparse.Namespace, results: Result
     for step in STEPS:
         if step not in args.steps:
             continue
-        reused = step in done
+        reused = step in done and step not in args.redo
         if not reused:
             commit = _commit()  # the code the step runs (a long step may outlive the checkout's HEAD)
             if step == "report" and args.report_max and done.get("ingest", {}).get("articles", 0) > args.report_max:
@@ -358,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="write the HTML report only for corpora of at most this many articles (0: all)")
     ap.add_argument("--resume", action="store_true",
                     help="reuse the figures on file for steps already measured on the same store")
+    ap.add_argument("--redo", default="",
+                    help="with --resume, steps to measure again all the same (e.g. report,timeline after a change)")
     ap.add_argument("--no-ungdc", action="store_true", help="skip the UNGDC corpus")
     ap.add_argument("--ungdc", type=Path, default=UNGDC, help=f"UNGDC directory ({UNGDC})")
     ap.add_argument(
@@ -369,7 +372,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "positions-bench")
     args = ap.parse_args(argv)
     args.steps = [s for s in args.steps.split(",") if s]
-    unknown = set(args.steps) - set(STEPS)
+    args.redo = [s for s in args.redo.split(",") if s]
+    unknown = (set(args.steps) | set(args.redo)) - set(STEPS)
     if unknown:
         ap.error(f"unknown steps {', '.join(sorted(unknown))} (known: {', '.join(STEPS)})")
     if "ingest" not in args.steps and not args.resume:

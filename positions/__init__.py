@@ -54,6 +54,10 @@ __version__ = "0.1.0"
 
 from typing import Any
 
+from ._startup import prepare as _prepare
+
+_prepare()  # as the command line: NLTK without numpy and scipy (see positions._startup)
+
 from .diff import align_statements, diff_texts
 from .diffusion import diffusion
 from .errors import PositionsError

@@ -99,3 +99,66 @@ def test_pairs_carry_their_passages_concepts(corpus):
             for p in d.pairs:
                 assert p.old_concepts == passage_concepts(p.old, p.old_span)
                 assert p.new_concepts == passage_concepts(p.new, p.new_span)
+
+
+def test_track_keeps_what_it_can_find_again_out_of_memory():
+    """Diffs are computed per actor when asked for (the events were found from the concepts
+    alone, and agree with them); the novelty records are on disk, labelled by article."""
+    from positions.track import Diffs, Spilled, concept_series, diff_series
+
+    t = track(CORPUS, firsts=True)
+    assert isinstance(t.diffs, Diffs) and sorted(t.diffs) == list(t.actors) and len(t.diffs) == 3
+    for a in t.actors:
+        full = diff_series(t.snapshots[a])
+        assert t.diffs[a] == tuple(full) and t.diffs[a] == t.diffs[a]  # the same each time asked
+        concepts = concept_series(t.snapshots[a])
+        assert [d.pairs for d in concepts] == [()] * len(full)
+        assert [attrs.evolve(d, pairs=()) for d in full] == concepts
+    assert isinstance(t.novelty, Spilled)
+    assert t.novelty.labels == tuple(r.article for r, _ in t.novelty)
+
+
+def test_track_kwic_on_disk_reads_back_the_entries_of_each_concept():
+    """Kwic keeps each entry as places into the light analyses and its contexts: read
+    back, the entries are those cut from the texts, with the light statements and markers
+    themselves (each marker once per article, even when two statements share it)."""
+    from positions.track import Kwic
+    from positions.track.summary import kwic_entries
+
+    t = track(CORPUS)
+    assert isinstance(t.kwic, Kwic)
+    expected: dict = {}
+    for an, light in zip(CORPUS, t.articles):
+        seen = set()
+        for e in kwic_entries(an.article, light.statements, "holder"):
+            if (e.marker.concept, e.marker.span) not in seen:
+                seen.add((e.marker.concept, e.marker.span))
+                expected.setdefault(e.marker.concept, []).append(e)
+    assert list(t.kwic) == list(expected) and len(t.kwic) == len(expected)
+    for c, entries in expected.items():
+        got = t.kwic[c]
+        assert got == tuple(entries)
+        assert all(g.statement is e.statement and g.marker is e.marker for g, e in zip(got, entries))
+
+
+def test_light_analyses_hold_each_offset_once():
+    """A corpus has millions of spans but few distinct offsets: the light analyses share one
+    int object per offset (and are equal to the analyses without text and outside markers)."""
+    from positions.track.summary import without_text
+
+    base = 1000  # above the small ints Python caches
+    arts = []
+    for i in range(3):
+        text = "x" * base + "Moscow backs a step-by-step approach."
+        m = Marker("phased", "step-by-step", "step by step", Span(base + 15, base + 27))
+        st = Statement(f"a{i}", Span(base, len(text)), text[base:], "reported", holders=("RUS",), markers=(m,),
+                       cue=Span(base + 7, base + 12))  # fmt: skip
+        arts.append(Analysis(Article(f"a{i}", f"a{i}.txt", text, Span(0, len(text))), (st,), (m,)))
+    shared: dict = {}
+    light = [without_text(an, shared) for an in arts]
+    for full, lt in zip(arts, light):
+        assert lt == Analysis(attrs.evolve(full.article, text=""), full.statements)
+    starts = {id(lt.statements[0].span.start) for lt in light}
+    assert len(starts) == 1
+    assert len({id(lt.statements[0].markers[0].span.end) for lt in light}) == 1
+    assert len({id(lt.article.body.end) for lt in light}) == 1

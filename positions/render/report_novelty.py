@@ -51,9 +51,9 @@ def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Itera
         return article_page_name(aid) if aid in data.articles else ""
 
     by = data.by if data.by in ("year", "month") else "year"
-    flags: dict[str, list[tuple[ArticleNovelty, int]]] = {}
-    for r, count in data.novelty:  # in date, path and actor order
-        flags.setdefault(r.article, []).append((r, count))
+    flags: dict[str, list[int]] = {}  # article id -> its records' places in data.novelty
+    for i, article in enumerate(data.novelty.labels):  # in date, path and actor order
+        flags.setdefault(str(article), []).append(i)
     window, k, n = NOVELTY_SETTINGS
     settings = {"window": window, "k": k, "n": n}
     pairs = list(itertools.combinations(data.actors, 2))
@@ -71,7 +71,7 @@ def with_novelty(data: Any, pages: Iterable[tuple[str, Iterable[str]]]) -> Itera
             yield name, (_insert(text, "</main>", str(links)),)
         elif name in by_page and flags.get(by_page[name]):
             text = "".join(pieces)
-            items = [_flags_record(r, count, show) for r, count in flags.pop(by_page[name])]
+            items = [_flags_record(r, count, show) for r, count in (data.novelty[i] for i in flags.pop(by_page[name]))]
             section = fragment.module.article_flags(items, settings, href)  # type: ignore[attr-defined]
             yield name, (_insert(text, '<h2 id="statements">', str(section)),)
         else:

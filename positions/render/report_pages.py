@@ -14,7 +14,7 @@ from .report_views import (
     article_page_name,
     article_view,
     concept_page_name,
-    diff_view,
+    diff_views,
     event_view,
     heatmap,
     kwic_lines,
@@ -59,7 +59,7 @@ def html_pages(data: ReportData, articles: Iterable[Analysis]) -> Iterator[tuple
             actor=a,
             grid=heatmap(tl_rec, [(a, None, rows)], periods, label_of="concept"),
             rows=rows,
-            diffs=[diff_view(data, d) for d in reversed(data.diffs[a])],
+            diffs=diff_views(data, a),
             statements=statement_rows(data, a),
         )
     for c in data.concepts:

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 from ..model import Analysis, Article, By, PositionDiff, Role, ShiftEvent, Span, Statement, Timeline
 from ..model.novelty import ArticleNovelty, Diffusion
-from ..track import DateLike, KwicEntry, Tracking, track, within
+from ..track import DateLike, KwicEntry, Spilled, Tracking, track, within
 from ._display import display_ops, pair_head, path_shower
 from .json import diff_record
 from .records import heat_level
@@ -30,6 +30,8 @@ __all__ = [
     "rows_by_actor",
     "event_view",
     "diff_view",
+    "diff_views",
+    "Rows",
     "statement_rows",
     "kwic_lines",
     "article_view",
@@ -112,7 +114,7 @@ class ReportData:
             analyses = within(analyses, since, until)
         self.tracking: Tracking = track(analyses, by=by, role=role, engine=engine, firsts=firsts)
         t = self.tracking
-        self.analyses: list[Analysis] = list(t.analyses)
+        self.analyses: Sequence[Analysis] = t.analyses
         self.articles: dict[str, Analysis] = {an.article.id: an for an in t.articles}
         self.kwic: Mapping[str, tuple[KwicEntry, ...]] = t.kwic
         self.numbers: dict[tuple[str, Span, tuple[Span, ...], str], int] = {}
@@ -125,9 +127,9 @@ class ReportData:
         self.actors = list(t.actors)
         self.timeline_actors = set(self.actors)
         self.concepts = list(t.concepts)
-        self.diffs: dict[str, list[PositionDiff]] = {a: list(ds) for a, ds in t.diffs.items()}
+        self.diffs: Mapping[str, Sequence[PositionDiff]] = t.diffs  # computed per actor when asked for
         self.events: tuple[ShiftEvent, ...] = t.events
-        self.novelty: Optional[tuple[tuple[ArticleNovelty, int], ...]] = t.novelty
+        self.novelty: Optional[Spilled[tuple[ArticleNovelty, int]]] = t.novelty
         self.diffusion: Optional[Diffusion] = t.diffusion
 
     def first_of_each(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
@@ -319,13 +321,13 @@ def _article_link(data: ReportData, article_id: str) -> dict[str, str]:
     return {"href": article_page_name(article_id), "label": title, "path": data.path(article_id)}
 
 
-def statement_rows(data: ReportData, actor: str) -> list[dict[str, Any]]:
-    """The actor's statements, newest period first, each linking to its article page."""
-    out = []
+def statement_rows(data: ReportData, actor: str) -> Iterator[dict[str, Any]]:
+    """The actor's statements, newest period first, each linking to its article page, made
+    one at a time as they are read (an actor of a big corpus has tens of thousands)."""
     for snap in reversed(data.tracking.snapshots.get(actor, ())):
         for st in snap.statements:
             concepts = sorted({(m.concept, m.polarity) for m in st.markers if m.in_scope})
-            out.append({
+            yield {
                 "period": snap.period.key,
                 "href": data.statement_href(st),
                 "label": data.statement_label(st),
@@ -333,8 +335,32 @@ def statement_rows(data: ReportData, actor: str) -> list[dict[str, Any]]:
                 "speaker": st.speaker.label() if st.speaker else "",
                 "concepts": [{"id": c, "negated": p == "negated", "href": concept_page_name(c)} for c, p in concepts],
                 "excerpt": _excerpt(st.text),
-            })  # fmt: skip
-    return out
+            }  # fmt: skip
+
+
+class Rows:
+    """Rows that are made as they are read, once, with their number known in advance: what
+    a template gets where it asks whether there are any (``{% if not diffs %}``) and then
+    reads them one at a time, so that a page never holds them all."""
+
+    def __init__(self, count: int, rows: Iterable[Any]) -> None:
+        self._count, self._rows = count, rows
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._rows)
+
+
+def diff_views(data: ReportData, actor: str) -> Rows:
+    """The views of the actor's successive diffs, newest first, made as they are read (see
+    :class:`Rows`)."""
+    diffs = data.diffs.get(actor, ())
+    return Rows(len(diffs), (diff_view(data, d) for d in reversed(diffs)))
 
 
 def _excerpt(text: str, limit: int = 160) -> str:

@@ -33,7 +33,7 @@ from __future__ import annotations
 from ..model import ROLES
 from .corpus import diff_articles, diff_corpus, require_actor
 from .overview import ActorOverview, DiffOverview, PeriodChange, diff_overview
-from .positions import concept_polarities, diff_series, diff_snapshots, held_concepts
+from .positions import concept_polarities, concept_series, diff_series, diff_snapshots, held_concepts
 from .snapshots import (
     PERIODS,
     DateLike,
@@ -45,7 +45,8 @@ from .snapshots import (
     undated,
     within,
 )
-from .summary import NOVELTY_SETTINGS, ConceptWording, KwicEntry, Tracking, concept_wordings, track
+from .spilled import Spilled
+from .summary import NOVELTY_SETTINGS, ConceptWording, Diffs, Kwic, KwicEntry, Tracking, concept_wordings, track
 from .timeline import compare, shift_events, timeline
 
 __all__ = [
@@ -68,11 +69,15 @@ __all__ = [
     "diff_articles",
     "require_actor",
     "diff_series",
+    "concept_series",
     "concept_polarities",
     "held_concepts",
     "track",
     "Tracking",
+    "Diffs",
+    "Spilled",
     "KwicEntry",
+    "Kwic",
     "ConceptWording",
     "concept_wordings",
     "diff_overview",

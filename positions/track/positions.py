@@ -18,7 +18,7 @@ from ..model import (
     VariantShift,
 )
 
-__all__ = ["diff_snapshots", "diff_series", "concept_polarities", "held_concepts"]
+__all__ = ["diff_snapshots", "diff_series", "concept_series", "concept_polarities", "held_concepts"]
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -107,6 +107,18 @@ def diff_series(snaps: Sequence[Snapshot], *, engine: Optional[str] = None) -> l
         out.append(_position_diff(old, new, align_units(prev, units, engine=engine)))
         prev = units
     return out
+
+
+def concept_series(snaps: Sequence[Snapshot]) -> list[PositionDiff]:
+    """:func:`diff_series` without the aligned statement pairs (``pairs`` is empty): what
+    each snapshot gained, dropped, shifted or flipped against the one before, which is all
+    that :func:`~positions.track.shift_events` reads, at the cost of the markers alone (no
+    text is aligned).
+
+    >>> concept_series([])
+    []
+    """
+    return [_position_diff(old, new, ()) for old, new in zip(snaps, snaps[1:])]
 
 
 def _position_diff(old: Snapshot, new: Snapshot, pairs: tuple[StatementPair, ...]) -> PositionDiff:

@@ -35,11 +35,12 @@ from ..model import (
 from ..model.novelty import ArticleNovelty, Diffusion
 from ..novelty import iter_corpus_novelty
 from ..text import TOKEN_RE
-from .positions import diff_series
+from .positions import concept_series, diff_series
 from .snapshots import snapshots
+from .spilled import Spilled
 from .timeline import shift_events, squeeze, timeline
 
-__all__ = ["KWIC_WINDOW", "NOVELTY_SETTINGS", "KwicEntry", "ConceptWording", "Tracking", "track", "concept_wordings"]
+__all__ = ["KWIC_WINDOW", "NOVELTY_SETTINGS", "KwicEntry", "Kwic", "ConceptWording", "Diffs", "Tracking", "track", "concept_wordings"]
 
 KWIC_WINDOW = 8
 """Tokens of context on each side of a keyword-in-context entry."""
@@ -76,6 +77,66 @@ NOVELTY_SETTINGS: tuple[str, int, int] = ("2y", 3, 5)
 defaults."""
 
 
+class Kwic(Mapping[str, tuple[KwicEntry, ...]]):
+    """Each concept's keyword-in-context entries, kept on disk (:class:`Spilled`, one file
+    for all concepts) and read back per concept: a report of 10^5 articles writes one
+    concept page at a time and need not hold 750,000 entries' contexts. An entry is stored
+    as its article, the places of its statement and marker there (``articles``: the light
+    analyses, which hold those objects anyway), its actors and its two contexts."""
+
+    def __init__(self, articles: Mapping[str, Analysis]) -> None:
+        self._articles = articles
+        self._spills: dict[str, Spilled[tuple[str, int, int, tuple[str, ...], str, str]]] = {}
+        self._file: Optional[Spilled[Any]] = None
+
+    def add(self, entry: KwicEntry, statement: int, marker: int) -> None:
+        """Keep ``entry``, whose statement and marker are ``articles[entry.article]
+        .statements[statement]`` and that statement's ``markers[marker]``."""
+        spill = self._spills.get(entry.marker.concept)
+        if spill is None:
+            spill = self._spills[entry.marker.concept] = Spilled(beside=self._file)
+            self._file = self._file or spill
+        spill.append((entry.article, statement, marker, entry.actors, entry.left, entry.right))
+
+    def __getitem__(self, concept: str) -> tuple[KwicEntry, ...]:
+        out = []
+        for aid, i, j, actors, left, right in self._spills[concept]:
+            st = self._articles[aid].statements[i]
+            out.append(KwicEntry(aid, st, st.markers[j], actors, left, right))
+        return tuple(out)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spills)
+
+    def __len__(self) -> int:
+        return len(self._spills)
+
+    def __repr__(self) -> str:
+        return f"<Kwic of {len(self)} concepts, on disk>"
+
+
+class Diffs(Mapping[str, tuple[PositionDiff, ...]]):
+    """Each actor's successive diffs (:func:`diff_series` of its snapshots), computed when
+    asked for and not kept: a report of 10^5 articles writes one actor page at a time and
+    need not hold every actor's aligned passages at once. Asking twice computes twice (the
+    same diffs)."""
+
+    def __init__(self, snapshots: Mapping[str, tuple[Snapshot, ...]], engine: Optional[str] = None) -> None:
+        self._snapshots, self._engine = snapshots, engine
+
+    def __getitem__(self, actor: str) -> tuple[PositionDiff, ...]:
+        return tuple(diff_series(self._snapshots[actor], engine=self._engine))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._snapshots)
+
+    def __len__(self) -> int:
+        return len(self._snapshots)
+
+    def __repr__(self) -> str:
+        return f"<Diffs of {len(self)} actors, computed when asked for>"
+
+
 @attrs.frozen
 class Tracking:
     """What :func:`track` finds in a corpus.
@@ -84,15 +145,17 @@ class Tracking:
     markers outside statements (``articles``: the first analysis of each article id, in
     reading order), so that a big corpus is not held twice; ``kwic`` maps each concept to
     its keyword-in-context entries (cut from the texts as the analyses go by), ``snapshots``
-    and ``diffs`` each actor of the timeline to its snapshots and successive diffs, and
-    ``wordings`` each concept to its wordings across actors (:func:`concept_wordings`).
+    and ``diffs`` each actor of the timeline to its snapshots and successive diffs (a
+    :class:`Diffs`: computed when asked for, not held; ``events`` were found from the
+    concepts alone), and ``wordings`` each concept to its wordings across actors
+    (:func:`concept_wordings`).
     With ``firsts``, ``novelty`` is what each article says that is new for each of its
     actors (:func:`~positions.novelty.iter_corpus_novelty` with :data:`NOVELTY_SETTINGS`), in
     date, path and actor order, each as its :class:`~positions.model.novelty.ArticleNovelty`
-    without the standing position's appearances, concepts and wordings (a report of 10^5
-    articles cannot hold them) and the number of appearances that standing position had;
-    ``diffusion`` who used each
-    concept and wording first and how every pair of actors converged
+    without the standing position's appearances, concepts and wordings and with the number
+    of appearances that standing position had, kept on disk (a :class:`Spilled` sequence
+    labelled with the article ids: a report of 10^5 articles reads each article's records
+    when it writes its page); ``diffusion`` who used each concept and wording first and how every pair of actors converged
     (:func:`~positions.diffusion.diffusion`); else both are None.
     """
 
@@ -100,7 +163,7 @@ class Tracking:
     role: Role
     analyses: tuple[Analysis, ...]
     articles: tuple[Analysis, ...]
-    kwic: Mapping[str, tuple[KwicEntry, ...]]
+    kwic: Mapping[str, tuple[KwicEntry, ...]]  # a Kwic: on disk, read per concept
     timeline: Timeline
     actors: tuple[str, ...]
     concepts: tuple[str, ...]
@@ -108,7 +171,7 @@ class Tracking:
     diffs: Mapping[str, tuple[PositionDiff, ...]]
     events: tuple[ShiftEvent, ...]
     wordings: Mapping[str, tuple[ConceptWording, ...]]
-    novelty: Optional[tuple[tuple[ArticleNovelty, int], ...]] = None
+    novelty: Optional[Spilled[tuple[ArticleNovelty, int]]] = None
     diffusion: Optional[Diffusion] = None
 
 
@@ -132,8 +195,7 @@ def track(
     convergence pages show."""
     light_all: list[Analysis] = []
     first_of: dict[str, Analysis] = {}  # the first analysis of each article id
-    kwic: dict[str, list[KwicEntry]] = {}
-    seen: set[tuple[str, str, Span]] = set()
+    kwic = Kwic(first_of)
     shared: dict[Any, Any] = {}
     for an in analyses:
         light = without_text(an, shared)
@@ -141,50 +203,48 @@ def track(
         if an.article.id in first_of:
             continue
         first_of[an.article.id] = light
-        for entry in kwic_entries(an.article, light.statements, role):
-            key = (entry.marker.concept, entry.article, entry.marker.span)
-            if key not in seen:
-                seen.add(key)
-                if entry.left in shared or entry.right in shared:  # a reprinted passage's words, held once
-                    entry = attrs.evolve(entry, left=shared.setdefault(entry.left, entry.left),
-                                         right=shared.setdefault(entry.right, entry.right))  # fmt: skip
-                else:
-                    shared[entry.left], shared[entry.right] = entry.left, entry.right
-                kwic.setdefault(entry.marker.concept, []).append(entry)
+        seen: set[tuple[str, Span]] = set()  # a marker in two statements of the article: once
+        for i, st in enumerate(light.statements):
+            for entry in kwic_entries(an.article, (st,), role):
+                if (entry.marker.concept, entry.marker.span) not in seen:
+                    seen.add((entry.marker.concept, entry.marker.span))
+                    kwic.add(entry, i, next(j for j, m in enumerate(st.markers) if m is entry.marker))
+    del shared
     tl = timeline(light_all, by=by, role=role)
     actors = tuple(a for a, _ in tl.active)
     snaps = {a: tuple(snapshots(light_all, a, by=by, role=role)) for a in actors}
-    diffs = {a: tuple(diff_series(s, engine=engine)) for a, s in snaps.items()}
     concepts = tuple(sorted({r.concept for r in tl.rows}))
-    news: Optional[tuple[tuple[ArticleNovelty, int], ...]] = None
+    news: Optional[Spilled[tuple[ArticleNovelty, int]]] = None
     spread: Optional[Diffusion] = None
     if firsts:
         # One history of the analyses (uses, not texts) for both: the novelty of every
-        # article, one at a time, each kept without its standing position's appearances,
-        # concepts and wordings (only the number of appearances is kept), and the diffusion.
+        # article, one at a time, each kept on disk (Spilled) without its standing position's
+        # appearances, concepts and wordings (only the number of appearances is kept), and
+        # the diffusion. Done before anything else is held, and let go at once.
         history = MemoryHistory(light_all, role=role)
         window, k, n = NOVELTY_SETTINGS
-        flagged = []
+        found: Spilled[tuple[ArticleNovelty, int]] = Spilled()
+        keys = []
         for r in iter_corpus_novelty(history, window=window, k=k, n=n):
             light_r = attrs.evolve(r, standing=attrs.evolve(r.standing, appearances=(), concepts=(), wordings=()))
-            flagged.append(((r.date.first_day(), r.path, r.actor), light_r, len(r.standing.appearances)))
-        flagged.sort(key=lambda item: item[0])
-        news = tuple((r, count) for _, r, count in flagged)
+            keys.append((r.date.first_day(), r.path, r.actor))
+            found.append((light_r, len(r.standing.appearances)), label=r.article)
+        news = found.reordered(sorted(range(len(keys)), key=keys.__getitem__))
         pairs = list(itertools.combinations(actors, 2))
         spread = diffusion(history, role=role, by=by if by in ("year", "month") else "year", pairs=pairs)
-        del history
+        del history, found, keys
     return Tracking(
         by=by,
         role=role,
         analyses=tuple(light_all),
         articles=tuple(first_of.values()),
-        kwic={c: tuple(es) for c, es in kwic.items()},
+        kwic=kwic,
         timeline=tl,
         actors=actors,
         concepts=concepts,
         snapshots=snaps,
-        diffs=diffs,
-        events=shift_events(d for a in actors for d in diffs[a]),
+        diffs=Diffs(snaps, engine),
+        events=shift_events(d for a in actors for d in concept_series(snaps[a])),
         wordings={c: concept_wordings(tl, c) for c in concepts},
         novelty=news,
         diffusion=spread,
@@ -215,23 +275,38 @@ def concept_wordings(tl: Timeline, concept: str) -> tuple[ConceptWording, ...]:
     return tuple(out)
 
 
+_OFFSETS = object()  # the key of the offsets held once, in without_text's ``shared``
+
+
 def without_text(an: Analysis, shared: dict[Any, Any]) -> Analysis:
     """``an`` without its article's text and with only the markers of its statements, whose
     repeated values (statement texts, concepts, wordings, patterns, speakers, holders ...)
     are the objects kept in ``shared`` (equal, and held once instead of once a row: the analyses of a store
-    are read back as new strings each)."""
+    are read back as new strings each). The offsets of their spans are held once too: a
+    corpus has millions of spans but only as many distinct offsets as its longest article
+    has characters, and a Python int above 256 is an object of its own."""
+    offsets: dict[int, int] = shared.setdefault(_OFFSETS, {})
 
     def one(value: Any) -> Any:
         return shared.setdefault(value, value)
 
+    def span(s: Span) -> Span:
+        start, end = offsets.setdefault(s.start, s.start), offsets.setdefault(s.end, s.end)
+        return s if start is s.start and end is s.end else Span(start, end)
+
+    def maybe(s: Optional[Span]) -> Optional[Span]:
+        return None if s is None else span(s)
+
     def marker(m: Marker) -> Marker:
         return attrs.evolve(m, concept=one(m.concept), surface=one(m.surface), normalized=one(m.normalized),
-                            polarity=one(m.polarity), pattern=one(m.pattern), steps=one(m.steps))  # fmt: skip
+                            polarity=one(m.polarity), pattern=one(m.pattern), steps=one(m.steps),
+                            span=span(m.span), negation=maybe(m.negation))  # fmt: skip
 
-    art = attrs.evolve(an.article, text="")
+    art = attrs.evolve(an.article, text="", body=span(an.article.body))
     statements = tuple(
         attrs.evolve(st, article=one(st.article), text=one(st.text), kind=one(st.kind), speaker=one(st.speaker), country=one(st.country),
-                     holders=one(st.holders), evidence=one(st.evidence), markers=tuple(map(marker, st.markers)))
+                     holders=one(st.holders), evidence=one(st.evidence), markers=tuple(map(marker, st.markers)),
+                     span=span(st.span), cue=maybe(st.cue), parts=tuple(map(span, st.parts)) if st.parts else st.parts)
         for st in an.statements
     )  # fmt: skip
     return Analysis(art, statements)

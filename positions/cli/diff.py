@@ -135,7 +135,7 @@ def diff(
     from ..actors import load_gazetteer
     from ..lexicon import load_lexicon
     from ..pipeline import analyze
-    from ..render import render_diffs, render_overview
+    from ..render import iter_render_diffs, render_diffs, render_overview
     from ..render.overview import narrowing_hint
     from ..sources import bundled_corpus
     from ..track import diff_articles, diff_corpus, diff_overview, snapshots
@@ -155,7 +155,7 @@ def diff(
         roots = [] if paths or db_path or dataset_path else [str(p) for p in bundled_corpus()]
         analyses = load_analyses(paths, db_path, year=year, encoding=encoding, lexicon_path=lexicon_path,
                                  actors_paths=actors_paths, failures=failures, stdin_name=stdin_name,
-                                 dataset_path=dataset_path, quiet=quiet)  # fmt: skip
+                                 dataset_path=dataset_path, quiet=quiet, texts=False)  # fmt: skip
         if by != "article":
             report_undated(analyses, f"diff --by {by or 'year'}")
         with progress("diff", quiet=quiet) as bar:
@@ -185,8 +185,9 @@ def diff(
             click.echo(render_overview(overview, fmt), nl=False)
         else:
             color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-            click.echo(render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots,
-                                    overview=overview), nl=False)  # fmt: skip
+            for piece in iter_render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots,
+                                           overview=overview):  # fmt: skip
+                click.echo(piece, nl=False)  # a table is written as it is made, never held whole
         if fmt == "text" and not pair_form:  # how to narrow it, where a reader's eye ends up
             click.echo(narrowing_hint(overview, summary=summary_only), err=True)
     if failures.count:

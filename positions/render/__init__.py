@@ -12,14 +12,14 @@ RUS  2018 -> 2019
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence
 
 from ..model import PositionDiff
 
 if TYPE_CHECKING:  # rendering needs no analysis code loaded
     from ..track.overview import DiffOverview
 
-__all__ = ["FORMATS", "render_diffs", "render_overview"]
+__all__ = ["FORMATS", "render_diffs", "iter_render_diffs", "render_overview"]
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "html", "json", "jsonl", "csv")
 
@@ -55,6 +55,17 @@ def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: boo
 
         return render_html(diffs, all_passages=all_passages, roots=roots, overview=overview)
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def iter_render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", **options: Any) -> Iterator[str]:
+    """:func:`render_diffs` as pieces of text: ``json``, ``jsonl`` and ``csv`` a record at a
+    time as the records are made (a corpus diff's table is never held whole), the other
+    formats as one piece. Joined, the pieces are :func:`render_diffs`' text."""
+    if fmt in ("json", "jsonl", "csv"):
+        from .json import iter_render_diffs as pieces
+
+        return pieces(diffs, roots=options.get("roots", ()), fmt=fmt)
+    return iter((render_diffs(diffs, fmt, **options),))
 
 
 def render_overview(overview: "DiffOverview", fmt: str = "text") -> str:

@@ -11,7 +11,7 @@ insertion has an empty old range at the point where it goes (a deletion, an empt
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from ..model import (
     Comparison,
@@ -25,7 +25,7 @@ from ..model import (
 )
 from ..model.novelty import Use
 from ._display import PathShow, article_path, as_given, passage_text
-from .writers import display_text, table
+from .writers import display_text, iter_table, table
 
 __all__ = [
     "DIFF_COLUMNS",
@@ -35,6 +35,7 @@ __all__ = [
     "NOVELTY_COLUMNS",
     "DIFFUSION_COLUMNS",
     "diff_rows",
+    "iter_diff_rows",
     "summary_rows",
     "timeline_rows",
     "comparison_rows",
@@ -167,9 +168,14 @@ def diff_rows(diffs: Any, show: PathShow = as_given) -> list[dict[str, Any]]:
     wordings), then for each aligned passage pair (``pair``: its index in
     the diff) a ``pair`` row, its word operations (``op`` rows: ``=``, ``-``, ``+``) and the
     sentences that moved in it (``move`` rows)."""
+    return list(iter_diff_rows(diffs, show))
+
+
+def iter_diff_rows(diffs: Any, show: PathShow = as_given) -> Iterator[dict[str, Any]]:
+    """:func:`diff_rows` one record at a time (a corpus diff's table, written as it is made)."""
     if isinstance(diffs, PositionDiff):
         diffs = [diffs]
-    return table("positions.diff/1", DIFF_COLUMNS, (r for d in diffs for r in _one_diff(d, show)))
+    return iter_table("positions.diff/1", DIFF_COLUMNS, (r for d in diffs for r in _one_diff(d, show)))
 
 
 SUMMARY_COLUMNS = (

@@ -28,14 +28,14 @@ then new passages, then gone ones.
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from ..model import Move, PositionDiff, Snapshot, Span, StatementPair
 from ._display import PathShow, article_path, as_given, passage_text, path_shower
-from .change_tables import DIFF_COLUMNS, diff_rows
-from .writers import write_records
+from .change_tables import DIFF_COLUMNS, iter_diff_rows
+from .writers import iter_records, write_records
 
-__all__ = ["diff_record", "snapshot_record", "render_diffs", "article_path"]
+__all__ = ["diff_record", "snapshot_record", "render_diffs", "iter_render_diffs", "article_path"]
 
 
 def snapshot_record(snapshot: Snapshot, show: PathShow = as_given) -> dict[str, Any]:
@@ -103,5 +103,11 @@ def render_diffs(diffs: Sequence[PositionDiff], *, roots: Sequence[str] = (), fm
     gone ones too, with their concepts, for a reader to filter). Paths are as given, except
     those under ``roots`` (the bundled corpus), written ``<root name>/<rest>`` so that the
     output is the same on every machine."""
+    return "".join(iter_render_diffs(diffs, roots=roots, fmt=fmt))
+
+
+def iter_render_diffs(diffs: Iterable[PositionDiff], *, roots: Sequence[str] = (), fmt: str = "json") -> Iterator[str]:
+    """:func:`render_diffs` as pieces of text, written as the records are made (a corpus
+    diff's table is never held whole: ``positions diff --format json|jsonl|csv``)."""
     show = path_shower(roots, relative=False) if roots else as_given
-    return write_records(diff_rows(diffs, show), fmt, columns=DIFF_COLUMNS)
+    return iter_records(iter_diff_rows(diffs, show), fmt, columns=DIFF_COLUMNS)

@@ -25,9 +25,9 @@ import csv
 import io
 import json
 import re
-from typing import Any, Iterable, Optional, Sequence, overload
+from typing import Any, Iterable, Iterator, Optional, Sequence, overload
 
-__all__ = ["DATA_FORMATS", "LIST_SEPARATOR", "write_records", "display_text", "table"]
+__all__ = ["DATA_FORMATS", "LIST_SEPARATOR", "write_records", "iter_records", "display_text", "table", "iter_table"]
 
 DATA_FORMATS: tuple[str, ...] = ("json", "jsonl", "csv")
 """The formats of a table of flat records."""
@@ -55,13 +55,17 @@ def display_text(text: Optional[str]) -> Optional[str]:
 def table(schema: str, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """``rows`` as records of one table: ``schema`` first, then every column in order (a
     column a row does not set is null), so that every record has the same keys."""
-    out = []
+    return list(iter_table(schema, columns, rows))
+
+
+def iter_table(schema: str, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """:func:`table`, one record at a time (for a table too big to hold: a corpus diff)."""
+    known = set(columns)
     for row in rows:
-        unknown = set(row) - set(columns)
+        unknown = set(row) - known
         if unknown:  # a programming error: the columns are documented and tested
             raise ValueError(f"{schema}: columns {sorted(unknown)} are not in the table")
-        out.append({"schema": schema, **{c: row.get(c) for c in columns if c != "schema"}})
-    return out
+        yield {"schema": schema, **{c: row.get(c) for c in columns if c != "schema"}}
 
 
 def _cell(value: Any) -> str:
@@ -74,18 +78,46 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def write_records(records: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str]) -> str:
+def write_records(records: Iterable[dict[str, Any]], fmt: str, *, columns: Sequence[str]) -> str:
     """The text of ``records`` (all with the keys ``columns``) in one of :data:`DATA_FORMATS`.
     An empty table is ``[]`` in JSON, nothing in JSON Lines, the header alone in CSV."""
+    return "".join(iter_records(records, fmt, columns=columns))
+
+
+def iter_records(records: Iterable[dict[str, Any]], fmt: str, *, columns: Sequence[str],
+                 batch: int = 1000) -> Iterator[str]:  # fmt: skip
+    """:func:`write_records` as pieces of text, a record (JSON, JSON Lines) or ``batch``
+    records (CSV) at a time, so that a big table is written as it is made, never held: the
+    same text once joined (the JSON as ``json.dumps(records, indent=2)`` writes it).
+
+    >>> records = [{"a": 1}, {"a": [2, 3]}]
+    >>> "".join(iter_records(records, "json", columns=["a"])) == json.dumps(records, indent=2) + chr(10)
+    True
+    """
+    if fmt not in DATA_FORMATS:
+        raise ValueError(f"unknown data format {fmt!r} (known: {', '.join(DATA_FORMATS)})")
+    return _pieces(records, fmt, columns, batch)
+
+
+def _pieces(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str], batch: int) -> Iterator[str]:
     if fmt == "json":
-        return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    if fmt == "csv":
+        first = True
+        for r in records:
+            # a record's lines one level in: json.dumps escapes every newline inside a string
+            yield ("[\n  " if first else ",\n  ") + json.dumps(r, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            first = False
+        yield "[]\n" if first else "\n]\n"
+    elif fmt == "jsonl":
+        for r in records:
+            yield json.dumps(r, ensure_ascii=False) + "\n"
+    else:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(columns)
-        for r in records:
+        for i, r in enumerate(records, 1):
             w.writerow([_cell(r.get(c)) for c in columns])
-        return buf.getvalue()
-    raise ValueError(f"unknown data format {fmt!r} (known: {', '.join(DATA_FORMATS)})")
+            if i % batch == 0:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()

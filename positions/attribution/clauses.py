@@ -19,6 +19,7 @@ from ..actors import Gazetteer
 from .appositives import appositive_speaker, name_before
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
+from .wire import according_phrase_end, opens_according
 
 __all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
 
@@ -97,7 +98,7 @@ _INTRO_FRAME_RE = re.compile(
     r"|(?i:Like|Unlike|As\s+with)\s+(?:other\s+|many\s+|most\s+|his\s+|her\s+|their\s+)?[^,;\"]*"
     r"|(?i:At|In|On|By|During|After|Before|Following|Earlier|Later|Meanwhile|However|Separately|Also|"
     r"Then|Now|Today|Yesterday|Last|This|For|Elsewhere|Still|But|And|Instead|Nonetheless|"
-    r"Nevertheless|Similarly|Likewise|Previously|Subsequently)\b[^,;]*),\s*"
+    r"Nevertheless|Similarly|Likewise|Previously|Subsequently|As|When|While|Amid|Amidst|Ahead|Despite|With|Once|Upon|Since|Until)\b[^,;]*),\s*"
 )
 """An introductory phrase before a leading speaker ("Speaking to reporters …, ", "Asked
 whether …, ", "At the talks, ", "Earlier, in a speech …, "): neither speaker nor content."""
@@ -145,7 +146,8 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         end -= 1
     if form == "according to":
         comma = masked.find(",", ce, end)
-        if cs == _skip_space_left(masked, a, cs) and comma != -1:  # "According to X, CONTENT"
+        if opens_according(masked, a, cs) and comma != -1:  # "(But) according to X(, appositive), CONTENT"
+            comma = according_phrase_end(masked, ce, comma, end)
             ref = speaker_phrase(masked[ce:comma], gz)
             if ref is None:
                 return []
@@ -340,6 +342,8 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
             return pos + m.end()  # "told a regular press briefing on Monday that …"
     if form in ("warned", "warns", "cautioned", "cautions") and re.match(r"\s+(?:against|of|about|over)\s", masked[pos : pos + 10]):
         return None  # "warned against unilateralism": a noun object, narration (guideline 4)
+    if form in ("proposed", "proposes") and not window.lstrip().startswith(("to ", ":")):
+        return None  # "proposed emergency consultations": a noun object, narration (guideline 4)
     if form in ("expressed", "expresses", "voiced", "voices"):
         nom = _NOMINAL_THAT_RE.match(masked, pos, end)
         if nom:

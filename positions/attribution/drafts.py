@@ -22,14 +22,18 @@ from .records import WORDS_RE, Draft, FrameContext, QuotePart, trim_part
 from .speakers import SpeakerRef, parse_speaker
 from .publishers import outlet_country
 from .transcripts import transcript_drafts
+from .phrases import speaker_phrase
+from .wire import quoted_as_saying
 
 __all__ = ["build_drafts"]
 
 _BOUNDARY_RE = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?(?:,\s*\d{4})?\s*"
-    r"(?:\.\s*/[A-Z]+/\.|\([A-Za-z .]+\)\s*--?|--?|[–—])\s+"
+    r"[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:,\s*\d{4})?\s*"
+    r"(?:\.\s*/[A-Z]+/\.|\([A-Za-z .]+\)\s*(?:--?|[–—])|--?|[–—])\s+"
 )
+"""A wire dateline: "SEOUL, Feb. 25 (Yonhap) --", "MOSCOW, July 4. /TASS/.", and AP's
+"BAENGNYEONG ISLAND, South Korea (AP) —" (a place, its country, the agency, a dash)."""
 _MASK = "Q"
 
 
@@ -221,6 +225,11 @@ def _frame_drafts(ctx: FrameContext, a: int, b: int) -> list[Draft]:
     doc = _IN_DOC_RE.match(masked, a, b)
     if doc and not any(parse_speaker(masked[skip_intro(masked, a, c.start()) : c.start()], gz) for c in cues):
         return _in_document(ctx, a, b, doc, qs)
+    carried = quoted_as_saying(
+        ctx, a, b, qs, lambda w: speaker_phrase(w, gz), lambda s, e, ref, cue: content_drafts(ctx, s, e, ref, cue, qs, lead=True)
+    )
+    if carried:  # "Yonhap quoted a presidential official as saying …": the official's words
+        return carried
     last = cues[-1]
     if len(cues) > 1 and not last.group(0).lower().startswith("according") and ends_frame(masked, last.end(), b):
         # The attribution that closes the sentence is the outer one ("Trump expressed his

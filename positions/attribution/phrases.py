@@ -31,6 +31,7 @@ from typing import Optional
 from ..actors import Gazetteer
 from ..model import PartialDate, Speaker
 from .speakers import SpeakerRef, parse_speaker
+from .wire import one_of_them, outside_government, strip_restrictive
 
 __all__ = ["speaker_phrase", "states_in"]
 
@@ -127,7 +128,10 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     if appos and _CLAUSE_APPOS_RE.match(appos) and not _BEHALF_RE.search(appos) and not re.match(_MEMBERS_OPEN, appos):
         # "Rice, speaking in Beijing during her visit,": a participial clause, not a title.
         phrase, appos = head, ""
-    ref = _un_form(head, appos, gz, date) or _sources(head, gz)
+    if strip_restrictive(head) != head:  # "a diplomat who asked not to be named" (wire)
+        head = strip_restrictive(head)
+        phrase = f"{head}, {appos}" if appos else head
+    ref = _un_form(head, appos, gz, date) or _sources(head, gz) or one_of_them(head)
     if ref is None and _BARE_OFFICE_RE.fullmatch(head) and _behalf(intro, gz):
         ref = SpeakerRef(Speaker(), phrase)
     if ref is None:
@@ -140,6 +144,10 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
         if states:
             role = f"{head.split()[-1].lower()} of {states[0]}"
             return SpeakerRef(Speaker(role=role, country=states[0]), phrase, also=states[1:])
+    if ref.ref is None and not ref.stateless and outside_government(p):
+        # An analyst, a scholar, a former official: no state, no holders (guidelines 3).
+        sp = ref.speaker
+        return SpeakerRef(Speaker(sp.name, sp.role), ref.phrase, gender=ref.gender, stateless=True)
     if not ref.stateless:
         also = tuple(c for c in _behalf(appos, gz) + _behalf(intro, gz) if c != ref.speaker.country)
         if also:
@@ -174,8 +182,8 @@ def _behalf(text: str, gz: Gazetteer) -> tuple[str, ...]:
 
 _SOURCES_RE = re.compile(
     r"(?:(?P<q>two|three|four|five|several|some|a\s+few|a\s+number\s+of|other|a|an|one|another)\s+)?"
-    r"(?P<adj>(?:[A-Z][\w.'’-]*\s+){0,2})(?:senior\s+|western\s+|government\s+|administration\s+|military\s+|diplomatic\s+|security\s+)*"
-    r"(?P<noun>officials|diplomats|sources|negotiators|official|diplomat|source|negotiator)"
+    r"(?P<adj>(?:(?!(?:senior|government|administration|military|diplomatic|security|defen[cs]e)\s)[A-Z][\w.'’-]*\s+){0,2})(?P<quals>(?:senior\s+|western\s+|government\s+|administration\s+|military\s+|diplomatic\s+|security\s+|defen[cs]e\s+)*)"
+    r"(?P<noun>officials|diplomats|sources|negotiators|people|official|diplomat|source|negotiator|person)"
     r"(?:\s+(?P<prep>in|at|from|with|close\s+to|familiar\s+with|briefed\s+on|involved\s+in|who\s+attended)\s+(?P<where>[^,;]{2,60}))?",
     re.I,
 )
@@ -207,6 +215,9 @@ def _sources(head: str, gz: Gazetteer) -> Optional[SpeakerRef]:
     if country is None and where and any(len(gz.country_of_hit((x.kind, x.key)) or "") == 3 for x in gz.mentions(where) if x.kind != "person"):
         return None  # "a source in the Russian Foreign Ministry": the general reader places it
     role = head[:1].lower() + head[1:]
+    if country is None and re.search(r"government|administration|military|security|defen", m.group("quals"), re.I):
+        # "two administration officials": the government the story is about (resolution).
+        return SpeakerRef(Speaker(role=role), head, cls="official")
     # Unplaced, they speak for no state: "the nearest earlier speaker's state" would guess.
     return SpeakerRef(Speaker(role=role, country=country), head, stateless=country is None)
 

@@ -19,6 +19,7 @@ one, recording the evidence.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Optional
 
 import attrs
@@ -38,7 +39,7 @@ _PHRASE_WORDS = frozenset(
     acting new its his her their korean peninsula peace issue issues six-party talks
     north south un u.n. regular briefing daily central committee party people's news
     external relations policy chinese russian american japanese respected dear supreme
-    beloved great military intelligence government administration defense-ministry""".split()
+    beloved great military intelligence government administration defense-ministry media""".split()
 )
 _TITLE_WORDS = frozenset(
     """the a an of to for at in on and foreign deputy vice senior first chief top nuclear special
@@ -354,6 +355,7 @@ class Resolver:
     history: list[tuple[Speaker, Optional[str]]] = attrs.field(factory=list)  # (speaker, gender)
     names: dict[str, Speaker] = attrs.field(factory=dict)  # surname → full speaker
     speakers: list[Speaker] = attrs.field(factory=list)  # speakers of statements, in order
+    oblique: set[int] = attrs.field(factory=set)  # history entries only mentioned inside narration: never "he"
 
     def note_person(self, name: str, speaker: Speaker) -> None:
         """Remember a person named in the text (a speaker or a mention)."""
@@ -386,7 +388,10 @@ class Resolver:
             self._remember(sp, None)
             return sp, None
         if ref.ref == "pronoun":
-            for prev, gender in reversed(self.history):
+            # A person only mentioned inside narration is the antecedent of last resort.
+            n, obl = len(self.history), self.oblique
+            turn = chain((i for i in range(n - 1, -1, -1) if i not in obl), (i for i in range(n - 1, -1, -1) if i in obl))
+            for prev, gender in (self.history[i] for i in turn):
                 if ref.gender in ("m", "f"):
                     if (prev.name is None and prev.role is None) or (gender and gender != ref.gender):
                         continue

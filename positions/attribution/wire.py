@@ -1,0 +1,222 @@
+"""Wire and analysis copy: the habits of agency stories and analysis pieces.
+
+Agency and analysis writing attributes in ways meetings coverage and transcripts do not
+(``docs/attribution.md``, "Wire and analysis copy"):
+
+- anonymous sources carry a restrictive clause ("a diplomat who asked not to be named
+  said", "according to two officials who briefed reporters") and are referred to again
+  ("one of the officials said");
+- people outside government — analysts, researchers, academics, former officials — speak
+  for no state, whatever state their field or former office names;
+- a paragraph opens on the state whose official then speaks ("Pyongyang was unmoved. …
+  Ri Chol Gyu, a senior Foreign Ministry official, said …");
+- an agency carries what someone said ("Yonhap quoted a presidential official as saying");
+- "he said" after a paragraph that only mentions someone else refers to the speaker.
+
+Every pattern here is bounded or anchored, so a frame is read in linear time.
+
+    >>> strip_restrictive("a diplomat who asked not to be named")
+    'a diplomat'
+    >>> outside_government("Han Seung-woo, a North Korea specialist at Kyungnam University")
+    True
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Callable, Optional
+
+from ..actors import Gazetteer
+from ..model import Speaker, Span
+from .records import WORDS_RE, Draft, FrameContext, QuotePart
+from .speakers import SpeakerRef
+
+__all__ = [
+    "strip_restrictive",
+    "outside_government",
+    "one_of_them",
+    "opens_according",
+    "according_phrase_end",
+    "quoted_as_saying",
+    "paragraph_topic",
+    "in_subject_position",
+]
+
+_RESTRICTIVE_RE = re.compile(r"\s+(?:who|that)\s+(?=[a-z])")
+_SOURCE_HEAD_RE = re.compile(
+    r"(?:[\w.'’-]+\s+){0,6}(?:officials?|diplomats?|sources?|people|person|negotiators?|aides?|insiders?|"
+    r"spokes(?:man|woman|person)|minister|envoy|officer|lawmakers?|members?)(?:\s+(?:in|at|from|with|close\s+to|familiar\s+with)\s+[^,;]{1,60})?$"
+)
+
+
+def strip_restrictive(phrase: str) -> str:
+    """An anonymous source without its restrictive clause ("a senior official in Seoul who
+    asked not to be named" → "a senior official in Seoul"); other phrases unchanged."""
+    m = _RESTRICTIVE_RE.search(phrase)
+    if m is None or len(phrase) > 300:
+        return phrase
+    head = phrase[: m.start()]
+    return head if _SOURCE_HEAD_RE.fullmatch(head) else phrase
+
+
+_OUTSIDE_RE = re.compile(
+    r"\b(?:former|ex-|retired|onetime|one-time)\s*(?:[\w.'’-]+\s+){0,5}?(?:official|minister|envoy|ambassador|diplomat|negotiator|"
+    r"president|secretary|adviser|advisor|aide|spokes(?:man|woman|person)|general|director|chief|representative|prime\s+minister|"
+    r"lawmaker|officer|head|staffer|member)\b"
+    r"|\b(?:analyst|expert|specialist|researcher|fellow|professor|scholar|academic|lecturer|economist|historian|"
+    r"commentator|strategist)s?\b",
+    re.I,
+)
+"""Who speaks from outside government: a former office holder, an analyst or a scholar."""
+
+
+def outside_government(phrase: str) -> bool:
+    """Whether a speaker phrase names someone outside government (guidelines 3: analysts,
+    researchers and former officials have no country and hold nothing)."""
+    return len(phrase) <= 300 and _OUTSIDE_RE.search(phrase) is not None
+
+
+_ONE_OF_RE = re.compile(
+    r"(?:[Oo]ne|[Aa]nother|[Tt]he\s+other|[Bb]oth|[Ee]ach)\s+of\s+(?:the|those|these|them)\s+(?:(?:two|three|four|five|several)\s+)?"
+    r"(?:(?:senior|administration|government|[A-Z][\w.'’-]*)\s+){0,2}(?P<noun>officials|diplomats|sources|people|negotiators|aides)?"
+)
+
+
+def one_of_them(phrase: str) -> Optional[SpeakerRef]:
+    """"one of the officials": a reference to the anonymous sources named before."""
+    p = phrase.strip(" ,")
+    m = _ONE_OF_RE.fullmatch(p)
+    if m is None or (m.group("noun") is None and not p.endswith("them")):
+        return None
+    return SpeakerRef(Speaker(role=p[:1].lower() + p[1:]), p, ref="nominal", cls="official")
+
+
+_ACCORDING_LEAD_RE = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|Now|However|Instead|Meanwhile|Separately|Earlier|Later|Previously)\s*,?\s*)?"
+)
+
+
+def opens_according(masked: str, a: int, cs: int) -> bool:
+    """Whether "according to" at ``cs`` opens its frame, after at most a conjunction or a
+    sentence adverb ("But according to two officials, …")."""
+    return _ACCORDING_LEAD_RE.fullmatch(masked, a, cs) is not None
+
+
+_APPOS_OPEN_RE = re.compile(r"\s*(?:a|an|the|who|now|then|one)\s", re.I)
+
+
+def according_phrase_end(masked: str, ce: int, comma: int, end: int) -> int:
+    """Where the source of "According to NAME, an appositive, CONTENT" ends: at the comma
+    after the appositive when the first comma closes a name ("According to Lee Sang-hyun,
+    a researcher at the Sejong Institute, the clause …"), else at ``comma``."""
+    if comma - ce > 80:
+        return comma
+    name = masked[ce:comma].strip()
+    if not name or not all(w[:1].isupper() for w in name.split()) or len(name.split()) > 4:
+        return comma
+    if not _APPOS_OPEN_RE.match(masked, comma + 1, end):
+        return comma
+    nxt = masked.find(",", comma + 1, min(end, comma + 160))
+    if nxt == -1 or '"' in masked[comma:nxt]:
+        return comma
+    return nxt
+
+
+_QUOTED_RE = re.compile(r"\bquoted\s+(?P<who>[^,;\"]{2,160}?)\s+as\s+(?:saying|telling\s+[^,;\"]{1,60}?)(?:\s+that)?(?=[\s,.:]|$)")
+_OUTLET_RE = re.compile(r"\s*(?:[A-Z][\w.'’&-]*|the|The|of|state|news|agency|newspaper|daily|broadcaster|media)(?:\s+(?:[A-Z][\w.'’&-]*|the|of|state|news|agency|newspaper|daily|broadcaster|media)){0,5}\s*")
+
+
+PhraseReader = Callable[[str], Optional[SpeakerRef]]
+ContentReader = Callable[[int, int, SpeakerRef, Span], list[Draft]]
+SubjectReader = Callable[[str, Gazetteer], tuple[tuple[str, ...], int]]
+
+
+def quoted_as_saying(ctx: FrameContext, a: int, b: int, qs: list[QuotePart], phrase_of: PhraseReader, content_of: ContentReader) -> list[Draft]:
+    """'OUTLET quoted X as saying (that) Y' and 'Y, OUTLET quoted X as saying': X's statement,
+    carried by the outlet (as "told TASS"). An official with no state of their own takes
+    the outlet's when the outlet is a state agency ("Yonhap quoted a presidential official",
+    "Kyodo quoted Defense Minister X").
+
+    ``phrase_of`` reads a speaker phrase, ``content_of`` makes the drafts of a content span
+    (passed in, so this module needs neither the phrase nor the clause reader)."""
+    masked, gz = ctx.masked, ctx.gz
+    m = _QUOTED_RE.search(masked, a, b)
+    if m is None:
+        return []
+    end = b
+    while end > a and masked[end - 1] in " .!?\n":
+        end -= 1
+    ref = phrase_of(m.group("who"))
+    if ref is None:
+        return []
+    comma = masked.rfind(",", a, m.start())
+    outlet_start = comma + 1 if comma != -1 else a
+    if not _OUTLET_RE.fullmatch(masked, outlet_start, m.start()):
+        return []
+    ref = _with_outlet_state(ref, masked[outlet_start : m.start()], gz)
+    cue = Span(m.start(), m.end())
+    if comma == -1 and WORDS_RE.search(masked, m.end(), end):
+        return content_of(m.end(), end, ref, cue)  # leading: "Kyodo quoted X as saying that …"
+    if comma != -1 and not WORDS_RE.search(masked, m.end(), end) and WORDS_RE.search(masked, a, comma):
+        return content_of(a, comma, ref, cue)  # trailing: "…, Yonhap quoted X as saying."
+    return []
+
+
+def _with_outlet_state(ref: SpeakerRef, outlet: str, gz: Gazetteer) -> SpeakerRef:
+    sp = ref.speaker
+    if sp.country or not (sp.role or sp.organization) or ref.ref is not None or ref.stateless:
+        return ref
+    hit = gz.lookup(outlet.strip())
+    code = gz.country_of_hit(hit) if hit is not None and hit[0] == "institution" else None
+    if code is None:
+        return ref
+    return SpeakerRef(Speaker(sp.name, sp.role, code, sp.organization), ref.phrase, cls=ref.cls)
+
+
+def paragraph_topic(
+    text: str,
+    frames: list[tuple[int, int]],
+    frame_starts: list[int],
+    para: Span,
+    before: int,
+    gz: Gazetteer,
+    subject_countries: SubjectReader,
+    stated: tuple[list[int], list[Optional[str]]],
+) -> Optional[str]:
+    """The state a wire paragraph opens on ("Moscow reacted coolly.", "China, the North's
+    main ally, urged …"), when its first sentence ends before ``before``: the state of the
+    statement made in that sentence (``stated``: the starts and states of the statements so
+    far, in text order; "North Korea fired …, a South Korean official said" opens on KOR,
+    not on the DPRK), else the one state its subject names; else None. Looked up by
+    bisection, so a long article costs no more per statement."""
+    i = bisect.bisect_left(frame_starts, para.start)
+    if i >= len(frames) or frames[i][0] >= para.end or frames[i][1] > before:
+        return None
+    first = frames[i]
+    starts, states = stated
+    j = bisect.bisect_left(starts, first[1]) - 1
+    if j >= 0 and starts[j] >= first[0]:
+        return states[j]
+    if first[1] - first[0] > 400:
+        return None
+    found, _ = subject_countries(text[first[0] : first[1]], gz)
+    return found[0] if len(found) == 1 else None
+
+
+_OBLIQUE_WORDS = frozenset(
+    "after before with by from when while as following against than since until during about "
+    "between among like unlike including beside besides toward towards via whom whose which that".split()
+)
+
+
+def in_subject_position(text: str, start: int, mention: int) -> bool:
+    """Whether a person named at ``mention`` opens the sentence that starts at ``start``
+    (only a title before the name: "Russian Deputy Foreign Minister Sergei Ryabkov spoke …",
+    "Japan's chief cabinet secretary, Yoshimasa Hayashi, voiced …"), and so may be "he"
+    later; a person named inside the narration ("two days after Secretary of State X
+    visited Seoul", "a call with X") may not."""
+    words = [w.strip(",;:()\"'") for w in text[start:mention].split()]
+    if len(words) > 10:
+        return False
+    return not any(w.islower() and (w in _OBLIQUE_WORDS or w.endswith("ed")) for w in words)

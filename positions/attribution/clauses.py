@@ -20,29 +20,10 @@ from .appositives import appositive_speaker, name_before
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
 from .wire import according_phrase_end, opens_according
+from .connectives import ADDING_RE as _ADDING_RE, CLAUSE_RE as _CLAUSE_RE, COORDINATED_RE as _COORDINATED_RE, INTERPOSED_RE as _INTERPOSED_RE, OTHER_SPEAKER_RE as _OTHER_SPEAKER_RE
 
 __all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
 
-_PARTICIPLE_CUES = (
-    r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|"
-    r"underscoring|reiterating|recalling|urging|calling\s+on|calling\s+for|asserting|affirming|reaffirming|observing|"
-    r"cautioning|highlighting|declaring|expressing\s+(?:(?:its|his|her|their|the|deep|grave|serious|strong)\s+)*(?:concern|hope|regret|conviction|belief)|"
-    r"voicing\s+(?:(?:its|his|her|their|deep|grave|serious)\s+)*(?:concern|hope|regret))"
-)
-"""Participial cues that open a further statement of the same speaker (", urging X to …")."""
-_ADDING_RE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+")
-_CLAUSE_RE = re.compile(
-    r",\s+(?:and\s+|while\s+(?:also\s+)?)?" + _PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+"
-    r"|,?\s+while\s+(?:also\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
-    r"|,?\s+(?:and|but)\s+(?:he|she|they|it|we|the\s+(?:minister|envoy|ambassador|diplomat|spokesman|spokeswoman|spokesperson|president|official|ministry|leader))\s+(?:also\s+|later\s+|further\s+)?"
-    r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
-    r"|,?\s+(?:and|but)\s+(?:also\s+)?that\s+"
-    r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|underlined|underscored|argued|maintained|reiterated)\s+that\s+"
-    r"|,?\s+and\s+(?:also\s+)?(?:called\s+on|called\s+upon|urged|appealed\s+to|encouraged)\s+(?=(?:[\w'’\-]+\s+){1,8}?to\s+[a-z])"
-    r"|,?\s+and\s+(?:also\s+)?(?:promised|pledged|vowed|offered)\s+(?=to\s+[a-z])"
-)
-"""Where a second clause under the same cue starts: "…, adding that B", "…, and he added that
-B", "said that A, but that B" (the annotation guidelines make each clause a statement)."""
 _THAT_RE = re.compile(r"\bthat\s+")
 _NOMINAL_THAT_RE = re.compile(
     r"\s*(?:(?:its|his|her|their|the|deep|grave|serious|strong|great|firm|growing|particular)\s+){0,3}"
@@ -296,17 +277,6 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     return drafts
 
 
-_COORDINATED_RE = re.compile(r"\s*(?:and|but|or|yet|so|while|whereas)\s")
-"""A clause after a comma that opens with a conjunction is coordinated, never a trailing
-speaker phrase ("…, and the Council had answered with unity")."""
-_INTERPOSED_RE = re.compile(
-    r"\s*,\s*(?:(?P<verb>(?:is|are|was|were|had|has|have|would|will|could|should|must|might|may|can|did|does|do|"
-    r"remained|remains|stood|lay|meant|needed|needs|required|requires|posed|poses)\s+[a-z])"
-    r"|(?:and|but)\s+(?=(?:[A-Z][\w'’.-]*|it|they|we|he|she|there|this|that|the|its|his|her|their)\s+[\w'’.-]+\s+[a-z]))"
-)
-"""After an interposed attribution ("A, he said, …"): a verb continues the same statement
-("…, had been drafted under pressure"); "and" + a new subject opens another statement of
-the same speaker ("…, and it must be maintained")."""
 
 
 def _object_adverbial(s: str) -> bool:
@@ -442,12 +412,6 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
 
 
 
-_OTHER_SPEAKER_RE = re.compile(
-    r",?\s+(?:and|but|while|whereas)\s+(?P<who>(?:still\s+|yet\s+)?others|some|(?:many|several|some|other|a\s+few|most)\s+(?:other\s+)?"
-    r"(?:speakers|delegates|delegations|members|representatives|States)(?:,\s*(?:including|among\s+them)\s[^,;\"]{1,120},)?)\s+(?:also\s+|instead\s+)?"
-    r"(?:said|argued|stressed|noted|insisted|warned|emphasi[sz]ed|maintained|contended|countered|underlined|underscored|held|felt|believed)\s+(?:that\s+)?"
-)
-"""A second clause with a group of its own as subject: "…, and others argued that …"."""
 _SHARED_SUBJECT_RE = re.compile(r"\s(?:and|but)(?:\s+also)?\s*$")
 """A second verb of the same subject before the cue: "X welcomed the talks but stressed that …"."""
 

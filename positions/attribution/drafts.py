@@ -23,7 +23,7 @@ from .speakers import SpeakerRef, parse_speaker
 from .publishers import outlet_country
 from .transcripts import transcript_drafts
 from .phrases import speaker_phrase
-from .wire import quoted_as_saying
+from .wire import LIVE_MARK_RE, quoted_as_saying
 
 __all__ = ["build_drafts"]
 
@@ -54,6 +54,7 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
         if m:  # a wire dateline left in the body (after a page's header lines) is nobody's words
             paragraphs[i] = Span(m.end(), para.end)
             break
+    paragraphs = [Span(m.end(), p.end) if (m := LIVE_MARK_RE.match(text, p.start, p.end)) else p for p in paragraphs]
     quotes = [_close_before_attribution(text, q, gz) for q in find_quotes(text, paragraphs, original_char=original_char)]
     ctx = FrameContext(text, _mask(text, quotes), tuple(quotes), gz)
     masked = ctx.masked

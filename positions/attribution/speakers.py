@@ -39,7 +39,7 @@ _PHRASE_WORDS = frozenset(
     acting new its his her their korean peninsula peace issue issues six-party talks
     north south un u.n. regular briefing daily central committee party people's news
     external relations policy chinese russian american japanese respected dear supreme
-    beloved great military intelligence government administration defense-ministry media""".split()
+    beloved great military intelligence government administration defense-ministry media coast guard""".split()
 )
 _TITLE_WORDS = frozenset(
     """the a an of to for at in on and foreign deputy vice senior first chief top nuclear special
@@ -52,8 +52,8 @@ _ADVERBS = frozenset(
 )
 _DOCUMENT_WORDS = frozenset("statement declaration communique communiqué document agreement accord text resolution".split())
 _CARRIED_RE = re.compile(
-    r"(?P<doc>(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|commentary|editorial|report|article|dispatch|communique|readout|transcript|release))"
-    r"\s+(?:carried|published|released|issued|run|quoted)\s+by\s+(?P<by>.+)"
+    r"(?P<doc>(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w-]+\s+){0,3}?(?:statement|commentary|editorial|report|article|dispatch|communique|readout|transcript|release))"
+    r"\s+(?:(?:carried|published|released|issued|run|quoted)\s+by|from)\s+(?P<by>.+)"
 )
 _AUXILIARIES = frozenset("has have had would will could did does do is was repeatedly long always already".split())
 _GENERIC_PLURALS = frozenset(

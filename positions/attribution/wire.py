@@ -33,6 +33,7 @@ from .records import WORDS_RE, Draft, FrameContext, QuotePart
 from .speakers import SpeakerRef
 
 __all__ = [
+    "LIVE_MARK_RE",
     "strip_restrictive",
     "outside_government",
     "one_of_them",
@@ -42,6 +43,12 @@ __all__ = [
     "paragraph_topic",
     "in_subject_position",
 ]
+
+LIVE_MARK_RE = re.compile(
+    r"(?:[-•*▪·–—]\s+|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?(?:--|[-–—:|])\s+)(?=\S)"
+)
+"""A live blog's bullet or time stamp opening a paragraph ("- ", "• ", "10:42 GMT — "): no
+part of the statement or its speaker."""
 
 _RESTRICTIVE_RE = re.compile(r"\s+(?:who|that)\s+(?=[a-z])")
 _SOURCE_HEAD_RE = re.compile(

@@ -26,7 +26,7 @@ ROLE_NOUNS: dict[str, str] = {
     "senator": "official", "general": "official", "commander": "official", "deputy": "official",
     "ministry": "body", "department": "body", "government": "body", "agency": "body",
     "delegation": "body", "office": "body", "embassy": "body", "mission": "body",
-    "administration": "body", "cabinet": "body", "side": "body", "commentary": "document",
+    "administration": "body", "staff": "body", "cabinet": "body", "side": "body", "commentary": "document",
     "statement": "document", "communique": "document", "declaration": "document",
     "memorandum": "document", "editorial": "document", "report": "document",
     "document": "document",

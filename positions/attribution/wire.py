@@ -174,8 +174,8 @@ def _with_outlet_state(ref: SpeakerRef, outlet: str, gz: Gazetteer) -> SpeakerRe
     sp = ref.speaker
     if sp.country or not (sp.role or sp.organization) or ref.ref is not None or ref.stateless:
         return ref
-    hit = gz.lookup(outlet.strip())
-    code = gz.country_of_hit(hit) if hit is not None and hit[0] == "institution" else None
+    inst = next((m for m in gz.mentions(outlet) if m.kind == "institution"), None)  # "Yonhap news agency"
+    code = gz.country_of_hit((inst.kind, inst.key)) if inst is not None else None
     if code is None:
         return ref
     return SpeakerRef(Speaker(sp.name, sp.role, code, sp.organization), ref.phrase, cls=ref.cls)

@@ -49,7 +49,9 @@ INTERPOSED_RE = re.compile(
 the same speaker ("…, and it must be maintained")."""
 OTHER_SPEAKER_RE = re.compile(
     r",?\s+(?:and|but|while|whereas)\s+(?P<who>(?:still\s+|yet\s+)?others|some|(?:many|several|some|other|a\s+few|most)\s+(?:other\s+)?"
-    r"(?:speakers|delegates|delegations|members|representatives|States)(?:,\s*(?:including|among\s+them)\s[^,;\"]{1,120},)?)\s+(?:also\s+|instead\s+)?"
+    r"(?:speakers|delegates|delegations|members|representatives|States)(?:,\s*(?:including|among\s+them)\s[^,;\"]{1,120},)?"
+    r"|(?:(?<=while\s)|(?<=whereas\s))(?:the\s+)?[A-Z][^,;\"]{1,80}?)\s+(?:also\s+|instead\s+)?"
     r"(?:said|argued|stressed|noted|insisted|warned|emphasi[sz]ed|maintained|contended|countered|underlined|underscored|held|felt|believed)\s+(?:that\s+)?"
 )
-"""A second clause with a group of its own as subject: "…, and others argued that …"."""
+"""A second clause with a speaker of its own: a group ("…, and others argued that …"), or a
+named speaker after "while" ("…, while the White House said that …", wire copy)."""

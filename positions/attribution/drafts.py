@@ -23,7 +23,7 @@ from .speakers import SpeakerRef, parse_speaker
 from .publishers import outlet_country
 from .transcripts import transcript_drafts
 from .phrases import speaker_phrase
-from .wire import LIVE_MARK_RE, quoted_as_saying
+from .wire import LIVE_MARK_RE, cited_report, quoted_as_saying
 
 __all__ = ["build_drafts"]
 
@@ -216,6 +216,10 @@ def _frame_drafts(ctx: FrameContext, a: int, b: int) -> list[Draft]:
     text, masked, gz = ctx.text, ctx.masked, ctx.gz
     qs = ctx.quotes_in(a, b)
     cues = list(CUE_RE.finditer(masked, a, b))
+    phrase_of, content_of = (lambda w: speaker_phrase(w, gz)), (lambda s, e, ref, cue: content_drafts(ctx, s, e, ref, cue, qs, lead=True))
+    carried = quoted_as_saying(ctx, a, b, qs, phrase_of, content_of) or cited_report(ctx, a, b, phrase_of, content_of)
+    if carried:  # "Yonhap quoted an official as saying …", "…, Yonhap reported, citing X": their words
+        return carried
     if not cues:
         doc = _IN_DOC_RE.match(masked, a, b)
         if doc:
@@ -226,11 +230,6 @@ def _frame_drafts(ctx: FrameContext, a: int, b: int) -> list[Draft]:
     doc = _IN_DOC_RE.match(masked, a, b)
     if doc and not any(parse_speaker(masked[skip_intro(masked, a, c.start()) : c.start()], gz) for c in cues):
         return _in_document(ctx, a, b, doc, qs)
-    carried = quoted_as_saying(
-        ctx, a, b, qs, lambda w: speaker_phrase(w, gz), lambda s, e, ref, cue: content_drafts(ctx, s, e, ref, cue, qs, lead=True)
-    )
-    if carried:  # "Yonhap quoted a presidential official as saying …": the official's words
-        return carried
     last = cues[-1]
     if len(cues) > 1 and not last.group(0).lower().startswith("according") and ends_frame(masked, last.end(), b):
         # The attribution that closes the sentence is the outer one ("Trump expressed his

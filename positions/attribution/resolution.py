@@ -99,6 +99,12 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
                 country = gz.country_of_hit(hit)
                 speaker = attrs.evolve(speaker, country=country)
                 evidence.append(f"'{speaker.organization or speaker.role}' names no country; the paragraph opens in {place.group('place')} ({country})")
+        if country is None and speaker.organization == "state media":
+            found, _ = subject_countries(d.parts[0].slice(text)[:300], gz)
+            if len(found) == 1:  # "Kim Jong Un vowed …, state media said": the media of the state it reports on
+                country = found[0]
+                speaker = attrs.evolve(speaker, country=country)
+                evidence.append(f"'state media' names no country; the statement is about {country}")
         if country is None and (speaker.organization or speaker.role) and para_starts:
             pi = _para_index(para_starts, d.parts[0].start)
             topic = paragraph_topic(text, frames, frame_starts, tv.paragraphs[pi], min(d.parts[0].start, d.cue.start if d.cue else d.parts[0].start), gz, subject_countries, stated)

@@ -40,6 +40,7 @@ __all__ = [
     "opens_according",
     "according_phrase_end",
     "quoted_as_saying",
+    "cited_report",
     "paragraph_topic",
     "in_subject_position",
 ]
@@ -170,15 +171,51 @@ def quoted_as_saying(ctx: FrameContext, a: int, b: int, qs: list[QuotePart], phr
     return []
 
 
+_CITING_LEAD_RE = re.compile(
+    r"(?P<outlet>[^,;\"]{2,80}),\s+citing\s+(?P<who>[^,;\"]{2,120}),\s+(?:reported|said|reports|says)(?:\s+on\s+[A-Z][a-z]+)?(?:\s+that)?\s+"
+)
+_REPORTED_RE = re.compile(r"(?P<outlet>[^,;\"]{2,80}?)\s+(?:reported|said|reports|says)(?:\s+on\s+[A-Z][a-z]+)?\s*")
+
+
+def cited_report(ctx: FrameContext, a: int, b: int, phrase_of: PhraseReader, content_of: ContentReader) -> list[Draft]:
+    """'Y, OUTLET reported, citing X.' and 'OUTLET, citing X, reported that Y': X's statement,
+    carried by the outlet, as with "quoted X as saying"."""
+    masked = ctx.masked
+    i = masked.find("citing ", a, b)
+    if i == -1:
+        return []
+    end = b
+    while end > a and masked[end - 1] in " .!?\n":
+        end -= 1
+    m = _CITING_LEAD_RE.match(masked, a, end)
+    if m and _OUTLET_RE.fullmatch(m.group("outlet")) and WORDS_RE.search(masked, m.end(), end):
+        ref = phrase_of(m.group("who"))
+        if ref is None:
+            return []
+        return content_of(m.end(), end, _with_outlet_state(ref, m.group("outlet"), ctx.gz), Span(m.start("who") - 7, m.end()))
+    c1 = masked.rfind(",", a, i)
+    c0 = masked.rfind(",", a, c1) if c1 != -1 else -1
+    who = masked[i + 7 : end]
+    if c0 == -1 or masked[c1 + 1 : i].strip() or "," in who or len(who) > 120:
+        return []
+    r = _REPORTED_RE.fullmatch(masked, c0 + 1, c1)
+    if r is None or not _OUTLET_RE.fullmatch(r.group("outlet")) or not WORDS_RE.search(masked, a, c0):
+        return []
+    ref = phrase_of(who)
+    if ref is None:
+        return []
+    return content_of(a, c0, _with_outlet_state(ref, r.group("outlet"), ctx.gz), Span(c0 + 1, end))
+
+
 def _with_outlet_state(ref: SpeakerRef, outlet: str, gz: Gazetteer) -> SpeakerRef:
     sp = ref.speaker
-    if sp.country or not (sp.role or sp.organization) or ref.ref is not None or ref.stateless:
+    if sp.country or not (sp.role or sp.organization) or ref.ref in ("pronoun", "surname") or ref.stateless:
         return ref
     inst = next((m for m in gz.mentions(outlet) if m.kind == "institution"), None)  # "Yonhap news agency"
     code = gz.country_of_hit((inst.kind, inst.key)) if inst is not None else None
     if code is None:
         return ref
-    return SpeakerRef(Speaker(sp.name, sp.role, code, sp.organization), ref.phrase, cls=ref.cls)
+    return SpeakerRef(Speaker(sp.name, sp.role, code, sp.organization), ref.phrase, ref=ref.ref, cls=ref.cls)
 
 
 def paragraph_topic(

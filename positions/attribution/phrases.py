@@ -31,7 +31,7 @@ from typing import Optional
 from ..actors import Gazetteer
 from ..model import PartialDate, Speaker
 from .speakers import SpeakerRef, parse_speaker
-from .wire import one_of_them, outside_government, strip_restrictive
+from .wire import one_of_them, outside_government, outside_speaker, strip_restrictive
 
 __all__ = ["speaker_phrase", "states_in"]
 
@@ -135,7 +135,7 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     if ref is None and _BARE_OFFICE_RE.fullmatch(head) and _behalf(intro, gz):
         ref = SpeakerRef(Speaker(), phrase)
     if ref is None:
-        ref = parse_speaker(phrase, gz, date)
+        ref = parse_speaker(phrase, gz, date) or outside_speaker(head, appos)
         if ref is None:
             return None
     if _BARE_OFFICE_RE.fullmatch(head) and ref.speaker.country is None:

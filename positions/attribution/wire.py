@@ -36,6 +36,7 @@ __all__ = [
     "LIVE_MARK_RE",
     "strip_restrictive",
     "outside_government",
+    "outside_speaker",
     "one_of_them",
     "opens_according",
     "according_phrase_end",
@@ -83,6 +84,41 @@ def outside_government(phrase: str) -> bool:
     """Whether a speaker phrase names someone outside government (guidelines 3: analysts,
     researchers and former officials have no country and hold nothing)."""
     return len(phrase) <= 300 and _OUTSIDE_RE.search(phrase) is not None
+
+
+_OUTSIDE_NOUNS = (
+    r"analyst|expert|specialist|researcher|fellow|professor|scholar|academic|lecturer|economist|historian|commentator|"
+    r"strategist|defector|observer"
+)
+_OUTSIDE_PHRASE_RE = re.compile(
+    r"(?P<det>(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s+)?(?P<pre>(?:[\w.'’-]+\s+){0,4}?)"
+    r"(?P<noun>(?:" + _OUTSIDE_NOUNS + r")s?)(?:(?P<post>\s+(?:at|with|from|in|of|for|on)\s+[^,;\"]{1,80})"
+    r"|\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}))?"
+)
+_CLAUSE_WORDS = frozenset("that which who whom whose had has have is was were are be been would will could should not said says".split())
+_NAME_ONLY_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+
+
+def outside_speaker(head: str, appos: str) -> Optional[SpeakerRef]:
+    """A speaker from outside government named by that noun ("one intelligence analyst",
+    "analyst Hana Cole", "a professor at Seoul National University, Lee Jung-min", "a
+    senior defector"): no state, no holders. Bare plurals ("analysts") stay refused, as
+    the generic plurals of :mod:`.speakers` do; a counted plural ("two analysts") speaks."""
+    m = _OUTSIDE_PHRASE_RE.fullmatch(head.strip())
+    if m is None or len(head) > 160:
+        return None
+    if m.group("noun").endswith("s") and not (m.group("det") or "").strip().lower() in ("two", "three", "several"):
+        return None
+    for w in m.group("pre").split():
+        if not w[:1].isupper() and (w.lower() in _CLAUSE_WORDS or w.endswith(("ed", "ing"))):
+            return None
+    name = m.group("name") or (appos.strip() if appos and _NAME_ONLY_RE.fullmatch(appos.strip()) else None)
+    if not (m.group("det") or m.group("name")):
+        return None  # "expert said": no determiner, no name — not a phrase of a speaker
+    role = head.strip()
+    if m.group("name"):
+        role = head[: m.start("name")].strip()
+    return SpeakerRef(Speaker(name, role[:1].lower() + role[1:]), head.strip(), stateless=True)
 
 
 _ONE_OF_RE = re.compile(

@@ -19,7 +19,7 @@ from ..actors import Gazetteer
 from .appositives import appositive_speaker, name_before
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
-from .wire import according_phrase_end, opens_according
+from .wire import according_phrase_end, naming_end, opens_according
 from .connectives import ADDING_RE as _ADDING_RE, CLAUSE_RE as _CLAUSE_RE, COORDINATED_RE as _COORDINATED_RE, INTERPOSED_RE as _INTERPOSED_RE, OTHER_SPEAKER_RE as _OTHER_SPEAKER_RE
 
 __all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
@@ -153,7 +153,10 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
             start = _content_start(masked, ce, end, form)
             if start is None:
                 return []
-            got = content_drafts(ctx, start, end, ref, cue_span, qs, lead=True)
+            cut, then = naming_end(masked, start, end) if form in _NAMING_CUES else (end, None)
+            got = content_drafts(ctx, start, cut, ref, cue_span, qs, lead=True)  # 'called X "Y," expressing …': Y alone
+            if then is not None:
+                got += content_drafts(ctx, then, end, ref, Span(cut, then), qs, lead=True)
             if form in ("expressed", "expresses", "voiced", "voices") and got and got[0].kind == "reported" and not _NOMINAL_THAT_RE.match(masked, ce, end):
                 # "expressed regret at the Council's division" (a noun object) is narration;
                 # a clause after it ("…, saying that Y", "…, and stressed that Y") is not.

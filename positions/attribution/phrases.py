@@ -136,6 +136,8 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
         ref = SpeakerRef(Speaker(), phrase)
     if ref is None:
         ref = parse_speaker(phrase, gz, date) or outside_speaker(head, appos)
+        if ref is None and appos and _NAME_APPOS_RE.fullmatch(appos) and _DESCRIPTION_RE.fullmatch(head):
+            ref = parse_speaker(appos, gz, date)  # "Kim's powerful sister, Kim Yo Jong": the name speaks
         if ref is None:
             return None
     if _BARE_OFFICE_RE.fullmatch(head) and ref.speaker.country is None:
@@ -155,6 +157,10 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     return ref
 
 
+_NAME_APPOS_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+_DESCRIPTION_RE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|[A-Z][\w.-]*['’]s\s+)(?:[\w'’.-]+\s+){0,4}[a-z][\w-]*")
+"""A description before a name in apposition ("Kim's powerful sister", "The leader's younger
+sister"): a determiner or a possessive, then a few words ending in a common noun."""
 _INTERJECTION_RE = re.compile(
     r",\s*(?:however|meanwhile|moreover|though|too|in\s+turn|for\s+(?:his|her|its|their|our)\s+part|by\s+contrast|"
     r"on\s+the\s+other\s+hand|nonetheless|nevertheless|instead|in\s+contrast)\s*(?=,|$)"

@@ -31,6 +31,7 @@ from ..actors import Gazetteer
 from ..model import Speaker, Span
 from .records import WORDS_RE, Draft, FrameContext, QuotePart
 from .speakers import SpeakerRef
+from .connectives import PARTICIPLE_CUES
 
 __all__ = [
     "LIVE_MARK_RE",
@@ -40,6 +41,7 @@ __all__ = [
     "one_of_them",
     "opens_according",
     "according_phrase_end",
+    "naming_end",
     "quoted_as_saying",
     "cited_report",
     "paragraph_topic",
@@ -165,6 +167,23 @@ def according_phrase_end(masked: str, ce: int, comma: int, end: int) -> int:
     if nxt == -1 or '"' in masked[comma:nxt]:
         return comma
     return nxt
+
+
+_AFTER_NAMING_RE = re.compile(r"\s*,?\s*(?:" + PARTICIPLE_CUES + r")(?:\s+that|\s*:)?\s+")
+
+
+def naming_end(masked: str, start: int, end: int) -> tuple[int, Optional[int]]:
+    """Where the statement of a naming cue ends, and where a participial statement after it
+    starts ('called the closure "self-defeating," expressing hope that …': the quoted words,
+    then the participle's clause). A participle after the quote ends it; else it runs on
+    (``(end, None)``: 'called the launch "a provocation" that threatened peace')."""
+    if masked[start : start + 1] != '"':
+        return end, None
+    close = masked.find('"', start + 1, end)
+    if close == -1:
+        return end, None
+    m = _AFTER_NAMING_RE.match(masked, close + 1, end)
+    return (close + 1, m.end()) if m else (end, None)
 
 
 _QUOTED_RE = re.compile(r"\bquoted\s+(?P<who>[^,;\"]{2,160}?)\s+as\s+(?:saying|telling\s+[^,;\"]{1,60}?)(?:\s+that)?(?=[\s,.:]|$)")

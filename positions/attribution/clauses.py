@@ -19,7 +19,7 @@ from ..actors import Gazetteer
 from .appositives import appositive_speaker, name_before
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
-from .wire import according_phrase_end, naming_end, opens_according
+from .wire import according_phrase_end, cue_in_relative, naming_end, opens_according
 from .connectives import ADDING_RE as _ADDING_RE, CLAUSE_RE as _CLAUSE_RE, COORDINATED_RE as _COORDINATED_RE, INTERPOSED_RE as _INTERPOSED_RE, OTHER_SPEAKER_RE as _OTHER_SPEAKER_RE
 
 __all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
@@ -144,7 +144,9 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     # to the cue.
     if not trailing_only and not _has_quote(masked, a, cs):
         ps = skip_intro(masked, a, cs)
-        ref = speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
+        # "A diplomat, who said he was not authorised to speak, said …": the first cue is
+        # the relative clause's; the speaker's is a later one.
+        ref = None if cue_in_relative(masked, ps, cs, b) else speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
         if ref is None and _SHARED_SUBJECT_RE.search(masked, ps, cs):
             ref = _shared_subject(masked[ps:cs], gz)
         if ref is not None:

@@ -206,9 +206,9 @@ def _sources(head: str, gz: Gazetteer) -> Optional[SpeakerRef]:
     m = _SOURCES_RE.fullmatch(head)
     if m is None or not (m.group("q") or m.group("where")):
         return None
-    if not m.group("noun").endswith("s") and not m.group("prep"):
-        return None  # "a senior official" alone: the general reader (outlet's or nearest state)
     adj = m.group("adj").strip()
+    if not m.group("noun").endswith("s") and not m.group("prep") and adj.lower() not in _REGIONAL:
+        return None  # "a senior official" alone: the general reader (outlet's or nearest state); "a Western diplomat" speaks for none
     country = gz.country_of(adj) if adj else None
     if adj and country is None and adj.lower() not in _REGIONAL:
         return None

@@ -32,6 +32,7 @@ from ..model import Speaker, Span
 from .records import WORDS_RE, Draft, FrameContext, QuotePart
 from .speakers import SpeakerRef
 from .connectives import PARTICIPLE_CUES
+from .cues import CUE_RE
 
 __all__ = [
     "LIVE_MARK_RE",
@@ -40,6 +41,7 @@ __all__ = [
     "outside_speaker",
     "one_of_them",
     "opens_according",
+    "cue_in_relative",
     "according_phrase_end",
     "naming_end",
     "quoted_as_saying",
@@ -136,6 +138,19 @@ def one_of_them(phrase: str) -> Optional[SpeakerRef]:
     if m is None or (m.group("noun") is None and not p.endswith("them")):
         return None
     return SpeakerRef(Speaker(role=p[:1].lower() + p[1:]), p, ref="nominal", cls="official")
+
+
+_RELATIVE_OPEN_RE = re.compile(r",\s*(?:who|which|whose)(?:\s+[\w'’-]+){0,4}\s*$")
+
+
+def cue_in_relative(masked: str, ps: int, cs: int, b: int) -> bool:
+    """Whether the cue at ``cs`` opens inside a relative clause of the phrase before it
+    ("A diplomat, who said he …, said …", "Kim, who has repeatedly said …, told …") and
+    another cue follows in the frame (``b``: its end) to be the speaker's. Bounded look-back."""
+    if _RELATIVE_OPEN_RE.search(masked, max(ps, cs - 60), cs) is None:
+        return False
+    nxt = CUE_RE.search(masked, cs + 1, b)
+    return nxt is not None and nxt.start() > cs
 
 
 _ACCORDING_LEAD_RE = re.compile(

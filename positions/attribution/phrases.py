@@ -31,7 +31,7 @@ from typing import Optional
 from ..actors import Gazetteer
 from ..model import PartialDate, Speaker
 from .speakers import SpeakerRef, parse_speaker
-from .wire import one_of_them, outside_government, outside_speaker, strip_restrictive
+from .wire import THE_COUNTRYS_RE, one_of_them, outside_government, outside_speaker, strip_restrictive
 
 __all__ = ["speaker_phrase", "states_in"]
 
@@ -115,6 +115,7 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     if t and t.start() > 0:  # "Defense Secretary Robert M. Gates today said": the time is no part of the speaker
         p = phrase = p[: t.start()]
     p = phrase = _INTERJECTION_RE.sub("", p)  # "Some members, however, maintained …"
+    p = phrase = THE_COUNTRYS_RE.sub("its ", p)  # "the country's foreign ministry": as "its" (wire)
     if "--" in p or "(" in p:
         # "Prime Minister Suga -- who leaves office next month -- told …", "Lavrov (speaking
         # to a Moscow daily) argued …": an aside is no part of the speaker.

@@ -22,7 +22,7 @@ from .holders import LazyHolderContext, holders_of, subject_countries
 from .records import WORDS_RE, Draft, drop_final_period
 from .phrases import speaker_phrase
 from .speakers import Resolver, SpeakerRef, parse_speaker
-from .wire import in_subject_position, paragraph_topic
+from .wire import KOREAN_SIDE_RE, in_subject_position, paragraph_topic
 from .clauses import skip_intro
 
 __all__ = ["resolve"]
@@ -51,6 +51,7 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
     # Speakers that carry no state by convention (UN officials, the Council, unnamed groups),
     # and the states a delegate also speaks for; a later "he" or "the delegate" keeps them.
     stateless: set[Speaker] = set()
+    korean: Optional[bool] = None  # whether the article names Korea (asked once, when needed)
     stated: tuple[list[int], list[Optional[str]]] = ([], [])  # starts and states of the statements so far: a paragraph's topic
     also: dict[Speaker, tuple[str, ...]] = {}
     for d in drafts:
@@ -99,6 +100,13 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
                 country = gz.country_of_hit(hit)
                 speaker = attrs.evolve(speaker, country=country)
                 evidence.append(f"'{speaker.organization or speaker.role}' names no country; the paragraph opens in {place.group('place')} ({country})")
+        side = KOREAN_SIDE_RE.match(d.ref.phrase) if country is None and d.ref is not None else None
+        if side and korean is None:
+            korean = "Korea" in text
+        if side and korean:
+            country = "PRK" if side.group("side") == "North" else "KOR"  # "The North's ambassador"
+            speaker = attrs.evolve(speaker, country=country)
+            evidence.append(f"'the {side.group('side')}' in a story on Korea: {country}")
         if country is None and speaker.organization == "state media":
             found, _ = subject_countries(d.parts[0].slice(text)[:300], gz)
             if len(found) == 1:  # "Kim Jong Un vowed …, state media said": the media of the state it reports on

@@ -36,6 +36,8 @@ from .cues import CUE_RE
 
 __all__ = [
     "LIVE_MARK_RE",
+    "THE_COUNTRYS_RE",
+    "KOREAN_SIDE_RE",
     "strip_restrictive",
     "outside_government",
     "outside_speaker",
@@ -55,6 +57,13 @@ LIVE_MARK_RE = re.compile(
 )
 """A live blog's bullet or time stamp opening a paragraph ("- ", "• ", "10:42 GMT — "): no
 part of the statement or its speaker."""
+
+THE_COUNTRYS_RE = re.compile(r"^[Tt]he\s+(?:country|nation|regime|state|government)['’]s\s+(?=[a-zA-Z])")
+""""The country's foreign ministry" reads as "its foreign ministry": the state the statement
+is about, else the nearest speaker's."""
+KOREAN_SIDE_RE = re.compile(r"^[Tt]he\s+(?P<side>North|South)['’]s\s")
+"""Korean news names the two states "the North" and "the South" ("The North's ambassador to
+the U.N., Kim Song"): read so only in an article that names Korea."""
 
 _RESTRICTIVE_RE = re.compile(r"\s+(?:who|that)\s+(?=[a-z])")
 _SOURCE_HEAD_RE = re.compile(

@@ -46,6 +46,7 @@ __all__ = [
     "cue_in_relative",
     "according_phrase_end",
     "naming_end",
+    "carrier_tail",
     "quoted_as_saying",
     "cited_report",
     "paragraph_topic",
@@ -208,6 +209,24 @@ def naming_end(masked: str, start: int, end: int) -> tuple[int, Optional[int]]:
         return end, None
     m = _AFTER_NAMING_RE.match(masked, close + 1, end)
     return (close + 1, m.end()) if m else (end, None)
+
+
+_CARRIER_RE = re.compile(
+    r",\s+(?:(?:[\w.'’-]+\s+){0,6}?(?:news\s+agency|agency|media|newspaper|daily|broadcaster|television|TV|KCNA|Yonhap|Xinhua|TASS|Kyodo|Interfax|RIA\s+Novosti)"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:reported|reports)(?:\s+on\s+[A-Z][a-z]+|\s+(?:later|earlier|today))?\s*"
+)
+
+
+def carrier_tail(masked: str, s: int, e: int) -> int:
+    """The end of content that closes on the outlet that carried it ("Kim said the tests
+    were defensive, North Korea's official KCNA news agency reported"): before that comma.
+    Only the last comma within 120 characters is tried (bounded)."""
+    c = masked.rfind(",", max(s, e - 120), e)
+    if c <= s or _CARRIER_RE.fullmatch(masked, c, e) is None:
+        return e
+    while c > s and masked[c - 1] in " \t":
+        c -= 1
+    return c
 
 
 _QUOTED_RE = re.compile(r"\bquoted\s+(?P<who>[^,;\"]{2,160}?)\s+as\s+(?:saying|telling\s+[^,;\"]{1,60}?)(?:\s+that)?(?=[\s,.:]|$)")

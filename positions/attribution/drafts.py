@@ -35,6 +35,7 @@ _DATELINE_RE = re.compile(
 """A wire dateline: "SEOUL, Feb. 25 (Yonhap) --", "MOSCOW, July 4. /TASS/.", and AP's
 "BAENGNYEONG ISLAND, South Korea (AP) —" (a place, its country, the agency, a dash)."""
 _MASK = "Q"
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)\]]*\s*$")
 
 
 def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Draft], list[tuple[int, int]]]:
@@ -53,6 +54,10 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
         m = _DATELINE_RE.match(text, para.start, para.end)
         if m:  # a wire dateline left in the body (after a page's header lines) is nobody's words
             paragraphs[i] = Span(m.end(), para.end)
+            # So are the headline and byline above it ("North Korea says it will …, warns
+            # Seoul"): lines before the dateline that end in no full stop (guideline 7).
+            head = [p for p in paragraphs[:i] if not _SENTENCE_END_RE.search(text, p.start, p.end)]
+            paragraphs = [p for p in paragraphs if p not in head]
             break
     paragraphs = [Span(m.end(), p.end) if (m := LIVE_MARK_RE.match(text, p.start, p.end)) else p for p in paragraphs]
     quotes = [_close_before_attribution(text, q, gz) for q in find_quotes(text, paragraphs, original_char=original_char)]

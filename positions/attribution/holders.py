@@ -71,6 +71,7 @@ _COMMON_RE = re.compile(
 _PROPOSALS = ("roadmap", "road map", "plan", "action plan", "initiative", "proposal", "draft", "resolution", "declaration", "statement", "agreement", "concept")
 _PROPOSAL_RE = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in sorted(_PROPOSALS, key=len, reverse=True)) + r")s?\b")
 _THE_PROPOSAL_RE = re.compile(r"(?:the|The|this|This|their|Their)\s+(?:joint\s+|new\s+|draft\s+)?(?P<noun>" + "|".join(p.replace(" ", r"\s+") for p in _PROPOSALS) + r")\b")
+_NOUN_OF_RE = re.compile(r"[a-z]+\s+of\s")
 _COUNTERPART_RE = re.compile(
     r"\b(?:met|meets|meeting|talks\s+with|talked\s+with|spoke\s+(?:with|to)|call\s+with|hosted|received)\s+(?:his|her|their)\s+"
     r"(?P<adj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+counterparts?\b"
@@ -344,8 +345,8 @@ def _sentence_holders(
             owner = gz.country_of(e.group("owner"))
             if owner and owner != found[0]:
                 return (found[0], owner)
-        if found[0] != speaker_country and STANCE_RE.match(rest):
-            return found
+        if found[0] != speaker_country and STANCE_RE.match(rest) and not _NOUN_OF_RE.match(rest):
+            return found  # not "the U.S. offer of talks was …": a noun, not a stance
     return ()
 
 

@@ -194,13 +194,16 @@ def according_phrase_end(masked: str, ce: int, comma: int, end: int) -> int:
     return nxt
 
 
-_AFTER_NAMING_RE = re.compile(r"\s*,?\s*(?:" + PARTICIPLE_CUES + r")(?:\s+that|\s*:)?\s+")
+_AFTER_NAMING_RE = re.compile(
+    r"\s*,?\s*(?:" + PARTICIPLE_CUES + r"|and\s+(?:also\s+)?(?:said|added|stressed|warned|noted|insisted|urged|vowed|pledged))(?:\s+that|\s*:)?\s+"
+)
 
 
 def naming_end(masked: str, start: int, end: int) -> tuple[int, Optional[int]]:
     """Where the statement of a naming cue ends, and where a participial statement after it
-    starts ('called the closure "self-defeating," expressing hope that …': the quoted words,
-    then the participle's clause). A participle after the quote ends it; else it runs on
+    starts ('called the closure "self-defeating," expressing hope that …', 'called it "an
+    outrage" and said …': the quoted words, then the next clause). A participle or a second
+    cue after the quote ends it; else it runs on
     (``(end, None)``: 'called the launch "a provocation" that threatened peace')."""
     if masked[start : start + 1] != '"':
         return end, None

@@ -31,7 +31,7 @@ CLAUSE_RE = re.compile(
     r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
     r"|,?\s+(?:and|but)\s+(?:also\s+)?that\s+"
     r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|underlined|underscored|argued|maintained|reiterated)\s+that\s+"
-    r"|,?\s+and\s+(?:also\s+)?(?:called\s+on|called\s+upon|urged|appealed\s+to|encouraged)\s+(?=(?:[\w'’\-]+\s+){1,8}?to\s+[a-z])"
+    r"|,?\s+and\s+(?:also\s+)?(?:called\s+on|called\s+upon|urged|appealed\s+to|encouraged)\s+(?=(?:[\w'’\-]+\s+){1,8}?to\s+[a-z\"])"
     r"|,?\s+and\s+(?:also\s+)?(?:promised|pledged|vowed|offered)\s+(?=to\s+[a-z])"
 )
 """Where a second clause under the same cue starts: "…, adding that B", "…, and he added that

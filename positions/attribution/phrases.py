@@ -219,8 +219,9 @@ def _sources(head: str, gz: Gazetteer) -> Optional[SpeakerRef]:
         where = re.sub(r"^(?:the\s+)", "", where.strip())
         hit = gz.lookup(where)
         country = gz.country_of(where) if hit is not None and hit[0] in ("country", "metonym", "institution") else None
-    if country is None and where and any(len(gz.country_of_hit((x.kind, x.key)) or "") == 3 for x in gz.mentions(where) if x.kind != "person"):
-        return None  # "a source in the Russian Foreign Ministry": the general reader places it
+    posted = m.group("noun").lower().rstrip("s") in ("diplomat", "negotiator") and m.group("prep") in ("in", "at")
+    if country is None and where and not posted and any(len(gz.country_of_hit((x.kind, x.key)) or "") == 3 for x in gz.mentions(where) if x.kind != "person"):
+        return None  # "a source in the Russian Foreign Ministry": the general reader places it; "diplomats in Seoul" are posted there
     role = head[:1].lower() + head[1:]
     if country is None and re.search(r"government|administration|military|security|defen", m.group("quals"), re.I):
         # "two administration officials": the government the story is about (resolution).

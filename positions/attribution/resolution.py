@@ -71,6 +71,13 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
             if ref.ref == "possessive":
                 ref, whose = _possessive(ref, text, d, gz, res)
                 evidence.append(whose)
+            if ref.ref == "nominal" and ref.cls == "body" and not ref.speaker.country and para_starts:
+                # "Seoul was more blunt. The foreign ministry said …": the body of the state the
+                # paragraph opens on, not the nearest earlier institution of another (wire copy).
+                topic = paragraph_topic(text, frames, frame_starts, tv.paragraphs[_para_index(para_starts, d.parts[0].start)], min(d.parts[0].start, d.cue.start if d.cue else d.parts[0].start), gz, subject_countries, stated)
+                if topic:
+                    ref = attrs.evolve(ref, speaker=attrs.evolve(ref.speaker, country=topic))
+                    evidence.append(f"'{ref.phrase}': the paragraph opens on {topic}")
             speaker, why = res.resolve(ref)
             if why:
                 evidence.append(why)

@@ -58,6 +58,7 @@ def test_strip_restrictive(phrase, stripped):
         ("Han Seung-woo, a North Korea specialist at Kyungnam University", True),
         ("Foreign Ministry spokesman Gao Feng", False),
         ("the first vice foreign minister, Choi Jong-kun", False),
+        ("the former Soviet Union's ambassador", False),
     ],
 )
 def test_outside_government(phrase, outside):

@@ -84,7 +84,7 @@ def strip_restrictive(phrase: str) -> str:
 
 
 _OUTSIDE_RE = re.compile(
-    r"\b(?:former|ex-|retired|onetime|one-time)\s*(?:[\w.'’-]+\s+){0,5}?(?:official|minister|envoy|ambassador|diplomat|negotiator|"
+    r"\b(?:former(?!\s+(?:Soviet|Yugoslav|Czechoslovak|East\s+German|West\s+German))|ex-|retired|onetime|one-time)\s*(?:[\w.'’-]+\s+){0,5}?(?:official|minister|envoy|ambassador|diplomat|negotiator|"
     r"president|secretary|adviser|advisor|aide|spokes(?:man|woman|person)|general|director|chief|representative|prime\s+minister|"
     r"lawmaker|officer|head|staffer|member)\b"
     r"|\b(?:analyst|expert|specialist|researcher|fellow|professor|scholar|academic|lecturer|economist|historian|"

@@ -102,7 +102,7 @@ def outside_government(phrase: str) -> bool:
 
 _OUTSIDE_NOUNS = (
     r"analyst|expert|specialist|researcher|fellow|professor|scholar|academic|lecturer|economist|historian|commentator|"
-    r"strategist|defector|observer"
+    r"strategist|defector"
 )
 _OUTSIDE_PHRASE_RE = re.compile(
     r"(?P<det>(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s+)?(?P<pre>(?:[\w.'’-]+\s+){0,4}?)"

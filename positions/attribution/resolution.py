@@ -74,7 +74,7 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
             if ref.ref == "nominal" and ref.cls == "body" and not ref.speaker.country and para_starts:
                 # "Seoul was more blunt. The foreign ministry said …": the body of the state the
                 # paragraph opens on, not the nearest earlier institution of another (wire copy).
-                topic = paragraph_topic(text, frames, frame_starts, tv.paragraphs[_para_index(para_starts, d.parts[0].start)], min(d.parts[0].start, d.cue.start if d.cue else d.parts[0].start), gz, subject_countries, stated)
+                topic = _topic(text, frames, frame_starts, tv, para_starts, d, gz, stated)
                 if topic:
                     ref = attrs.evolve(ref, speaker=attrs.evolve(ref.speaker, country=topic))
                     evidence.append(f"'{ref.phrase}': the paragraph opens on {topic}")
@@ -121,8 +121,7 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
                 speaker = attrs.evolve(speaker, country=country)
                 evidence.append(f"'state media' names no country; the statement is about {country}")
         if country is None and (speaker.organization or speaker.role) and para_starts:
-            pi = _para_index(para_starts, d.parts[0].start)
-            topic = paragraph_topic(text, frames, frame_starts, tv.paragraphs[pi], min(d.parts[0].start, d.cue.start if d.cue else d.parts[0].start), gz, subject_countries, stated)
+            topic = _topic(text, frames, frame_starts, tv, para_starts, d, gz, stated)
             if topic:
                 # "Pyongyang was unmoved. … Ri Chol Gyu, a senior Foreign Ministry official,
                 # said …": the state the paragraph opens on is the official's (wire copy).
@@ -219,6 +218,17 @@ def _possessive(ref: SpeakerRef, text: str, d: Draft, gz: Gazetteer, res: Resolv
 
 _PLACE_OPENER_RE = re.compile(r"(?:In|From|Back\s+in|Over\s+in)\s+(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s")
 """A paragraph that opens on a capital or a state ("In Washington, …", "In Seoul, …")."""
+
+
+def _topic(
+    text: str, frames: list[tuple[int, int]], frame_starts: list[int], tv: TextView, para_starts: list[int], d: Draft, gz: Gazetteer, stated: tuple[list[int], list[Optional[str]]]
+) -> Optional[str]:
+    """The state the paragraph of draft ``d`` opens on (:func:`.wire.paragraph_topic`)."""
+    pi = _para_index(para_starts, d.parts[0].start)
+    if pi < 0:
+        return None
+    before = min(d.parts[0].start, d.cue.start if d.cue else d.parts[0].start)
+    return paragraph_topic(text, frames, frame_starts, tv.paragraphs[pi], before, gz, subject_countries, stated)
 
 
 def _para_index(para_starts: list[int], pos: int) -> int:

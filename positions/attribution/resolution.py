@@ -107,7 +107,7 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
                 country = gz.country_of_hit(hit)
                 speaker = attrs.evolve(speaker, country=country)
                 evidence.append(f"'{speaker.organization or speaker.role}' names no country; the paragraph opens in {place.group('place')} ({country})")
-        side = KOREAN_SIDE_RE.match(d.ref.phrase) if country is None and d.ref is not None else None
+        side = KOREAN_SIDE_RE.search(d.ref.phrase[:300]) if country is None and d.ref is not None else None
         if side and korean is None:
             korean = "Korea" in text
         if side and korean:

@@ -62,9 +62,10 @@ part of the statement or its speaker."""
 THE_COUNTRYS_RE = re.compile(r"^[Tt]he\s+(?:country|nation|regime|state|government)['’]s\s+(?=[a-zA-Z])")
 """"The country's foreign ministry" reads as "its foreign ministry": the state the statement
 is about, else the nearest speaker's."""
-KOREAN_SIDE_RE = re.compile(r"^[Tt]he\s+(?P<side>North|South)['’]s\s")
+KOREAN_SIDE_RE = re.compile(r"(?:^|\s)[Tt]he\s+(?P<side>North|South)['’]s\s")
 """Korean news names the two states "the North" and "the South" ("The North's ambassador to
-the U.N., Kim Song"): read so only in an article that names Korea."""
+the U.N., Kim Song", "Kim Gunn, the South's top nuclear envoy"): read so only in an article
+that names Korea (use ``.search``)."""
 
 _RESTRICTIVE_RE = re.compile(r"\s+(?:who|that)\s+(?=[a-z])")
 _SOURCE_HEAD_RE = re.compile(

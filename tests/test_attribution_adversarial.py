@@ -237,5 +237,6 @@ def test_wire_shapes_linear() -> None:
     _assert_linear(lambda n: "x, Yonhap reported, citing " * (n // 27) + "x.", _extract)
     _assert_linear(lambda n: "x, one analyst at a " * (n // 20) + "said.", _extract)
     _assert_linear(lambda n: "Kim said x, KCNA reported" * (n // 25) + ".", _extract)
+    _assert_linear(lambda n: "Ann Lee: " * (n // 9) + '"x y z w."', _extract)
     _assert_linear(lambda n: "Ann said x, while the Council said " * (n // 35) + "x.", _extract)
     _assert_linear(lambda n: "Minister Aiko Mori met Secretary Ken Ito after talks. " * (n // 55) + '"We act," he said.', _extract)

@@ -23,7 +23,7 @@ from .speakers import SpeakerRef, parse_speaker
 from .publishers import outlet_country
 from .transcripts import transcript_drafts
 from .phrases import speaker_phrase
-from .wire import LIVE_MARK_RE, cited_report, quoted_as_saying
+from .wire import LIVE_MARK_RE, cited_report, colon_quote, quoted_as_saying
 
 __all__ = ["build_drafts"]
 
@@ -231,7 +231,8 @@ def _frame_drafts(ctx: FrameContext, a: int, b: int) -> list[Draft]:
             return _in_document(ctx, a, b, doc, qs)
         if qs and _only_punct(masked, a, b, qs):
             return _bare(text, qs)
-        return []
+        labelled = colon_quote(ctx, a, b, qs, phrase_of) if qs else None
+        return [labelled] if labelled else []  # a live blog's 'Japanese Prime Minister X: "…"'
     doc = _IN_DOC_RE.match(masked, a, b)
     if doc and not any(parse_speaker(masked[skip_intro(masked, a, c.start()) : c.start()], gz) for c in cues):
         return _in_document(ctx, a, b, doc, qs)

@@ -29,7 +29,7 @@ from typing import Callable, Optional
 
 from ..actors import Gazetteer
 from ..model import Speaker, Span
-from .records import WORDS_RE, Draft, FrameContext, QuotePart
+from .records import WORDS_RE, Draft, FrameContext, QuotePart, trim_part
 from .speakers import SpeakerRef
 from .connectives import PARTICIPLE_CUES
 from .cues import CUE_RE
@@ -49,6 +49,7 @@ __all__ = [
     "carrier_tail",
     "quoted_as_saying",
     "cited_report",
+    "colon_quote",
     "paragraph_topic",
     "in_subject_position",
 ]
@@ -231,6 +232,27 @@ def carrier_tail(masked: str, s: int, e: int) -> int:
     while c > s and masked[c - 1] in " \t":
         c -= 1
     return c
+
+
+_COLON_LABEL_RE = re.compile(r"\s*(?P<who>[A-Z][^:\"\n]{2,120}?)\s*:\s*(?=\")")
+
+
+def colon_quote(ctx: FrameContext, a: int, b: int, qs: list[QuotePart], phrase_of: PhraseReader) -> Optional[Draft]:
+    """A frame that is a speaker phrase, a colon and one quote, with no cue (a live blog's
+    'Japanese Prime Minister Fumio Kishida: "We have lodged a protest."'): a direct
+    statement of that speaker; None when the words before the colon name no speaker."""
+    masked = ctx.masked
+    m = _COLON_LABEL_RE.match(masked, a, b)
+    if m is None or len(qs) != 1 or qs[0][1].start < m.end():
+        return None
+    qi, part = qs[0]
+    if WORDS_RE.search(masked, part.end, b):
+        return None  # words after the quote: not a label and a quote alone
+    ref = phrase_of(m.group("who"))
+    if ref is None or ref.ref is not None:
+        return None
+    span = trim_part(ctx.text, part)
+    return Draft([span], "direct", ref, Span(m.start("who"), m.end()), (qi,)) if span else None
 
 
 _QUOTED_RE = re.compile(r"\bquoted\s+(?P<who>[^,;\"]{2,160}?)\s+as\s+(?:saying|telling\s+[^,;\"]{1,60}?)(?:\s+that)?(?=[\s,.:]|$)")

@@ -225,3 +225,18 @@ def test_question_frames_linear() -> None:
 
     _assert_linear(lambda n: "x" + "? " * (n // 2) + "x", lambda t: _QUESTION_RE.search(t))
     _assert_linear(lambda n: "x" + ", he asked" * (n // 10) + " x", lambda t: _QUESTION_RE.search(t))
+
+
+def test_wire_shapes_linear() -> None:
+    """Wire copy (attribution/wire.py): "quoted … as saying" and "according to" repeated in one
+    sentence, sources with restrictive clauses, and many narrated persons before "he said"."""
+    text = "Kyodo quoted Defense Minister Aiko Mori as saying that Tokyo would act."
+    assert _extract(text) == [("Tokyo would act", "reported", "Aiko Mori", "JPN", ("JPN",))]
+    _assert_linear(lambda n: "Yonhap quoted an official as " * (n // 30) + "x.", _extract)
+    _assert_linear(lambda n: "But according to a source who asked " * (n // 36) + "x.", _extract)
+    _assert_linear(lambda n: "x, Yonhap reported, citing " * (n // 27) + "x.", _extract)
+    _assert_linear(lambda n: "x, one analyst at a " * (n // 20) + "said.", _extract)
+    _assert_linear(lambda n: "Kim said x, KCNA reported" * (n // 25) + ".", _extract)
+    _assert_linear(lambda n: "Ann Lee: " * (n // 9) + '"x y z w."', _extract)
+    _assert_linear(lambda n: "Ann said x, while the Council said " * (n // 35) + "x.", _extract)
+    _assert_linear(lambda n: "Minister Aiko Mori met Secretary Ken Ito after talks. " * (n // 55) + '"We act," he said.', _extract)

@@ -27,7 +27,7 @@ KEYS = frozenset({"text", "text2", "country", "speaker", "speaker_org", "kind", 
 # ISO 3166 alpha-3, or an international organization's own code.
 CODE_RE = re.compile(r"^(?:[A-Z]{3}|EU|UN)$")
 NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z]+)-[a-z0-9-]+\.txt$")
-SOURCES = frozenset({"unsc", "unga", "unsg", "spv", "state", "whitehouse", "kremlin", "fmprc", "kcna", "joint", "mofa", "analysis"})
+SOURCES = frozenset({"unsc", "unga", "unsg", "spv", "state", "whitehouse", "kremlin", "fmprc", "kcna", "joint", "mofa", "analysis", "reuters"})
 
 GOLDS = sorted(DEV.glob("*.gold.json"))
 

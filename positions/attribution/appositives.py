@@ -13,8 +13,9 @@ from typing import Optional
 __all__ = ["APPOSITIVE_MAX", "appositive_speaker", "name_before"]
 
 APPOSITIVE_MAX = 160
-_NAME_RE = re.compile(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s*")
-"""A person's name in apposition: two to four capitalized words."""
+_NAME_RE = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s*")
+"""A person's name in apposition: two to four capitalized words, perhaps after a title in
+lower case ("analyst Hana Cole", "former envoy Chris Hill")."""
 
 
 def name_before(masked: str, a: int, comma: int) -> Optional[int]:

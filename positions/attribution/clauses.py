@@ -19,29 +19,11 @@ from ..actors import Gazetteer
 from .appositives import appositive_speaker, name_before
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
+from .wire import according_phrase_end, carrier_tail, cue_in_relative, naming_end, opens_according
+from .connectives import ADDING_RE as _ADDING_RE, CLAUSE_RE as _CLAUSE_RE, COORDINATED_RE as _COORDINATED_RE, INTERPOSED_RE as _INTERPOSED_RE, OTHER_SPEAKER_RE as _OTHER_SPEAKER_RE
 
 __all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
 
-_PARTICIPLE_CUES = (
-    r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|"
-    r"underscoring|reiterating|recalling|urging|calling\s+on|calling\s+for|asserting|affirming|reaffirming|observing|"
-    r"cautioning|highlighting|declaring|expressing\s+(?:(?:its|his|her|their|the|deep|grave|serious|strong)\s+)*(?:concern|hope|regret|conviction|belief)|"
-    r"voicing\s+(?:(?:its|his|her|their|deep|grave|serious)\s+)*(?:concern|hope|regret))"
-)
-"""Participial cues that open a further statement of the same speaker (", urging X to …")."""
-_ADDING_RE = re.compile(r",\s+(?:and\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+")
-_CLAUSE_RE = re.compile(
-    r",\s+(?:and\s+|while\s+(?:also\s+)?)?" + _PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+"
-    r"|,?\s+while\s+(?:also\s+)?" + _PARTICIPLE_CUES + r"(?:\s+that)?\s+"
-    r"|,?\s+(?:and|but)\s+(?:he|she|they|it|we|the\s+(?:minister|envoy|ambassador|diplomat|spokesman|spokeswoman|spokesperson|president|official|ministry|leader))\s+(?:also\s+|later\s+|further\s+)?"
-    r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
-    r"|,?\s+(?:and|but)\s+(?:also\s+)?that\s+"
-    r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|underlined|underscored|argued|maintained|reiterated)\s+that\s+"
-    r"|,?\s+and\s+(?:also\s+)?(?:called\s+on|called\s+upon|urged|appealed\s+to|encouraged)\s+(?=(?:[\w'’\-]+\s+){1,8}?to\s+[a-z])"
-    r"|,?\s+and\s+(?:also\s+)?(?:promised|pledged|vowed|offered)\s+(?=to\s+[a-z])"
-)
-"""Where a second clause under the same cue starts: "…, adding that B", "…, and he added that
-B", "said that A, but that B" (the annotation guidelines make each clause a statement)."""
 _THAT_RE = re.compile(r"\bthat\s+")
 _NOMINAL_THAT_RE = re.compile(
     r"\s*(?:(?:its|his|her|their|the|deep|grave|serious|strong|great|firm|growing|particular)\s+){0,3}"
@@ -97,7 +79,7 @@ _INTRO_FRAME_RE = re.compile(
     r"|(?i:Like|Unlike|As\s+with)\s+(?:other\s+|many\s+|most\s+|his\s+|her\s+|their\s+)?[^,;\"]*"
     r"|(?i:At|In|On|By|During|After|Before|Following|Earlier|Later|Meanwhile|However|Separately|Also|"
     r"Then|Now|Today|Yesterday|Last|This|For|Elsewhere|Still|But|And|Instead|Nonetheless|"
-    r"Nevertheless|Similarly|Likewise|Previously|Subsequently)\b[^,;]*),\s*"
+    r"Nevertheless|Similarly|Likewise|Previously|Subsequently|As|When|While|Amid|Amidst|Ahead|Despite|With|Once|Upon|Since|Until)\b[^,;]*),\s*"
 )
 """An introductory phrase before a leading speaker ("Speaking to reporters …, ", "Asked
 whether …, ", "At the talks, ", "Earlier, in a speech …, "): neither speaker nor content."""
@@ -145,7 +127,8 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         end -= 1
     if form == "according to":
         comma = masked.find(",", ce, end)
-        if cs == _skip_space_left(masked, a, cs) and comma != -1:  # "According to X, CONTENT"
+        if opens_according(masked, a, cs) and comma != -1:  # "(But) according to X(, appositive), CONTENT"
+            comma = according_phrase_end(masked, ce, comma, end)
             ref = speaker_phrase(masked[ce:comma], gz)
             if ref is None:
                 return []
@@ -161,7 +144,9 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     # to the cue.
     if not trailing_only and not _has_quote(masked, a, cs):
         ps = skip_intro(masked, a, cs)
-        ref = speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
+        # "A diplomat, who said he was not authorised to speak, said …": the first cue is
+        # the relative clause's; the speaker's is a later one.
+        ref = None if cue_in_relative(masked, ps, cs, b) else speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
         if ref is None and _SHARED_SUBJECT_RE.search(masked, ps, cs):
             ref = _shared_subject(masked[ps:cs], gz)
         if ref is not None:
@@ -170,7 +155,10 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
             start = _content_start(masked, ce, end, form)
             if start is None:
                 return []
-            got = content_drafts(ctx, start, end, ref, cue_span, qs, lead=True)
+            cut, then = naming_end(masked, start, end) if form in _NAMING_CUES else (end, None)
+            got = content_drafts(ctx, start, cut, ref, cue_span, qs, lead=True)  # 'called X "Y," expressing …': Y alone
+            if then is not None:
+                got += content_drafts(ctx, then, end, ref, Span(cut, then), qs, lead=True)
             if form in ("expressed", "expresses", "voiced", "voices") and got and got[0].kind == "reported" and not _NOMINAL_THAT_RE.match(masked, ce, end):
                 # "expressed regret at the Council's division" (a noun object) is narration;
                 # a clause after it ("…, saying that Y", "…, and stressed that Y") is not.
@@ -294,17 +282,6 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
     return drafts
 
 
-_COORDINATED_RE = re.compile(r"\s*(?:and|but|or|yet|so|while|whereas)\s")
-"""A clause after a comma that opens with a conjunction is coordinated, never a trailing
-speaker phrase ("…, and the Council had answered with unity")."""
-_INTERPOSED_RE = re.compile(
-    r"\s*,\s*(?:(?P<verb>(?:is|are|was|were|had|has|have|would|will|could|should|must|might|may|can|did|does|do|"
-    r"remained|remains|stood|lay|meant|needed|needs|required|requires|posed|poses)\s+[a-z])"
-    r"|(?:and|but)\s+(?=(?:[A-Z][\w'’.-]*|it|they|we|he|she|there|this|that|the|its|his|her|their)\s+[\w'’.-]+\s+[a-z]))"
-)
-"""After an interposed attribution ("A, he said, …"): a verb continues the same statement
-("…, had been drafted under pressure"); "and" + a new subject opens another statement of
-the same speaker ("…, and it must be maintained")."""
 
 
 def _object_adverbial(s: str) -> bool:
@@ -340,6 +317,8 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
             return pos + m.end()  # "told a regular press briefing on Monday that …"
     if form in ("warned", "warns", "cautioned", "cautions") and re.match(r"\s+(?:against|of|about|over)\s", masked[pos : pos + 10]):
         return None  # "warned against unilateralism": a noun object, narration (guideline 4)
+    if form in ("proposed", "proposes") and not window.lstrip().startswith(("to ", ":")):
+        return None  # "proposed emergency consultations": a noun object, narration (guideline 4)
     if form in ("expressed", "expresses", "voiced", "voices"):
         nom = _NOMINAL_THAT_RE.match(masked, pos, end)
         if nom:
@@ -412,6 +391,7 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
         s += 1
     while e > s and masked[e - 1] in TRIM_END + ".":
         e -= 1
+    e = carrier_tail(masked, s, e)  # "…, North Korea's official KCNA news agency reported": the carrier
     if e <= s:
         return []
     inside = [(qi, p) for qi, p in qs if s <= p.start and p.end <= e + 1]
@@ -438,12 +418,6 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
 
 
 
-_OTHER_SPEAKER_RE = re.compile(
-    r",?\s+(?:and|but|while|whereas)\s+(?P<who>(?:still\s+|yet\s+)?others|some|(?:many|several|some|other|a\s+few|most)\s+(?:other\s+)?"
-    r"(?:speakers|delegates|delegations|members|representatives|States)(?:,\s*(?:including|among\s+them)\s[^,;\"]{1,120},)?)\s+(?:also\s+|instead\s+)?"
-    r"(?:said|argued|stressed|noted|insisted|warned|emphasi[sz]ed|maintained|contended|countered|underlined|underscored|held|felt|believed)\s+(?:that\s+)?"
-)
-"""A second clause with a group of its own as subject: "…, and others argued that …"."""
 _SHARED_SUBJECT_RE = re.compile(r"\s(?:and|but)(?:\s+also)?\s*$")
 """A second verb of the same subject before the cue: "X welcomed the talks but stressed that …"."""
 

@@ -22,15 +22,20 @@ from .records import WORDS_RE, Draft, FrameContext, QuotePart, trim_part
 from .speakers import SpeakerRef, parse_speaker
 from .publishers import outlet_country
 from .transcripts import transcript_drafts
+from .phrases import speaker_phrase
+from .wire import LIVE_MARK_RE, cited_report, colon_quote, quoted_as_saying
 
 __all__ = ["build_drafts"]
 
 _BOUNDARY_RE = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+))?(?:,\s*\d{4})?\s*"
-    r"(?:\.\s*/[A-Z]+/\.|\([A-Za-z .]+\)\s*--?|--?|[–—])\s+"
+    r"[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:,\s*\d{4})?\s*"
+    r"(?:\.\s*/[A-Z]+/\.|\([A-Za-z .]+\)\s*(?:--?|[–—])|--?|[–—])\s+"
 )
+"""A wire dateline: "SEOUL, Feb. 25 (Yonhap) --", "MOSCOW, July 4. /TASS/.", and AP's
+"BAENGNYEONG ISLAND, South Korea (AP) —" (a place, its country, the agency, a dash)."""
 _MASK = "Q"
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)\]]*\s*$")
 
 
 def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Draft], list[tuple[int, int]]]:
@@ -49,7 +54,12 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
         m = _DATELINE_RE.match(text, para.start, para.end)
         if m:  # a wire dateline left in the body (after a page's header lines) is nobody's words
             paragraphs[i] = Span(m.end(), para.end)
+            # So are the headline and byline above it ("North Korea says it will …, warns
+            # Seoul"): lines before the dateline that end in no full stop (guideline 7).
+            head = [p for p in paragraphs[:i] if not _SENTENCE_END_RE.search(text, p.start, p.end)]
+            paragraphs = [p for p in paragraphs if p not in head]
             break
+    paragraphs = [Span(m.end(), p.end) if (m := LIVE_MARK_RE.match(text, p.start, p.end)) else p for p in paragraphs]
     quotes = [_close_before_attribution(text, q, gz) for q in find_quotes(text, paragraphs, original_char=original_char)]
     ctx = FrameContext(text, _mask(text, quotes), tuple(quotes), gz)
     masked = ctx.masked
@@ -211,13 +221,18 @@ def _frame_drafts(ctx: FrameContext, a: int, b: int) -> list[Draft]:
     text, masked, gz = ctx.text, ctx.masked, ctx.gz
     qs = ctx.quotes_in(a, b)
     cues = list(CUE_RE.finditer(masked, a, b))
+    phrase_of, content_of = (lambda w: speaker_phrase(w, gz)), (lambda s, e, ref, cue: content_drafts(ctx, s, e, ref, cue, qs, lead=True))
+    carried = quoted_as_saying(ctx, a, b, qs, phrase_of, content_of) or cited_report(ctx, a, b, phrase_of, content_of)
+    if carried:  # "Yonhap quoted an official as saying …", "…, Yonhap reported, citing X": their words
+        return carried
     if not cues:
         doc = _IN_DOC_RE.match(masked, a, b)
         if doc:
             return _in_document(ctx, a, b, doc, qs)
         if qs and _only_punct(masked, a, b, qs):
             return _bare(text, qs)
-        return []
+        labelled = colon_quote(ctx, a, b, qs, phrase_of) if qs else None
+        return [labelled] if labelled else []  # a live blog's 'Japanese Prime Minister X: "…"'
     doc = _IN_DOC_RE.match(masked, a, b)
     if doc and not any(parse_speaker(masked[skip_intro(masked, a, c.start()) : c.start()], gz) for c in cues):
         return _in_document(ctx, a, b, doc, qs)

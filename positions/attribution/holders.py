@@ -71,6 +71,12 @@ _COMMON_RE = re.compile(
 _PROPOSALS = ("roadmap", "road map", "plan", "action plan", "initiative", "proposal", "draft", "resolution", "declaration", "statement", "agreement", "concept")
 _PROPOSAL_RE = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in sorted(_PROPOSALS, key=len, reverse=True)) + r")s?\b")
 _THE_PROPOSAL_RE = re.compile(r"(?:the|The|this|This|their|Their)\s+(?:joint\s+|new\s+|draft\s+)?(?P<noun>" + "|".join(p.replace(" ", r"\s+") for p in _PROPOSALS) + r")\b")
+_NOUN_OF_RE = re.compile(r"[a-z]+\s+of\s")
+_COUNTERPART_RE = re.compile(
+    r"\b(?:met|meets|meeting|talks\s+with|talked\s+with|spoke\s+(?:with|to)|call\s+with|hosted|received)\s+(?:his|her|their)\s+"
+    r"(?P<adj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+counterparts?\b"
+)
+"""A meeting of two states' officials: "X held talks with his Japanese counterpart"."""
 _COMPOUND_RE = re.compile(r"(?:(?:the|The|a|A)\s+)?(?P<a>[A-Z][\w.]*)-(?P<b>[A-Z][\w.]*(?:\s+Korean)?)\s+(?:joint\s+)?(?P<noun>" + "|".join(p.replace(" ", r"\s+") for p in _PROPOSALS) + r")\b")
 
 
@@ -199,8 +205,14 @@ def holder_context(text: str, sentences: Sequence[tuple[int, int]], gz: Gazettee
             if saw_and and len(codes) >= 2:
                 groups.append((ms[i][0], codes))
             i = j + 1
-        # Proposals with joint authors.
+        # A meeting of counterparts ("Lavrov met his North Korean counterpart"): a pair.
         sent = text[a:b]
+        for m in _COUNTERPART_RE.finditer(sent):
+            own = next((c for s, _, c in ms if s < a + m.start()), None)
+            other = gz.country_of(m.group("adj"))
+            if own and other and own != other:
+                groups.append((a + m.start(), (own, other)))
+        # Proposals with joint authors.
         for m in _COMPOUND_RE.finditer(sent):
             ca, cb = gz.country_of(m.group("a")), gz.country_of(m.group("b"))
             if ca and cb and ca != cb:
@@ -333,8 +345,8 @@ def _sentence_holders(
             owner = gz.country_of(e.group("owner"))
             if owner and owner != found[0]:
                 return (found[0], owner)
-        if found[0] != speaker_country and STANCE_RE.match(rest):
-            return found
+        if found[0] != speaker_country and STANCE_RE.match(rest) and not _NOUN_OF_RE.match(rest):
+            return found  # not "the U.S. offer of talks was …": a noun, not a stance
     return ()
 
 

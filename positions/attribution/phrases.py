@@ -31,6 +31,7 @@ from typing import Optional
 from ..actors import Gazetteer
 from ..model import PartialDate, Speaker
 from .speakers import SpeakerRef, parse_speaker
+from .wire import THE_COUNTRYS_RE, one_of_them, outside_government, outside_speaker, strip_restrictive
 
 __all__ = ["speaker_phrase", "states_in"]
 
@@ -114,6 +115,7 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     if t and t.start() > 0:  # "Defense Secretary Robert M. Gates today said": the time is no part of the speaker
         p = phrase = p[: t.start()]
     p = phrase = _INTERJECTION_RE.sub("", p)  # "Some members, however, maintained …"
+    p = phrase = THE_COUNTRYS_RE.sub("its ", p)  # "the country's foreign ministry": as "its" (wire)
     if "--" in p or "(" in p:
         # "Prime Minister Suga -- who leaves office next month -- told …", "Lavrov (speaking
         # to a Moscow daily) argued …": an aside is no part of the speaker.
@@ -127,11 +129,16 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     if appos and _CLAUSE_APPOS_RE.match(appos) and not _BEHALF_RE.search(appos) and not re.match(_MEMBERS_OPEN, appos):
         # "Rice, speaking in Beijing during her visit,": a participial clause, not a title.
         phrase, appos = head, ""
-    ref = _un_form(head, appos, gz, date) or _sources(head, gz)
+    if strip_restrictive(head) != head:  # "a diplomat who asked not to be named" (wire)
+        head = strip_restrictive(head)
+        phrase = f"{head}, {appos}" if appos else head
+    ref = _un_form(head, appos, gz, date) or _sources(head, gz) or one_of_them(head)
     if ref is None and _BARE_OFFICE_RE.fullmatch(head) and _behalf(intro, gz):
         ref = SpeakerRef(Speaker(), phrase)
     if ref is None:
-        ref = parse_speaker(phrase, gz, date)
+        ref = parse_speaker(phrase, gz, date) or outside_speaker(head, appos)
+        if ref is None and appos and _NAME_APPOS_RE.fullmatch(appos) and _DESCRIPTION_RE.fullmatch(head):
+            ref = parse_speaker(appos, gz, date)  # "Kim's powerful sister, Kim Yo Jong": the name speaks
         if ref is None:
             return None
     if _BARE_OFFICE_RE.fullmatch(head) and ref.speaker.country is None:
@@ -140,6 +147,10 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
         if states:
             role = f"{head.split()[-1].lower()} of {states[0]}"
             return SpeakerRef(Speaker(role=role, country=states[0]), phrase, also=states[1:])
+    if ref.ref is None and not ref.stateless and outside_government(p):
+        # An analyst, a scholar, a former official: no state, no holders (guidelines 3).
+        sp = ref.speaker
+        return SpeakerRef(Speaker(sp.name, sp.role), ref.phrase, gender=ref.gender, stateless=True)
     if not ref.stateless:
         also = tuple(c for c in _behalf(appos, gz) + _behalf(intro, gz) if c != ref.speaker.country)
         if also:
@@ -147,6 +158,10 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     return ref
 
 
+_NAME_APPOS_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+_DESCRIPTION_RE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|[A-Z][\w.-]*['’]s\s+)(?:[\w'’.-]+\s+){0,4}[a-z][\w-]*")
+"""A description before a name in apposition ("Kim's powerful sister", "The leader's younger
+sister"): a determiner or a possessive, then a few words ending in a common noun."""
 _INTERJECTION_RE = re.compile(
     r",\s*(?:however|meanwhile|moreover|though|too|in\s+turn|for\s+(?:his|her|its|their|our)\s+part|by\s+contrast|"
     r"on\s+the\s+other\s+hand|nonetheless|nevertheless|instead|in\s+contrast)\s*(?=,|$)"
@@ -173,9 +188,9 @@ def _behalf(text: str, gz: Gazetteer) -> tuple[str, ...]:
 
 
 _SOURCES_RE = re.compile(
-    r"(?:(?P<q>two|three|four|five|several|some|a\s+few|a\s+number\s+of|other|a|an|one|another)\s+)?"
-    r"(?P<adj>(?:[A-Z][\w.'’-]*\s+){0,2})(?:senior\s+|western\s+|government\s+|administration\s+|military\s+|diplomatic\s+|security\s+)*"
-    r"(?P<noun>officials|diplomats|sources|negotiators|official|diplomat|source|negotiator)"
+    r"(?:(?P<q>two|three|four|five|several|some|a\s+few|a\s+number\s+of|other|a|an|one|another)\s+)?(?:(?:unidentified|unnamed|anonymous)\s+)?"
+    r"(?P<adj>(?:(?!(?:senior|government|administration|military|diplomatic|security|defen[cs]e)\s)[A-Z][\w.'’-]*\s+){0,2})(?P<quals>(?:senior\s+|western\s+|government\s+|administration\s+|military\s+|diplomatic\s+|security\s+|defen[cs]e\s+)*)"
+    r"(?P<noun>officials|diplomats|sources|negotiators|people|official|diplomat|source|negotiator|person)"
     r"(?:\s+(?P<prep>in|at|from|with|close\s+to|familiar\s+with|briefed\s+on|involved\s+in|who\s+attended)\s+(?P<where>[^,;]{2,60}))?",
     re.I,
 )
@@ -192,9 +207,9 @@ def _sources(head: str, gz: Gazetteer) -> Optional[SpeakerRef]:
     m = _SOURCES_RE.fullmatch(head)
     if m is None or not (m.group("q") or m.group("where")):
         return None
-    if not m.group("noun").endswith("s") and not m.group("prep"):
-        return None  # "a senior official" alone: the general reader (outlet's or nearest state)
     adj = m.group("adj").strip()
+    if not m.group("noun").endswith("s") and not m.group("prep") and adj.lower() not in _REGIONAL:
+        return None  # "a senior official" alone: the general reader (outlet's or nearest state); "a Western diplomat" speaks for none
     country = gz.country_of(adj) if adj else None
     if adj and country is None and adj.lower() not in _REGIONAL:
         return None
@@ -204,9 +219,13 @@ def _sources(head: str, gz: Gazetteer) -> Optional[SpeakerRef]:
         where = re.sub(r"^(?:the\s+)", "", where.strip())
         hit = gz.lookup(where)
         country = gz.country_of(where) if hit is not None and hit[0] in ("country", "metonym", "institution") else None
-    if country is None and where and any(len(gz.country_of_hit((x.kind, x.key)) or "") == 3 for x in gz.mentions(where) if x.kind != "person"):
-        return None  # "a source in the Russian Foreign Ministry": the general reader places it
+    posted = m.group("noun").lower().rstrip("s") in ("diplomat", "negotiator") and m.group("prep") in ("in", "at")
+    if country is None and where and not posted and any(len(gz.country_of_hit((x.kind, x.key)) or "") == 3 for x in gz.mentions(where) if x.kind != "person"):
+        return None  # "a source in the Russian Foreign Ministry": the general reader places it; "diplomats in Seoul" are posted there
     role = head[:1].lower() + head[1:]
+    if country is None and re.search(r"government|administration|military|security|defen", m.group("quals"), re.I):
+        # "two administration officials": the government the story is about (resolution).
+        return SpeakerRef(Speaker(role=role), head, cls="official")
     # Unplaced, they speak for no state: "the nearest earlier speaker's state" would guess.
     return SpeakerRef(Speaker(role=role, country=country), head, stateless=country is None)
 

@@ -22,6 +22,8 @@ from .holders import LazyHolderContext, holders_of, subject_countries
 from .records import WORDS_RE, Draft, drop_final_period
 from .phrases import speaker_phrase
 from .speakers import Resolver, SpeakerRef, parse_speaker
+from .wire import KOREAN_SIDE_RE, in_subject_position, paragraph_topic
+from .clauses import skip_intro
 
 __all__ = ["resolve"]
 
@@ -49,9 +51,11 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
     # Speakers that carry no state by convention (UN officials, the Council, unnamed groups),
     # and the states a delegate also speaks for; a later "he" or "the delegate" keeps them.
     stateless: set[Speaker] = set()
+    korean: Optional[bool] = None  # whether the article names Korea (asked once, when needed)
+    stated: tuple[list[int], list[Optional[str]]] = ([], [])  # starts and states of the statements so far: a paragraph's topic
     also: dict[Speaker, tuple[str, ...]] = {}
     for d in drafts:
-        _note_names(res, text, last_pos, d.parts[0].start, gz)
+        _note_names(res, text, last_pos, d.parts[0].start, gz, frames, frame_starts)
         _note_delegates(res, text, last_pos, d.parts[0].start, gz, also)
         _note_documents(res, text, last_pos, d.parts[0].start, frames, frame_starts, gz, signatories)
         last_pos = d.parts[-1].end
@@ -67,6 +71,13 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
             if ref.ref == "possessive":
                 ref, whose = _possessive(ref, text, d, gz, res)
                 evidence.append(whose)
+            if ref.ref == "nominal" and ref.cls == "body" and not ref.speaker.country and para_starts:
+                # "Seoul was more blunt. The foreign ministry said …": the body of the state the
+                # paragraph opens on, not the nearest earlier institution of another (wire copy).
+                topic = _topic(text, frames, frame_starts, tv, para_starts, d, gz, stated)
+                if topic:
+                    ref = attrs.evolve(ref, speaker=attrs.evolve(ref.speaker, country=topic))
+                    evidence.append(f"'{ref.phrase}': the paragraph opens on {topic}")
             speaker, why = res.resolve(ref)
             if why:
                 evidence.append(why)
@@ -96,6 +107,27 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
                 country = gz.country_of_hit(hit)
                 speaker = attrs.evolve(speaker, country=country)
                 evidence.append(f"'{speaker.organization or speaker.role}' names no country; the paragraph opens in {place.group('place')} ({country})")
+        side = KOREAN_SIDE_RE.search(d.ref.phrase[:300]) if country is None and d.ref is not None else None
+        if side and korean is None:
+            korean = "Korea" in text
+        if side and korean:
+            country = "PRK" if side.group("side") == "North" else "KOR"  # "The North's ambassador"
+            speaker = attrs.evolve(speaker, country=country)
+            evidence.append(f"'the {side.group('side')}' in a story on Korea: {country}")
+        if country is None and speaker.organization == "state media":
+            found, _ = subject_countries(d.parts[0].slice(text)[:300], gz)
+            if len(found) == 1:  # "Kim Jong Un vowed …, state media said": the media of the state it reports on
+                country = found[0]
+                speaker = attrs.evolve(speaker, country=country)
+                evidence.append(f"'state media' names no country; the statement is about {country}")
+        if country is None and (speaker.organization or speaker.role) and para_starts:
+            topic = _topic(text, frames, frame_starts, tv, para_starts, d, gz, stated)
+            if topic:
+                # "Pyongyang was unmoved. … Ri Chol Gyu, a senior Foreign Ministry official,
+                # said …": the state the paragraph opens on is the official's (wire copy).
+                country = topic
+                speaker = attrs.evolve(speaker, country=topic)
+                evidence.append(f"'{speaker.organization or speaker.role}' names no country; the paragraph opens on {topic}")
         if country is None and outlet and (speaker.organization or speaker.role):
             country = outlet
             speaker = attrs.evolve(speaker, country=outlet)
@@ -139,6 +171,8 @@ def resolve(article: Article, tv: TextView, gz: Gazetteer, drafts: list[Draft], 
                 parts=parts,
             )
         )
+        stated[0].append(d.parts[0].start)
+        stated[1].append(country)
         prev_speaker = speaker
         prev_end = d.parts[-1].end
         prev_para = _para_index(para_starts, prev_end)
@@ -167,7 +201,10 @@ def _statement(
 def _possessive(ref: SpeakerRef, text: str, d: Draft, gz: Gazetteer, res: Resolver) -> tuple[SpeakerRef, str]:
     """Resolve "its foreign ministry" / "their government" to the state the content is about
     (its subject: "China supports …, its foreign ministry said"), else to the nearest
-    earlier speaker's state."""
+    earlier speaker's state. An institution whose state is known keeps it ("Its official
+    Korean Central News Agency said …" is the DPRK's, whatever state the content names)."""
+    if ref.speaker.country:
+        return attrs.evolve(ref, ref=None), f"'{ref.phrase}' → {ref.speaker.country}, the state of the institution it names"
     found, _ = subject_countries(d.parts[0].slice(text), gz)
     if len(found) == 1:
         sp = attrs.evolve(ref.speaker, country=found[0])
@@ -181,6 +218,17 @@ def _possessive(ref: SpeakerRef, text: str, d: Draft, gz: Gazetteer, res: Resolv
 
 _PLACE_OPENER_RE = re.compile(r"(?:In|From|Back\s+in|Over\s+in)\s+(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s")
 """A paragraph that opens on a capital or a state ("In Washington, …", "In Seoul, …")."""
+
+
+def _topic(
+    text: str, frames: list[tuple[int, int]], frame_starts: list[int], tv: TextView, para_starts: list[int], d: Draft, gz: Gazetteer, stated: tuple[list[int], list[Optional[str]]]
+) -> Optional[str]:
+    """The state the paragraph of draft ``d`` opens on (:func:`.wire.paragraph_topic`)."""
+    pi = _para_index(para_starts, d.parts[0].start)
+    if pi < 0:
+        return None
+    before = min(d.parts[0].start, d.cue.start if d.cue else d.parts[0].start)
+    return paragraph_topic(text, frames, frame_starts, tv.paragraphs[pi], before, gz, subject_countries, stated)
 
 
 def _para_index(para_starts: list[int], pos: int) -> int:
@@ -238,8 +286,9 @@ def _note_delegates(res: Resolver, text: str, a: int, b: int, gz: Gazetteer, als
             also[ref.speaker] = ref.also
 
 
-def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer) -> None:
-    """Remember persons named in narration, so a later surname can be resolved."""
+def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer, frames: list[tuple[int, int]], starts: list[int]) -> None:
+    """Remember persons named in narration, so a later surname can be resolved; one named
+    inside a sentence rather than as its subject is no antecedent of a later "he"."""
     if b <= a:
         return
     found: list[tuple[int, str, Speaker, Optional[str]]] = []  # (where, name, speaker, gender)
@@ -254,6 +303,9 @@ def _note_names(res: Resolver, text: str, a: int, b: int, gz: Gazetteer) -> None
         name = ref.speaker.name if ref is not None and ref.ref is None else None
         if ref is not None and name and gz.person(name) is None:
             found.append((t.start(), name, ref.speaker, None))
-    for _, name, sp, gender in sorted(found, key=lambda f: f[0]):
+    for where, name, sp, gender in sorted(found, key=lambda f: f[0]):
         res.note_person(name, sp)
+        i = bisect.bisect_right(starts, where) - 1
+        if i >= 0 and (where - frames[i][0] > 300 or not in_subject_position(text, skip_intro(text, frames[i][0], where), where)):
+            res.oblique.add(len(res.history))  # "two days after Secretary X visited Seoul"
         res.history.append((sp, gender))  # a narrated person can be "he" or "the minister" later

@@ -19,34 +19,17 @@ one, recording the evidence.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Optional
 
 import attrs
 
 from ..actors import Gazetteer, Mention
 from ..model import PartialDate, Speaker
+from .roles import ROLE_NOUNS, is_post
 
 __all__ = ["SpeakerRef", "parse_speaker", "Resolver", "ROLE_NOUNS"]
 
-# Nouns that name an office or a speaking body; with their class for nominal resolution.
-ROLE_NOUNS: dict[str, str] = {
-    "envoy": "diplomat", "diplomat": "diplomat", "ambassador": "diplomat",
-    "representative": "diplomat", "negotiator": "diplomat", "delegate": "diplomat", "speaker": "diplomat",
-    "consul": "diplomat", "emissary": "diplomat", "ambassador-at-large": "diplomat",
-    "minister": "minister", "secretary": "minister", "secretary-general": "leader",
-    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
-    "president": "leader", "premier": "leader", "chancellor": "leader", "leader": "leader",
-    "chairman": "leader", "king": "leader", "prime": "leader",
-    "official": "official", "source": "official", "comrade": "leader", "adviser": "official", "advisor": "official", "aide": "official",
-    "director": "official", "chief": "official", "head": "official", "lawmaker": "official",
-    "senator": "official", "general": "official", "commander": "official", "deputy": "official",
-    "ministry": "body", "department": "body", "government": "body", "agency": "body",
-    "delegation": "body", "office": "body", "embassy": "body", "mission": "body",
-    "administration": "body", "cabinet": "body", "side": "body", "commentary": "document",
-    "statement": "document", "communique": "document", "declaration": "document",
-    "memorandum": "document", "editorial": "document", "report": "document",
-    "document": "document",
-}  # fmt: skip
 
 # Lower-case words allowed inside a speaker phrase besides role nouns.
 _PHRASE_WORDS = frozenset(
@@ -56,7 +39,8 @@ _PHRASE_WORDS = frozenset(
     acting new its his her their korean peninsula peace issue issues six-party talks
     north south un u.n. regular briefing daily central committee party people's news
     external relations policy chinese russian american japanese respected dear supreme
-    beloved great military intelligence government administration defense-ministry""".split()
+    beloved great military intelligence government administration defense-ministry media coast guard
+    second third fourth another""".split()
 )
 _TITLE_WORDS = frozenset(
     """the a an of to for at in on and foreign deputy vice senior first chief top nuclear special
@@ -69,8 +53,8 @@ _ADVERBS = frozenset(
 )
 _DOCUMENT_WORDS = frozenset("statement declaration communique communiqué document agreement accord text resolution".split())
 _CARRIED_RE = re.compile(
-    r"(?P<doc>(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|commentary|editorial|report|article|dispatch|communique|readout|transcript|release))"
-    r"\s+(?:carried|published|released|issued|run|quoted)\s+by\s+(?P<by>.+)"
+    r"(?P<doc>(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w-]+\s+){0,3}?(?:statement|commentary|editorial|report|article|dispatch|communique|readout|transcript|release))"
+    r"\s+(?:(?:carried|published|released|issued|run|quoted)\s+by|from)\s+(?P<by>.+)"
 )
 _AUXILIARIES = frozenset("has have had would will could did does do is was repeatedly long always already".split())
 _GENERIC_PLURALS = frozenset(
@@ -184,7 +168,7 @@ def parse_speaker(
         if m.kind == "person":
             continue
         before = head[: m.span.start].split()
-        if before and _is_post(before) and m.kind in ("country", "metonym"):
+        if before and is_post(before) and m.kind in ("country", "metonym"):
             continue  # a post ("Ambassador to Seoul"); "a source in the Russian Foreign Ministry" is not
         c = gz.country_of_hit((m.kind, m.key))
         if c:
@@ -261,28 +245,6 @@ def parse_speaker(
     if det in ("the", "this", "that") and not (institution and institution.kind == "institution" and office_country):
         return SpeakerRef(speaker, p, ref="nominal", cls=cls)
     return SpeakerRef(speaker, p, cls=cls)
-
-
-_POST_NOUNS = frozenset(
-    "ambassador ambassadors envoy envoys embassy consul consulate correspondent correspondents "
-    "representative representatives delegate delegates delegation mission diplomat diplomats "
-    "bureau reporter reporters visitor visitors".split()
-)
-"""Nouns whose "in/at Seoul" is where they are posted, not whose they are ("envoy in
-Beijing"); a spokesperson, ministry or official "in Beijing" belongs to that government."""
-
-
-def _is_post(before: list[str]) -> bool:
-    """Whether the place after ``before`` is a post: after "to", or after "in/at/on" that
-    follows a diplomatic post noun ("Russian Ambassador to Seoul", "a European envoy in
-    Pyongyang"), not a government's own office ("a foreign ministry spokesperson in Beijing")."""
-    prep = before[-1].lower()
-    if prep == "to":
-        return True
-    if prep not in ("in", "at", "on"):
-        return False
-    head = before[-2].lower().strip(",") if len(before) > 1 else ""
-    return head in _POST_NOUNS or not (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS)
 
 
 def _person_list(p: str, gz: Gazetteer, date: Optional[PartialDate]) -> Optional[SpeakerRef]:
@@ -394,6 +356,7 @@ class Resolver:
     history: list[tuple[Speaker, Optional[str]]] = attrs.field(factory=list)  # (speaker, gender)
     names: dict[str, Speaker] = attrs.field(factory=dict)  # surname → full speaker
     speakers: list[Speaker] = attrs.field(factory=list)  # speakers of statements, in order
+    oblique: set[int] = attrs.field(factory=set)  # history entries only mentioned inside narration: never "he"
 
     def note_person(self, name: str, speaker: Speaker) -> None:
         """Remember a person named in the text (a speaker or a mention)."""
@@ -426,7 +389,10 @@ class Resolver:
             self._remember(sp, None)
             return sp, None
         if ref.ref == "pronoun":
-            for prev, gender in reversed(self.history):
+            # A person only mentioned inside narration is the antecedent of last resort.
+            n, obl = len(self.history), self.oblique
+            turn = chain((i for i in range(n - 1, -1, -1) if i not in obl), (i for i in range(n - 1, -1, -1) if i in obl))
+            for prev, gender in (self.history[i] for i in turn):
                 if ref.gender in ("m", "f"):
                     if (prev.name is None and prev.role is None) or (gender and gender != ref.gender):
                         continue

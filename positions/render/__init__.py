@@ -58,13 +58,23 @@ def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: boo
 
 
 def iter_render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", **options: Any) -> Iterator[str]:
-    """:func:`render_diffs` as pieces of text: ``json``, ``jsonl`` and ``csv`` a record at a
-    time as the records are made (a corpus diff's table is never held whole), the other
-    formats as one piece. Joined, the pieces are :func:`render_diffs`' text."""
+    """:func:`render_diffs` as pieces of text, each made as it is written (a corpus diff's
+    output is never held whole): ``json``, ``jsonl`` and ``csv`` a record at a time, text
+    and Markdown a diff at a time, HTML as one piece. Joined, the pieces are
+    :func:`render_diffs`' text."""
     if fmt in ("json", "jsonl", "csv"):
         from .json import iter_render_diffs as pieces
 
         return pieces(diffs, roots=options.get("roots", ()), fmt=fmt)
+    if fmt == "text":
+        from .text import iter_render_diffs as text_pieces
+
+        return text_pieces(diffs, **options)
+    if fmt == "markdown":
+        from .markdown import iter_render_diffs as markdown_pieces
+
+        options.pop("color", None)
+        return markdown_pieces(diffs, **options)
     return iter((render_diffs(diffs, fmt, **options),))
 
 

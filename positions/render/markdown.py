@@ -11,8 +11,9 @@ anything else escaped).
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence
 
 from ..model import PositionDiff
 
@@ -36,8 +37,9 @@ from ._display import (
 from .json import diff_record
 from .overview import COLUMNS, LEGEND, header_lines, summary_row
 from .terminal import printable
+from .writers import ending_in_one_newline
 
-__all__ = ["render_diffs", "overview_markdown", "escape", "code", "name"]
+__all__ = ["render_diffs", "iter_render_diffs", "overview_markdown", "escape", "code", "name"]
 
 # Every character that can start or end markup: emphasis, code, links and images, raw HTML,
 # tables, strikethrough, headings ("!" opens an image only before "["), and an "&" that could
@@ -188,10 +190,21 @@ def render_diffs(
     """A Markdown document: one section per diff (options as for the text format; ``show``,
     when given, maps each article path to the one written, instead of ``roots``); with
     ``overview``, its header and summary table first."""
-    show = show or path_shower(roots)
-    lines = ["# Position diff", ""]
+    return "".join(iter_render_diffs(diffs, all_passages=all_passages, roots=roots, show=show, overview=overview))
+
+
+def iter_render_diffs(
+    diffs: Iterable[PositionDiff],
+    *,
+    all_passages: bool = True,
+    roots: Sequence[str] = (),
+    show: Optional[Callable[[Optional[str]], Optional[str]]] = None,
+    overview: Optional[DiffOverview] = None,
+) -> Iterator[str]:
+    """:func:`render_diffs` a section at a time, each made as it is written."""
+    shown = show or path_shower(roots)
+    head = ["# Position diff", ""]
     if overview is not None:
-        lines += ["## Summary", "", *overview_markdown(overview)]
-    for d in diffs:
-        lines += _render_one(d, all_passages, show)
-    return "\n".join(lines).rstrip("\n") + "\n"
+        head += ["## Summary", "", *overview_markdown(overview)]
+    sections = itertools.chain(("\n".join(head),), ("\n" + "\n".join(_render_one(d, all_passages, shown)) for d in diffs))
+    return ending_in_one_newline(sections)

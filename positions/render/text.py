@@ -13,7 +13,8 @@ escape sequence, a carriage return, a bidirectional override) are shown as escap
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Sequence
+import itertools
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 from ..model import PositionDiff
 
@@ -38,7 +39,7 @@ from ._display import (
 from .json import diff_record
 from .terminal import printable
 
-__all__ = ["render_diffs", "DEL", "INS", "RESET"]
+__all__ = ["render_diffs", "iter_render_diffs", "DEL", "INS", "RESET"]
 
 DEL = "\x1b[9;31m"
 INS = "\x1b[32m"
@@ -110,13 +111,25 @@ def render_diffs(diffs: Sequence[PositionDiff], *, color: bool = False, all_pass
     (a line says how many); ``roots`` are corpus directories for showing paths (see
     :func:`positions.render._display.path_shower`).
     """
+    return "".join(iter_render_diffs(diffs, color=color, all_passages=all_passages, roots=roots, overview=overview))
+
+
+def iter_render_diffs(diffs: Iterable[PositionDiff], *, color: bool = False, all_passages: bool = True,
+                      roots: Sequence[str] = (), overview: Optional[DiffOverview] = None) -> Iterator[str]:  # fmt: skip
+    """:func:`render_diffs` a block at a time, each made as it is written (a corpus diff's
+    text is never held whole)."""
     show = path_shower(roots)
-    blocks = ["\n".join(_render_one(d, color, all_passages, show)) for d in diffs]
+    blocks: Iterable[str] = ("\n".join(_render_one(d, color, all_passages, show)) for d in diffs)
     if overview is not None:
         from .overview import overview_text
 
-        blocks.insert(0, "\n".join(printable(line) for line in overview_text(overview)))
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+        blocks = itertools.chain(("\n".join(printable(line) for line in overview_text(overview)),), blocks)
+    first = True
+    for block in blocks:
+        yield block if first else "\n\n" + block
+        first = False
+    if not first:
+        yield "\n"
 
 
 __all__ += ["display_ops"]  # re-exported for callers that format operations themselves

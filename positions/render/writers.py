@@ -27,7 +27,7 @@ import json
 import re
 from typing import Any, Iterable, Iterator, Optional, Sequence, overload
 
-__all__ = ["DATA_FORMATS", "LIST_SEPARATOR", "write_records", "iter_records", "display_text", "table", "iter_table"]
+__all__ = ["DATA_FORMATS", "LIST_SEPARATOR", "write_records", "iter_records", "ending_in_one_newline", "display_text", "table", "iter_table"]
 
 DATA_FORMATS: tuple[str, ...] = ("json", "jsonl", "csv")
 """The formats of a table of flat records."""
@@ -68,6 +68,10 @@ def iter_table(schema: str, columns: Sequence[str], rows: Iterable[dict[str, Any
         yield {"schema": schema, **{c: row.get(c) for c in columns if c != "schema"}}
 
 
+def _quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"' if any(ch in cell for ch in ',"\r\n') else cell
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -76,6 +80,25 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(_cell(v) for v in value)
     return str(value)
+
+
+def ending_in_one_newline(pieces: Iterable[str]) -> Iterator[str]:
+    """``pieces`` as they come, but ending in exactly one newline: joined, the same text as
+    ``"".join(pieces).rstrip("\\n") + "\\n"`` (each piece's trailing newlines are held
+    back until a piece with more text comes).
+
+    >>> list(ending_in_one_newline(["a\\n\\n", "\\n", "b\\n\\n"]))
+    ['a', '\\n\\n\\nb', '\\n']
+    """
+    held = ""
+    for piece in pieces:
+        body = piece.rstrip("\n")
+        if body:
+            yield held + body
+            held = piece[len(body) :]
+        else:
+            held += piece
+    yield "\n"
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, *, columns: Sequence[str]) -> str:
@@ -115,7 +138,11 @@ def _pieces(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str],
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(columns)
         for i, r in enumerate(records, 1):
-            w.writerow([_cell(r.get(c)) for c in columns])
+            cells = [_cell(r.get(c)) for c in columns]
+            if any("\r" in cell for cell in cells):  # the csv module quotes a lone CR only with a CR line end
+                buf.write(",".join(_quoted(cell) for cell in cells) + "\n")
+            else:
+                w.writerow(cells)
             if i % batch == 0:
                 yield buf.getvalue()
                 buf.seek(0)

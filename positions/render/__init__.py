@@ -60,7 +60,7 @@ def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: boo
 def iter_render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", **options: Any) -> Iterator[str]:
     """:func:`render_diffs` as pieces of text, each made as it is written (a corpus diff's
     output is never held whole): ``json``, ``jsonl`` and ``csv`` a record at a time, text
-    and Markdown a diff at a time, HTML as one piece. Joined, the pieces are
+    and Markdown a diff at a time, HTML as its template writes it. Joined, the pieces are
     :func:`render_diffs`' text."""
     if fmt in ("json", "jsonl", "csv"):
         from .json import iter_render_diffs as pieces
@@ -75,6 +75,11 @@ def iter_render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", **option
 
         options.pop("color", None)
         return markdown_pieces(diffs, **options)
+    if fmt == "html":
+        from .html import iter_render_diffs as html_pieces
+
+        options.pop("color", None)
+        return html_pieces(diffs, **options)
     return iter((render_diffs(diffs, fmt, **options),))
 
 

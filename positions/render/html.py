@@ -3,7 +3,7 @@ every piece of article text escaped (Jinja2 with autoescaping), ``<del>``/``<ins
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence
 
 import jinja2
 
@@ -27,7 +27,7 @@ from ._display import (
 )
 from .json import diff_record
 
-__all__ = ["render_diffs"]
+__all__ = ["render_diffs", "iter_render_diffs"]
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("positions.render", "templates"),
@@ -70,9 +70,17 @@ def render_diffs(diffs: Sequence[PositionDiff], *, title: str = "Position diff",
                  roots: Sequence[str] = (), overview: Optional[DiffOverview] = None) -> str:  # fmt: skip
     """The page, as a string (options as for the text format; with ``overview``, its header
     and summary table first)."""
+    return "".join(iter_render_diffs(diffs, title=title, all_passages=all_passages, roots=roots, overview=overview))
+
+
+def iter_render_diffs(diffs: Iterable[PositionDiff], *, title: str = "Position diff", all_passages: bool = True,
+                      roots: Sequence[str] = (), overview: Optional[DiffOverview] = None) -> Iterator[str]:  # fmt: skip
+    """:func:`render_diffs` in pieces as the template writes them, each diff's view made as
+    it is reached (a corpus diff's page is never held whole)."""
     from .overview import overview_view
 
     show = path_shower(roots)
-    views = [position_diff_view(d, all_passages, show) for d in diffs]
+    views = (position_diff_view(d, all_passages, show) for d in diffs)
     summary = overview_view(overview) if overview is not None else None
-    return _ENV.get_template("diff.html.j2").render(title=title, diffs=views, summary=summary)
+    pieces: Iterator[str] = _ENV.get_template("diff.html.j2").generate(title=title, diffs=views, summary=summary)
+    return pieces

@@ -91,3 +91,19 @@ def test_statements_are_in_their_article(gold: Path) -> None:
         assert set(st.concepts or ()) <= concepts
         assert len(set(st.concepts or ())) == len(st.concepts or ())
         assert all(v == "negated" and k in (st.concepts or ()) for k, v in st.polarity)
+
+
+def check_manifest_and_readme(batch: Path) -> None:
+    """A later batch's manifest and README list every article of ``batch``, and no more.
+
+    The manifest holds only what a page's own header shows (source, date, title): no country
+    and no attribution hints. The README names each article as a code span.
+    """
+    golds = sorted(batch.glob("*.gold.json"))
+    articles = sorted(p.name for p in batch.glob("*.txt"))
+    assert articles == sorted(json.loads(g.read_text(encoding="utf-8"))["article"] for g in golds)
+    manifest = tomllib.loads((batch / "corpus.toml").read_text(encoding="utf-8"))["articles"]
+    assert sorted(manifest) == articles
+    assert {key for entry in manifest.values() for key in entry} <= {"source", "date", "title"}
+    readme = (batch / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{name.removesuffix('.txt')}`" in readme for name in articles)

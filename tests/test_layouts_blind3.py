@@ -11,15 +11,13 @@ its README states.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_layouts_blind2 import NAME_RE
+from test_layouts_blind2 import NAME_RE, check_manifest_and_readme
 from test_layouts_blind2 import test_statements_are_in_their_article as check_gold
 
-from positions._toml import tomllib
 from positions.evaluate import load_gold
 
 BLIND3 = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "blind3"
@@ -46,14 +44,7 @@ def test_size_and_layouts() -> None:
 
 
 def test_manifest_and_readme_list_every_article() -> None:
-    articles = sorted(p.name for p in BLIND3.glob("*.txt"))
-    assert articles == sorted(json.loads(g.read_text(encoding="utf-8"))["article"] for g in GOLDS)
-    manifest = tomllib.loads((BLIND3 / "corpus.toml").read_text(encoding="utf-8"))["articles"]
-    assert sorted(manifest) == articles
-    # Only what a page's own header shows: no country, no attribution hints.
-    assert {key for entry in manifest.values() for key in entry} <= {"source", "date", "title"}
-    readme = (BLIND3 / "README.md").read_text(encoding="utf-8")
-    assert all(f"`{name.removesuffix('.txt')}`" in readme for name in articles)
+    check_manifest_and_readme(BLIND3)
 
 
 @pytest.mark.parametrize("gold", GOLDS, ids=lambda p: p.name.removesuffix(".gold.json"))

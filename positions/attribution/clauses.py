@@ -341,7 +341,7 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
         if q == -1 or not _NAMING_OBJECT_RE.fullmatch(masked, pos, q):
             return None
         return q
-    if form in ("said", "says", "say", "went on to say", "goes on to say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes"):
+    if form in ("said", "says", "say", "went on to say", "goes on to say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes", "was quoted as saying", "were quoted as saying", "is quoted as saying", "are quoted as saying"):
         return pos
     return None
 

@@ -189,7 +189,7 @@ def _behalf(text: str, gz: Gazetteer) -> tuple[str, ...]:
 
 _SOURCES_RE = re.compile(
     r"(?:(?P<q>two|three|four|five|several|some|a\s+few|a\s+number\s+of|other|a|an|one|another)\s+)?(?:(?:unidentified|unnamed|anonymous)\s+)?"
-    r"(?P<adj>(?:(?!(?:senior|government|administration|military|diplomatic|security|defen[cs]e)\s)[A-Z][\w.'’-]*\s+){0,2})(?P<quals>(?:senior\s+|western\s+|government\s+|administration\s+|military\s+|diplomatic\s+|security\s+|defen[cs]e\s+)*)"
+    r"(?:(?:senior|top|high-ranking)\s+)?(?P<adj>(?:(?!(?:senior|government|administration|military|diplomatic|security|defen[cs]e)\s)[A-Z][\w.'’-]*\s+){0,2})(?P<quals>(?:senior\s+|western\s+|government\s+|administration\s+|military\s+|diplomatic\s+|security\s+|defen[cs]e\s+)*)"
     r"(?P<noun>officials|diplomats|sources|negotiators|people|official|diplomat|source|negotiator|person)"
     r"(?:\s+(?P<prep>in|at|from|with|close\s+to|familiar\s+with|briefed\s+on|involved\s+in|who\s+attended)\s+(?P<where>[^,;]{2,60}))?",
     re.I,

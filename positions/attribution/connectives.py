@@ -20,9 +20,11 @@ PARTICIPLE_CUES = (
     r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|"
     r"underscoring|reiterating|recalling|urging|calling\s+on|calling\s+for|asserting|affirming|reaffirming|observing|"
     r"cautioning|highlighting|declaring|expressing\s+(?:(?:its|his|her|their|the|deep|grave|serious|strong)\s+)*(?:concern|hope|regret|conviction|belief)|"
-    r"voicing\s+(?:(?:its|his|her|their|deep|grave|serious)\s+)*(?:concern|hope|regret))"
+    r"voicing\s+(?:(?:its|his|her|their|deep|grave|serious)\s+)*(?:concern|hope|regret)"
+    r"|(?:confirming|acknowledging|claiming|predicting|suggesting|contending|maintaining|announcing|estimating|denying)(?=\s+that\s))"
 )
-"""Participial cues that open a further statement of the same speaker (", urging X to …")."""
+"""Participial cues that open a further statement of the same speaker (", urging X to …"); verbs
+that also take a noun object ("confirming the deaths") only before "that"."""
 ADDING_RE = re.compile(r",\s+(?:and\s+)?" + PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+")
 CLAUSE_RE = re.compile(
     r",\s+(?:and\s+|while\s+(?:also\s+)?)?" + PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+"

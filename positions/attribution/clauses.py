@@ -151,7 +151,7 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         ref = None if cue_in_relative(masked, ps, cs, b) else speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
         if ref is None and _SHARED_SUBJECT_RE.search(masked, ps, cs):
             ref = _shared_subject(masked[ps:cs], gz)
-        if ref is None and (but := masked.rfind(", but ", ps, cs)) != -1 and cs - but < 160:
+        if ref is None and (but := masked.rfind(", but ", max(ps, cs - 160), cs)) != -1:
             ref = speaker_phrase(masked[but + 6 : cs], gz)  # "Others pushed for talks, but X, Y, said …": narration, then X
         if ref is not None:
             if ref.stateless and ref.speaker.name is None and form in _INFINITIVE_CUES:

@@ -59,6 +59,10 @@ _CONTEXT_RE = re.compile(
 )
 
 
+_BUT_OR_SEMICOLON_RE = re.compile(r"(?:,\s+but|;)\s+(?!.*(?:,\s+but\s|;))", re.S)
+"""The last ", but" or ";" before a cue (bounded look-back: the caller gives at most 160 characters)."""
+
+
 def _left_boundary(masked: str, a: int, cs: int) -> int:
     """Start of the clause that ends at the cue: after the last comma, colon, semicolon or
     closing quote mark before it (or the frame start)."""
@@ -151,8 +155,10 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         ref = None if cue_in_relative(masked, ps, cs, b) else speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
         if ref is None and _SHARED_SUBJECT_RE.search(masked, ps, cs):
             ref = _shared_subject(masked[ps:cs], gz)
-        if ref is None and (but := masked.rfind(", but ", max(ps, cs - 160), cs)) != -1:
-            ref = speaker_phrase(masked[but + 6 : cs], gz)  # "Others pushed for talks, but X, Y, said …": narration, then X
+        if ref is None and (but := _BUT_OR_SEMICOLON_RE.search(masked, max(ps, cs - 160), cs)) is not None:
+            # "Others pushed for talks, but X, Y, said …", "Moscow has not commented; X said …":
+            # narration, then the speaker.
+            ref = speaker_phrase(masked[but.end() : cs], gz)
         if ref is not None:
             if ref.stateless and ref.speaker.name is None and form in _INFINITIVE_CUES:
                 return []  # "The resolution calls on States to …": operative text, not a position

@@ -89,6 +89,13 @@ _INTRO_FRAME_RE = re.compile(
 )
 """An introductory phrase before a leading speaker ("Speaking to reporters …, ", "Asked
 whether …, ", "At the talks, ", "Earlier, in a speech …, "): neither speaker nor content."""
+_BARE_TIME_RE = re.compile(
+    r"(?:(?:Last|Earlier|Later|Late|Early)\s+(?:this\s+|that\s+|last\s+)?|(?:On|This)\s+)"
+    r"(?:week|weekend|month|year|night|morning|afternoon|evening|spring|summer|autumn|fall|winter|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[A-Z])"
+)
+"""A time opener without a comma ("Last week Ri said …", "On Monday the ministry said …",
+"Earlier this month Kim told …"): no part of the speaker phrase."""
 _PARTICIPIAL_RE = re.compile(
     r"(?:Speaking|Asked|Talking|Writing|Responding|Replying|Commenting|Answering|Addressing|Interviewed|Questioned|Reacting|Testifying"
     r"|(?!(?:Beijing|Kunming|Nanjing|Harbing|Pyeongchang|Ming|King|Sterling|Darjeeling|Reading|Wellington)\b)[A-Z][a-z]+ing)\b"
@@ -114,7 +121,7 @@ def skip_intro(masked: str, a: int, cs: int) -> int:
     """Where a leading speaker phrase starts, after introductory phrases."""
     pos = a
     while True:
-        m = _INTRO_FRAME_RE.match(masked, pos, cs)
+        m = _BARE_TIME_RE.match(masked, pos, cs) or _INTRO_FRAME_RE.match(masked, pos, cs)
         if not m or '"' in m.group(0):
             return pos
         pos = m.end()

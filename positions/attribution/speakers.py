@@ -39,7 +39,7 @@ _PHRASE_WORDS = frozenset(
     acting new its his her their korean peninsula peace issue issues six-party talks
     north south un u.n. regular briefing daily central committee party people's news
     external relations policy chinese russian american japanese respected dear supreme
-    beloved great military intelligence spy government administration defense-ministry media coast guard
+    beloved great military intelligence spy council government administration defense-ministry media coast guard
     second third fourth another""".split()
 )
 _TITLE_WORDS = frozenset(

@@ -19,7 +19,7 @@ from ..actors import Gazetteer
 from .appositives import appositive_speaker, name_before
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
-from .wire import according_phrase_end, carrier_tail, cue_in_relative, naming_end, opens_according
+from .wire import according_phrase_end, carrier_tail, commentary_tail, cue_in_relative, naming_end, opens_according
 from .connectives import ADDING_RE as _ADDING_RE, CLAUSE_RE as _CLAUSE_RE, COORDINATED_RE as _COORDINATED_RE, INTERPOSED_RE as _INTERPOSED_RE, OTHER_SPEAKER_RE as _OTHER_SPEAKER_RE
 
 __all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
@@ -409,6 +409,7 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
     while e > s and masked[e - 1] in TRIM_END + ".":
         e -= 1
     e = carrier_tail(masked, s, e)  # "…, North Korea's official KCNA news agency reported": the carrier
+    e = commentary_tail(masked, s, e)  # "…, the first time he has …": the journalist's, not the speaker's
     if e <= s:
         return []
     inside = [(qi, p) for qi, p in qs if s <= p.start and p.end <= e + 1]

@@ -39,8 +39,10 @@ _INFINITIVE_RE = re.compile(r"\s*(?:[\w'’\-]+\s+){1,12}?to\s+[a-z]")
 """Cues whose content is an addressee and an infinitive ("called on all parties to …")."""
 _OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|the press|the media|lawmakers|parliament|him|her|them|"
-    r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|television|radio|channel))?"
+    r"|(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
 )
+"""The object of "told": reporters, a name, an outlet ("the TASS news agency"), a short noun phrase."""
 _INVERTED_CUT_RE = re.compile(
     r"(?<!\s)\s+(?:on|at|during|after|before|when|while|in\s+(?:an?|the|his|her|its|a)\b|to\s+(?:reporters|journalists)|via)\b.*$",
     re.S,

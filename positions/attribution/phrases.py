@@ -68,7 +68,8 @@ _GROUP_RE = re.compile(
 _TRAILING_TIME_RE = re.compile(
     r"(?:\s+(?:today|yesterday|tonight|again|also|earlier|later|then|now|separately|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+(?:week|morning|afternoon|evening)|last\s+week))+$"
 )
-_CLAUSE_APPOS_RE = re.compile(r"(?:[a-z]+ing|who|which|whose|in|at|on|during|after|before|while|when|then)\b")
+_CLAUSE_APPOS_RE = re.compile(r"(?:[a-z]+ing|who|which|whose|in|at|on|during|after|before|while|when|then|asked|questioned|pressed|interviewed|flanked)\b")
+"""An appositive that is a clause, not a title ("Rice, speaking in Beijing,", "Abe, asked whether he would go to Pyongyang,")."""
 _BARE_OFFICE_RE = re.compile(
     r"(?:the|The|its|their|her|his)\s+(?:(?:bloc|group|country|delegation|Union)['’]s\s+)?(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)"
 )

@@ -19,7 +19,7 @@ from ..actors import Gazetteer
 from .appositives import appositive_speaker, name_before
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef
-from .wire import according_phrase_end, carrier_tail, cue_in_relative, naming_end, opens_according
+from .wire import according_phrase_end, carrier_tail, commentary_tail, cue_in_relative, naming_end, opens_according
 from .connectives import ADDING_RE as _ADDING_RE, CLAUSE_RE as _CLAUSE_RE, COORDINATED_RE as _COORDINATED_RE, INTERPOSED_RE as _INTERPOSED_RE, OTHER_SPEAKER_RE as _OTHER_SPEAKER_RE
 
 __all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
@@ -39,8 +39,10 @@ _INFINITIVE_RE = re.compile(r"\s*(?:[\w'’\-]+\s+){1,12}?to\s+[a-z]")
 """Cues whose content is an addressee and an infinitive ("called on all parties to …")."""
 _OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|the press|the media|lawmakers|parliament|him|her|them|"
-    r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|television|radio|channel))?"
+    r"|(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)"
 )
+"""The object of "told": reporters, a name, an outlet ("the TASS news agency"), a short noun phrase."""
 _INVERTED_CUT_RE = re.compile(
     r"(?<!\s)\s+(?:on|at|during|after|before|when|while|in\s+(?:an?|the|his|her|its|a)\b|to\s+(?:reporters|journalists)|via)\b.*$",
     re.S,
@@ -57,6 +59,10 @@ _CONTEXT_RE = re.compile(
     r",\s+(?:(?:a|an|one|two|three|four|five|several|just|only|shortly|hours|days|weeks|minutes|"
     r"day|week|month|months|moments|year|years|soon|barely|less\s+than|more\s+than)\s+)+(?:after|before)\b"
 )
+
+
+_BUT_OR_SEMICOLON_RE = re.compile(r"(?:,\s+but|;)\s+(?!.*(?:,\s+but\s|;))", re.S)
+"""The last ", but" or ";" before a cue (bounded look-back: the caller gives at most 160 characters)."""
 
 
 def _left_boundary(masked: str, a: int, cs: int) -> int:
@@ -76,6 +82,8 @@ _INTRO_FRAME_RE = re.compile(
     r"Addressing|Interviewed|Questioned|Briefing|Reacting|Testifying|Appearing|Returning|"
     r"Visiting|Meeting|Opening|Closing|Presenting|Introducing|Explaining)\b[^,;]*"
     r"|(?!(?:Beijing|Kunming|Nanjing|Harbing|Pyeongchang|Ming|King|Sterling|Darjeeling|Reading|Wellington)\b)[A-Z][a-z]+ing\b[^,;\"]*"
+    r"|(?i:(?:(?:a|an|one|two|three|four|five|several|just|only|barely|some)\s+)?(?:hours?|days?|minutes?|weeks?|months?|moments?|"
+    r"shortly|soon|immediately|not\s+long)\s+(?:after|before|later|earlier))\b[^,;]*"
     r"|(?i:Like|Unlike|As\s+with)\s+(?:other\s+|many\s+|most\s+|his\s+|her\s+|their\s+)?[^,;\"]*"
     r"|(?i:At|In|On|By|During|After|Before|Following|Earlier|Later|Meanwhile|However|Separately|Also|"
     r"Then|Now|Today|Yesterday|Last|This|For|Elsewhere|Still|But|And|Instead|Nonetheless|"
@@ -83,6 +91,13 @@ _INTRO_FRAME_RE = re.compile(
 )
 """An introductory phrase before a leading speaker ("Speaking to reporters …, ", "Asked
 whether …, ", "At the talks, ", "Earlier, in a speech …, "): neither speaker nor content."""
+_BARE_TIME_RE = re.compile(
+    r"(?:(?:Last|Earlier|Later|Late|Early)\s+(?:this\s+|that\s+|last\s+)?|(?:On|This)\s+)"
+    r"(?:week|weekend|month|year|night|morning|afternoon|evening|spring|summer|autumn|fall|winter|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[A-Z])"
+)
+"""A time opener without a comma ("Last week Ri said …", "On Monday the ministry said …",
+"Earlier this month Kim told …"): no part of the speaker phrase."""
 _PARTICIPIAL_RE = re.compile(
     r"(?:Speaking|Asked|Talking|Writing|Responding|Replying|Commenting|Answering|Addressing|Interviewed|Questioned|Reacting|Testifying"
     r"|(?!(?:Beijing|Kunming|Nanjing|Harbing|Pyeongchang|Ming|King|Sterling|Darjeeling|Reading|Wellington)\b)[A-Z][a-z]+ing)\b"
@@ -108,7 +123,7 @@ def skip_intro(masked: str, a: int, cs: int) -> int:
     """Where a leading speaker phrase starts, after introductory phrases."""
     pos = a
     while True:
-        m = _INTRO_FRAME_RE.match(masked, pos, cs)
+        m = _BARE_TIME_RE.match(masked, pos, cs) or _INTRO_FRAME_RE.match(masked, pos, cs)
         if not m or '"' in m.group(0):
             return pos
         pos = m.end()
@@ -149,6 +164,10 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         ref = None if cue_in_relative(masked, ps, cs, b) else speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
         if ref is None and _SHARED_SUBJECT_RE.search(masked, ps, cs):
             ref = _shared_subject(masked[ps:cs], gz)
+        if ref is None and (but := _BUT_OR_SEMICOLON_RE.search(masked, max(ps, cs - 160), cs)) is not None:
+            # "Others pushed for talks, but X, Y, said …", "Moscow has not commented; X said …":
+            # narration, then the speaker.
+            ref = speaker_phrase(masked[but.end() : cs], gz)
         if ref is not None:
             if ref.stateless and ref.speaker.name is None and form in _INFINITIVE_CUES:
                 return []  # "The resolution calls on States to …": operative text, not a position
@@ -341,7 +360,7 @@ def _content_start(masked: str, ce: int, end: int, form: str) -> Optional[int]:
         if q == -1 or not _NAMING_OBJECT_RE.fullmatch(masked, pos, q):
             return None
         return q
-    if form in ("said", "says", "say", "went on to say", "goes on to say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes"):
+    if form in ("said", "says", "say", "went on to say", "goes on to say", "told", "added", "stressed", "noted", "insisted", "warned", "believes", "believe", "believed", "hoped", "hopes", "stated", "declared", "reiterated", "argued", "maintained", "explained", "claimed", "argues", "insists", "is convinced", "are convinced", "admitted", "acknowledged", "confirmed", "announced", "urged", "called for", "calls for", "urges", "proposed", "suggested", "wrote", "replied", "expressed", "described", "describes", "was quoted as saying", "were quoted as saying", "is quoted as saying", "are quoted as saying"):
         return pos
     return None
 
@@ -392,6 +411,7 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
     while e > s and masked[e - 1] in TRIM_END + ".":
         e -= 1
     e = carrier_tail(masked, s, e)  # "…, North Korea's official KCNA news agency reported": the carrier
+    e = commentary_tail(masked, s, e)  # "…, the first time he has …": the journalist's, not the speaker's
     if e <= s:
         return []
     inside = [(qi, p) for qi, p in qs if s <= p.start and p.end <= e + 1]

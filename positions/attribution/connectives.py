@@ -20,9 +20,11 @@ PARTICIPLE_CUES = (
     r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|"
     r"underscoring|reiterating|recalling|urging|calling\s+on|calling\s+for|asserting|affirming|reaffirming|observing|"
     r"cautioning|highlighting|declaring|expressing\s+(?:(?:its|his|her|their|the|deep|grave|serious|strong)\s+)*(?:concern|hope|regret|conviction|belief)|"
-    r"voicing\s+(?:(?:its|his|her|their|deep|grave|serious)\s+)*(?:concern|hope|regret))"
+    r"voicing\s+(?:(?:its|his|her|their|deep|grave|serious)\s+)*(?:concern|hope|regret)"
+    r"|(?:confirming|acknowledging|claiming|predicting|suggesting|contending|maintaining|announcing|estimating|denying)(?=\s+that\s))"
 )
-"""Participial cues that open a further statement of the same speaker (", urging X to …")."""
+"""Participial cues that open a further statement of the same speaker (", urging X to …"); verbs
+that also take a noun object ("confirming the deaths") only before "that"."""
 ADDING_RE = re.compile(r",\s+(?:and\s+)?" + PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+")
 CLAUSE_RE = re.compile(
     r",\s+(?:and\s+|while\s+(?:also\s+)?)?" + PARTICIPLE_CUES + r"(?:\s+that|\s*:)?\s+"
@@ -31,7 +33,8 @@ CLAUSE_RE = re.compile(
     r"(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|pointed\s+out|underlined|reiterated|told\s+\w+)(?:\s+that)?\s+"
     r"|,?\s+(?:and|but)\s+(?:also\s+)?that\s+"
     r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:said|added|stressed|noted|insisted|warned|emphasi[sz]ed|underlined|underscored|argued|maintained|reiterated)\s+that\s+"
-    r"|,?\s+and\s+(?:also\s+)?(?:called\s+on|called\s+upon|urged|appealed\s+to|encouraged)\s+(?=(?:[\w'’\-]+\s+){1,8}?to\s+[a-z\"])"
+    r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:called\s+on|called\s+upon|urged|appealed\s+to|encouraged)\s+(?=(?:[\w'’\-]+\s+){1,8}?to\s+[a-z\"])"
+    r"|,?\s+(?:and|but)\s+(?:also\s+)?called\s+for\s+(?=[\w\"])"
     r"|,?\s+and\s+(?:also\s+)?(?:promised|pledged|vowed|offered)\s+(?=to\s+[a-z])"
 )
 """Where a second clause under the same cue starts: "…, adding that B", "…, and he added that
@@ -50,8 +53,9 @@ the same speaker ("…, and it must be maintained")."""
 OTHER_SPEAKER_RE = re.compile(
     r",?\s+(?:and|but|while|whereas)\s+(?P<who>(?:still\s+|yet\s+)?others|some|(?:many|several|some|other|a\s+few|most)\s+(?:other\s+)?"
     r"(?:speakers|delegates|delegations|members|representatives|States)(?:,\s*(?:including|among\s+them)\s[^,;\"]{1,120},)?"
-    r"|(?:(?<=while\s)|(?<=whereas\s))(?:the\s+)?[A-Z][^,;\"]{1,80}?)\s+(?:also\s+|instead\s+)?"
+    r"|(?:(?<=while\s)|(?<=whereas\s)|(?<=but\s))(?:the\s+)?[A-Z][^,;\"]{1,80}?(?:,\s+[A-Z][^,;\"]{1,40},)?)\s+(?:also\s+|instead\s+)?"
     r"(?:said|argued|stressed|noted|insisted|warned|emphasi[sz]ed|maintained|contended|countered|underlined|underscored|held|felt|believed)\s+(?:that\s+)?"
 )
 """A second clause with a speaker of its own: a group ("…, and others argued that …"), or a
-named speaker after "while" ("…, while the White House said that …", wire copy)."""
+named speaker after "while" or "but" ("…, while the White House said that …", "…, but Japan's
+defence minister, X, said …", wire copy)."""

@@ -77,6 +77,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "write": ("wrote", "writes"),
     "describe": ("described", "describes"),
     "according to": ("according to",),
+    # Wire copy's passive carrier: '"…," Kim was quoted as saying' (the outlet unnamed).
+    "be quoted as saying": ("was quoted as saying", "were quoted as saying", "is quoted as saying", "are quoted as saying"),
 }
 
 # Cues that may come before their subject in a trailing attribution ('", said Zhao Lijian').

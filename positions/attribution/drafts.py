@@ -207,6 +207,8 @@ def _frames(masked: str, para: Span) -> list[tuple[int, int]]:
         word = masked[w:dot].lower().lstrip("\"'(")
         if masked[dot] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             continue
+        if word in ("a.m", "p.m") and masked[m.end() : m.end() + 3].lstrip().startswith("("):
+            continue  # "at 6:30 p.m. (0930 GMT), …": wire copy's time in GMT, not a sentence end
         out.append((start, m.end()))
         start = m.end()
         while start < para.end and masked[start].isspace():

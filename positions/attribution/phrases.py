@@ -68,7 +68,8 @@ _GROUP_RE = re.compile(
 _TRAILING_TIME_RE = re.compile(
     r"(?:\s+(?:today|yesterday|tonight|again|also|earlier|later|then|now|separately|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+(?:week|morning|afternoon|evening)|last\s+week))+$"
 )
-_CLAUSE_APPOS_RE = re.compile(r"(?:[a-z]+ing|who|which|whose|in|at|on|during|after|before|while|when|then)\b")
+_CLAUSE_APPOS_RE = re.compile(r"(?:[a-z]+ing|who|which|whose|in|at|on|during|after|before|while|when|then|asked|questioned|pressed|interviewed|flanked)\b")
+"""An appositive that is a clause, not a title ("Rice, speaking in Beijing,", "Abe, asked whether he would go to Pyongyang,")."""
 _BARE_OFFICE_RE = re.compile(
     r"(?:the|The|its|their|her|his)\s+(?:(?:bloc|group|country|delegation|Union)['’]s\s+)?(?:permanent\s+)?(?:representative|delegate|speaker|delegation|ambassador)"
 )
@@ -189,7 +190,7 @@ def _behalf(text: str, gz: Gazetteer) -> tuple[str, ...]:
 
 _SOURCES_RE = re.compile(
     r"(?:(?P<q>two|three|four|five|several|some|a\s+few|a\s+number\s+of|other|a|an|one|another)\s+)?(?:(?:unidentified|unnamed|anonymous)\s+)?"
-    r"(?P<adj>(?:(?!(?:senior|government|administration|military|diplomatic|security|defen[cs]e)\s)[A-Z][\w.'’-]*\s+){0,2})(?P<quals>(?:senior\s+|western\s+|government\s+|administration\s+|military\s+|diplomatic\s+|security\s+|defen[cs]e\s+)*)"
+    r"(?:(?:senior|top|high-ranking)\s+)?(?P<adj>(?:(?!(?:senior|government|administration|military|diplomatic|security|defen[cs]e)\s)[A-Z][\w.'’-]*\s+){0,2})(?P<quals>(?:senior\s+|western\s+|government\s+|administration\s+|military\s+|diplomatic\s+|security\s+|defen[cs]e\s+)*)"
     r"(?P<noun>officials|diplomats|sources|negotiators|people|official|diplomat|source|negotiator|person)"
     r"(?:\s+(?P<prep>in|at|from|with|close\s+to|familiar\s+with|briefed\s+on|involved\s+in|who\s+attended)\s+(?P<where>[^,;]{2,60}))?",
     re.I,

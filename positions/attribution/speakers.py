@@ -39,7 +39,7 @@ _PHRASE_WORDS = frozenset(
     acting new its his her their korean peninsula peace issue issues six-party talks
     north south un u.n. regular briefing daily central committee party people's news
     external relations policy chinese russian american japanese respected dear supreme
-    beloved great military intelligence government administration defense-ministry media coast guard
+    beloved great military intelligence spy council government administration defense-ministry media coast guard
     second third fourth another""".split()
 )
 _TITLE_WORDS = frozenset(
@@ -61,6 +61,10 @@ _GENERIC_PLURALS = frozenset(
     "analysts experts observers critics sources diplomats officials observers reports media "
     "commentators scholars people residents witnesses lawmakers some others many".split()
 )
+_PERSON_OFFICE_RE = re.compile(
+    r"(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:office|spokes(?:man|woman|person)|press\s+secretary|aides?|chief\s+of\s+staff)"
+)
+"""A known person's office or staff ("Yoon's office said"): the person's state (bounded)."""
 _PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p", "we": "p"}
 _WORD_RE = re.compile(r"[A-Za-z][\w'.-]*|'s|[,()]")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|whose|where)\b[^,]*(?:,|$)")
@@ -228,6 +232,11 @@ def parse_speaker(
         return SpeakerRef(Speaker(cap_tail[0]), p, ref="surname")
     if not roles and not generic and not institution:
         return None
+    owner = _PERSON_OFFICE_RE.fullmatch(head)
+    known = gz.person(owner.group("who")) if owner else None
+    if known is not None and known.country:
+        # "Yoon's office", "Abe's spokesman": the staff of a known office holder serve that state.
+        return SpeakerRef(Speaker(None, head, known.country), p, cls="official")
     # A title without a name: a nominal reference ("the envoy") or an anonymous official
     # ("a senior U.S. official"), or an institution ("the Foreign Ministry").
     det = lower_words[0]

@@ -70,6 +70,9 @@ _QUESTION_LABELS = frozenset(
 )
 """Labels whose turns are nobody's statement (questions, the floor, the organisers)."""
 _HEADER_JUNK = frozenset("index transcript transcripts note presenter contents topics font size site colours print share source updated".split())
+_PROMO_WORDS = frozenset("get read watch listen subscribe sign join follow download click also related see more try".split())
+"""A label opening on a call to action ("GET NK PRO:", "READ MORE:", "WATCH:", "ALSO READ:") is a
+news page's promotion, not a speaker: its line says nothing and no turn follows it."""
 _HONORIFIC_RE = re.compile(
     r"^(?:(?:mr|ms|mrs|dr|sec|amb|a/s|u/s|gen|adm|the|deputy|assistant|under|senior|special|acting|"
     r"secretary|representative|ambassador|spokesperson|spokesman|spokeswoman|president|vice|prime|"
@@ -206,7 +209,7 @@ def _kind_of(label: _Label, verbatim: bool = False) -> str:
     base = _base(label.label).lower().rstrip(".")
     if base in _QUESTION_LABELS or base.split()[0] in ("question", "reporter", "journalist", "participant"):
         return "question"
-    if base in _HEADER_JUNK:
+    if base in _HEADER_JUNK or base.split()[0] in _PROMO_WORDS:
         return "junk"
     if base in ("a", "answer"):
         return "answer"

@@ -47,6 +47,7 @@ __all__ = [
     "according_phrase_end",
     "naming_end",
     "carrier_tail",
+    "commentary_tail",
     "quoted_as_saying",
     "cited_report",
     "colon_quote",
@@ -232,6 +233,20 @@ def carrier_tail(masked: str, s: int, e: int) -> int:
     while c > s and masked[c - 1] in " \t":
         c -= 1
     return c
+
+
+_COMMENTARY_RE = re.compile(
+    r",\s+(?:the\s+first\s+(?:time|such)|in\s+what\s+(?:it|he|she|they|officials|the\s+[a-z]+)\s+(?:called|described|termed)|"
+    r"a\s+move\s+(?:that|seen|widely))\b"
+)
+
+
+def commentary_tail(masked: str, s: int, e: int) -> int:
+    """The end of content before the journalist's comment appended to it ("he would visit
+    Seoul, the first time a leader has pledged so", "the office was destroyed, in what it
+    called a response to leaflets", "…, a move seen as …"): before that comma; else ``e``."""
+    m = _COMMENTARY_RE.search(masked, s, e)
+    return m.start() if m is not None and WORDS_RE.search(masked, s, m.start()) else e
 
 
 _COLON_LABEL_RE = re.compile(r"\s*(?P<who>[A-Z][^:\"\n]{2,120}?)\s*:\s*(?=\")")

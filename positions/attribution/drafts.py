@@ -22,6 +22,7 @@ from .records import WORDS_RE, Draft, FrameContext, QuotePart, trim_part
 from .speakers import SpeakerRef, parse_speaker
 from .publishers import outlet_country
 from .transcripts import transcript_drafts
+from .blocks import block_draft, indented_in
 from .phrases import speaker_phrase
 from .wire import LIVE_MARK_RE, cited_report, colon_quote, quoted_as_saying
 
@@ -66,7 +67,14 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
     drafts: list[Draft] = list(transcript)
     frames: list[tuple[int, int]] = []
     meetings = _is_meetings(text) or bool(article.source and re.search(r"\bUnited\s+Nations\b|\bUN\b", article.source))
+    indented = indented_in(orig, norm.to_original)
+    before: Optional[Span] = None
     for para in paragraphs:
+        block = block_draft(text, indented, before, para, gz)
+        before = para
+        if block is not None:  # an indented block quote after its introduction (blocks.py)
+            drafts.append(block)
+            continue
         prev: list[Draft] = []
         speech: Optional[Draft] = None  # the delegate whose speech the paragraph carries on
         for a, b in _frames(masked, para):

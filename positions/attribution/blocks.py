@@ -39,11 +39,11 @@ _PRONOUN_RE = re.compile(r"\b(?P<p>his|her|he|she)\b", re.I)
 def block_ref(text: str, a: int, b: int, gz: Gazetteer) -> Optional[SpeakerRef]:
     """The speaker an introduction ``text[a:b]`` (ending with a colon) names, or None."""
     start = a
-    for m in _SENTENCE_RE.finditer(text, a, b):
-        start = m.end()
-    m = _OPENING_NAME_RE.match(text, start, b)
-    if m is not None:
-        ref = parse_speaker(m.group("name"), gz)
+    for s in _SENTENCE_RE.finditer(text, a, b):
+        start = s.end()
+    named = _OPENING_NAME_RE.match(text, start, b)
+    if named is not None:
+        ref = parse_speaker(named.group("name"), gz)
         if ref is not None and ref.ref is None and (ref.speaker.name or ref.speaker.role):
             return ref
     p = _PRONOUN_RE.search(text, start, b)

@@ -84,6 +84,7 @@ _INTRO_FRAME_RE = re.compile(
     r"|(?!(?:Beijing|Kunming|Nanjing|Harbing|Pyeongchang|Ming|King|Sterling|Darjeeling|Reading|Wellington)\b)[A-Z][a-z]+ing\b[^,;\"]*"
     r"|(?i:(?:(?:a|an|one|two|three|four|five|several|just|only|barely|some)\s+)?(?:hours?|days?|minutes?|weeks?|months?|moments?|"
     r"shortly|soon|immediately|not\s+long)\s+(?:after|before|later|earlier))\b[^,;]*"
+    r"|(?:carried|broadcast|aired|televised|published|relayed)\s+(?:live\s+)?(?:by|on)\b[^,;\"]*"  # "In a speech …, carried by KCNA, X said"
     r"|(?i:Like|Unlike|As\s+with)\s+(?:other\s+|many\s+|most\s+|his\s+|her\s+|their\s+)?[^,;\"]*"
     r"|(?i:At|In|On|By|During|After|Before|Following|Earlier|Later|Meanwhile|However|Separately|Also|"
     r"Then|Now|Today|Yesterday|Last|This|For|Elsewhere|Still|But|And|Instead|Nonetheless|"

@@ -22,6 +22,8 @@ from .records import WORDS_RE, Draft, FrameContext, QuotePart, trim_part
 from .speakers import SpeakerRef, parse_speaker
 from .publishers import outlet_country
 from .transcripts import transcript_drafts
+from .blocks import block_draft, indented_in
+from .narrated import narrated_speech
 from .phrases import speaker_phrase
 from .wire import LIVE_MARK_RE, cited_report, colon_quote, quoted_as_saying
 
@@ -66,7 +68,14 @@ def build_drafts(article: Article, tv: TextView, gz: Gazetteer) -> tuple[list[Dr
     drafts: list[Draft] = list(transcript)
     frames: list[tuple[int, int]] = []
     meetings = _is_meetings(text) or bool(article.source and re.search(r"\bUnited\s+Nations\b|\bUN\b", article.source))
+    indented = indented_in(orig, norm.to_original)
+    before: Optional[Span] = None
     for para in paragraphs:
+        block = block_draft(text, indented, before, para, gz)
+        before = para
+        if block is not None:  # an indented block quote after its introduction (blocks.py)
+            drafts.append(block)
+            continue
         prev: list[Draft] = []
         speech: Optional[Draft] = None  # the delegate whose speech the paragraph carries on
         for a, b in _frames(masked, para):
@@ -234,7 +243,7 @@ def _frame_drafts(ctx: FrameContext, a: int, b: int) -> list[Draft]:
         if qs and _only_punct(masked, a, b, qs):
             return _bare(text, qs)
         labelled = colon_quote(ctx, a, b, qs, phrase_of) if qs else None
-        return [labelled] if labelled else []  # a live blog's 'Japanese Prime Minister X: "…"'
+        return [labelled] if labelled else narrated_speech(ctx, a, b, phrase_of, content_of)  # a live blog's 'Japanese Prime Minister X: "…"'
     doc = _IN_DOC_RE.match(masked, a, b)
     if doc and not any(parse_speaker(masked[skip_intro(masked, a, c.start()) : c.start()], gz) for c in cues):
         return _in_document(ctx, a, b, doc, qs)
@@ -249,7 +258,7 @@ def _frame_drafts(ctx: FrameContext, a: int, b: int) -> list[Draft]:
         got = attribute(ctx, a, b, cue, qs)
         if got:
             return got
-    got = participial_drafts(ctx, a, b, qs)
+    got = participial_drafts(ctx, a, b, qs) or narrated_speech(ctx, a, b, phrase_of, content_of)  # "…, with X telling …"
     if got:
         return got
     if qs and _only_punct(masked, a, b, qs):

@@ -30,6 +30,7 @@ from typing import Optional
 
 from ..actors import Gazetteer
 from ..model import PartialDate, Speaker
+from .roles import ROLE_NOUNS
 from .speakers import SpeakerRef, parse_speaker
 from .wire import THE_COUNTRYS_RE, one_of_them, outside_government, outside_speaker, strip_restrictive
 
@@ -139,7 +140,7 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     if ref is None:
         ref = parse_speaker(phrase, gz, date) or outside_speaker(head, appos)
         if ref is None and appos and _NAME_APPOS_RE.fullmatch(appos) and _DESCRIPTION_RE.fullmatch(head):
-            ref = parse_speaker(appos, gz, date)  # "Kim's powerful sister, Kim Yo Jong": the name speaks
+            ref = _placed(parse_speaker(appos, gz, date), head, gz)  # "Kim's powerful sister, Kim Yo Jong": the name speaks
         if ref is None:
             return None
     if _BARE_OFFICE_RE.fullmatch(head) and ref.speaker.country is None:
@@ -159,8 +160,19 @@ def speaker_phrase(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = Non
     return ref
 
 
+def _placed(ref: Optional[SpeakerRef], head: str, gz: Gazetteer) -> Optional[SpeakerRef]:
+    """A name after a state's official ("Japan's top currency official, X") takes that state;
+    a person's relative ("Kim's sister, X") does not."""
+    own = _STATE_OWNER_RE.match(head)
+    if ref is None or ref.speaker.country is not None or own is None or head.split()[-1].lower() not in ROLE_NOUNS:
+        return ref
+    code = gz.country_of(own.group(1))
+    return SpeakerRef(Speaker(ref.speaker.name, ref.speaker.role, code, ref.speaker.organization), ref.phrase, gender=ref.gender) if code else ref
+
+
+_STATE_OWNER_RE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s")
 _NAME_APPOS_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
-_DESCRIPTION_RE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|[A-Z][\w.-]*['’]s\s+)(?:[\w'’.-]+\s+){0,4}[a-z][\w-]*")
+_DESCRIPTION_RE = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s\s+)(?:[\w'’.-]+\s+){0,4}[a-z][\w-]*")
 """A description before a name in apposition ("Kim's powerful sister", "The leader's younger
 sister"): a determiner or a possessive, then a few words ending in a common noun."""
 _INTERJECTION_RE = re.compile(

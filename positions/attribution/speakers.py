@@ -27,6 +27,7 @@ import attrs
 from ..actors import Gazetteer, Mention
 from ..model import PartialDate, Speaker
 from .roles import ROLE_NOUNS, is_post
+from .interviews import ministry_country
 
 __all__ = ["SpeakerRef", "parse_speaker", "Resolver", "ROLE_NOUNS"]
 
@@ -115,6 +116,7 @@ def parse_speaker(
     phrase: str, gz: Gazetteer, date: Optional[PartialDate] = None
 ) -> Optional[SpeakerRef]:
     """Read an attribution phrase into a :class:`SpeakerRef`, or None if it names no speaker.
+    A minister of a known ministry takes its state ("Unification Minister X": KOR).
 
     >>> from positions.actors import load_gazetteer
     >>> parse_speaker("the envoy", load_gazetteer()).ref
@@ -122,6 +124,13 @@ def parse_speaker(
     >>> parse_speaker("analysts", load_gazetteer()) is None
     True
     """
+    ref = _parse_speaker(phrase, gz, date)
+    if ref is None or ref.ref is not None or ref.speaker.country is not None or ref.stateless:
+        return ref
+    return attrs.evolve(ref, speaker=ministry_country(ref.speaker, gz))
+
+
+def _parse_speaker(phrase: str, gz: Gazetteer, date: Optional[PartialDate] = None) -> Optional[SpeakerRef]:
     p = _clean(phrase)
     if not p or len(p) > 200:
         return None

@@ -37,6 +37,7 @@ from ..actors import Gazetteer
 from ..model import Span, Speaker
 from .publishers import header_country
 from .chair import chair_name, national_capacity
+from .interviews import clip_label, is_host_turn, ministry_country, surname_labels, thanks_only
 from .records import Draft
 from .phrases import speaker_phrase
 from .speakers import SpeakerRef, parse_speaker
@@ -81,7 +82,7 @@ _HONORIFIC_RE = re.compile(
 )
 _TRAILER_RE = re.compile(
     r"\s*(?:#{2,}|\*\s*\*\s*\*|END\b|\(?END\b|Released on\b|Back to [Tt]op|Top of [Pp]age|Print\b|Copyright\b|"
-    r"\[?END\b|[0-9]{1,2}:[0-9]{2}\s*[AP]\.?M\.?|Share this|Related\b)"
+    r"\[?END\b|[0-9]{1,2}:[0-9]{2}\s*[AP]\.?M\.?|Share this|Related\b|\[[A-Z][A-Z ]{2,30}\][ \t]*(?:\n|$)|BY[ \t]+[A-Z][A-Z'’\-]+[ \t]+[A-Z][A-Z'’\-]+)"
 )
 _HEADER_NAME_RE = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}),[ \t]+(?P<title>(?:[A-Z][\w'’\-]*[ \t]+){0,4}"
@@ -119,6 +120,7 @@ def _labels(text: str, a: int, b: int, gz: Gazetteer) -> list[_Label]:
     """The labels of ``text[a:b]``, in order. Linear: each colon is read back to its line
     start (at most ``_LABEL_SPAN`` characters); register labels are matched at line starts."""
     out: dict[int, _Label] = {}
+    surnames = surname_labels(text, a, b)
     for c in _COLON_RE.finditer(text, a, b):
         ls = max(text.rfind("\n", a, c.start()) + 1, a, c.start() - _LABEL_SPAN)
         end = c.start()
@@ -128,7 +130,11 @@ def _labels(text: str, a: int, b: int, gz: Gazetteer) -> list[_Label]:
         while first < end and text[first] in " \t":
             first += 1
         label = " ".join(text[first:end].split())
-        if label and _LABEL_FULL["title"].fullmatch(text, first, end) and _title_ok(label, gz):
+        clip = clip_label(text, first, end)
+        if clip is not None:  # "[CLIP] NAME, TITLE:" (interviews.py)
+            out[first] = _Label(first, c.end(), " ".join(text[clip:end].split()), "caps")
+            continue
+        if label and _LABEL_FULL["title"].fullmatch(text, first, end) and (_title_ok(label, gz) or surnames.get(label, b) <= first):
             out[first] = _Label(first, c.end(), label, "title")
             continue
         for st in _CAPS_START_RE.finditer(text, ls, end):
@@ -331,7 +337,7 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
     if all(lab.form == "register" for lab in turns) and len(turns) < 2:
         return [], paragraphs
     first = labels[0].start
-    header = header_speakers(text, a, first, gz)
+    header = [ministry_country(sp, gz) for sp in header_speakers(text, a, first, gz)]
     header += [sp for sp in header_speakers(text, first, b, gz) if sp.country and all(sp.name != h.name for h in header)]
     publisher = publisher or header_country(text, a, first)
     drafts: list[Draft] = []
@@ -340,6 +346,9 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
     if opening is not None and opening.ref is not None:
         last = (opening.ref, f"{opening.ref.speaker.label()}, who opened the briefing")
     labelled: list[SpeakerRef] = []
+    hosts: set[str] = set()
+    narration: list[Span] = []  # a host's turns (interviews.py)
+    closed = False  # the question before was only thanks: an interview's close
     for i, (lab, kind) in enumerate(zip(labels, kinds)):
         end = labels[i + 1].start if i + 1 < len(labels) else b
         end = _turn_end(text, lab.end, end)
@@ -348,6 +357,7 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
             if own is not None:
                 drafts.append(own)
         if kind in ("question", "junk"):
+            closed = kind == "question" and thanks_only(text, lab.end, end)
             continue
         ref: Optional[SpeakerRef]
         if kind == "answer":
@@ -378,7 +388,11 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
         note = _OPEN_NOTE_RE.match(text, s, end)
         if note:  # "(As interpreted.)" opening a turn is the transcriber's, not the speaker's
             s = note.end()
-        if ref is None or end <= s:
+        if ref is None or end <= s or closed and thanks_only(text, s, end):
+            continue
+        if kind == "speaker" and (lab.label in hosts or is_host_turn(text[s:end], ref.speaker.name)):
+            hosts.add(lab.label)
+            narration.append(Span(s, end))
             continue
         drafts.append(Draft([Span(s, end)], "direct", ref, Span(lab.start, lab.end), note=why or None))
     rest = [] if verbatim else [p for p in paragraphs if p.end <= first]  # a record's cover page is no one's words
@@ -386,7 +400,7 @@ def transcript_drafts(text: str, paragraphs: list[Span], gz: Gazetteer, publishe
         drafts.insert(0, opening)
         assert opening.cue is not None  # an opening announcement is cued by its paragraph
         rest = [p for p in rest if p.end <= opening.cue.end]
-    return drafts, rest
+    return drafts, rest + narration
 
 
 _ANNOUNCES_RE = re.compile(

@@ -237,14 +237,16 @@ def carrier_tail(masked: str, s: int, e: int) -> int:
 
 _COMMENTARY_RE = re.compile(
     r",\s+(?:the\s+first\s+(?:time|such)|in\s+what\s+(?:it|he|she|they|officials|the\s+[a-z]+)\s+(?:called|described|termed)|"
-    r"a\s+move\s+(?:that|seen|widely))\b"
+    r"a\s+move\s+(?:that|seen|widely)|"
+    r"(?:signal+ing|marking|underscoring|suggesting)\s+(?:a|an)\s+(?:(?:possible|major|clear|significant|sharp)\s+)?(?:shift|change|departure|break|softening|hardening|reversal|turn))\b"
 )
 
 
 def commentary_tail(masked: str, s: int, e: int) -> int:
     """The end of content before the journalist's comment appended to it ("he would visit
     Seoul, the first time a leader has pledged so", "the office was destroyed, in what it
-    called a response to leaflets", "…, a move seen as …"): before that comma; else ``e``."""
+    called a response to leaflets", "…, a move seen as …", "…, signaling a shift from …"): before
+    that comma; else ``e``."""
     m = _COMMENTARY_RE.search(masked, s, e)
     return m.start() if m is not None and WORDS_RE.search(masked, s, m.start()) else e
 

@@ -13,6 +13,8 @@ import time
 from typing import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from positions.actors import default_gazetteer
 from positions.attribution import extract_statements
@@ -240,3 +242,25 @@ def test_wire_shapes_linear() -> None:
     _assert_linear(lambda n: "Ann Lee: " * (n // 9) + '"x y z w."', _extract)
     _assert_linear(lambda n: "Ann said x, while the Council said " * (n // 35) + "x.", _extract)
     _assert_linear(lambda n: "Minister Aiko Mori met Secretary Ken Ito after talks. " * (n // 55) + '"We act," he said.', _extract)
+
+
+def test_many_relative_cues_in_one_sentence_linear() -> None:
+    """Thousands of "X, who said …," before the sentence's own cue: the shared-subject check
+    at each cue looked back over the whole phrase (quadratic until it looked only at the words
+    before the cue)."""
+    _assert_linear(lambda n: "The envoy " + "Kim, who said in Hanoi that talks mattered, " * (n // 44) + "said x.", _extract)
+    _assert_linear(lambda n: "The envoy " + "Kim, who said in Hanoi " * (n // 23) + "and also said x.", _extract)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["and", "but", "also", "x", " ", "  ", "\n", "said", ","]), max_size=12), st.integers(0, 5))
+def test_shared_subject_window_finds_what_the_whole_search_finds(words, ps) -> None:
+    from positions.attribution.clauses import _SHARED_SUBJECT_RE
+    from positions.attribution.connectives import shared_subject_window
+
+    masked = " ".join(words) + " "
+    ps = min(ps, len(masked))
+    for cs in range(ps, len(masked) + 1):
+        whole = _SHARED_SUBJECT_RE.search(masked, ps, cs)
+        tail = _SHARED_SUBJECT_RE.search(masked, shared_subject_window(masked, ps, cs), cs)
+        assert (whole is None) == (tail is None) and (whole is None or whole.span() == tail.span())

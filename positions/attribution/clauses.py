@@ -21,6 +21,7 @@ from .phrases import speaker_phrase
 from .speakers import SpeakerRef
 from .wire import according_phrase_end, carrier_tail, commentary_tail, cue_in_relative, naming_end, opens_according
 from .connectives import ADDING_RE as _ADDING_RE, CLAUSE_RE as _CLAUSE_RE, COORDINATED_RE as _COORDINATED_RE, INTERPOSED_RE as _INTERPOSED_RE, OTHER_SPEAKER_RE as _OTHER_SPEAKER_RE
+from .connectives import shared_subject_window
 
 __all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
 
@@ -163,7 +164,7 @@ def attribute(ctx: FrameContext, a: int, b: int, cue: re.Match[str], qs: list[Qu
         # "A diplomat, who said he was not authorised to speak, said …": the first cue is
         # the relative clause's; the speaker's is a later one.
         ref = None if cue_in_relative(masked, ps, cs, b) else speaker_phrase(masked[ps:cs], gz, intro=masked[a:ps])
-        if ref is None and _SHARED_SUBJECT_RE.search(masked, ps, cs):
+        if ref is None and _SHARED_SUBJECT_RE.search(masked, shared_subject_window(masked, ps, cs), cs):
             ref = _shared_subject(masked[ps:cs], gz)
         if ref is None and (but := _BUT_OR_SEMICOLON_RE.search(masked, max(ps, cs - 160), cs)) is not None:
             # "Others pushed for talks, but X, Y, said …", "Moscow has not commented; X said …":

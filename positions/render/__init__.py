@@ -12,7 +12,7 @@ RUS  2018 -> 2019
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 from ..model import PositionDiff
 
@@ -38,49 +38,33 @@ def render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", *, color: boo
     :func:`positions.render.change_tables.diff_rows` (the table ``positions.diff/1``); the
     summary is a table of its own, :func:`render_overview`.
     """
-    if fmt in ("json", "jsonl", "csv"):
-        from .json import render_diffs as render_data
-
-        return render_data(diffs, roots=roots, fmt=fmt)
-    if fmt == "text":
-        from .text import render_diffs as render_text
-
-        return render_text(diffs, color=color, all_passages=all_passages, roots=roots, overview=overview)
-    if fmt == "markdown":
-        from .markdown import render_diffs as render_markdown
-
-        return render_markdown(diffs, all_passages=all_passages, roots=roots, overview=overview)
-    if fmt == "html":
-        from .html import render_diffs as render_html
-
-        return render_html(diffs, all_passages=all_passages, roots=roots, overview=overview)
-    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    return "".join(iter_render_diffs(diffs, fmt, color=color, all_passages=all_passages, roots=roots, overview=overview))
 
 
-def iter_render_diffs(diffs: Sequence[PositionDiff], fmt: str = "text", **options: Any) -> Iterator[str]:
+def iter_render_diffs(diffs: Iterable[PositionDiff], fmt: str = "text", *, color: bool = False,
+                      all_passages: bool = True, roots: Sequence[str] = (),
+                      overview: Optional[DiffOverview] = None) -> Iterator[str]:  # fmt: skip
     """:func:`render_diffs` as pieces of text, each made as it is written (a corpus diff's
     output is never held whole): ``json``, ``jsonl`` and ``csv`` a record at a time, text
     and Markdown a diff at a time, HTML as its template writes it. Joined, the pieces are
     :func:`render_diffs`' text."""
     if fmt in ("json", "jsonl", "csv"):
-        from .json import iter_render_diffs as pieces
+        from .json import iter_render_diffs as data_pieces
 
-        return pieces(diffs, roots=options.get("roots", ()), fmt=fmt)
+        return data_pieces(diffs, roots=roots, fmt=fmt)
     if fmt == "text":
         from .text import iter_render_diffs as text_pieces
 
-        return text_pieces(diffs, **options)
+        return text_pieces(diffs, color=color, all_passages=all_passages, roots=roots, overview=overview)
     if fmt == "markdown":
         from .markdown import iter_render_diffs as markdown_pieces
 
-        options.pop("color", None)
-        return markdown_pieces(diffs, **options)
+        return markdown_pieces(diffs, all_passages=all_passages, roots=roots, overview=overview)
     if fmt == "html":
         from .html import iter_render_diffs as html_pieces
 
-        options.pop("color", None)
-        return html_pieces(diffs, **options)
-    return iter((render_diffs(diffs, fmt, **options),))
+        return html_pieces(diffs, all_passages=all_passages, roots=roots, overview=overview)
+    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
 
 
 def render_overview(overview: "DiffOverview", fmt: str = "text") -> str:

@@ -204,11 +204,10 @@ def track(
             continue
         first_of[an.article.id] = light
         seen: set[tuple[str, Span]] = set()  # a marker in two statements of the article: once
-        for i, st in enumerate(light.statements):
-            for entry in kwic_entries(an.article, (st,), role):
-                if (entry.marker.concept, entry.marker.span) not in seen:
-                    seen.add((entry.marker.concept, entry.marker.span))
-                    kwic.add(entry, i, next(j for j, m in enumerate(st.markers) if m is entry.marker))
+        for i, j, st, m, who in kwic_places(light.statements, role):
+            if (m.concept, m.span) not in seen:
+                seen.add((m.concept, m.span))
+                kwic.add(KwicEntry(an.article.id, st, m, who, *kwic_context(an.article, m)), i, j)
     del shared
     tl = timeline(light_all, by=by, role=role)
     actors = tuple(a for a, _ in tl.active)
@@ -318,27 +317,37 @@ def actors_of(st: Statement, role: Role) -> tuple[str, ...]:
     return st.holders if role == "holder" else ((st.country,) if st.country else ())
 
 
-def kwic_entries(art: Article, statements: Sequence[Statement], role: Role) -> Iterator[KwicEntry]:
-    """The keyword-in-context entries of an article's statements: up to :data:`KWIC_WINDOW`
-    tokens of its body on each side of each in-scope marker of a statement with an actor,
-    looked for within 400 characters."""
-    body = art.body
-    for st in statements:
+def kwic_places(statements: Sequence[Statement], role: Role) -> Iterator[tuple[int, int, Statement, Marker, tuple[str, ...]]]:
+    """Where keyword-in-context entries are cut: each in-scope marker of a statement with an
+    actor, as (statement index, marker index, statement, marker, the statement's actors)."""
+    for i, st in enumerate(statements):
         who = actors_of(st, role)
-        if not who:
-            continue
-        for m in st.markers:
-            if not m.in_scope:
-                continue
-            # the tokens as matches, not spans: only the first one before and the last
-            # one after are wanted (a report cuts an entry for every marker of a corpus)
-            clip = _clip(m.span.start - 400, m.span.start, body)
-            before = collections.deque(TOKEN_RE.finditer(art.text, clip.start, clip.end), KWIC_WINDOW)
-            clip = _clip(m.span.end, m.span.end + 400, body)
-            after = list(itertools.islice(TOKEN_RE.finditer(art.text, clip.start, clip.end), KWIC_WINDOW))
-            left = squeeze(art.text[before[0].start() : m.span.start]) if before else ""
-            right = squeeze(art.text[m.span.end : after[-1].end()]) if after else ""
-            yield KwicEntry(art.id, st, m, who, left, right)
+        if who:
+            for j, m in enumerate(st.markers):
+                if m.in_scope:
+                    yield i, j, st, m, who
+
+
+def kwic_context(art: Article, m: Marker) -> tuple[str, str]:
+    """Up to :data:`KWIC_WINDOW` tokens of the article's body on each side of marker ``m``,
+    looked for within 400 characters, whitespace runs as one space."""
+    body = art.body
+    # the tokens as matches, not spans: only the first one before and the last one after
+    # are wanted (a report cuts an entry for every marker of a corpus)
+    clip = _clip(m.span.start - 400, m.span.start, body)
+    before = collections.deque(TOKEN_RE.finditer(art.text, clip.start, clip.end), KWIC_WINDOW)
+    clip = _clip(m.span.end, m.span.end + 400, body)
+    after = list(itertools.islice(TOKEN_RE.finditer(art.text, clip.start, clip.end), KWIC_WINDOW))
+    left = squeeze(art.text[before[0].start() : m.span.start]) if before else ""
+    right = squeeze(art.text[m.span.end : after[-1].end()]) if after else ""
+    return left, right
+
+
+def kwic_entries(art: Article, statements: Sequence[Statement], role: Role) -> Iterator[KwicEntry]:
+    """The keyword-in-context entries of an article's statements (:func:`kwic_places`, each
+    with its :func:`kwic_context`)."""
+    for _, _, st, m, who in kwic_places(statements, role):
+        yield KwicEntry(art.id, st, m, who, *kwic_context(art, m))
 
 
 def _clip(start: int, end: int, body: Span) -> Span:

@@ -21,7 +21,7 @@ from .phrases import speaker_phrase
 from .speakers import SpeakerRef
 from .wire import according_phrase_end, carrier_tail, commentary_tail, cue_in_relative, naming_end, opens_according
 from .connectives import ADDING_RE as _ADDING_RE, CLAUSE_RE as _CLAUSE_RE, COORDINATED_RE as _COORDINATED_RE, INTERPOSED_RE as _INTERPOSED_RE, OTHER_SPEAKER_RE as _OTHER_SPEAKER_RE
-from .connectives import shared_subject_window
+from .connectives import SHARED_SUBJECT_RE as _SHARED_SUBJECT_RE, shared_subject_window
 
 __all__ = ["attribute", "content_drafts", "participial_drafts", "ends_frame", "skip_intro", "cut_inverted", "told_object_ends"]
 
@@ -440,8 +440,6 @@ def _content_one(ctx: FrameContext, s: int, e: int, ref: Optional[SpeakerRef], c
 
 
 
-_SHARED_SUBJECT_RE = re.compile(r"\s(?:and|but)(?:\s+also)?\s*$")
-"""A second verb of the same subject before the cue: "X welcomed the talks but stressed that …"."""
 
 
 def _shared_subject(phrase: str, gz: Gazetteer) -> Optional[SpeakerRef]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PARTICIPLE_CUES", "ADDING_RE", "CLAUSE_RE", "COORDINATED_RE", "INTERPOSED_RE", "OTHER_SPEAKER_RE", "shared_subject_window"]
+__all__ = ["PARTICIPLE_CUES", "ADDING_RE", "CLAUSE_RE", "COORDINATED_RE", "INTERPOSED_RE", "OTHER_SPEAKER_RE", "SHARED_SUBJECT_RE", "shared_subject_window"]
 
 PARTICIPLE_CUES = (
     r"(?:adding|noting|saying|stressing|insisting|warning|arguing|explaining|emphasi[sz]ing|pointing\s+out|underlining|"
@@ -61,9 +61,13 @@ named speaker after "while" or "but" ("…, while the White House said that …"
 defence minister, X, said …", wire copy)."""
 
 
+SHARED_SUBJECT_RE = re.compile(r"\s(?:and|but)(?:\s+also)?\s*$")
+"""A second verb of the same subject before the cue: "X welcomed the talks but stressed that …"."""
+
+
 def shared_subject_window(masked: str, ps: int, cs: int) -> int:
-    """Where a match of the shared-subject pattern of :mod:`positions.attribution.clauses`
-    ("… and/but (also) CUE") ending at ``cs`` can start, at the earliest: its words end where
+    """Where a match of :data:`SHARED_SUBJECT_RE` ("… and/but (also) CUE") ending at ``cs``
+    can start, at the earliest: its words end where
     the spaces before the cue begin, so the search need not scan the whole phrase from ``ps``
     (at every cue of a long sentence that was quadratic)."""
 
